@@ -1,0 +1,31 @@
+# Two commands on a fresh machine (Python 3.10+, pip, make):
+#   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
+#   make test   set up .venv, then run the unit tests and every notebook under nbval (strict)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# JupyterLab refuses to run as root unless told; CI and containers run as root.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# jupyter_core warns about its path migration unless this is set; warnings are errors here.
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: lab test app setup clean
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nn-course)" >/dev/null
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -W error tests --nbval notebooks \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
+
+clean:
+	rm -rf $(VENV)
