@@ -5,9 +5,8 @@ generator returns `X` float of shape (n, 2) and `y` int of shape (n,), and
 takes `seed` as an argument: nothing here touches numpy's global state.
 """
 import numpy as np
-from sklearn import datasets as _sk
 
-from ._validate import as_features, as_labels, choice, positive
+from ._validate import as_features, choice, positive
 
 _GATES = {
     "and": [0, 0, 0, 1],
@@ -23,7 +22,8 @@ def logic_gate(name):
     Lesson 1 (perceptron) and lesson 2 (XOR by hand).
     """
     key = name.lower() if isinstance(name, str) else name
-    choice(key, "name", _GATES)
+    if not isinstance(key, str) or key not in _GATES:
+        choice(name, "name", _GATES)  # raises, showing the value as given
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     return X, np.array(_GATES[key], dtype=int)
 
@@ -36,14 +36,16 @@ def _check(n, noise, min_n=2):
 def moons(n=200, noise=0.2, seed=0):
     """Two interleaving half circles (scikit-learn's make_moons). Lesson 5."""
     _check(n, noise)
-    X, y = _sk.make_moons(n, noise=noise, random_state=seed)
+    from sklearn.datasets import make_moons  # imported here: sklearn is slow to import
+    X, y = make_moons(n, noise=noise, random_state=seed)
     return X, y.astype(int)
 
 
 def circles(n=200, noise=0.1, seed=0, factor=0.5):
     """A disc inside a ring (scikit-learn's make_circles); class 1 is the inner disc. Lesson 7."""
     _check(n, noise)
-    X, y = _sk.make_circles(n, noise=noise, factor=factor, random_state=seed)
+    from sklearn.datasets import make_circles
+    X, y = make_circles(n, noise=noise, factor=factor, random_state=seed)
     return X, y.astype(int)
 
 
@@ -53,7 +55,8 @@ def blobs(n=200, noise=1.0, seed=0, classes=2):
     positive(classes, "classes", integer=True, minimum=2)
     angles = 2 * np.pi * np.arange(classes) / classes + np.pi / 4
     centers = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
-    X, y = _sk.make_blobs(n, centers=centers, cluster_std=noise, random_state=seed)
+    from sklearn.datasets import make_blobs
+    X, y = make_blobs(n, centers=centers, cluster_std=noise, random_state=seed)
     return X, y.astype(int)
 
 
@@ -69,16 +72,17 @@ def xor(n=200, noise=0.0, seed=0):
 
 
 def spiral(n=300, noise=0.2, seed=0, classes=3):
-    """`classes` interleaved spiral arms, n // classes points each (the cs231n spiral). Lesson 6."""
-    _check(n, noise, min_n=classes)
+    """`classes` interleaved spiral arms (the cs231n spiral), n points in all: n // classes per
+    arm, the first n % classes arms one more. Lesson 6."""
     positive(classes, "classes", integer=True, minimum=2)
+    _check(n, noise, min_n=classes)
     rng = np.random.default_rng(seed)
-    per = n // classes
-    r = np.tile(np.linspace(0.0, 1.0, per), classes)
-    t = (np.repeat(np.arange(classes), per) * 4.0 + np.tile(np.linspace(0, 4, per), classes)
-         + noise * rng.standard_normal(per * classes))
+    counts = [n // classes + (k < n % classes) for k in range(classes)]
+    y = np.repeat(np.arange(classes), counts)
+    r = np.concatenate([np.linspace(0.0, 1.0, c) for c in counts])
+    t = y * 4.0 + np.concatenate([np.linspace(0, 4, c) for c in counts]) + noise * rng.standard_normal(n)
     X = np.column_stack([r * np.sin(t), r * np.cos(t)])
-    return X, np.repeat(np.arange(classes), per)
+    return X, y
 
 
 DATASETS = {"moons": moons, "circle": circles, "gaussian": blobs, "xor": xor, "spiral": spiral}
@@ -93,7 +97,8 @@ def make(name, n=200, noise=0.2, seed=0):
 def train_test_split(X, y, test_size=0.25, seed=0):
     """Shuffle with `seed` and split: returns X_train, X_test, y_train, y_test.
 
-    Stratified, so each class keeps its share in both parts. Lesson 5.
+    Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
+    parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.
     """
     X = as_features(X)
     y = np.asarray(y)
@@ -103,7 +108,8 @@ def train_test_split(X, y, test_size=0.25, seed=0):
     if not test_size < 1:
         raise ValueError(f"test_size must be a fraction between 0 and 1, got {test_size!r}")
     rng = np.random.default_rng(seed)
-    labels = as_labels(y, X.shape[0]) if y.ndim == 1 else np.zeros(X.shape[0], dtype=int)
+    is_labels = y.ndim == 1 and (y.dtype.kind in "iubUS" or (y.dtype.kind == "f" and np.all(y == np.round(y))))
+    labels = np.unique(y, return_inverse=True)[1] if is_labels else np.zeros(X.shape[0], dtype=int)
     test = np.zeros(X.shape[0], dtype=bool)
     for k in np.unique(labels):
         idx = rng.permutation(np.flatnonzero(labels == k))

@@ -16,15 +16,14 @@ def numerical_gradient(f, x, h=1e-5):
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(f"x must be a float array, got dtype {x.dtype}")
     grad = np.zeros_like(x)
-    flat, gflat = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + h
+    for i in np.ndindex(x.shape):  # index x itself: reshape(-1) would copy a non-contiguous view
+        old = x[i]
+        x[i] = old + h
         plus = float(f())
-        flat[i] = old - h
+        x[i] = old - h
         minus = float(f())
-        flat[i] = old
-        gflat[i] = (plus - minus) / (2 * h)
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
     return grad
 
 
@@ -32,12 +31,15 @@ def rel_error(a, b):
     """Relative error ||a - b|| / (||a|| + ||b||) between two arrays: 0 when equal, ~1 when unrelated.
 
     Norms, not elementwise ratios, so a tiny gradient entry cannot blow the error up.
+    A NaN or inf in either array gives inf (never a passing check).
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.shape != b.shape:
         raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
     if a.size == 0:
         return 0.0
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        return float("inf")
     denom = np.linalg.norm(a) + np.linalg.norm(b)
     return float(np.linalg.norm(a - b) / denom) if denom > 0 else 0.0
 

@@ -39,9 +39,12 @@ def identity(z):
 
 
 def softmax(z):
-    """Row-wise softmax of z (n, k): subtracts each row's max, so exp never overflows."""
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    """Row-wise softmax of z (n, k) (or of one row (k,)): subtracts each row's max, so exp never
+    overflows. For extreme finite rows such as [1e308, -1e308] the shifted value -inf gives 0."""
+    z = np.asarray(z, dtype=float)
+    with np.errstate(over="ignore"):
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 ACTIVATIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu,

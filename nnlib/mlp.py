@@ -24,7 +24,8 @@ from .optim import get_optimizer
 class History(dict):
     """What `fit` returns: a dict with "loss" (one value per epoch: the mean training loss of
     the epoch's batches, each measured before its update), "val_loss" and "val_accuracy" when
-    `validation` is given, and "diverged" (True when training stopped on a non-finite loss).
+    `validation` is given (val_loss adds the training loss's l2 penalty, so the two curves differ
+    only in their data term), and "diverged" (True when training stopped on a non-finite loss).
     Keys also read as attributes: `history.loss`."""
 
     def __getattr__(self, name):
@@ -52,6 +53,9 @@ class MLP:
         self.layer_sizes = [int(s) for s in layer_sizes]
         self.activation = choice(activation, "activation", ACTIVATIONS)
         self.output = choice(output, "output", OUTPUTS)
+        if output == "softmax" and self.layer_sizes[-1] < 2:  # a one-unit softmax always says 1
+            raise ValueError(f"output='softmax' needs at least 2 output units, got layer_sizes {self.layer_sizes!r}; "
+                             "use output='sigmoid' for one unit")
         self.seed = seed
         rng = np.random.RandomState(seed)
         self.params = [(rng.randn(a, b) / np.sqrt(a), np.zeros(b))
@@ -186,8 +190,15 @@ class MLP:
             return float(LOSSES[name](y_hat, Y) + reg)
 
     def accuracy(self, X, y):
-        """Fraction of samples whose predicted label equals y."""
-        return float(np.mean(self.predict(X) == np.asarray(y)))
+        """Fraction of samples predicted right: labels (n,) or (n, 1); rows (n, k) for k sigmoid units."""
+        pred, y = self.predict(X), np.asarray(y)
+        if pred.ndim == 1 and y.ndim == 2 and y.shape[1] == 1:
+            y = y[:, 0]
+        elif pred.ndim == 2 and y.ndim == 1 and self.output == "sigmoid":
+            y = np.eye(pred.shape[1], dtype=int)[as_labels(y, pred.shape[0], n_classes=pred.shape[1])]
+        if y.shape != pred.shape:
+            raise ValueError(f"y must have shape {pred.shape} to match the predictions, got shape {y.shape}")
+        return float(np.mean(pred == y if pred.ndim == 1 else np.all(pred == y, axis=1)))
 
     # --- training -----------------------------------------------------------------------------
     def fit(self, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
@@ -211,7 +222,7 @@ class MLP:
             raise TypeError(f"callback must be callable, got {callback!r:.60}")
         if validation is not None:
             if not isinstance(validation, (tuple, list)) or len(validation) != 2:
-                raise ValueError("validation must be a pair (X_val, y_val)")
+                raise ValueError(f"validation must be a pair (X_val, y_val), got {validation!r:.60}")
             X_val, y_val = validation
             as_features(X_val, "validation X", n_features=self.layer_sizes[0])
             self._targets(y_val, len(X_val), loss, name="validation y")
@@ -241,7 +252,8 @@ class MLP:
                     break
                 history["loss"].append(J)
                 if validation is not None:
-                    history["val_loss"].append(self.loss(X_val, y_val, loss, l2))
+                    reg = l2 / (2 * n) * sum(np.sum(W * W) for W, _ in self._params)  # training's penalty
+                    history["val_loss"].append(self.loss(X_val, y_val, loss) + float(reg))
                     if self.output != "identity":
                         history["val_accuracy"].append(self.accuracy(X_val, y_val))
                 if callback is not None and callback(epoch, self, history) is False:

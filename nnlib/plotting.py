@@ -59,12 +59,15 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, proba_fn=None, resolution=
     """Draw the regions predict_fn assigns to each class, the boundary between them, and the points.
 
     predict_fn(points (m, 2)) -> labels (m,). proba_fn(points) -> (m, k) probabilities shades
-    each region by confidence. Returns the axes.
+    each region by confidence; (m,) or (m, 1) is read as p(class 1), as a one-unit sigmoid gives.
+    Returns the axes.
     """
     ax = _axes(ax)
     xx, yy, pts = grid(X, resolution, margin, xlim, ylim)
     labels = np.asarray(predict_fn(pts)).astype(int).reshape(xx.shape)
-    proba = None if proba_fn is None else np.asarray(proba_fn(pts)).reshape(xx.shape + (-1,))
+    proba = None if proba_fn is None else np.asarray(proba_fn(pts), dtype=float).reshape(xx.shape + (-1,))
+    if proba is not None and proba.shape[-1] == 1:
+        proba = np.concatenate([1.0 - proba, proba], axis=-1)
     extent = (xx[0, 0], xx[0, -1], yy[0, 0], yy[-1, 0])
     ax.imshow(region_image(labels, proba), origin="lower", extent=extent, aspect="auto", interpolation="bilinear")
     levels = [v + 0.5 for v in range(int(labels.min()), int(labels.max()))]

@@ -47,8 +47,10 @@ def float_slider(value, min, max, description, step=0.01):
 
 
 def dropdown(options, value=None, description=""):
-    return W.Dropdown(options=options, value=value if value is not None else list(options)[0],
-                      description=description, style=_STYLE)
+    """options: a list of values, a list of (label, value) pairs or a dict label -> value;
+    value: one of the values (default: the first option's)."""
+    extra = {} if value is None else {"value": value}  # ipywidgets selects the first option itself
+    return W.Dropdown(options=options, description=description, style=_STYLE, **extra)
 
 
 class Explorer:
@@ -83,6 +85,7 @@ class Explorer:
     def redraw(self):
         """Draw the current values and swap the picture in. Called on every control change."""
         t0 = time.perf_counter()
+        self.output.outputs = ()  # drop the traceback of an earlier failed draw
         with self.output:
             self.figure.clear()
             self.message = self.draw(self.figure, **self.values) or ""
