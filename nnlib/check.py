@@ -25,7 +25,7 @@ def function(name, fn, reference, cases, atol=1e-6):
     for args in cases:
         shown = ", ".join(_fmt(a) for a in args)
         try:
-            got = fn(*[np.array(a, dtype=float) if isinstance(a, np.ndarray) else a for a in args])
+            got = fn(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])  # a copy: the learner may write into it
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
             return report(name, f"calling it with ({shown}) raised {type(e).__name__}: {e}")
         want = reference(*args)
