@@ -23,6 +23,11 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
 
+# The lesson-7 playground alone, as a web page for a projector (Voila, http://localhost:8866;
+# options via ARGS, e.g. ARGS="--port=8900"). Cells tagged lesson-only are left out.
+app: $(STAMP)
+	$(BIN)/voila notebooks/07_playground.ipynb --no-browser --TagRemovePreprocessor.remove_cell_tags=lesson-only $(ARGS)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -W error tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
