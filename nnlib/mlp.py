@@ -109,9 +109,17 @@ class MLP:
         y_hat = self.forward(X)
         if self.output == "identity":
             return y_hat[:, 0] if y_hat.shape[1] == 1 else y_hat
+        return self._labels(y_hat)
+
+    def _labels(self, y_hat):
+        """Labels from outputs or targets (n, k): argmax for softmax, 0.5 threshold for sigmoid units."""
         if y_hat.shape[1] == 1:
             return (y_hat[:, 0] >= 0.5).astype(int)
         return np.argmax(y_hat, axis=1) if self.output == "softmax" else (y_hat >= 0.5).astype(int)
+
+    def _loss_fn(self, loss):
+        """The loss function for a loss name: cross-entropy on sigmoid units is the binary one."""
+        return LOSSES["binary_cross_entropy" if loss == "cross_entropy" and self.output == "sigmoid" else loss]
 
     # --- loss and gradients ------------------------------------------------------------------
     def _loss_name(self, loss):
@@ -149,10 +157,7 @@ class MLP:
         """(J, [dW1, db1, dW2, db2, ...]) at the current params; l2 scaled by the full set's size n_reg."""
         acts = self._forward(X)
         y_hat = acts[-1]
-        if loss == "cross_entropy" and self.output == "sigmoid":
-            J = LOSSES["binary_cross_entropy"](y_hat, Y)
-        else:
-            J = LOSSES[loss](y_hat, Y)
+        J = self._loss_fn(loss)(y_hat, Y)
         delta = output_delta(y_hat, Y, self.output, loss)
         df = DERIVATIVES[self.activation]
         grads = [None] * (2 * len(self._params))
@@ -185,9 +190,8 @@ class MLP:
         X, Y, loss = self._check_common(X, y, loss, l2)
         with np.errstate(all="ignore"):
             y_hat = self._forward(X)[-1]
-            name = "binary_cross_entropy" if loss == "cross_entropy" and self.output == "sigmoid" else loss
             reg = l2 / (2 * X.shape[0]) * sum(np.sum(W * W) for W, _ in self._params)
-            return float(LOSSES[name](y_hat, Y) + reg)
+            return float(self._loss_fn(loss)(y_hat, Y) + reg)
 
     def accuracy(self, X, y):
         """Fraction of samples predicted right: labels (n,) or (n, 1); rows (n, k) for k sigmoid units."""
@@ -223,9 +227,10 @@ class MLP:
         if validation is not None:
             if not isinstance(validation, (tuple, list)) or len(validation) != 2:
                 raise ValueError(f"validation must be a pair (X_val, y_val), got {validation!r:.60}")
-            X_val, y_val = validation
-            as_features(X_val, "validation X", n_features=self.layer_sizes[0])
-            self._targets(y_val, len(X_val), loss, name="validation y")
+            X_val = as_features(validation[0], "validation X", n_features=self.layer_sizes[0])
+            Y_val = self._targets(validation[1], X_val.shape[0], loss, name="validation y")
+            truth = None if self.output == "identity" else self._labels(Y_val)  # labels, compared as predictions are
+            loss_fn = self._loss_fn(loss)
         opt = get_optimizer(optimizer)
         opt.reset()
         rng = np.random.default_rng(seed)
@@ -253,9 +258,11 @@ class MLP:
                 history["loss"].append(J)
                 if validation is not None:
                     reg = l2 / (2 * n) * sum(np.sum(W * W) for W, _ in self._params)  # training's penalty
-                    history["val_loss"].append(self.loss(X_val, y_val, loss) + float(reg))
-                    if self.output != "identity":
-                        history["val_accuracy"].append(self.accuracy(X_val, y_val))
+                    y_hat = self._forward(X_val)[-1]  # one forward pass scores both
+                    history["val_loss"].append(float(loss_fn(y_hat, Y_val)) + float(reg))
+                    if truth is not None:
+                        right = self._labels(y_hat) == truth
+                        history["val_accuracy"].append(float(np.mean(right if right.ndim == 1 else right.all(axis=1))))
                 if callback is not None and callback(epoch, self, history) is False:
                     break
         return history

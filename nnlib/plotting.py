@@ -70,9 +70,9 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, proba_fn=None, resolution=
         proba = np.concatenate([1.0 - proba, proba], axis=-1)
     extent = (xx[0, 0], xx[0, -1], yy[0, 0], yy[-1, 0])
     ax.imshow(region_image(labels, proba), origin="lower", extent=extent, aspect="auto", interpolation="bilinear")
-    levels = [v + 0.5 for v in range(int(labels.min()), int(labels.max()))]
-    if levels:
-        ax.contour(xx, yy, labels, levels=levels, colors="k", linewidths=1.0)
+    present = np.unique(labels)  # one outline per class region (one line in all for two classes),
+    for k in present[1:] if len(present) == 2 else present if len(present) > 2 else []:  # never doubled
+        ax.contour(xx, yy, (labels == k).astype(float), levels=[0.5], colors="k", linewidths=1.0)
     if points:
         plot_points(X, y, ax)
     ax.set_xlim(extent[:2])
@@ -91,7 +91,10 @@ def plot_loss(history, ax=None, logy=False, title=None, start=0):
     labels = {"loss": "training loss", "val_loss": "validation loss"}
     for key, label in labels.items():
         if key in curves and len(curves[key]):
-            ax.plot(np.arange(start, len(curves[key])), np.asarray(curves[key])[start:], label=label)
+            values = np.asarray(curves[key], dtype=float)[start:]
+            if logy:  # a diverging run's huge losses would overflow the log axis' tick maths
+                values = np.clip(values, 1e-30, 1e30)
+            ax.plot(np.arange(start, start + len(values)), values, label=label)
     ax.set_xlabel("epoch")
     ax.set_ylabel("loss")
     if logy:
