@@ -10,7 +10,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # jupyter_core warns about its path migration unless this is set; warnings are errors here.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test app setup clean
+.PHONY: lab test app setup notebooks clean
 setup: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
@@ -31,6 +31,10 @@ app: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -W error tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
+
+# For maintainers: run every lesson top to bottom and store its outputs (make test then checks them).
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV)

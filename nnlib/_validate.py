@@ -18,9 +18,13 @@ def as_features(X, name="X", n_features=None):
     if isinstance(X, (str, bytes)) or X is None:
         raise TypeError(f"{name} must be an array of numbers, got {_show(X)}")
     try:
-        arr = np.asarray(X, dtype=float)
-    except (TypeError, ValueError):
+        raw = np.asarray(X)
+        complex_ = raw.dtype.kind == "c"  # float() would drop the imaginary part with a warning
+        arr = None if complex_ else raw.astype(float)
+    except (TypeError, ValueError):  # ragged lists, None, text that is not a number
         raise TypeError(f"{name} must be an array of numbers, got {_show(X)}") from None
+    if complex_:
+        raise TypeError(f"{name} must be real, got complex values {_show(X)}")
     if arr.ndim == 1 and n_features is not None and arr.shape[0] == n_features:
         arr = arr[None, :]
     if arr.ndim != 2:

@@ -95,7 +95,9 @@ def make(name, n=200, noise=0.2, seed=0):
 
 
 def train_test_split(X, y, test_size=0.25, seed=0):
-    """Shuffle with `seed` and split: returns X_train, X_test, y_train, y_test.
+    """Draw a random test set with `seed`: returns X_train, X_test, y_train, y_test.
+
+    Each part keeps the samples in their original order (`MLP.fit` shuffles minibatches itself).
 
     Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
     parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.

@@ -47,6 +47,8 @@ class Perceptron:
     @property
     def converged_(self):
         """True when the last epoch made no update."""
+        if not hasattr(self, "errors_"):
+            raise ValueError("this Perceptron is not fitted yet: call fit(X, y) first")
         return self.errors_[-1] == 0
 
     def _check_fitted(self, X):

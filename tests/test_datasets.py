@@ -48,8 +48,10 @@ def test_logic_gate_returns_fresh_arrays():
 @pytest.mark.parametrize("gen", GENERATORS)
 @pytest.mark.parametrize("n", [2, 7, 60, 301])
 def test_generator_shapes_and_dtypes(gen, n):
-    if gen == "spiral" and n < 3:
-        pytest.skip("spiral needs n >= classes (3)")
+    if gen == "spiral" and n < 3:  # one point per arm at least
+        with pytest.raises(ValueError, match=r"n must be >= 3, got 2"):
+            datasets.spiral(n=n)
+        return
     X, y = getattr(datasets, gen)(n=n)
     assert X.shape == (n, 2) and X.dtype == np.float64
     assert y.shape == (n,) and y.dtype.kind == "i"

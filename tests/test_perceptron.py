@@ -147,6 +147,9 @@ def test_bad_labels(y, exc, pattern):
     (np.zeros((0, 2)), ValueError, r"X must hold at least one sample, got shape \(0, 2\)"),
     ("abcd", TypeError, r"X must be an array of numbers, got 'abcd'"),
     (None, TypeError, r"X must be an array of numbers, got None"),
+    ([[0, 0], [0, 1], [1, None], [1, 1]], ValueError, r"X must be finite, got NaN or inf at rows \[2\]"),
+    ([[0, 0], [0, 1], [1], [1, 1]], TypeError, r"X must be an array of numbers, got \[\[0, 0\]"),
+    (np.array([[0, 0], [0, 1], [1, 0], [1, 1j]]), TypeError, r"X must be real, got complex values"),
 ])
 def test_bad_features(X, exc, pattern):
     with pytest.raises(exc, match=pattern):
@@ -158,6 +161,8 @@ def test_predict_before_fit():
         Perceptron().predict([[0.0, 1.0]])
     with pytest.raises(ValueError, match=r"not fitted yet"):
         Perceptron().decision_function([[0.0, 1.0]])
+    with pytest.raises(ValueError, match=r"not fitted yet"):
+        Perceptron().converged_
 
 
 def test_predict_wrong_feature_count():

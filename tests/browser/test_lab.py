@@ -1,0 +1,365 @@
+"""Each lesson in a real browser: JupyterLab and headless Chromium, as a reader would use it.
+
+Per notebook (one test each, sequentially, one server and one browser for all): open a copy in
+JupyterLab, Edit > Clear Outputs of All Cells, Run > Run All Cells (the menu bar), wait until the kernel is idle and every code
+cell has an execution count, and check that no cell shows an error (a traceback, an error output,
+a widget that failed to display). Then move the hidden-size and learning-rate sliders WITH THE
+KEYBOARD (focus the slider handle, press ArrowRight) and check that the change reached the kernel
+and the picture changed (the <img> of that explorer gets a new src: ipywidgets makes a new blob
+URL only when the image bytes change). In the playground, play must animate the page (new
+pictures several times a second; the rate seen is printed), and pause must stop it. A screenshot per notebook goes to a temporary folder
+(printed at the end of the session; NN_COURSE_SCREENSHOTS=dir chooses it).
+
+Lesson 1 has a learning-rate slider only; every later lesson needs both. Slider labels are the
+ones nnlib gives them: "hidden units" / "learning rate" (nnlib.widgets.hidden_slider/lr_slider),
+and the playground's "neurons per layer" / "learning rate" (nnlib.dashboard).
+"""
+import json
+import re
+import time
+from urllib.parse import quote
+
+import pytest
+
+LOAD_TIMEOUT = 90          # s: JupyterLab shows the notebook and its kernel is connected
+RUN_TIMEOUT = 300          # s: Run All Cells finishes (the slowest lesson takes well under a minute)
+REDRAW_TIMEOUT = 60        # s: the picture changes after a slider moved
+KEY_PRESSES = 3
+HIDDEN_LABELS = ("hidden units", "neurons per layer")
+LR_LABELS = ("learning rate",)
+STDERR = "application/vnd.jupyter.stderr"
+
+# ---------------------------------------------------------------------------------------- page helpers
+PANEL_JS = "document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')"
+
+STATE_JS = """() => {
+  const panel = %s;
+  if (!panel) return null;
+  const ind = panel.querySelector('.jp-Notebook-ExecutionIndicator');
+  const cells = [];
+  panel.querySelectorAll('.jp-Cell').forEach((c, i) => {
+    if (!c.classList.contains('jp-CodeCell')) return;
+    const prompt = (c.querySelector('.jp-InputPrompt') || {}).textContent || '';
+    const src = (c.querySelector('.cm-content') || {}).textContent || '';
+    cells.push({i: i, prompt: prompt.trim(), empty: src.trim() === ''});
+  });
+  return {status: ind ? ind.getAttribute('data-status') : null, cells: cells};
+}""" % PANEL_JS
+
+PROBLEMS_JS = """() => {
+  const panel = %s;
+  const found = [];
+  panel.querySelectorAll('.jp-Cell').forEach((c, i) => {
+    c.querySelectorAll('.jp-OutputArea-output').forEach(o => {
+      if (o.getAttribute('data-mime-type') !== '%s') return;
+      const t = o.innerText || '';
+      found.push({i: i, kind: /Traceback|Error\\b|Exception\\b/.test(t) ? 'error' : 'stderr', text: t.slice(-1500)});
+    });
+    const t = c.innerText || '';
+    const m = t.match(/(Error displaying widget|Error creating (widget|view)|Failed to load model class|Could not create a (model|view))[^\\n]*/);
+    if (m) found.push({i: i, kind: 'widget', text: m[0]});
+  });
+  return found;
+}""" % (PANEL_JS, STDERR)
+
+# Mark every slider whose label is one of `labels`, and the explorer around it (the nearest
+# ancestor holding a picture), so that locators can find them; return what was found.
+MARK_JS = """(labels) => {
+  const panel = %s;
+  const found = [];
+  panel.querySelectorAll('.widget-slider').forEach(s => {
+    const label = ((s.querySelector('.widget-label') || {}).textContent || '').trim();
+    if (!labels.includes(label)) return;
+    let root = s.parentElement;
+    while (root && !root.querySelector('img') && !root.classList.contains('jp-OutputArea-output')) root = root.parentElement;
+    const k = document.querySelectorAll('[data-nntest-slider]').length;
+    s.setAttribute('data-nntest-slider', String(k));
+    if (root) root.setAttribute('data-nntest-root-' + k, '');
+    const cell = s.closest('.jp-Cell');
+    found.push({k: k, label: label, cell: Array.from(panel.querySelectorAll('.jp-Cell')).indexOf(cell),
+                has_picture: !!(root && root.querySelector('img'))});
+  });
+  return found;
+}""" % PANEL_JS
+
+# What the reader sees of one explorer: its pictures' URLs, its text (status line), the slider's readout.
+LOOK_JS = """(k) => {
+  const root = document.querySelector('[data-nntest-root-' + k + ']');
+  const slider = document.querySelector('[data-nntest-slider="' + k + '"]');
+  const texts = root ? Array.from(root.querySelectorAll('.widget-html, .widget-htmlmath')).map(e => e.innerText) : [];
+  const imgs = root ? Array.from(root.querySelectorAll('img')) : [];
+  return {imgs: imgs.map(i => i.src),
+          shown: imgs.map(i => i.complete && i.naturalWidth > 0 && i.offsetWidth > 0 && i.offsetHeight > 0),
+          text: texts.join('\\n'),
+          errors: root ? root.querySelectorAll('.jp-OutputArea-output[data-mime-type="%s"]').length : 0,
+          readout: ((slider.querySelector('.widget-readout') || {}).textContent || '').trim(),
+          at_max: (h => !!h && parseFloat(h.getAttribute('aria-valuenow')) >= parseFloat(h.getAttribute('aria-valuemax')))(
+                  slider.querySelector('.noUi-handle'))};
+}""" % STDERR
+
+
+# Count the picture swaps of explorer k from now on (how many redraws reached the page).
+COUNT_JS = """(k) => {
+  const root = document.querySelector('[data-nntest-root-' + k + ']');
+  window['nntestSwaps' + k] = 0;
+  root.querySelectorAll('img').forEach(img => new MutationObserver(() => { window['nntestSwaps' + k] += 1; })
+    .observe(img, {attributes: true, attributeFilter: ['src']}));
+}"""
+
+
+# Count the swaps of each picture of explorer k separately (the playground shows several).
+PER_IMAGE_JS = """(k) => {
+  const root = document.querySelector('[data-nntest-root-' + k + ']');
+  window.nntestPerImage = [];
+  root.querySelectorAll('img').forEach((img, j) => { window.nntestPerImage.push(0);
+    new MutationObserver(() => { window.nntestPerImage[j] += 1; }).observe(img, {attributes: true, attributeFilter: ['src']}); });
+}"""
+PLAY_SECONDS = 5
+
+
+def wait_for(predicate, timeout, interval=0.25):
+    """Poll predicate() until it returns something truthy (returned) or the time is up (None)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(interval)
+
+
+def kernel_connected(lab, name):
+    for s in lab.api("GET", "/api/sessions"):
+        if s.get("path") == name and s.get("kernel") and s["kernel"].get("connections", 0) >= 1:
+            return s["kernel"]
+    return None
+
+
+def tagged_cells(path, tag):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return {i for i, c in enumerate(nb["cells"]) if tag in c.get("metadata", {}).get("tags", [])}
+
+
+def open_notebook(page, lab, name):
+    workspace = "nntest-" + re.sub(r"[^A-Za-z0-9_-]", "-", name.rsplit(".", 1)[0])  # a fresh layout each
+    page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{quote(name)}"), timeout=LOAD_TIMEOUT * 1000)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=LOAD_TIMEOUT * 1000)
+    # Running before the session has its kernel makes JupyterLab ask which kernel to use.
+    if not wait_for(lambda: kernel_connected(lab, name), LOAD_TIMEOUT):
+        pytest.fail(f"{name}: no kernel connected within {LOAD_TIMEOUT} s; server log:\n{lab.log_tail()}",
+                    pytrace=False)
+    page.wait_for_selector(".jp-StatusBar-TextItem:has-text('Idle')", timeout=LOAD_TIMEOUT * 1000)
+
+
+def clear_all_outputs(page, name):
+    """Edit > Clear Outputs of All Cells: the stored outputs and execution counts go, so that
+    everything checked afterwards comes from this run."""
+    page.get_by_role("menuitem", name="Edit", exact=True).click()
+    page.get_by_role("menuitem", name="Clear Outputs of All Cells", exact=True).click()
+
+    def cleared():
+        st = page.evaluate(STATE_JS)
+        return st and not any(re.search(r"\d", c["prompt"]) for c in st["cells"])
+    if not wait_for(cleared, 10):
+        pytest.fail(f"{name}: Edit > Clear Outputs of All Cells left execution counts behind", pytrace=False)
+
+
+def run_all_cells(page, name):
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    time.sleep(0.5)
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        pytest.fail(f"{name}: JupyterLab asked instead of running: {dialog.first.inner_text()!r}", pytrace=False)
+
+
+def wait_until_run(page, name, expected_errors):
+    """Wait until every non-empty code cell has an execution count and the kernel is idle.
+    A cell that raised stops Run All: then return as soon as the kernel is idle again."""
+    def finished():
+        st = page.evaluate(STATE_JS)
+        if not st or st["status"] != "idle":
+            return None
+        prompts = [c["prompt"] for c in st["cells"] if not c["empty"]]
+        if any("*" in p for p in prompts):
+            return None
+        if all(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+            return "done"
+        # Idle, nothing queued, but some cells never ran: Run All stopped at an error.
+        problems = [p for p in page.evaluate(PROBLEMS_JS) if p["kind"] == "error" and p["i"] not in expected_errors]
+        return "stopped" if problems else None
+
+    t0 = time.monotonic()
+    result = wait_for(finished, RUN_TIMEOUT, interval=0.5)
+    if result is None:
+        st = page.evaluate(STATE_JS) or {}
+        pending = [c["i"] for c in st.get("cells", []) if not c["empty"] and not re.fullmatch(r"\[\d+\]:", c["prompt"])]
+        pytest.fail(f"{name}: Run All Cells did not finish within {RUN_TIMEOUT} s (kernel {st.get('status')}; "
+                    f"cells without an execution count: {pending})", pytrace=False)
+    return time.monotonic() - t0
+
+
+def move_with_keyboard(page, k, key, presses=KEY_PRESSES):
+    handle = page.locator(f'[data-nntest-slider="{k}"] .noUi-handle').first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(presses):
+        page.keyboard.press(key)
+        time.sleep(0.05)
+
+
+def settled(page, k, quiet=1.0, timeout=REDRAW_TIMEOUT):
+    """Wait until the kernel is idle and explorer k has looked the same for `quiet` seconds."""
+    last, since = None, time.monotonic()
+
+    def still():
+        nonlocal last, since
+        look = page.evaluate(LOOK_JS, k)
+        idle = (page.evaluate(STATE_JS) or {}).get("status") == "idle"
+        if look != last or not idle or not all(look["shown"]):
+            last, since = look, time.monotonic()
+            return None
+        return look if time.monotonic() - since >= quiet else None
+    return wait_for(still, timeout)
+
+
+def check_slider(page, k, label):
+    """Move slider k with the keyboard; return a problem text, or None when the picture changed."""
+    before = settled(page, k) or page.evaluate(LOOK_JS, k)
+    key = "ArrowLeft" if before["at_max"] else "ArrowRight"   # the playground starts at 8 of 8 neurons
+    page.evaluate(COUNT_JS, k)
+    move_with_keyboard(page, k, key)
+    if not wait_for(lambda: page.evaluate(LOOK_JS, k)["readout"] != before["readout"], 10):
+        return f"slider {label!r}: {key} did not move it in the browser (readout stays {before['readout']!r})"
+
+    def answered():  # the kernel reacted: a new picture, or at least a new status line
+        now = page.evaluate(LOOK_JS, k)
+        return now if (now["imgs"], now["text"], now["errors"]) != (before["imgs"], before["text"], before["errors"]) else None
+
+    if not wait_for(answered, REDRAW_TIMEOUT):
+        now = page.evaluate(LOOK_JS, k)
+        return (f"slider {label!r}: {key} moved it in the browser ({before['readout']} -> {now['readout']}) but "
+                f"the page did not change within {REDRAW_TIMEOUT} s (no new picture, status line or error): "
+                f"the change did not reach the kernel (continuous_update=False sliders send on release: was "
+                f"the keyboard change not sent?), or the redraw failed without showing it")
+    now = settled(page, k)
+    if now is None:
+        return f"slider {label!r}: the explorer kept changing (or the kernel stayed busy) for {REDRAW_TIMEOUT} s"
+    swaps = page.evaluate(f"window.nntestSwaps{k}")
+    what = f"slider {label!r}: {before['readout']} -> {now['readout']} by {KEY_PRESSES} x {key}"
+    if now["errors"] > before["errors"]:
+        return f"{what}: the redraw raised (the error shows under the picture; see below)"
+    if now["imgs"] != before["imgs"]:
+        print(f"  {what}: new picture ({swaps} picture swaps)")
+        return None
+    # The kernel answered (the status line changed) and the picture is the same: the playground
+    # applies a new learning rate from the next epoch. Train one frame ("step"), then look.
+    step = page.locator(f"[data-nntest-root-{k}] button", has_text=re.compile(r"^\s*step\s*$"))
+    if not step.count():
+        return f"{what}: the status line changed ({now['text'].strip()[:120]!r}), but the picture did not"
+    news = [line for line in now["text"].splitlines() if line.strip() and line not in before["text"].splitlines()]
+    step.first.click()
+    if wait_for(lambda: page.evaluate(LOOK_JS, k)["imgs"] != before["imgs"], REDRAW_TIMEOUT) and settled(page, k):
+        print(f"  {what}: status line {' / '.join(news)[:100]!r}; new picture after 'step'")
+        return None
+    return f"{what}: the status line changed ({now['text'].strip()[:120]!r}), but even after 'step' the picture is the same"
+
+
+def check_play(page, k):
+    """The playground's play button animates the page: press play, count the new pictures for
+    PLAY_SECONDS seconds, press pause. Returns (problem or None, frames per second seen)."""
+    buttons = {name: page.locator(f"[data-nntest-root-{k}] button", has_text=re.compile(rf"^\s*{name}\s*$"))
+               for name in ("play", "pause")}
+    if not all(b.count() for b in buttons.values()):
+        return "no play/pause buttons next to the playground's sliders", 0.0
+    settled(page, k)
+    page.evaluate(PER_IMAGE_JS, k)
+    buttons["play"].first.click()
+    time.sleep(PLAY_SECONDS)
+    frames = max(page.evaluate("window.nntestPerImage") or [0])
+    buttons["pause"].first.click()
+    fps = frames / PLAY_SECONDS
+    if settled(page, k) is None:
+        return f"after pause the playground kept changing (or the kernel stayed busy) for {REDRAW_TIMEOUT} s", fps
+    print(f"  play: {frames} new pictures in {PLAY_SECONDS} s = {fps:.1f} frames/s seen in the browser")
+    if frames < PLAY_SECONDS:  # live means several frames a second; fewer than one is a broken play loop
+        return f"play showed only {frames} new pictures in {PLAY_SECONDS} s", fps
+    return None, fps
+
+
+# ----------------------------------------------------------------------------------------------- test
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+        lab.shutdown_kernels()  # the next notebook gets the machine to itself
+
+
+def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
+    name = notebook.name
+    expected_errors = tagged_cells(notebook, "raises-exception")
+    notes = []
+    try:
+        open_notebook(page, lab, name)
+        clear_all_outputs(page, name)
+        run_all_cells(page, name)
+        seconds = wait_until_run(page, name, expected_errors)
+        notes.append(f"ran all cells in {seconds:.0f} s")
+
+        problems = [p for p in page.evaluate(PROBLEMS_JS) if p["i"] not in expected_errors]
+        errors = [p for p in problems if p["kind"] != "stderr"]
+        if errors:
+            pytest.fail(f"{name}: " + "\n".join(f"cell {p['i']} shows an error:\n{p['text']}" for p in errors),
+                        pytrace=False)
+        notes += [f"cell {p['i']} printed to stderr: {p['text'][:200]!r}" for p in problems]
+
+        sliders = page.evaluate(MARK_JS, list(HIDDEN_LABELS + LR_LABELS))
+        labels = {s["label"] for s in sliders}
+        need = [LR_LABELS] if name.startswith("01") else [HIDDEN_LABELS, LR_LABELS]
+        missing = [" / ".join(f"{x!r}" for x in group) for group in need if not labels & set(group)]
+        if missing:
+            all_labels = page.evaluate(f"Array.from({PANEL_JS}.querySelectorAll('.widget-slider .widget-label'))"
+                                       ".map(e => e.textContent.trim())")
+            pytest.fail(f"{name}: no slider labelled {' nor '.join(missing)} (sliders shown: {all_labels})",
+                        pytrace=False)
+
+        failures = []
+        for s in sliders:
+            if not s["has_picture"]:
+                failures.append(f"slider {s['label']!r} (cell {s['cell']}): no picture next to it")
+                continue
+            problem = check_slider(page, s["k"], s["label"])
+            if problem:
+                failures.append(f"{problem} (cell {s['cell']})")
+        if name.startswith("07") and sliders:
+            problem, fps = check_play(page, sliders[0]["k"])
+            notes.append(f"play: {fps:.1f} frames/s in the browser")
+            if problem:
+                failures.append(problem)
+        wait_for(lambda: (page.evaluate(STATE_JS) or {}).get("status") == "idle", REDRAW_TIMEOUT)
+        # Errors in an explorer's own Output widget show up only now.
+        late = [p for p in page.evaluate(PROBLEMS_JS) if p["kind"] != "stderr" and p["i"] not in expected_errors]
+        failures += [f"after moving the sliders, cell {p['i']} shows an error:\n{p['text']}" for p in late]
+
+        first = sliders[0]["k"] if sliders else None
+        if first is not None:
+            root = page.locator(f"[data-nntest-root-{first}]")
+            root.scroll_into_view_if_needed()
+            if not wait_for(lambda: all(page.evaluate(LOOK_JS, first)["shown"]), REDRAW_TIMEOUT):
+                failures.append(f"the pictures next to slider {sliders[0]['label']!r} do not display "
+                                f"(an <img> not loaded or of zero size)")
+            root.screenshot(path=str(screenshot_dir / f"{notebook.stem}_explorer.png"), timeout=30_000)
+        if failures:
+            pytest.fail(f"{name}:\n  " + "\n  ".join(failures), pytrace=False)
+    finally:
+        try:
+            page.screenshot(path=str(screenshot_dir / f"{notebook.stem}.png"), timeout=30_000)
+        except Exception as e:  # a screenshot must not hide the real failure
+            notes.append(f"no screenshot: {e}")
+        print(f"{name}: " + "; ".join(notes) + f"\nscreenshots: {screenshot_dir}")
