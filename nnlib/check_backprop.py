@@ -1,15 +1,10 @@
 """Named exercise checks for lessons 3-4 (backprop, layers and gates) (plumbing, not lesson): call them as `check.<name>`."""
 import numpy as np
 
-from .exercise import _fmt, function, report, value  # noqa: F401  (the engine every check uses)
+from .exercise import fmt_line, report
 
 
 # --- Lesson 3: backprop ---
-def _l34_line(a):
-    """_fmt on one line."""
-    return " ".join(_fmt(a).split())
-
-
 def _l34_call(fn, args, shown):
     """(fn(*args), None), or (None, what went wrong) when it raises."""
     try:
@@ -29,7 +24,7 @@ def _l34_array(got, want, what):
     if got.shape != np.shape(want):
         return f"{what} should have shape {np.shape(want)}, got shape {got.shape}"
     if not np.allclose(got, want, atol=1e-6, rtol=1e-5):
-        return f"{what}: expected {_l34_line(want)}, got {_l34_line(got)}"
+        return f"{what}: expected {fmt_line(want)}, got {fmt_line(got)}"
     return None
 
 
@@ -48,7 +43,7 @@ def central_difference(fn):
         return report(name, f"expected a function, got {fn!r:.60}")
     for text, f, df, x0 in _L3_FUNCTIONS:
         x = x0.copy()
-        shown = f"f(x) = {text}, x = {_l34_line(x0)}"
+        shown = f"f(x) = {text}, x = {fmt_line(x0)}"
         got, problem = _l34_call(fn, (f, x), shown)
         if problem is None:
             problem = _l34_array(got, df(x0), f"for {shown}, the gradient")
@@ -141,14 +136,14 @@ def relu_gate(cls):
     z = np.array([[1.5, -0.5, 0.2], [-2.0, 0.7, -0.1]])
     dJda = np.array([[0.3, -1.0, 2.0], [0.5, 0.4, -0.6]])
     if problem is None:
-        a, problem = _l4_method(gate, "forward", (z.copy(),), f"z = {_l34_line(z)}")
+        a, problem = _l4_method(gate, "forward", (z.copy(),), f"z = {fmt_line(z)}")
         if problem is None:
-            problem = _l34_array(a, relu(z), f"forward(z) for z = {_l34_line(z)}")
+            problem = _l34_array(a, relu(z), f"forward(z) for z = {fmt_line(z)}")
     if problem is None:
-        dJdz, problem = _l4_method(gate, "backward", (dJda.copy(),), f"dJda = {_l34_line(dJda)}")
+        dJdz, problem = _l4_method(gate, "backward", (dJda.copy(),), f"dJda = {fmt_line(dJda)}")
         if problem is None:
             want = np.where(DERIVATIVES["relu"](relu(z)) > 0, dJda, 0.0)
-            problem = _l34_array(dJdz, want, f"after that forward, backward(dJda) for dJda = {_l34_line(dJda)}")
+            problem = _l34_array(dJdz, want, f"after that forward, backward(dJda) for dJda = {fmt_line(dJda)}")
     return report(name, problem)
 
 
@@ -167,7 +162,7 @@ def softmax_ce_grad(fn):
         Y = np.eye(z.shape[1])[y]
         zz = z.copy()
         want = numerical_gradient(lambda: cross_entropy(softmax(zz), Y), zz)
-        shown = f"z = {_l34_line(z)}, y = {y.tolist()}"
+        shown = f"z = {fmt_line(z)}, y = {y.tolist()}"
         got, problem = _l34_call(fn, (z.copy(), y.copy()), shown)
         if problem is None:
             problem = _l34_array(got, want, f"for {shown}, dJ/dz")
@@ -185,7 +180,7 @@ def mse_gate(cls):
     gate, problem = _l4_gate(name, cls, "MSE")
     y_hat = np.array([[0.2, 0.9], [0.6, 0.1], [1.5, -0.3]])
     y = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
-    shown = f"y_hat = {_l34_line(y_hat)}, y = {_l34_line(y)}"
+    shown = f"y_hat = {fmt_line(y_hat)}, y = {fmt_line(y)}"
     if problem is None:
         J, problem = _l4_method(gate, "forward", (y_hat.copy(), y.copy()), shown)
         if problem is None:

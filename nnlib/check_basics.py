@@ -1,7 +1,7 @@
 """Named exercise checks for lessons 1-2 (perceptron, XOR by hand) (plumbing, not lesson): call them as `check.<name>`."""
 import numpy as np
 
-from .exercise import _fmt, function, report, value  # noqa: F401  (the engine every check uses)
+from .exercise import compare_parts, fmt_line, function, raised, report
 
 
 # --- Lesson 1: perceptron ---
@@ -10,36 +10,6 @@ _L1_GATE_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 
 def _l1_step(z):
     return (np.asarray(z, dtype=float) >= 0).astype(int)
-
-
-def _l12_fmt(a):
-    """Like _fmt, on one line: [[0., 1.], [1., 0.]]."""
-    return " ".join(_fmt(a).split())
-
-
-def _l12_raised(e):
-    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
-
-
-def _l12_parts(got, names, wants):
-    """Compare a returned tuple `got` with the expected arrays `wants`, part by part."""
-    if got is None:
-        return "it returned None; did you forget `return`?"
-    if not isinstance(got, (tuple, list)) or len(got) != len(wants):
-        shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else f"{got!r:.60}"
-        return f"expected {len(wants)} results ({', '.join(names)}), got {shown}"
-    for part, g, want in zip(names, got, wants):
-        try:
-            g = np.asarray(g, dtype=float)
-        except (TypeError, ValueError):
-            return f"{part} should be numbers, got {g!r:.60}"
-        if g.size == 1 and np.size(want) == 1:
-            g = g.reshape(np.shape(want))
-        if g.shape != np.shape(want):
-            return f"{part} should have shape {np.shape(want)}, got shape {g.shape}"
-        if not np.allclose(g, want, atol=1e-6, rtol=1e-6):
-            return f"{part}: expected {_l12_fmt(want)}, got {_l12_fmt(g)}"
-    return None
 
 
 def perceptron_predict(fn):
@@ -51,12 +21,12 @@ def perceptron_predict(fn):
              (_L1_GATE_X, np.array([-2.0, 1.0]), 0.0),
              (np.array([[0.5, -1.0], [2.0, 3.0], [-1.0, 0.0]]), np.array([0.5, -0.25]), 0.5)]
     for X, w, b in cases:
-        shown = f"X={_l12_fmt(X)}, w={_l12_fmt(w)}, b={b}"
+        shown = f"X={fmt_line(X)}, w={fmt_line(w)}, b={b}"
         try:
             got = fn(X.copy(), w.copy(), b)
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            return report(name, f"calling it with ({shown}) raised {_l12_raised(e)}")
-        problem = _l12_parts(None if got is None else (got,), ("y_hat",), (_l1_step(X @ w + b),))
+            return report(name, f"calling it with ({shown}) raised {raised(e)}")
+        problem = compare_parts(None if got is None else (got,), ("y_hat",), (_l1_step(X @ w + b),))
         if problem is not None:
             return report(name, f"for ({shown}): {problem}")
     return report(name)
@@ -72,14 +42,14 @@ def perceptron_update(fn):
              (np.array([1.0, -1.0]), -0.5, np.array([0.0, 1.0]), 1, 0.5),  # says 0, should say 1
              (np.array([2.0, 1.0]), -1.0, np.array([1.0, 0.0]), 0, 0.25)]
     for w, b, x, y, lr in cases:
-        shown = f"w={_l12_fmt(w)}, b={b}, x={_l12_fmt(x)}, y={y}, lr={lr}"
+        shown = f"w={fmt_line(w)}, b={b}, x={fmt_line(x)}, y={y}, lr={lr}"
         update = lr * (y - _l1_step(x @ w + b))
         wants = (w + update * x, np.asarray(b + update))
         try:
             got = fn(w.copy(), b, x.copy(), y, lr)
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            return report(name, f"calling it with ({shown}) raised {_l12_raised(e)}")
-        problem = _l12_parts(got, ("w_new", "b_new"), wants)
+            return report(name, f"calling it with ({shown}) raised {raised(e)}")
+        problem = compare_parts(got, ("w_new", "b_new"), wants)
         if problem is not None:
             return report(name, f"for ({shown}): {problem}")
     return report(name)
@@ -154,10 +124,10 @@ def xor_forward(fn):
         try:
             got = fn(X.copy(), W1.copy(), b1.copy(), W2.copy(), b2.copy())
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            return report(name, f"with {shown}, it raised {_l12_raised(e)}")
-        problem = _l12_parts(None if got is None else (got,), ("y_hat",), (want,))
+            return report(name, f"with {shown}, it raised {raised(e)}")
+        problem = compare_parts(None if got is None else (got,), ("y_hat",), (want,))
         if problem is not None:
-            return report(name, f"with {shown} (X = {_l12_fmt(X)}): {problem}")
+            return report(name, f"with {shown} (X = {fmt_line(X)}): {problem}")
     return report(name)
 
 
@@ -175,8 +145,8 @@ def xor_gradients(fn):
         try:
             got = fn(X.copy(), y.copy(), W1.copy(), b1.copy(), W2.copy(), b2.copy())
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            return report(name, f"with {shown}, it raised {_l12_raised(e)}")
-        problem = _l12_parts(got, ("dJdW1", "dJdb1", "dJdW2", "dJdb2"), (dW1, db1, dW2, db2))
+            return report(name, f"with {shown}, it raised {raised(e)}")
+        problem = compare_parts(got, ("dJdW1", "dJdb1", "dJdW2", "dJdb2"), (dW1, db1, dW2, db2))
         if problem is not None:
             return report(name, f"with {shown}: {problem}")
     return report(name)

@@ -1,56 +1,24 @@
 """Named exercise checks for lessons 5-7 (moons, training, playground) (plumbing, not lesson): call them as `check.<name>`."""
 import numpy as np
 
-from .exercise import _fmt, function, report, value  # noqa: F401  (the engine every check uses)
+from .exercise import compare_parts, fmt_line, raised, report
 
 
 # --- Lesson 5: moons ---
-def _l56_fmt(a):
-    """_fmt on one line: [[0.5, -1.], [2., 0.25]]; integers and booleans as they are."""
-    if isinstance(a, (bool, np.bool_)):
-        return str(bool(a))
-    if isinstance(a, (int, np.integer)):
-        return str(int(a))
-    return " ".join(_fmt(a).split())
-
-
-def _l56_compare(got, names, wants):
-    """None when `got` matches `wants` (a tuple of expected values named `names`), else what differs."""
-    if got is None:
-        return "it returned None; did you forget `return`?"
-    if len(wants) > 1:
-        if not isinstance(got, (tuple, list)) or len(got) != len(wants):
-            shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else f"{got!r:.60}"
-            return f"expected {len(wants)} results ({', '.join(names)}), got {shown}"
-    else:
-        got = (got,)
-    for part, g, want in zip(names, got, wants):
-        try:
-            g = np.asarray(g, dtype=float)
-        except (TypeError, ValueError):
-            return f"{part} should be numbers, got {g!r:.60}"
-        if g.size == 1 and np.size(want) == 1:
-            g = g.reshape(np.shape(want))
-        if g.shape != np.shape(want):
-            return f"{part} should have shape {np.shape(want)}, got shape {g.shape}"
-        if not np.allclose(g, want, atol=1e-6, rtol=1e-6):
-            return f"{part}: expected {_l56_fmt(want)}, got {_l56_fmt(g)}"
-    return None
-
-
 def _l56_run(name, fn, reference, cases, arg_names, out_names):
     """Call fn(*args) for each case and compare with reference(*args) (a tuple when several outputs)."""
     if not callable(fn):
         return report(name, f"expected a function, got {fn!r:.60}")
     for args in cases:
-        shown = ", ".join(f"{a}={_l56_fmt(v)}" for a, v in zip(arg_names, args))
+        shown = ", ".join(f"{a}={fmt_line(v)}" for a, v in zip(arg_names, args))
         try:
             got = fn(*[v.copy() if isinstance(v, np.ndarray) else v for v in args])
         except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            return report(name, f"calling it with ({shown}) raised {type(e).__name__}: {e}" if str(e)
-                          else f"calling it with ({shown}) raised {type(e).__name__}")
+            return report(name, f"calling it with ({shown}) raised {raised(e)}")
         want = reference(*args)
-        problem = _l56_compare(got, out_names, want if len(out_names) > 1 else (want,))
+        if len(out_names) == 1:  # one result: compare it as a tuple of one
+            got, want = (None if got is None else (got,)), (want,)
+        problem = compare_parts(got, out_names, want)
         if problem is not None:
             return report(name, f"for ({shown}): {problem}")
     return report(name)

@@ -185,13 +185,16 @@ class MLP:
             J, g = self._loss_grads(X, Y, loss, l2, X.shape[0])
         return J, list(zip(g[::2], g[1::2]))
 
+    def _penalty(self, l2, n):
+        """l2 / (2n) * sum ||W||^2 over the layers' weights (not the biases)."""
+        return l2 / (2 * n) * sum(np.sum(W * W) for W, _ in self._params)
+
     def loss(self, X, y, loss=None, l2=0.0):
         """The loss alone (no gradients)."""
         X, Y, loss = self._check_common(X, y, loss, l2)
         with np.errstate(all="ignore"):
             y_hat = self._forward(X)[-1]
-            reg = l2 / (2 * X.shape[0]) * sum(np.sum(W * W) for W, _ in self._params)
-            return float(self._loss_fn(loss)(y_hat, Y) + reg)
+            return float(self._loss_fn(loss)(y_hat, Y) + self._penalty(l2, X.shape[0]))
 
     def accuracy(self, X, y):
         """Fraction of samples predicted right: labels (n,) or (n, 1); rows (n, k) for k sigmoid units."""
@@ -257,9 +260,8 @@ class MLP:
                     break
                 history["loss"].append(J)
                 if validation is not None:
-                    reg = l2 / (2 * n) * sum(np.sum(W * W) for W, _ in self._params)  # training's penalty
                     y_hat = self._forward(X_val)[-1]  # one forward pass scores both
-                    history["val_loss"].append(float(loss_fn(y_hat, Y_val)) + float(reg))
+                    history["val_loss"].append(float(loss_fn(y_hat, Y_val)) + float(self._penalty(l2, n)))
                     if truth is not None:
                         right = self._labels(y_hat) == truth
                         history["val_accuracy"].append(float(np.mean(right if right.ndim == 1 else right.all(axis=1))))

@@ -29,30 +29,20 @@ def font(size):
     return _FONTS[size]
 
 
-def png(image, level=1):
-    """PNG bytes of a PIL image or a uint8 array (h, w, 3)."""
+def encode(image, fmt, **options):
+    """`fmt` ("png" or "jpeg") bytes of a PIL image or a uint8 array (h, w, 3); options go to
+    PIL's save (png: compress_level; jpeg: quality)."""
     if isinstance(image, np.ndarray):
         image = Image.fromarray(image)
     buf = io.BytesIO()
-    image.save(buf, format="png", compress_level=level)
+    image.save(buf, format=fmt, **options)
     return buf.getvalue()
 
 
 def png_palette(image, colors=128):
     """A small PNG of a PIL image (RGB or RGBA) reduced to `colors` colours: for pictures sent rarely."""
     method = Image.Quantize.FASTOCTREE if image.mode == "RGBA" else Image.Quantize.MEDIANCUT
-    buf = io.BytesIO()
-    image.quantize(colors, method=method, dither=Image.Dither.NONE).save(buf, format="png", optimize=True)
-    return buf.getvalue()
-
-
-def jpeg(image, quality=90):
-    """JPEG bytes of a PIL image or a uint8 array (h, w, 3)."""
-    if isinstance(image, np.ndarray):
-        image = Image.fromarray(image)
-    buf = io.BytesIO()
-    image.save(buf, format="jpeg", quality=quality)
-    return buf.getvalue()
+    return encode(image.quantize(colors, method=method, dither=Image.Dither.NONE), "png", optimize=True)
 
 
 def _upsample(channels, size):
@@ -140,7 +130,7 @@ def regions_jpeg(proba, size=200, discretize=False, diverged=False):
     img = Image.fromarray(region_pixels(proba, size, discretize))
     if diverged:
         ImageDraw.Draw(img).rectangle((0, 0, size - 1, size - 1), outline=(213, 94, 0), width=max(3, size // 60))
-    return jpeg(img, quality=92)
+    return encode(img, "jpeg", quality=92)
 
 
 def compose(regions, layer):
@@ -207,7 +197,7 @@ def network_jpeg(acts, params, features, activation, width=470, height=410):
             d.rectangle((xs[l] - 1, ys[l][j] - 1, xs[l] + node, ys[l][j] + node), outline=(120, 120, 120))
     for j, f in enumerate(features):
         d.text((xs[0] - 6, ys[0][j] + node / 2), FEATURES[f][0], font=ft, fill=(40, 40, 40), anchor="rm")
-    return jpeg(img)
+    return encode(img, "jpeg", quality=90)
 
 
 def loss_png(history, width=400, height=130):
@@ -240,7 +230,7 @@ def loss_png(history, width=400, height=130):
         label = f"{name} loss {c[ok][-1]:.3f}" if ok.any() else f"{name} loss -"
         d.text((x_text, 3), label, font=font(12), fill=color)
         x_text += 150
-    return png(img)
+    return encode(img, "png", compress_level=1)
 
 
 def metrics_html(m, k):

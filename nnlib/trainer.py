@@ -14,6 +14,7 @@ import numpy as np
 
 from . import datasets
 from .features import DEFAULTS, MULTICLASS, check_setting, feature_matrix, read_export
+from .losses import cross_entropy
 from .mlp import MLP
 from .optim import get_optimizer
 
@@ -119,7 +120,7 @@ class Trainer:
         f = self.settings["features"]
         self.X_train, self.X_test = feature_matrix(self.P[~self.test], f), feature_matrix(self.P[self.test], f)
         self.y_train, self.y_test = self.y[~self.test], self.y[self.test]
-        self.Y_train = np.eye(self.k)[self.y_train]
+        self.Y_train, self.Y_test = np.eye(self.k)[self.y_train], np.eye(self.k)[self.y_test]
         x0, x1, y0, y1 = self.window
         c = (np.arange(RESOLUTION) + 0.5) / RESOLUTION  # cell centres; row 0 is the top of the picture
         gx, gy = np.meshgrid(x0 + c * (x1 - x0), y1 - c * (y1 - y0))
@@ -168,6 +169,7 @@ class Trainer:
         batch = n if s["batch_size"] == 0 else min(s["batch_size"], n)
         l2 = s["reg_rate"] if s["reg"] == "L2" else 0.0
         l1 = s["reg_rate"] / n if s["reg"] == "L1" else 0.0
+        finite = True
         with np.errstate(all="ignore"):
             for _ in range(epochs):
                 order = self.rng.permutation(n) if batch < n else np.arange(n)
@@ -179,9 +181,9 @@ class Trainer:
                             g += l1 * np.sign(W)
                     self.opt.step(arrays, grads, s["lr"])
                 self.epoch += 1
-                if not all(np.isfinite(a).all() for a in arrays):
+                finite = all(np.isfinite(a).all() for a in arrays)
+                if not finite:
                     break
-        finite = all(np.isfinite(a).all() for a in arrays)
         if not finite:  # show the last finite weights, not a NaN picture
             for a, b in zip(arrays, saved):
                 a[...] = b
@@ -192,15 +194,15 @@ class Trainer:
                              f"(now {s['lr']:.3g}), then press reset or play")
         return True
 
-    def _loss(self, X, y):
-        if len(y) == 0:
+    def _loss(self, X, Y):
+        """Cross-entropy of the network on (X, one-hot Y); None without points."""
+        if len(Y) == 0:
             return None
         with np.errstate(all="ignore"):
-            p = self.net._forward(X)[-1]
-        return float(-np.mean(np.log(np.clip(p[np.arange(len(y)), y], 1e-12, 1.0))))
+            return float(cross_entropy(self.net._forward(X)[-1], Y))
 
     def _record(self):
-        train, test = self._loss(self.X_train, self.y_train), self._loss(self.X_test, self.y_test)
+        train, test = self._loss(self.X_train, self.Y_train), self._loss(self.X_test, self.Y_test)
         for key, v in (("epoch", self.epoch), ("train", train), ("test", test)):
             self.history[key].append(v)
         return np.inf if train is None else train
@@ -219,22 +221,26 @@ class Trainer:
         with np.errstate(all="ignore"):
             return self.net._forward(self.grid_X)
 
-    def confusion(self, test=True):
-        """k x k counts: row = true class, column = predicted class (test points, or training points)."""
-        P, y = (self.P[self.test], self.y_test) if test else (self.P[~self.test], self.y_train)
+    def _predicted(self, test):
+        """Predicted labels of the test points (or the training points), from their cached features."""
+        with np.errstate(all="ignore"):
+            return np.argmax(self.net._forward(self.X_test if test else self.X_train)[-1], axis=1)
+
+    def confusion(self, test=True, predicted=None):
+        """k x k counts: row = true class, column = predicted class (test points, or training points;
+        `predicted`: their labels, when already computed)."""
         C = np.zeros((self.k, self.k), dtype=int)
-        if len(y):
-            np.add.at(C, (y, self.predict(P)), 1)
+        np.add.at(C, (self.y_test if test else self.y_train, self._predicted(test) if predicted is None else predicted), 1)
         return C
 
     def metrics(self):
         """Epoch, last training/test loss, accuracies and the test confusion matrix (training if no test set)."""
-        acc = lambda P, y: float(np.mean(self.predict(P) == y)) if len(y) else None
+        pred = {test: self._predicted(test) for test in (False, True)}  # one forward pass per part
+        acc = lambda test, y: float(np.mean(pred[test] == y)) if len(y) else None
         has_test = bool(self.test.any())
         return {"epoch": self.epoch, "train_loss": self.history["train"][-1], "test_loss": self.history["test"][-1],
-                "train_accuracy": acc(self.P[~self.test], self.y_train),
-                "test_accuracy": acc(self.P[self.test], self.y_test),
-                "confusion": self.confusion(test=has_test), "confusion_of": "test" if has_test else "training"}
+                "train_accuracy": acc(False, self.y_train), "test_accuracy": acc(True, self.y_test),
+                "confusion": self.confusion(has_test, pred[has_test]), "confusion_of": "test" if has_test else "training"}
 
     # --- export and import ------------------------------------------------------------------------
     def to_dict(self):

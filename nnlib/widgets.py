@@ -12,6 +12,7 @@ released (continuous_update=False). An exception inside `draw` shows in the
 explorer's own output area instead of vanishing.
 """
 import base64
+import math
 import time
 
 import ipywidgets as W
@@ -24,13 +25,11 @@ _STYLE = {"description_width": "initial"}
 
 
 def hidden_slider(value=3, min=1, max=50, description="hidden units"):
-    return W.IntSlider(value=value, min=min, max=max, description=description,
-                       continuous_update=False, style=_STYLE)
+    return int_slider(value, min, max, description)
 
 
 def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
     """A log-scale slider: each step multiplies the rate by the same factor."""
-    import math
     return W.FloatLogSlider(value=value, base=10, min=math.log10(min), max=math.log10(max), step=0.05,
                             description=description, continuous_update=False, readout_format=".3g",
                             style=_STYLE)
