@@ -2,7 +2,7 @@
 
 For each notebook in notebooks/ (one test each): execute it top to bottom in a fresh kernel from
 the current environment (nbclient), then, in the same kernel, find every `nnlib.widgets.Explorer`
-(and `nnlib.playground.Playground`, if that module exists) and for each one:
+(and `nnlib.playground.Playground`; see kernel_harness.live_widgets) and for each one:
 
 * set the `hidden` control to another valid value: the PNG bytes must change, `redraws` must grow,
   nothing may raise and no warning may be printed;
@@ -17,17 +17,14 @@ read in a later cell). The kernel reports back as one JSON line on stdout.
 
 Every notebook must have at least one explorer with a `hidden` or `lr` control.
 """
-import json
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+from kernel_harness import PROBE_IMPORT, printed_json, run
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -37,43 +34,18 @@ MARKER = "@@WIDGET-HARNESS@@"
 # Runs in the kernel after the notebook. Defines `__harness_results` (a list of dicts, one per
 # target), then the next cell prints them. Kept free of notebook-visible names except the two
 # double-underscore globals.
-PROBE = r'''
+PROBE = PROBE_IMPORT + r'''
 def __harness_probe():
-    import gc, math, re, sys, time, traceback, warnings
+    import re, sys, time, traceback, warnings
     import numpy as np
     from IPython import get_ipython
-    from nnlib.widgets import Explorer
-    try:
-        from nnlib.playground import Playground
-    except ImportError:
-        Playground = None
-    try:
-        from nnlib.mlp import MLP
-    except ImportError:
-        MLP = None
+    from nnlib.mlp import MLP
+    from nnlib.playground import Playground
 
     ip = get_ipython()
-    user_ns = ip.user_ns
-    kinds = (Explorer,) if Playground is None else (Explorer, Playground)
-
-    # Names by which the notebook can reach each object (globals, and one level into containers).
-    names = {}
-    for k, v in list(user_ns.items()):
-        if k.startswith("_") and k != "_":
-            continue
-        if isinstance(v, kinds):
-            names.setdefault(id(v), k)
-        elif isinstance(v, (list, tuple, dict)):
-            items = v.items() if isinstance(v, dict) else enumerate(v)
-            for i, x in items:
-                if isinstance(x, kinds):
-                    names.setdefault(id(x), f"{k}[{i!r}]")
-    # All live instances: an explorer only displayed (never assigned) is still alive through its
-    # widgets' callbacks, and is what the reader sees.
-    # (Closed ones, e.g. a playground the lesson closed after a demo, are gone from the page.)
-    targets = [o for o in gc.get_objects() if isinstance(o, kinds)
-               and getattr(getattr(o, "widget", None), "comm", True) is not None]
-    targets.sort(key=lambda o: (id(o) not in names, names.get(id(o), "")))
+    found = __kh.live_widgets(ip.user_ns)
+    targets, names = [o for _, o in found], {id(o): n for n, o in found if n}
+    other_value = __kh.other_value
 
     state = {"tracebacks": [], "diverged": []}
     orig_showtb = ip.showtraceback
@@ -83,7 +55,7 @@ def __harness_probe():
         state["tracebacks"].append("".join(traceback.format_exception(et, ev, tb))[-3000:])
         return orig_showtb(exc_tuple, *a, **k)
 
-    orig_fit = MLP.fit if MLP is not None else None
+    orig_fit = MLP.fit
 
     def fit(self, *a, **k):
         h = orig_fit(self, *a, **k)
@@ -118,31 +90,6 @@ def __harness_probe():
         trainer = getattr(obj, "trainer", None)           # Playground
         return bool(getattr(trainer, "diverged", False)) or any(state["diverged"])
 
-    def other_value(w, extreme=False):
-        """Another valid value for the control (or its maximum when extreme)."""
-        opts = getattr(w, "options", None)
-        if opts is not None and not hasattr(w, "max"):
-            vals = [o[1] if isinstance(o, tuple) else o for o in opts]
-            if extreme:
-                return vals[-1]
-            rest = [v for v in vals if v != w.value]
-            return rest[len(rest) // 2] if rest else w.value
-        lo, hi = w.min, w.max
-        if hasattr(w, "base"):                       # FloatLogSlider: min/max are exponents
-            lo, hi = w.base ** lo, w.base ** hi
-        if extreme:
-            return hi
-        v = w.value
-        if isinstance(v, int) and not isinstance(v, bool):
-            up, down = v * 2, v // 2
-            new = up if up <= hi else down
-            if new < lo or new == v:
-                new = v + 1 if v + 1 <= hi else v - 1
-            return int(new)
-        up, down = v * 4, v / 4
-        new = up if up <= hi else down
-        return max(lo, min(hi, new))
-
     def step(obj, cname, extreme=False):
         w = obj.controls[cname]
         before, r0 = png(obj), getattr(obj, "redraws", None)
@@ -151,7 +98,7 @@ def __harness_probe():
         state["diverged"].clear()
         rec = {"control": cname, "extreme": extreme, "old": repr(old), "new": repr(new),
                "error": None}
-        playground = Playground is not None and isinstance(obj, Playground)
+        playground = isinstance(obj, Playground)
         t0 = time.perf_counter()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -197,8 +144,7 @@ def __harness_probe():
 
     results = []
     ip.showtraceback = showtb
-    if MLP is not None:
-        MLP.fit = fit
+    MLP.fit = fit
     try:
         for obj in targets:
             controls = getattr(obj, "controls", None) or {}
@@ -212,12 +158,11 @@ def __harness_probe():
                 res["steps"].append(step(obj, "lr", extreme=True))
     finally:
         ip.showtraceback = orig_showtb
-        if MLP is not None:
-            MLP.fit = orig_fit
+        MLP.fit = orig_fit
     return targets, results
 
 __harness_targets, __harness_results = __harness_probe()
-del __harness_probe
+del __harness_probe, __kh
 '''
 
 # A separate cell, so that the Output widgets' `outputs` (synced back by nbclient once the probe
@@ -239,16 +184,6 @@ del __harness_report, __harness_targets, __harness_results
 ''' % MARKER
 
 
-class CurrentEnvKernelSpecs(KernelSpecManager):
-    """Every kernel name resolves to an ipykernel of this very interpreter (like nbval's
-    --nbval-current-env), so the notebooks run against the environment under test."""
-
-    def get_kernel_spec(self, kernel_name):
-        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                          display_name=f"Python ({sys.executable})", language="python",
-                          resource_dir=str(ROOT))
-
-
 def run_notebook_with_probe(path):
     """Execute the notebook plus the probe cells; return the parsed probe results."""
     nb = nbformat.read(path, as_version=4)
@@ -257,21 +192,17 @@ def run_notebook_with_probe(path):
         if cell.cell_type == "code" and {"nbval-skip", "skip-execution"} & set(cell.metadata.get("tags", [])):
             cell.source = ""
     nb.cells += [nbformat.v4.new_code_cell(PROBE), nbformat.v4.new_code_cell(REPORT)]
-    km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=CurrentEnvKernelSpecs())
-    client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute(cleanup_kc=True)     # we made km, so nbclient would leave it running
+        run(nb, path, CELL_TIMEOUT)
     except CellTimeoutError as e:
         pytest.fail(f"{path.name}: a cell ran longer than {CELL_TIMEOUT} s:\n{e}", pytrace=False)
     except CellExecutionError as e:
         where = "the harness probe" if _failing_cell(nb) >= n_lesson_cells else \
             f"cell {_failing_cell(nb)} of the notebook"
         pytest.fail(f"{path.name}: {where} raised:\n{e}", pytrace=False)
-    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
-    for line in text.splitlines():
-        if line.startswith(MARKER):
-            return json.loads(line[len(MARKER):])
+    results = printed_json(nb.cells[-1], MARKER)
+    if results is not None:
+        return results
     pytest.fail(f"{path.name}: the probe printed no results; its outputs: {nb.cells[-1].outputs!r:.2000}",
                 pytrace=False)
 
