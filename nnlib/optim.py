@@ -43,12 +43,9 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    def step(self, params, grads, lr):  # no state: skip the per-array method call
+    def step(self, params, grads, lr):  # no state, so no per-array _update call (fit's hot path)
         for p, g in zip(params, grads):
             p -= lr * g
-
-    def _update(self, i, p, g, lr):
-        p -= lr * g
 
 
 class Momentum(Optimizer):

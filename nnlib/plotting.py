@@ -32,12 +32,13 @@ def grid(X, resolution=150, margin=0.5, xlim=None, ylim=None):
 
 def region_image(labels, proba=None, strength=0.45):
     """RGB image (r, r, 3) of class regions: each pixel the class colour, faded towards white;
-    with `proba` (r, r, k) the colours are mixed by probability, so uncertain areas look pale."""
+    with `proba` (r, r, k) the colours are mixed by probability, so uncertain areas look pale
+    (computed in proba's float type: float32 keeps the playground's frames fast)."""
     k = int(labels.max()) + 1 if proba is None else proba.shape[-1]
     if proba is None:
         mix = _RGB[labels % len(_RGB)]
     else:
-        mix = proba @ _RGB[np.arange(k) % len(_RGB)]
+        mix = proba @ _RGB[np.arange(k) % len(_RGB)].astype(proba.dtype, copy=False)
         confidence = proba.max(axis=-1, keepdims=True)
         strength = strength * (confidence - 1.0 / k) / (1.0 - 1.0 / k)
     return 1.0 - strength * (1.0 - mix)

@@ -63,8 +63,7 @@ def from_pixels(col, row, window, size):
 
 
 def region_pixels(proba, size, discretize=False, strength=0.6):
-    """The shaded class regions as uint8 (size, size, 3), the decision boundary drawn dark.
-    Same colours as plotting.region_image, in float32 for speed."""
+    """The shaded class regions as uint8 (size, size, 3), the decision boundary drawn dark."""
     k = proba.shape[1]
     r = int(round(np.sqrt(proba.shape[0])))
     p = np.nan_to_num(proba.reshape(r, r, k), nan=1.0 / k)
@@ -72,9 +71,7 @@ def region_pixels(proba, size, discretize=False, strength=0.6):
     labels, smooth = up.argmax(axis=-1), up
     if discretize:
         up = np.eye(k, dtype=np.float32)[labels]
-    mix = up @ _RGB[np.arange(k) % len(_RGB)].astype(np.float32)
-    s = strength * (up.max(axis=-1, keepdims=True) - 1.0 / k) / (1.0 - 1.0 / k)
-    rgb = 1.0 - s * (1.0 - mix)
+    rgb = region_image(None, up, strength)  # float32, as `up` is
     # the boundary, where the two largest probabilities meet: distance in pixels ~ their gap divided by
     # how fast the probabilities change; drawn as an anti-aliased dark line about 2 pixels wide
     top = np.partition(smooth, k - 2, axis=-1)[..., -2:]
