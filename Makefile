@@ -1,4 +1,4 @@
-# Two commands on a fresh machine (Python 3.10+, pip, make):
+# Two commands on a fresh machine (Python 3.11+, pip, make):
 #   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
 #   make test   set up .venv, then run the unit tests and every notebook under nbval (strict)
 PYTHON ?= python3
@@ -10,10 +10,13 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # jupyter_core warns about its path migration unless this is set; warnings are errors here.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test app setup notebooks clean
+.PHONY: lab test lint app setup notebooks clean
 setup: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+	  echo "nn-course needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)." \
+	       "Install a newer Python and run e.g. 'make test PYTHON=python3.11'." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
@@ -27,6 +30,9 @@ lab: $(STAMP)
 # options via ARGS, e.g. ARGS="--port=8900"). Cells tagged lesson-only are left out.
 app: $(STAMP)
 	$(BIN)/voila notebooks/07_playground.ipynb --no-browser --TagRemovePreprocessor.remove_cell_tags=lesson-only $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check nnlib tests benchmarks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -W error tests --nbval notebooks \
