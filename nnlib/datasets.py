@@ -6,7 +6,7 @@ takes `seed` as an argument: nothing here touches numpy's global state.
 """
 import numpy as np
 
-from ._validate import as_features, choice, positive
+from .validate import as_features, choice, positive
 
 _GATES = {
     "and": [0, 0, 0, 1],

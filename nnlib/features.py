@@ -15,7 +15,7 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_features, as_labels
+from .validate import as_features, as_labels
 from .layers import ACTIVATIONS
 from .optim import OPTIMIZERS
 

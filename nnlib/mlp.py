@@ -15,7 +15,7 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_features, as_labels, choice, positive
+from .validate import as_features, as_labels, choice, positive
 from .layers import ACTIVATIONS, DERIVATIVES, OUTPUTS
 from .losses import LOSSES, output_delta
 from .optim import get_optimizer

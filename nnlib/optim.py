@@ -20,7 +20,7 @@ A schedule is any function epoch -> lr; `MLP.fit` accepts one in place of a numb
 """
 import numpy as np
 
-from ._validate import choice, positive
+from .validate import choice, positive
 
 
 class Optimizer:

@@ -5,7 +5,7 @@
 """
 import numpy as np
 
-from ._validate import as_features, as_labels, positive
+from .validate import as_features, as_labels, positive
 
 
 class Perceptron:

@@ -1,4 +1,4 @@
-"""Input checks for nnlib's public entry points (plumbing, not lesson).
+"""Input checks for nnlib's public entry points: the one validator module (plumbing, not lesson).
 
 Every message names the argument and shows the bad value, so a learner sees
 `ValueError: lr must be > 0, got -0.1` instead of a numpy traceback.
