@@ -1,4 +1,143 @@
-"""Exercise checks for lesson 01 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 1 (01_perceptron): data for the engine in engine.py (plumbing, not lesson)."""
+import numpy as np
+
+from .engine import Answers, Case, Slip, function_check, prediction_check
+
+_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+_NAND = np.array([1, 1, 1, 0])
+
+
+def _step(z):
+    return (np.asarray(z, dtype=float) >= 0).astype(int)
+
+
+def _neuron(answer):
+    """The student's (w, b) as a function of X: step(X @ w + b)."""
+    w, b = answer
+    if w is None or b is None:
+        raise TypeError("w_nand or b_nand is still None: set them to numbers")
+    w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
+    if w.shape != (2,) or b.size != 1:
+        raise ValueError(f"w_nand must hold 2 numbers and b_nand 1, got shapes {w.shape} and {b.shape}")
+    return lambda X: _step(X @ w + b.item())
+
+
+def _distance(X, w, b):
+    return (X @ w + b) / np.linalg.norm(w)
+
+
+def _first_epoch_nand():
+    from ..perceptron import Perceptron
+    p = Perceptron(lr=1.0, epochs=1).fit(_X, _NAND)
+    return (float(p.w_[0]), float(p.w_[1]), float(p.b_))
+
+
+def _history(X, y, lr, epochs):
+    w, b, rows = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for x_i, y_i in zip(X, y):
+            update = lr * (y_i - _step(x_i @ w + b))
+            w, b = w + update * x_i, b + update
+        rows.append(w)
+    return np.array(rows)
+
+
+def _history_slip(where):
+    """weight_history with one of three typical bugs: 'alias', 'per sample' or 'before'."""
+    def history(X, y, lr, epochs):
+        w, b, rows = np.zeros(X.shape[1]), 0.0, []
+        for _ in range(epochs):
+            if where == "before":
+                rows.append(w.copy())
+            for x_i, y_i in zip(X, y):
+                update = lr * (y_i - _step(x_i @ w + b))
+                w += update * x_i
+                b += update
+                if where == "per sample":
+                    rows.append(w.copy())
+            if where == "alias":
+                rows.append(w)
+        return np.array(rows)
+    return history
+
+
+SOLUTIONS = {
+    "nand_weights": Answers((np.array([-1.0, -1.0]), 1.5)),
+    "signed_distance": _distance,
+    "first_epoch_nand": (-1.0, -1.0, -1.0),
+    "weight_history": _history,
+}
+SLIPS = {
+    "nand_weights": [
+        Slip("AND", "Your neuron computes AND: NAND is its opposite, so flip the sign of z (all of w and b).",
+             Answers((np.array([1.0, 1.0]), -1.5))),
+        Slip("w only", "Your neuron says 0 everywhere: flipping w alone leaves b negative; flip b too.",
+             Answers((np.array([-1.0, -1.0]), -1.5))),
+        Slip("tie", "Your neuron says 1 at (1, 1) too: there z must be negative, and step(0) = 1 counts a tie "
+             "as 1; make w1 + w2 + b < 0.", Answers((np.array([-1.0, -1.0]), 2.0))),
+        Slip("NOR", "Your neuron computes NOR (1 only at (0, 0)): at (0, 1) and (1, 0) z must still be >= 0, so "
+             "b must outweigh one weight (but not two).", Answers((np.array([-1.0, -1.0]), 0.5))),
+    ],
+    "signed_distance": [
+        Slip("z", "You returned z = X @ w + b: divide by the length of w, ||w||, to turn z into a distance.",
+             lambda X, w, b: X @ w + b),
+        Slip("norm squared", "You divided by ||w||^2 (w @ w): the length of w is its square root.",
+             lambda X, w, b: (X @ w + b) / (w @ w)),
+        Slip("unsigned", "Your distances have no sign: keep it, positive on the side w points to.",
+             lambda X, w, b: np.abs(X @ w + b) / np.linalg.norm(w)),
+        Slip("L1", "You divided by |w1| + |w2|: the length of w is sqrt(w1^2 + w2^2).",
+             lambda X, w, b: (X @ w + b) / np.abs(w).sum()),
+    ],
+    "first_epoch_nand": [
+        Slip("step(0) = 0", "You counted z = 0 as a 0: the lesson's step says 1 when z >= 0, so at the start "
+             "(w = 0, b = 0) the first three samples are already right.", (-1.0, -1.0, 0.0)),
+        Slip("wrong way", "You moved the weights the wrong way: at (1, 1) the label is 0 and the neuron says 1, so "
+             "y - y_hat = -1 and w, b go down.", (1.0, 1.0, 1.0)),
+        Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "
+             "says 0.", (0.0, 0.0, 0.0)),
+    ],
+    "weight_history": [
+        Slip("alias", "Every row holds the final weights: the list holds one array many times. Which line changes "
+             "that array after it was appended? (A slice w[:] is not a copy either.)", _history_slip("alias")),
+        Slip("per sample", "You recorded w after every sample: record it once per epoch, after the inner loop.",
+             _history_slip("per sample")),
+        Slip("before", "Your rows are one epoch late: you recorded w before the epoch's updates; record it after.",
+             _history_slip("before")),
+    ],
+}
+
+
+def nand_weights(w, b, grade=False):
+    """Lesson 1, exercise 1 (derive): w (2,) and b with step(X @ w + b) = NAND = [1, 1, 1, 0]."""
+    return function_check("nand_weights", (w, b), reference=lambda X: _NAND,
+                          cases=[Case((_X,), "the four inputs (0, 0), (0, 1), (1, 0), (1, 1)")],
+                          outputs=("step(X @ w_nand + b_nand)",), slips=SLIPS["nand_weights"], adapt=_neuron,
+                          grade=grade)
+
+
+def signed_distance(fn, grade=False):
+    """Lesson 1, exercise 2 (derive): signed_distance(X, w, b) -> (n,) signed distance of each row from the
+    line X @ w + b = 0, positive on the side w points to."""
+    cases = [(_X, np.array([1.0, 1.0]), -1.5),
+             (np.array([[3.0, 4.0], [0.0, 0.0], [-1.0, 2.0]]), np.array([3.0, -4.0]), 2.0)]
+    return function_check("signed_distance", fn, reference=_distance, cases=cases, outputs=("distances",),
+                          slips=SLIPS["signed_distance"], pure=True, grade=grade)
+
+
+def first_epoch_nand(prediction, grade=False):
+    """Lesson 1, exercise 3 (predict): (w1, w2, b) after the first epoch of Perceptron(lr=1) on NAND."""
+    return prediction_check("first_epoch_nand", prediction, truth=_first_epoch_nand,
+                            right="Only (1, 1) is a mistake (z = 0 says 1, NAND says 0): w and b each drop by 1.",
+                            slips=SLIPS["first_epoch_nand"], grade=grade)
+
+
+def weight_history(fn, grade=False):
+    """Lesson 1, exercise 4 (diagnose): weight_history(X, y, lr, epochs) -> (epochs, d), w after each epoch."""
+    y_and, y_xor = np.array([0, 0, 0, 1]), np.array([0, 1, 1, 0])
+    cases = [Case((_X, y_and, 1.0, 6), "AND (X, y_and), lr = 1.0, epochs = 6"),
+             Case((_X, y_xor, 0.5, 3), "XOR (X, y_xor), lr = 0.5, epochs = 3")]
+    return function_check("weight_history", fn, reference=_history, cases=cases, outputs=("history",),
+                          slips=SLIPS["weight_history"], pure=True, grade=grade)
+
+
+__all__ = ["nand_weights", "signed_distance", "first_epoch_nand", "weight_history"]

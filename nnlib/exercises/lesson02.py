@@ -1,4 +1,114 @@
-"""Exercise checks for lesson 02 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 2 (02_xor_by_hand): data for the engine in engine.py (plumbing, not lesson)."""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+
+def _sigmoid(z):
+    from ..layers import sigmoid
+    return sigmoid(np.asarray(z, dtype=float))
+
+
+def _tanh_derivative(a):
+    return 1 - a ** 2
+
+
+def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias_axis=0):
+    """The explicit-bias XOR network's backward pass; the keywords make its typical slips."""
+    n = X.shape[0]
+    a1 = _sigmoid(X @ W1 + b1)
+    y_hat = _sigmoid(a1 @ W2 + b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1))}[slope]
+    delta1 = delta2 @ W2.T * hidden_slope
+    dJdW1 = delta1.T @ X if transpose else X.T @ delta1
+    return dJdW1, delta1.sum(axis=bias_axis), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def _slip(**how):
+    return lambda X, y, W1, b1, W2, b2: _gradients(X, y, W1, b1, W2, b2, **how)
+
+
+def _cases():
+    """The XOR inputs with 3 hidden units (W1 not square), then 3 samples with 2 (W1 square)."""
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    W1, b1 = np.array([[0.5, -1.0, 0.25], [1.5, 0.5, -0.75]]), np.array([0.1, -0.2, 0.3])
+    W2, b2 = np.array([[1.0], [-2.0], [0.5]]), np.array([0.25])
+    X2, y2 = np.array([[0.5, -1.0], [2.0, 0.0], [-1.5, 1.0]]), np.array([[1.0], [0.0], [1.0]])
+    W1b, b1b = np.array([[-0.5, 2.0], [1.0, 0.75]]), np.array([0.5, -1.0])
+    W2b, b2b = np.array([[1.25], [-0.5]]), np.array([-0.1])
+    return [Case((X, y, W1, b1, W2, b2), "the XOR inputs and a 2-3-1 network (W1 (2, 3))"),
+            Case((X2, y2, W1b, b1b, W2b, b2b), "3 other samples and a 2-2-1 network (W1 (2, 2), square)")]
+
+
+SOLUTIONS = {
+    "gradient_shapes": (10, 7, 3, 7),
+    "tanh_derivative": _tanh_derivative,
+    "xor_gradients": _gradients,
+}
+SLIPS = {
+    "gradient_shapes": [
+        Slip("W1 like delta1", "dJdW1 has the shape of W1 (inputs x hidden), not the shape of delta1: every "
+             "gradient has its weight's shape.", (10, 7, 10, 7)),
+        Slip("transposed W1", "W1 is (inputs, hidden) = (3, 7), since z1 = X @ W1 takes (10, 3) to (10, 7); your "
+             "dJdW1 is transposed.", (10, 7, 7, 3)),
+        Slip("delta per unit", "delta1 = dJ/dz1 has the shape of z1: one row per sample, one column per hidden "
+             "unit, (10, 7).", (7, 10, 3, 7)),
+        Slip("outputs", "The 2 outputs do not enter delta1 or dJdW1: delta1 is (samples, hidden) and dJdW1 "
+             "(inputs, hidden).", (10, 2, 3, 2)),
+    ],
+    "tanh_derivative": [
+        Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
+             "(e^z - e^-z) / (e^z + e^-z) with the quotient rule.", lambda a: a * (1 - a)),
+        Slip("no square", "Close: the derivative is 1 minus a squared, not 1 - a.", lambda a: 1 - a),
+        Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
+             "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
+    ],
+    "xor_gradients": [
+        Slip("seed", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
+             "shape of dJdW1.", _slip(slope="none", transpose=True)),
+        Slip("no slope", "delta1 misses the hidden units' slope: multiply by sigma'(z1) = a1 (1 - a1), as delta2 "
+             "does with y_hat (1 - y_hat).", _slip(slope="none")),
+        Slip("transposed", "dJdW1 is transposed: delta1.T @ X has shape (hidden, inputs), W1 has (inputs, hidden); "
+             "use X.T @ delta1 (a square W1 hides this from the shapes).", _slip(transpose=True)),
+        Slip("slope of a", "You took the sigmoid's slope at a1 as if it were z1: sigmoid(a1) (1 - sigmoid(a1)) is "
+             "not sigma'(z1); since a1 = sigmoid(z1), sigma'(z1) = a1 (1 - a1).", _slip(slope="of a")),
+        Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so add delta1 "
+             "up over the rows (axis=0), one number per hidden unit.", _slip(bias_axis=1)),
+    ],
+}
+
+
+def gradient_shapes(prediction, grade=False):
+    """Lesson 2, exercise 1 (predict): (rows, columns) of delta1, then of dJdW1, for a 3-7-2 network on 10 samples."""
+    def run():
+        rng = np.random.default_rng(0)
+        X, Y = rng.normal(size=(10, 3)), rng.uniform(size=(10, 2))
+        W1, b1, W2, b2 = rng.normal(size=(3, 7)), np.zeros(7), rng.normal(size=(7, 2)), np.zeros(2)
+        a1 = _sigmoid(X @ W1 + b1)
+        y_hat = _sigmoid(a1 @ W2 + b2)
+        delta1 = ((y_hat - Y) / 10 * y_hat * (1 - y_hat)) @ W2.T * a1 * (1 - a1)
+        return delta1.shape + (X.T @ delta1).shape
+    return prediction_check("gradient_shapes", prediction, truth=run,
+                            right="delta1 = dJ/dz1 is shaped like z1 (samples, hidden) and dJdW1 like W1 "
+                                  "(inputs, hidden).", slips=SLIPS["gradient_shapes"], grade=grade)
+
+
+def tanh_derivative(fn, grade=False):
+    """Lesson 2, exercise 2 (derive): tanh_derivative(a) -> d tanh(z)/dz written with a = tanh(z)."""
+    cases = [(np.array([0.0, 0.5, -0.9, 0.99]),), (np.array([[0.25, -0.25], [0.75, -0.6]]),), (0.3,)]
+    return function_check("tanh_derivative", fn, reference=_tanh_derivative, cases=cases, outputs=("the slope",),
+                          slips=SLIPS["tanh_derivative"], pure=True,
+                          forbid=("np.tanh", "np.arctanh", "np.cosh", "np.exp"), grade=grade)
+
+
+def xor_gradients(fn, grade=False):
+    """Lesson 2, exercise 3 (diagnose): gradients(X, y, W1, b1, W2, b2) -> (dJdW1, dJdb1, dJdW2, dJdb2) of
+    J = 1/(2n) sum (y_hat - y)^2 for the sigmoid/sigmoid network with explicit biases."""
+    return function_check("xor_gradients", fn, reference=_gradients, cases=_cases(),
+                          outputs=("dJdW1", "dJdb1", "dJdW2", "dJdb2"), slips=SLIPS["xor_gradients"], pure=True,
+                          grade=grade)
+
+
+__all__ = ["gradient_shapes", "tanh_derivative", "xor_gradients"]

@@ -1,4 +1,191 @@
-"""Exercise checks for lesson 03 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 3 (03_backprop): data for the engine in engine.py (plumbing, not lesson)."""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+_H = 1e-5
+
+
+def _sigmoid(z):
+    from ..layers import sigmoid
+    return sigmoid(np.asarray(z, dtype=float))
+
+
+# --- exercise 1: central differences (diagnose) ---------------------------------------------------------
+def _central(f, x, h=_H, kind="central", reset=True):
+    """Central differences; `kind` and `reset` make the typical slips."""
+    grad, step = np.zeros_like(x), np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step[i] = h
+        if kind == "central":
+            grad[i] = (f(x + step) - f(x - step)) / (2 * h)
+        elif kind == "forward":
+            grad[i] = (f(x + step) - f(x)) / h
+        else:  # "over h"
+            grad[i] = (f(x + step) - f(x - step)) / h
+        if reset:
+            step[i] = 0.0
+    return grad
+
+
+def _in_place(f, x, h=_H):
+    """Nudges x itself and never puts it back."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        plus = f(x)
+        x[i] -= 2 * h
+        grad[i] = (plus - f(x)) / (2 * h)
+    return grad
+
+
+def _on_a_copy(f, x, h=_H):
+    """Nudges a copy of x but evaluates f at x: every difference is 0."""
+    grad, nudged = np.zeros_like(x), x.copy()
+    for i in np.ndindex(x.shape):
+        nudged[i] = x[i] + h
+        plus = f(x)
+        nudged[i] = x[i] - h
+        grad[i] = (plus - f(x)) / (2 * h)
+        nudged[i] = x[i]
+    return grad
+
+
+def _cube_sum(x):
+    return np.sum(x ** 3)
+
+
+def _sin_product(x):
+    return np.sum(np.sin(x)) + x[0, 0] * x[1, 1]
+
+
+# --- exercises 2 and 3: backward passes (derive) --------------------------------------------------------
+def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=True, bias_axis=0):
+    n = X.shape[0] if scale else 1
+    z1 = X @ W1 + b1
+    a1 = np.tanh(z1)
+    y_hat = a1 @ W2 + b2
+    d2 = (y_hat - y) / n * (y_hat * (1 - y_hat) if delta2 == "sigmoid" else 1.0)
+    d1 = d2 @ W2.T * (1 - (a1 if slope == "a" else z1) ** 2)
+    return X.T @ d1, d1.sum(axis=bias_axis), a1.T @ d2, d2.sum(axis=0)
+
+
+def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=True, scale=True):
+    n = X.shape[0] if scale else 1
+    a1 = _sigmoid(X @ W1 + b1)
+    y_hat = _sigmoid(a1 @ W2 + b2)
+    d2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    d1 = d2 @ W2.T * (a1 * (1 - a1) if slope else 1.0)
+    dX = W1 @ d1.T if transpose else d1 @ W1.T
+    return dX if per_sample else dX.sum(axis=0)
+
+
+def _net_case(seed, n=5, d=2, h=3, k=1):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(n, d)), rng.normal(size=(n, k)), rng.normal(size=(d, h)), rng.normal(size=h),
+            rng.normal(size=(h, k)), rng.normal(size=k))
+
+
+def _tanh_slip(**how):
+    return lambda X, y, W1, b1, W2, b2: _tanh_grads(X, y, W1, b1, W2, b2, **how)
+
+
+def _input_slip(**how):
+    return lambda X, y, W1, b1, W2, b2: _input_grad(X, y, W1, b1, W2, b2, **how)
+
+
+SOLUTIONS = {
+    "central_difference": _central,
+    "backprop_tanh": _tanh_grads,
+    "input_gradient": _input_grad,
+    "delta_ratio": 1 / (0.01 * 0.99),
+}
+SLIPS = {
+    "central_difference": [
+        Slip("loop", "After the first entry, each difference nudges several entries at once: the nudge of one "
+             "entry is still in place when the loop moves on to the next. Put it back.",
+             lambda f, x, h=_H: _central(f, x, h, reset=False)),
+        Slip("forward", "You took a forward difference (f(x + h) - f(x)) / h: its error is of order h, so it "
+             "misses by about 1e-5 here. Use (f(x + h) - f(x - h)) / (2h).",
+             lambda f, x, h=_H: _central(f, x, h, kind="forward")),
+        Slip("over h", "Every entry is twice the gradient: the two nudges are 2h apart, so divide by 2h, not h.",
+             lambda f, x, h=_H: _central(f, x, h, kind="over h")),
+        Slip("in place", "You nudged x itself and did not put each entry back: x must come back as it was.",
+             _in_place),
+        Slip("copy", "Every difference is 0: you nudged a copy of x but evaluated f at x itself. Evaluate f at "
+             "the nudged array.", _on_a_copy),
+    ],
+    "backprop_tanh": [
+        Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
+             "y_hat (1 - y_hat).", _tanh_slip(delta2="sigmoid")),
+        Slip("slope of z", "You wrote tanh's slope with z1: it is 1 - tanh(z1)^2 = 1 - a1^2 (lesson 2), "
+             "not 1 - z1^2.", _tanh_slip(slope="z")),
+        Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta2 = (y_hat - y) / n.",
+             _tanh_slip(scale=False)),
+        Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so sum "
+             "delta1 over the rows (axis=0).", _tanh_slip(bias_axis=1)),
+    ],
+    "input_gradient": [
+        Slip("no slope", "dJ/dX goes back through the hidden sigmoid too: use delta1 = delta2 W2^T * a1 (1 - a1), "
+             "not delta2 W2^T.", _input_slip(slope=False)),
+        Slip("transposed", "Your result is (inputs, samples): X is (samples, inputs). By the step that gave "
+             "delta2 W2^T, dJ/dX = delta1 W1^T.", _input_slip(transpose=True)),
+        Slip("summed", "You added the samples up: each sample's inputs have their own gradient, so dJ/dX has "
+             "one row per sample, the shape of X.", _input_slip(per_sample=False)),
+        Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",
+             _input_slip(scale=False)),
+    ],
+    "delta_ratio": [
+        Slip("same", "With squared error, delta2 keeps the factor sigma'(z2) = y_hat (1 - y_hat); with "
+             "cross-entropy it cancels. At y_hat = 0.01 that factor is far from 1.", 1.0),
+        Slip("inverse", "You divided the other way round: cross-entropy's delta2 is the larger one, by "
+             "1 / (y_hat (1 - y_hat)).", 0.01 * 0.99),
+        Slip("peak slope", "0.25 is sigma's largest slope, at z = 0; here y_hat = 0.01, where the slope is "
+             "y_hat (1 - y_hat) = 0.0099.", 4.0),
+    ],
+}
+
+
+def central_difference(fn, grade=False):
+    """Lesson 3, exercise 1 (diagnose): central_difference(f, x, h=1e-5) -> the gradient of the scalar f at
+    the array x by central differences, shaped like x, with x left unchanged."""
+    cases = [Case((_cube_sum, np.array([1.0, -2.0, 0.5])), "f(x) = sum(x**3), x = [1, -2, 0.5]"),
+             Case((_sin_product, np.array([[0.3, -1.2], [2.0, 0.7]])),
+                  "f(x) = sum(sin(x)) + x[0, 0] * x[1, 1], x = [[0.3, -1.2], [2, 0.7]]")]
+    return function_check("central_difference", fn, reference=_central, cases=cases, outputs=("the gradient",),
+                          slips=SLIPS["central_difference"], pure=True,
+                          forbid=("nnlib.gradcheck.numerical_gradient", "nnlib.numerical_gradient"), grade=grade)
+
+
+def backprop_tanh(fn, grade=False):
+    """Lesson 3, exercise 2 (derive): backprop_tanh(X, y, W1, b1, W2, b2) -> (dJdW1, dJdb1, dJdW2, dJdb2) for a
+    tanh hidden layer, a linear output and J = 1/(2n) sum (y_hat - y)^2."""
+    cases = [Case(_net_case(3), "X (5, 2), y (5, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,) (seed 3)"),
+             Case(_net_case(4, n=4, d=3, h=2, k=2), "X (4, 3), y (4, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)")]
+    return function_check("backprop_tanh", fn, reference=_tanh_grads, cases=cases,
+                          outputs=("dJdW1", "dJdb1", "dJdW2", "dJdb2"), slips=SLIPS["backprop_tanh"], pure=True,
+                          grade=grade)
+
+
+def input_gradient(fn, grade=False):
+    """Lesson 3, exercise 3 (derive): input_gradient(X, y, W1, b1, W2, b2) -> dJ/dX (n, d) for the sigmoid
+    network and J = 1/(2n) sum (y_hat - y)^2."""
+    cases = [Case(_net_case(5, n=4), "X (4, 2), y (4, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,)"),
+             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)")]
+    return function_check("input_gradient", fn, reference=_input_grad, cases=cases, outputs=("dJdX",),
+                          slips=SLIPS["input_gradient"], pure=True, grade=grade)
+
+
+def delta_ratio(prediction, grade=False):
+    """Lesson 3, exercise 4 (predict): |delta2| with cross-entropy over |delta2| with squared error, at
+    y_hat = 0.01 and y = 1 (one sample, sigmoid output)."""
+    def run():
+        y_hat, y = 0.01, 1.0
+        return abs(y_hat - y) / abs((y_hat - y) * y_hat * (1 - y_hat))
+    return prediction_check("delta_ratio", prediction, truth=run, tol=1.5,
+                            right="Squared error's delta2 carries sigma'(z2) = 0.01 x 0.99 = 0.0099; cross-entropy's "
+                                  "does not, so it is about 101 times larger.", slips=SLIPS["delta_ratio"],
+                            grade=grade)
+
+
+__all__ = ["central_difference", "backprop_tanh", "input_gradient", "delta_ratio"]

@@ -1,0 +1,90 @@
+"""The exercise engine keeps its promises (nnlib/exercises/engine.py): tolerance, slips, pure, forbid, grade."""
+import numpy as np
+import pytest
+
+from nnlib.exercises.engine import ATOL, RTOL, Case, Slip, close, function_check, prediction_check
+
+
+def _double(x):
+    return 2 * x
+
+
+def _in_place(x):
+    x *= 2
+    return x
+
+
+SLIPS = [Slip("square", "You squared x.", lambda x: x ** 2),
+         Slip("in place", "You doubled x in place.", _in_place),
+         Slip("shortcut", "np.multiply is not allowed.", lambda x: np.multiply(x, 2))]
+CASES = [(np.array([1.0, -2.0, 3.0]),)]
+
+
+def _check(fn, capsys, **kwargs):
+    kwargs = {"outputs": ("y",), "slips": SLIPS, "pure": True, "forbid": ("np.multiply",), **kwargs}
+    result = function_check("double", fn, _double, CASES, **kwargs)
+    return result, capsys.readouterr().out.strip()
+
+
+def test_correct_and_message_style(capsys):
+    assert _check(_double, capsys) == (True, "double: correct")
+    result, out = _check(lambda x: 4 * x, capsys)
+    assert result is False
+    assert out.startswith("double: not yet. For (x=[1, -2, 3]): y: expected [2, -4, 6], got [4, -8, 12]")
+    assert "every entry is 2 times the expected one" in out
+
+
+def test_each_slip_is_named_before_the_numbers(capsys):
+    for slip in SLIPS:
+        result, out = _check(slip.answer, capsys)
+        assert result is False and out.startswith(f"double: not yet. {slip.hint} For (x=[1, -2, 3])"), out
+
+
+def test_pure_and_forbid_are_reported_without_slips(capsys):
+    _, out = _check(_in_place, capsys, slips=())
+    assert "changed `x` in place" in out
+    assert _check(_in_place, capsys, slips=(), pure=False)[0] is True
+
+    def sneaky(x):
+        try:
+            return np.multiply(x, 2)
+        except Exception:       # swallowing the error does not hide the call
+            return 2 * x
+    _, out = _check(sneaky, capsys, slips=())
+    assert "called np.multiply, which this exercise does not allow" in out
+    assert np.multiply(2, 3) == 6                       # restored afterwards
+
+
+def test_errors_none_and_shapes(capsys):
+    assert "Expected a function, got None" in _check(None, capsys)[1]
+    assert "it returned None; did you forget `return`?" in _check(lambda x: None, capsys)[1]
+    assert "raised ZeroDivisionError" in _check(lambda x: 1 / 0, capsys)[1]
+    assert "y should have shape (3,), got shape (1, 3)" in _check(lambda x: 2 * x[None], capsys)[1]
+
+
+def test_tolerance_boundary(capsys):
+    want = _double(CASES[0][0])
+    for scale, ok in ((0.9, True), (1.1, False)):
+        assert _check(lambda x, s=scale: want + s * (ATOL + RTOL * np.abs(want)), capsys, slips=())[0] is ok
+    assert close(1.0 + 1.5e-6, 1.0) and not close(1.0 + 2.5e-6, 1.0)
+
+
+def test_case_text_and_grade(capsys):
+    with pytest.raises(AssertionError) as e:
+        function_check("double", lambda x: x, _double, [Case(CASES[0], "the fixed x")], grade=True)
+    out = capsys.readouterr().out.strip()
+    assert str(e.value) == out and out.startswith("double: not yet. For the fixed x: the result: expected")
+
+
+def test_predictions(capsys):
+    def run(p, **kwargs):
+        args = {"truth": 0.693, "tol": 0.02, "right": "log 2.", "slips": [Slip("zero", "Not zero.", 0.0)], **kwargs}
+        return prediction_check("init_loss", p, **args), capsys.readouterr().out.strip()
+    assert run(None) == (False, "init_loss: not yet. Set `prediction` to your answer before you run the experiment")
+    assert run(0.7) == (True, "init_loss: correct. log 2.")
+    assert run(0.01)[1].startswith("init_loss: not yet. Not zero. You predicted 0.01; the run gives 0.693")
+    assert "Predict one number" in run("0.7")[1]
+    assert run("B", truth="b", options=("a", "b"), tol=0)[0] is True
+    assert "choose one of 'a', 'b'" in run("c", truth="b", options=("a", "b"))[1].lower()
+    assert run([3, 2], truth=(3, 2))[0] is True and run((2, 3), truth=(3, 2))[0] is False
+    assert run(None, truth=lambda: 1 / 0)[0] is False        # the experiment runs only once there is a prediction
