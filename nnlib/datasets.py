@@ -1,12 +1,17 @@
-"""Toy data sets for the course, all made locally (plumbing, not lesson).
+"""Data sets and splits for the course, all made locally (plumbing, not lesson).
 
-Lesson 1 uses the logic gates; lessons 5-7 use the seeded 2-D sets. Every
-generator returns `X` float of shape (n, 2) and `y` int of shape (n,), and
-takes `seed` as an argument: nothing here touches numpy's global state.
+Lesson 1 uses the logic gates; lessons 5-7 the seeded 2-D sets; lesson 11 the 8x8 digits. Every
+2-D generator returns `X` float of shape (n, 2) and `y` int of shape (n,), and takes `seed` (an int
+in [0, 2**32), or None) as an argument: nothing here touches numpy's global state. Splits: `train_test_split`
+(lesson 5), `train_val_test_split` (lesson 8); `standardise` (lesson 9).
 """
 import numpy as np
 
-from .validate import as_features, choice, positive
+from .validate import affordable, as_features, choice, in_range, positive
+from .validate import seed as check_seed
+
+MAX_NOISE = 1000.0  # more noise than this drowns every pattern (and 1e308 would overflow to inf)
+MAX_SEED = 2**32 - 1  # scikit-learn's generators take seeds below 2**32
 
 _GATES = {
     "and": [0, 0, 0, 1],
@@ -28,42 +33,56 @@ def logic_gate(name):
     return X, np.array(_GATES[key], dtype=int)
 
 
-def _check(n, noise, min_n=2):
+def _check(n, noise, seed, min_n=2):
+    """Validate a generator's n, noise and seed; return the seed as an int (or None)."""
     positive(n, "n", integer=True, minimum=min_n)
-    positive(noise, "noise", minimum=0)
+    affordable(3 * n, "n", n)  # X (n, 2) and y (n,)
+    in_range(noise, "noise", 0, MAX_NOISE)
+    return check_seed(seed, maximum=MAX_SEED)
+
+
+def _random_state(n, noise, seed):
+    """scikit-learn's random_state for a validated seed: None becomes a fresh generator, so numpy's
+    global one is never drawn from."""
+    seed = _check(n, noise, seed)
+    return np.random.RandomState() if seed is None else seed
 
 
 def moons(n=200, noise=0.2, seed=0):
     """Two interleaving half circles (scikit-learn's make_moons). Lesson 5."""
-    _check(n, noise)
+    seed = _random_state(n, noise, seed)
     from sklearn.datasets import make_moons  # imported here: sklearn is slow to import
-    X, y = make_moons(n, noise=noise, random_state=seed)
+    X, y = make_moons(int(n), noise=noise, random_state=seed)
     return X, y.astype(int)
 
 
 def circles(n=200, noise=0.1, seed=0, factor=0.5):
-    """A disc inside a ring (scikit-learn's make_circles); class 1 is the inner disc. Lesson 7."""
-    _check(n, noise)
+    """A disc inside a ring (scikit-learn's make_circles); class 1 is the inner disc, `factor` its
+    radius relative to the ring's, in [0, 1). Lesson 7."""
+    seed = _random_state(n, noise, seed)
+    in_range(factor, "factor", 0, 1, high_open=True)
     from sklearn.datasets import make_circles
-    X, y = make_circles(n, noise=noise, factor=factor, random_state=seed)
+    X, y = make_circles(int(n), noise=noise, factor=factor, random_state=seed)
     return X, y.astype(int)
 
 
 def blobs(n=200, noise=1.0, seed=0, classes=2):
-    """Gaussian blobs with standard deviation `noise` around `classes` fixed centres. Lesson 7."""
-    _check(n, noise)
+    """Gaussian blobs with standard deviation `noise` around `classes` fixed centres (2 <= classes <= n).
+    Lesson 7."""
     positive(classes, "classes", integer=True, minimum=2)
+    seed = _random_state(n, noise, seed)
+    if classes > n:
+        raise ValueError(f"classes must be at most n={n} (one sample per class at least), got {classes!r}")
     angles = 2 * np.pi * np.arange(classes) / classes + np.pi / 4
     centers = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
     from sklearn.datasets import make_blobs
-    X, y = make_blobs(n, centers=centers, cluster_std=noise, random_state=seed)
+    X, y = make_blobs(int(n), centers=centers, cluster_std=noise, random_state=seed)
     return X, y.astype(int)
 
 
 def xor(n=200, noise=0.0, seed=0):
     """Points in the square [-1, 1]^2 labelled by the sign of x1*x2 (1 where x1*x2 < 0). Lesson 7."""
-    _check(n, noise)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(_check(n, noise, seed))
     X = rng.uniform(-1, 1, size=(n, 2))
     X[:, 0] += np.where(X[:, 0] > 0, 0.05, -0.05)  # a small margin between the quadrants
     X[:, 1] += np.where(X[:, 1] > 0, 0.05, -0.05)
@@ -75,8 +94,7 @@ def spiral(n=300, noise=0.2, seed=0, classes=3):
     """`classes` interleaved spiral arms (the cs231n spiral), n points in all: n // classes per
     arm, the first n % classes arms one more. Lesson 6."""
     positive(classes, "classes", integer=True, minimum=2)
-    _check(n, noise, min_n=classes)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(_check(n, noise, seed, min_n=classes))
     counts = [n // classes + (k < n % classes) for k in range(classes)]
     y = np.repeat(np.arange(classes), counts)
     r = np.concatenate([np.linspace(0.0, 1.0, c) for c in counts])
@@ -94,28 +112,99 @@ def make(name, n=200, noise=0.2, seed=0):
     return DATASETS[name](n=n, noise=noise, seed=seed)
 
 
-def train_test_split(X, y, test_size=0.25, seed=0):
-    """Draw a random test set with `seed`: returns X_train, X_test, y_train, y_test.
+def digits():
+    """scikit-learn's bundled 8x8 handwritten digits (no download): X (1797, 64) float, each pixel an
+    ink count in [0, 16], and y (1797,) int in 0..9. Lesson 11."""
+    from sklearn.datasets import load_digits
+    data = load_digits()
+    return data.data.astype(float), data.target.astype(int)
 
-    Each part keeps the samples in their original order (`MLP.fit` shuffles minibatches itself).
 
-    Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
-    parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.
-    """
+def _strata(X, y):
+    """Validated X, y, and the stratum of each sample: its class for 1-D labels (integers, strings,
+    whole floats), one stratum for other targets (2-D, or real-valued regression targets)."""
     X = as_features(X)
     y = np.asarray(y)
     if y.shape[:1] != X.shape[:1]:
         raise ValueError(f"y must have {X.shape[0]} rows to match X, got shape {y.shape}")
-    positive(test_size, "test_size")
-    if not test_size < 1:
-        raise ValueError(f"test_size must be a fraction between 0 and 1, got {test_size!r}")
-    rng = np.random.default_rng(seed)
-    is_labels = y.ndim == 1 and (y.dtype.kind in "iubUS" or (y.dtype.kind == "f" and np.all(y == np.round(y))))
+    whole = y.dtype.kind == "f" and bool(np.all(np.isfinite(y))) and bool(np.all(y == np.round(y)))
+    is_labels = y.ndim == 1 and (y.dtype.kind in "iubUS" or whole)
     labels = np.unique(y, return_inverse=True)[1] if is_labels else np.zeros(X.shape[0], dtype=int)
-    test = np.zeros(X.shape[0], dtype=bool)
+    return X, y, labels
+
+
+def _assign(labels, fractions, rng):
+    """Part of each sample (0 = train, j = the j-th fraction's part), drawn class by class."""
+    part = np.zeros(labels.size, dtype=int)
     for k in np.unique(labels):
         idx = rng.permutation(np.flatnonzero(labels == k))
-        test[idx[: int(round(test_size * idx.size))]] = True
-    if test.all() or not test.any():
-        raise ValueError(f"test_size={test_size!r} leaves one part empty for {X.shape[0]} samples")
-    return X[~test], X[test], y[~test], y[test]
+        start = 0
+        for j, fraction in enumerate(fractions, 1):
+            stop = start + int(round(fraction * idx.size))
+            part[idx[start:stop]] = j
+            start = stop
+    return part
+
+
+def _split(X, y, fractions, names, seed):
+    """The parts [(X_0, y_0), (X_1, y_1), ...] of a stratified random split (train first)."""
+    X, y, labels = _strata(X, y)
+    rng = np.random.default_rng(check_seed(seed))
+    part = _assign(labels, fractions, rng)
+    counts = np.bincount(part, minlength=len(fractions) + 1)
+    if np.any(counts == 0):
+        shown = ", ".join(f"{n}={f!r}" for n, f in zip(names, fractions))
+        raise ValueError(f"{shown} leaves one part empty for {X.shape[0]} samples")
+    return [(X[part == j], y[part == j]) for j in range(len(fractions) + 1)]
+
+
+def train_test_split(X, y, test_size=0.25, seed=0):
+    """Draw a random test set with `seed`: returns X_train, X_test, y_train, y_test.
+
+    Each part keeps the samples in their original order (`MLP.fit` shuffles minibatches itself).
+    Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
+    parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.
+    """
+    in_range(test_size, "test_size", 0, 1, low_open=True, high_open=True)
+    (X_train, y_train), (X_test, y_test) = _split(X, y, [test_size], ["test_size"], seed)
+    return X_train, X_test, y_train, y_test
+
+
+def train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.2, seed=0):
+    """Split into training, validation and test sets: returns X_train, y_train, X_val, y_val, X_test, y_test.
+
+    Lesson 8: settings are chosen on the validation set; the test set is touched once, to report.
+    Stratified like `train_test_split` (each class keeps its share in every part); each part keeps
+    the samples in their original order. Both fractions in (0, 1), their sum below 1.
+    """
+    in_range(val_fraction, "val_fraction", 0, 1, low_open=True, high_open=True)
+    in_range(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
+    if not val_fraction + test_fraction < 1:
+        raise ValueError(f"val_fraction + test_fraction must be below 1 to leave training data, got "
+                         f"{val_fraction!r} + {test_fraction!r}")
+    parts = _split(X, y, [val_fraction, test_fraction], ["val_fraction", "test_fraction"], seed)
+    return tuple(a for pair in parts for a in pair)
+
+
+def standardise(X_train, *others):
+    """Rescale each feature to mean 0 and standard deviation 1, using X_train's mean and std only
+    (a constant column gets std 1). Returns [X_train_s, *others_s], each `(X - mean) / std`.
+
+    Lesson 9: the test set must not leak into the scaling, so its statistics come from X_train alone.
+    """
+    X_train = as_features(X_train, "X_train")
+    arrays = [X_train] + [as_features(X, f"others[{i}]", n_features=X_train.shape[1]) for i, X in enumerate(others)]
+    # Work in units of a power of two near each column's largest |value|: exact, and nothing overflows
+    # (the std of values near 1e308 would square them).
+    scale = np.ldexp(1.0, np.frexp(np.abs(X_train).max(axis=0))[1] - 1)  # |X_train / scale| < 2
+    mean, std = (X_train / scale).mean(axis=0), (X_train / scale).std(axis=0)
+    std = np.where(std > 0, std, 1.0 / scale)  # a constant column: std 1 in X's own units
+    out = []
+    for i, X in enumerate(arrays):
+        with np.errstate(over="ignore", invalid="ignore"):
+            scaled = (X / scale - mean) / std
+        if not np.all(np.isfinite(scaled)):
+            name = "X_train" if i == 0 else f"others[{i - 1}]"
+            raise ValueError(f"{name} overflows when standardised (values too far from X_train's range)")
+        out.append(scaled)
+    return out

@@ -5,50 +5,95 @@
 """
 import numpy as np
 
+from .validate import function, in_range
+
+
+def _float_array(x, name):
+    """x as a float array (lists too); a clear TypeError for text, ragged or complex input."""
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{name} must be an array of numbers, got {x!r:.60}")
+    try:
+        raw = np.asarray(x)
+        complex_ = raw.dtype.kind == "c"  # astype(float) would drop the imaginary part with a warning
+        arr = None if complex_ else raw.astype(float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of numbers, got {x!r:.60}") from None
+    if complex_:
+        raise TypeError(f"{name} must be real, got complex values {x!r:.60}")
+    return arr
+
 
 def numerical_gradient(f, x, h=1e-5):
-    """Central-difference gradient of a scalar function f() with respect to array x.
+    """Central-difference gradient of a scalar function f() with respect to array x (lesson 3).
 
-    `x` is changed in place and restored, so f may read it through a closure
-    (as with a network's weights). Returns an array shaped like x.
+    `x` is changed in place and restored (also when f raises), so f may read it through a
+    closure (as with a network's weights): it must be a writeable float numpy array, not a
+    list (np.asarray would copy a list, and f would never see the change). Returns an array
+    shaped like x.
     """
-    x = np.asarray(x)
-    if not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(f"x must be a float array, got dtype {x.dtype}")
+    function(f, "f")
+    in_range(h, "h", 0, 1, low_open=True)
+    if not isinstance(x, np.ndarray):
+        raise TypeError(f"x must be the float array that f reads (e.g. np.array(...)); a {type(x).__name__} "
+                        f"would be copied and f would never see the change, got {x!r:.60}")
+    if x.dtype not in (np.float32, np.float64):
+        raise TypeError(f"x must be a float32 or float64 array (h={h!r} needs the precision), got dtype {x.dtype}")
+    if not x.flags.writeable:
+        raise ValueError("x must be writeable: numerical_gradient changes it in place (and restores it)")
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):  # index x itself: reshape(-1) would copy a non-contiguous view
         old = x[i]
-        x[i] = old + h
-        plus = float(f())
-        x[i] = old - h
-        minus = float(f())
-        x[i] = old
+        try:
+            x[i] = old + h
+            plus = _value(f)
+            x[i] = old - h
+            minus = _value(f)
+        finally:
+            x[i] = old
         grad[i] = (plus - minus) / (2 * h)
     return grad
 
 
-def rel_error(a, b):
-    """Relative error ||a - b|| / (||a|| + ||b||) between two arrays: 0 when equal, ~1 when unrelated.
+def _value(f):
+    """f() as one float, or a TypeError saying what f returned instead."""
+    out = f()
+    try:
+        return float(np.asarray(out, dtype=float).reshape(()))
+    except (TypeError, ValueError):
+        raise TypeError(f"f must return one number, got {out!r:.60}") from None
 
-    Norms, not elementwise ratios, so a tiny gradient entry cannot blow the error up.
+
+def rel_error(a, b):
+    """Relative error ||a - b|| / (||a|| + ||b||) between two arrays: 0 when equal, ~1 when unrelated
+    (lesson 3).
+
+    Norms, not elementwise ratios, so a tiny gradient entry cannot blow the error up; both arrays
+    are first divided by their largest entry, so values near 1e308 do not overflow.
     A NaN or inf in either array gives inf (never a passing check).
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = _float_array(a, "a"), _float_array(b, "b")
     if a.shape != b.shape:
-        raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
+        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     if a.size == 0:
         return 0.0
     if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
         return float("inf")
-    denom = np.linalg.norm(a) + np.linalg.norm(b)
-    return float(np.linalg.norm(a - b) / denom) if denom > 0 else 0.0
+    scale = max(np.abs(a).max(), np.abs(b).max())
+    if scale == 0:
+        return 0.0
+    a, b = a / scale, b / scale
+    return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
 
 
 def gradcheck(f, x, analytic, h=1e-5):
-    """Relative error between `analytic` and the numerical gradient of f() at x.
+    """Relative error between `analytic` and the numerical gradient of f() at x (lesson 3).
 
     `f` takes no arguments and reads x (changed in place, restored); for a
     function of x itself use `gradcheck(lambda: g(x), x, dg)`. Below ~1e-7 the
     analytic gradient is right; above ~1e-3 it is almost surely wrong.
     """
-    return rel_error(analytic, numerical_gradient(f, x, h))
+    numeric = numerical_gradient(f, x, h)
+    analytic = _float_array(analytic, "analytic")
+    if analytic.shape != numeric.shape:
+        raise ValueError(f"analytic must have x's shape {numeric.shape}, got {analytic.shape}")
+    return rel_error(analytic, numeric)

@@ -2,6 +2,20 @@
 
 Every message names the argument and shows the bad value, so a learner sees
 `ValueError: lr must be > 0, got -0.1` instead of a numpy traceback.
+
+    as_features(X, name, n_features)   finite float array (n, d)
+    as_labels(y, n, name, n_classes)   integer labels (n,)
+    positive(value, name, integer, minimum)   a finite number > 0 (or >= minimum)
+    choice(value, name, options)       one of a table's names
+    seed(value, name, maximum)         None, or an int >= 0 (numpy integers too); returns int or None
+    in_range(value, name, low, high, low_open, high_open, integer)   a finite number in [low, high]
+                                       (an open end excludes it; None: unbounded); returns it
+    boolean(value, name)               True/False (numpy bools too); returns a bool
+    function(value, name)              a callable; returns it
+    affordable(n_values, name, value)  refuses an array of n_values floats needing more than
+                                       MAX_GIB GiB, before numpy tries to allocate it
+    layer_sizes(value, name)           a network's sizes: a list of >= 2 ints >= 1 (not a set)
+    network_input(X, sizes, name)      samples (n, sizes[0]) whose pass through the network fits in memory
 """
 import numbers
 
@@ -11,6 +25,11 @@ import numpy as np
 def _show(value, limit=60):
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _finite(value):
+    """math.isfinite for any real number (a Python int too large for a float is finite)."""
+    return isinstance(value, numbers.Integral) or bool(np.isfinite(float(value)))
 
 
 def as_features(X, name="X", n_features=None):
@@ -34,7 +53,8 @@ def as_features(X, name="X", n_features=None):
     if n_features is not None and arr.shape[1] != n_features:
         raise ValueError(f"{name} must have {n_features} features (columns), got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got NaN or inf at rows {np.unique(np.nonzero(~np.isfinite(arr))[0])[:5].tolist()}")
+        rows = np.unique(np.nonzero(~np.isfinite(arr))[0])[:5].tolist()
+        raise ValueError(f"{name} must be finite, got NaN or inf at rows {rows}")
     return arr
 
 
@@ -68,7 +88,7 @@ def positive(value, name, integer=False, minimum=None):
     kind = numbers.Integral if integer else numbers.Real
     if isinstance(value, bool) or not isinstance(value, kind):
         raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {_show(value)}")
-    if not np.isfinite(value):
+    if not _finite(value):
         raise ValueError(f"{name} must be finite, got {_show(value)}")
     if minimum is None and not value > 0:
         raise ValueError(f"{name} must be > 0, got {_show(value)}")
@@ -82,3 +102,86 @@ def choice(value, name, options):
     if not isinstance(value, str) or value not in options:
         raise ValueError(f"{name} must be one of {sorted(options)}, got {_show(value)}")
     return value
+
+
+MAX_GIB = 2.0  # the largest array (in GiB of float64) a public function agrees to build
+
+
+def seed(value, name="seed", maximum=None):
+    """Check a seed: None, or an integer >= 0 (bool refused; numpy integers accepted); return int or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer >= 0 or None, got {_show(value)}")
+    if value < 0 or (maximum is not None and value > maximum):
+        allowed = ">= 0" if maximum is None else f"between 0 and {maximum}"
+        raise ValueError(f"{name} must be an integer {allowed} or None, got {_show(value)}")
+    return int(value)
+
+
+def _interval(low, high, low_open, high_open):
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    return f"{left}{'-inf' if low is None else low}, {'inf' if high is None else high}{right}"
+
+
+def in_range(value, name, low=None, high=None, low_open=False, high_open=False, integer=False):
+    """Check a finite number (an integer when integer=True) in [low, high]; an open end excludes it,
+    None leaves that side unbounded. Returns the value. Example: in_range(mu, "mu", 0, 1, high_open=True)."""
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {_show(value)}")
+    span = _interval(low, high, low_open, high_open)
+    if not _finite(value):
+        raise ValueError(f"{name} must be a finite number in {span}, got {_show(value)}")
+    below = low is not None and (value <= low if low_open else value < low)
+    above = high is not None and (value >= high if high_open else value > high)
+    if below or above:
+        raise ValueError(f"{name} must be in {span}, got {_show(value)}")
+    return value
+
+
+def boolean(value, name):
+    """Check True or False (numpy bools too; 0/1 and strings refused); return a bool."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_show(value)}")
+    return bool(value)
+
+
+def function(value, name):
+    """Check a callable; return it."""
+    if not callable(value):
+        raise TypeError(f"{name} must be a function, got {_show(value)}")
+    return value
+
+
+def affordable(n_values, name, value):
+    """Refuse an array of n_values float64 numbers bigger than MAX_GIB GiB, naming the argument and value."""
+    if n_values * 8 > MAX_GIB * 2**30:
+        gib = n_values * 8 // 2**30  # an int: a Python int of any size divides without overflow
+        shown = f"{gib:.3g}" if gib < 10**300 else "more than 1e300"
+        raise ValueError(f"{name}={_show(value)} would need {shown} GiB of memory (the limit is {MAX_GIB:g} GiB)")
+
+
+def layer_sizes(value, name="layer_sizes"):
+    """Check a network's sizes: a list, tuple or 1-D array of at least 2 integers >= 1 (a set, whose
+    order is arbitrary, is refused) whose weights fit in memory; return them as a list of ints."""
+    if not isinstance(value, (list, tuple, np.ndarray)) or np.ndim(value) != 1 or len(value) < 2:
+        raise ValueError(f"{name} must list at least 2 sizes (inputs, outputs) in a list, tuple or array, "
+                         f"got {_show(value)}")
+    for s in value:
+        if isinstance(s, (bool, np.bool_)) or not isinstance(s, numbers.Integral) or s < 1:
+            raise ValueError(f"{name} must be integers >= 1, got {_show(list(value), 80)}")
+    sizes = [int(s) for s in value]
+    affordable(sum(a * b for a, b in zip(sizes[:-1], sizes[1:])), name, sizes)
+    return sizes
+
+
+def network_input(X, sizes, name="X"):
+    """Check the samples X (n, sizes[0]) for a network of these layer sizes (as_features), and that one
+    pass through it (n * sum(sizes) numbers) fits in memory; return X as a float array."""
+    if isinstance(X, np.ndarray) and X.ndim == 2:  # before as_features copies it (a broadcast view costs nothing)
+        affordable(X.shape[0] * sum(sizes), f"{name} of shape {X.shape} through layer_sizes", sizes)
+    X = as_features(X, name, n_features=sizes[0])
+    affordable(X.shape[0] * sum(sizes), f"{name} of shape {X.shape} through layer_sizes", sizes)
+    return X

@@ -10,6 +10,17 @@ The figure is rendered to PNG and swapped into an Image widget, so a redraw
 replaces the picture in one step, without flicker. Sliders report when they are
 released (continuous_update=False). An exception inside `draw` shows in the
 explorer's own output area instead of vanishing.
+
+A typical `draw` uses the shared pieces, so it shows only what its lesson is about:
+
+    def draw(fig, hidden, lr):
+        net = MLP([2, hidden, 2], seed=0)
+        history = net.fit(X, y, lr=lr)
+        ax1, ax2 = fig.subplots(1, 2)
+        plotting.plot_decision_boundary(net.predict, X, y, ax=ax1, proba_fn=net.predict_proba)
+        plotting.loss_curves(ax2, {"training": history.loss})
+        plotting.few_ticks(ax1)
+        return training_status(history.loss, f"loss {history.loss[-1]:.3f}")
 """
 import base64
 import math
@@ -19,45 +30,108 @@ import ipywidgets as W
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from . import divergence
 from .plotting import figure_png
+from .validate import in_range, positive
 
 _STYLE = {"description_width": "initial"}
 
 
+def _text(value, name):
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, got {value!r:.60}")
+    return value
+
+
+def _bounds(value, min, max, integer):
+    """Check a slider's min < max and value in [min, max] (numbers; integers for an int slider)."""
+    for name, v in (("min", min), ("max", max)):
+        in_range(v, name, integer=integer)
+    if not min < max:
+        raise ValueError(f"min must be below max, got min={min!r}, max={max!r}")
+    in_range(value, "value", min, max, integer=integer)
+
+
 def hidden_slider(value=3, min=1, max=50, description="hidden units"):
+    """An integer slider for a hidden layer's size (at least 1 unit). Every lesson's explorer."""
+    in_range(min, "min", 1, None, integer=True)
     return int_slider(value, min, max, description)
 
 
 def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
-    """A log-scale slider: each step multiplies the rate by the same factor."""
+    """A log-scale slider: each step multiplies the rate by the same factor (0 < min < max).
+    Every lesson's explorer."""
+    positive(min, "min")
+    positive(max, "max")
+    _bounds(value, min, max, integer=False)
     return W.FloatLogSlider(value=value, base=10, min=math.log10(min), max=math.log10(max), step=0.05,
-                            description=description, continuous_update=False, readout_format=".3g",
-                            style=_STYLE)
+                            description=_text(description, "description"), continuous_update=False,
+                            readout_format=".3g", style=_STYLE)
 
 
 def int_slider(value, min, max, description, step=1):
-    return W.IntSlider(value=value, min=min, max=max, step=step, description=description,
+    """An integer slider from min to max (min < max, value between them, step >= 1). Lessons 1-11."""
+    _bounds(value, min, max, integer=True)
+    in_range(step, "step", 1, None, integer=True)
+    return W.IntSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                        continuous_update=False, style=_STYLE)
 
 
 def float_slider(value, min, max, description, step=0.01):
-    return W.FloatSlider(value=value, min=min, max=max, step=step, description=description,
+    """A slider of real numbers from min to max (min < max, value between them, 0 < step <= max - min).
+    Lessons 1-11."""
+    _bounds(value, min, max, integer=False)
+    in_range(step, "step", 0, max - min, low_open=True)
+    return W.FloatSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                          continuous_update=False, readout_format=".3g", style=_STYLE)
+
+
+def _values(options):
+    """The values a dropdown's options offer (a dict's values, pairs' seconds, else the items)."""
+    if isinstance(options, dict):
+        return list(options.values())
+    if isinstance(options, (str, bytes)) or not hasattr(options, "__iter__"):
+        raise TypeError(f"options must be a list or a dict, got {options!r:.60}")
+    items = list(options)
+    pairs = all(isinstance(o, tuple) and len(o) == 2 for o in items)
+    return [o[1] for o in items] if pairs else items
 
 
 def dropdown(options, value=None, description=""):
     """options: a list of values, a list of (label, value) pairs or a dict label -> value;
-    value: one of the values (default: the first option's)."""
+    value: one of the values (default: the first option's). Lessons 1-11."""
+    values = _values(options)
+    if not values:
+        raise ValueError("options must offer at least one choice, got none")
+    if value is not None and not any(value == v for v in values):
+        raise ValueError(f"value must be one of the options' values {values!r:.80}, got {value!r:.60}")
     extra = {} if value is None else {"value": value}  # ipywidgets selects the first option itself
-    return W.Dropdown(options=options, description=description, style=_STYLE, **extra)
+    return W.Dropdown(options=options, description=_text(description, "description"), style=_STYLE, **extra)
+
+
+def training_status(losses, text, ceiling=None):
+    """An explorer's status line: nnlib.divergence's message ("diverged at epoch 12: lower the
+    learning rate") when the run diverged, else `text`. Lessons 2-11."""
+    return divergence.message(losses, ceiling=ceiling) or _text(text, "text")
+
+
+def _figure_args(figsize, dpi):
+    try:
+        width, height = figsize
+    except (TypeError, ValueError):
+        raise TypeError(f"figsize must be a pair (width, height) in inches, got {figsize!r:.60}") from None
+    in_range(width, "figsize[0]", 0.5, 50)
+    in_range(height, "figsize[1]", 0.5, 50)
+    in_range(dpi, "dpi", 10, 400)
 
 
 class Explorer:
-    """Controls (name -> widget) that call draw(fig, **values) and show the new picture."""
+    """Controls (name -> widget) that call draw(fig, **values) and show the new picture. Every lesson."""
 
     def __init__(self, draw, figsize=(9, 3.5), dpi=80, **controls):
         if not callable(draw):
             raise TypeError(f"draw must be a function draw(fig, **values), got {draw!r:.60}")
+        _figure_args(figsize, dpi)
         for name, c in controls.items():
             if not isinstance(c, W.ValueWidget):
                 raise TypeError(f"control {name!r} must be an ipywidgets value widget, got {c!r:.60}")

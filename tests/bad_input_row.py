@@ -1,14 +1,17 @@
 """One row of the bad-input battery (tests/test_bad_input.py): a call and what it must do.
 
     Row("mse broadcast", lambda: losses.mse(np.zeros((4, 1)), np.ones(4)), ValueError, ("Y", "(4,)"))
-    Row("one sample works", lambda: net.predict(X[:1]), check=lambda out: out.shape == (1,))
+    Row("one sample works", lambda: net.predict(X[:1]), check=lambda out: out.shape == (1,), legit=True)
 
 With `exc`, the call must raise that type (a subclass counts) and every word in `words` must be in the
-message. Without it, the call must return, and `check(result)` (when given) must be true: a handled
-edge case or a legitimate input. Every call runs with warnings as errors.
+message: a clear error. Without it, the call must return, and `check(result)` (when given) must be
+true: a bad or extreme input handled correctly, or (legit=True) a legitimate input accepted. Every call
+runs with warnings as errors and a time limit.
 """
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass
@@ -18,3 +21,16 @@ class Row:
     exc: type | None = None
     words: tuple = ()
     check: Callable[[Any], bool] | None = None
+    legit: bool = False
+
+    @property
+    def outcome(self):
+        """"clear error", "handled correctly" or "legitimate input accepted"."""
+        if self.exc is not None:
+            return "clear error"
+        return "legitimate input accepted" if self.legit else "handled correctly"
+
+
+def counts(rows):
+    """The rows' count by outcome, e.g. {"clear error": 310, "handled correctly": 40, ...}."""
+    return dict(Counter(r.outcome for r in rows))

@@ -33,7 +33,8 @@ def test_logic_gate_is_case_insensitive(name):
 
 @pytest.mark.parametrize("bad", ["xnor", "NOR", "", 3, None, ["and"]])
 def test_logic_gate_unknown_name(bad):
-    with pytest.raises(ValueError, match=r"name must be one of \['and', 'nand', 'or', 'xor'\], got " + re.escape(repr(bad))):
+    pattern = r"name must be one of \['and', 'nand', 'or', 'xor'\], got " + re.escape(repr(bad))
+    with pytest.raises(ValueError, match=pattern):
         logic_gate(bad)
 
 
@@ -112,8 +113,8 @@ def test_noise_zero_allowed():
 
 @pytest.mark.parametrize("gen", GENERATORS)
 @pytest.mark.parametrize("bad, exc, pattern", [
-    (-0.1, ValueError, r"noise must be >= 0, got -0\.1"),
-    (float("nan"), ValueError, r"noise must be finite, got nan"),
+    (-0.1, ValueError, r"noise must be in \[0, 1000\.0\], got -0\.1"),
+    (float("nan"), ValueError, r"noise must be a finite number in \[0, 1000\.0\], got nan"),
     ("a", TypeError, r"noise must be a number, got 'a'"),
     (None, TypeError, r"noise must be a number, got None"),
 ])
@@ -235,10 +236,10 @@ def test_split_seeded():
 
 
 @pytest.mark.parametrize("bad, exc, pattern", [
-    (0, ValueError, r"test_size must be > 0, got 0"),
-    (-0.2, ValueError, r"test_size must be > 0, got -0\.2"),
-    (1, ValueError, r"test_size must be a fraction between 0 and 1, got 1"),
-    (1.5, ValueError, r"test_size must be a fraction between 0 and 1, got 1\.5"),
+    (0, ValueError, r"test_size must be in \(0, 1\), got 0"),
+    (-0.2, ValueError, r"test_size must be in \(0, 1\), got -0\.2"),
+    (1, ValueError, r"test_size must be in \(0, 1\), got 1"),
+    (1.5, ValueError, r"test_size must be in \(0, 1\), got 1\.5"),
     ("0.2", TypeError, r"test_size must be a number, got '0\.2'"),
     (None, TypeError, r"test_size must be a number, got None"),
     (0.001, ValueError, r"test_size=0\.001 leaves one part empty for 20 samples"),
@@ -259,3 +260,102 @@ def test_split_bad_shapes():
         train_test_split(np.zeros(10), np.zeros(10, dtype=int))
     with pytest.raises(ValueError, match=r"X must be finite"):
         train_test_split(np.full((10, 2), np.nan), np.zeros(10, dtype=int))
+
+
+# --- digits, train_val_test_split, standardise -------------------------------------------------------
+def test_digits():
+    X, y = datasets.digits()
+    assert X.shape == (1797, 64) and X.dtype == float and y.shape == (1797,) and y.dtype.kind == "i"
+    assert X.min() == 0 and X.max() == 16 and np.all(np.round(X) == X)
+    assert sorted(np.unique(y).tolist()) == list(range(10))
+    X2, _ = datasets.digits()
+    X2[0, 0] = 99  # a fresh copy each call: changing one does not change the next
+    assert datasets.digits()[0][0, 0] == X[0, 0]
+
+
+def test_train_val_test_split_parts_and_strata():
+    X, y = datasets.digits()
+    parts = datasets.train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.1, seed=3)
+    X_tr, y_tr, X_va, y_va, X_te, y_te = parts
+    assert len(X_tr) + len(X_va) + len(X_te) == len(X)
+    assert [len(X_va), len(X_te)] == pytest.approx([0.2 * len(X), 0.1 * len(X)], abs=10)
+    rows = {r.tobytes() for r in X}  # every sample in exactly one part (digits has duplicate images: count)
+    assert len({r.tobytes() for part in (X_tr, X_va, X_te) for r in part}) == len(rows)
+    for part_y, f in ((y_va, 0.2), (y_te, 0.1)):  # each class keeps its share
+        share = np.bincount(part_y, minlength=10) / np.bincount(y, minlength=10)
+        assert np.all(np.abs(share - f) < 0.02)
+    again = datasets.train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.1, seed=3)
+    assert all(np.array_equal(a, b) for a, b in zip(parts, again))
+    other = datasets.train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.1, seed=4)
+    assert not np.array_equal(parts[5], other[5])
+
+
+def test_train_val_test_split_keeps_order_and_pairs():
+    X = np.arange(100, dtype=float).reshape(50, 2)
+    y = np.arange(50) % 2
+    X_tr, y_tr, X_va, y_va, X_te, y_te = datasets.train_val_test_split(X, y, seed=0)
+    for Xp, yp in ((X_tr, y_tr), (X_va, y_va), (X_te, y_te)):
+        assert np.all(np.diff(Xp[:, 0]) > 0)  # original order
+        np.testing.assert_array_equal((Xp[:, 0] // 2) % 2, yp)  # rows still paired with their labels
+    assert (len(X_va), len(X_te)) == (10, 10)
+
+
+def test_train_test_split_draws_unchanged():
+    # the same draws as before train_val_test_split shared its code (stored notebook outputs rely on it)
+    X = np.arange(40, dtype=float).reshape(20, 2)
+    y = np.arange(20) % 2
+    rng = np.random.default_rng(0)
+    test = sorted(i for k in (0, 1) for i in rng.permutation(np.flatnonzero(y == k))[:2].tolist())
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, seed=0)
+    np.testing.assert_array_equal(X_te[:, 0] // 2, test)
+
+
+@pytest.mark.parametrize("kwargs, pattern", [
+    ({"val_fraction": 0}, r"val_fraction must be in \(0, 1\), got 0"),
+    ({"test_fraction": 1.0}, r"test_fraction must be in \(0, 1\), got 1\.0"),
+    ({"val_fraction": 0.5, "test_fraction": 0.5}, r"val_fraction \+ test_fraction must be below 1"),
+    ({"val_fraction": 0.01}, r"val_fraction=0\.01, test_fraction=0\.2 leaves one part empty for 20 samples"),
+    ({"seed": -1}, r"seed must be an integer >= 0 or None, got -1"),
+])
+def test_train_val_test_split_bad(kwargs, pattern):
+    X = np.arange(40, dtype=float).reshape(20, 2)
+    with pytest.raises(ValueError, match=pattern):
+        datasets.train_val_test_split(X, np.arange(20) % 2, **kwargs)
+
+
+def test_standardise_uses_training_statistics_only():
+    rng = np.random.default_rng(0)
+    X_train = rng.normal(5.0, 3.0, size=(200, 3))
+    X_train[:, 2] = 7.0  # a constant column: std 1, so it becomes 0
+    X_test = rng.normal(5.0, 3.0, size=(50, 3))
+    A, B = datasets.standardise(X_train, X_test)
+    np.testing.assert_allclose(A[:, :2].mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(A[:, :2].std(axis=0), 1)
+    np.testing.assert_array_equal(A[:, 2], 0.0)
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    np.testing.assert_allclose(B[:, :2], (X_test[:, :2] - mean[:2]) / std[:2])
+    assert np.all(B[:, 2] == X_test[:, 2] - 7.0)  # the constant column: only shifted
+    assert len(datasets.standardise(X_train)) == 1
+    assert len(datasets.standardise(X_train, X_test, X_test[:1], [[1.0, 2.0, 3.0]])) == 4
+
+
+@pytest.mark.parametrize("args, exc, pattern", [
+    ((np.zeros((3, 2)), np.zeros((3, 3))), ValueError, r"others\[0\] must have 2 features"),
+    ((np.zeros((0, 2)),), ValueError, r"X_train must hold at least one sample"),
+    (([[1.0, np.nan]],), ValueError, r"X_train must be finite"),
+    (("abc",), TypeError, r"X_train must be an array of numbers"),
+    (([[0.0], [1e-150]], [[1e300]]), ValueError, r"others\[0\] overflows when standardised"),
+])
+def test_standardise_bad(args, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        datasets.standardise(*args)
+
+
+@pytest.mark.parametrize("name", GENERATORS)
+def test_seed_none_leaves_numpys_global_state_alone(name):
+    np.random.seed(5)
+    before = np.random.get_state()[1].copy()
+    X1, _ = getattr(datasets, name)(n=30, seed=None)
+    X2, _ = getattr(datasets, name)(n=30, seed=None)
+    np.testing.assert_array_equal(np.random.get_state()[1], before)
+    assert not np.array_equal(X1, X2)  # a fresh draw each call

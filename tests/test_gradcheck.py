@@ -58,7 +58,7 @@ def test_column_slice_view():
 
 def test_integer_x_rejected():
     x = np.arange(3)
-    with pytest.raises(TypeError, match=r"x must be a float array, got dtype int"):
+    with pytest.raises(TypeError, match=r"x must be a float32 or float64 array .*got dtype int"):
         numerical_gradient(lambda: np.sum(x), x)
 
 
@@ -102,7 +102,7 @@ def test_rel_error_small_entry_not_blown_up():
 
 
 def test_rel_error_shape_mismatch():
-    with pytest.raises(ValueError, match=r"shapes differ: \(3,\) vs \(1, 3\)"):
+    with pytest.raises(ValueError, match=r"a and b must have the same shape, got \(3,\) and \(1, 3\)"):
         rel_error(np.zeros(3), np.zeros((1, 3)))
 
 
@@ -136,3 +136,64 @@ def test_gradcheck_through_closure_of_weights():
     f = lambda: 0.5 * np.sum((X @ W) ** 2)  # noqa: E731
     assert gradcheck(f, W, X.T @ (X @ W)) < 1e-8
     assert gradcheck(f, W, 2 * X.T @ (X @ W)) == pytest.approx(1 / 3, rel=1e-6)  # twice the gradient
+
+
+def test_list_x_refused_not_silently_zero():
+    x = [1.0, 2.0]
+    with pytest.raises(TypeError, match=r"x must be the float array that f reads .*a list would be copied"):
+        numerical_gradient(lambda: x[0] ** 2 + x[1] ** 2, x)
+
+
+def test_x_restored_when_f_raises():
+    x = np.array([1.0, 2.0])
+    calls = []
+
+    def f():
+        calls.append(x.copy())
+        if len(calls) == 2:
+            raise RuntimeError("boom")
+        return float(np.sum(x))
+
+    with pytest.raises(RuntimeError, match="boom"):
+        numerical_gradient(f, x)
+    np.testing.assert_array_equal(x, [1.0, 2.0])
+
+
+def test_float32_and_zero_d_arrays():
+    x = np.array([1.0, -2.0], dtype=np.float32)
+    g = numerical_gradient(lambda: float(np.sum(x.astype(float) ** 2)), x, h=1e-2)
+    assert g.dtype == np.float32
+    np.testing.assert_allclose(g, [2.0, -4.0], rtol=1e-3)
+    s = np.array(3.0)
+    assert numerical_gradient(lambda: float(s) ** 2, s) == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize("call, exc, pattern", [
+    (lambda x: numerical_gradient("f", x), TypeError, r"f must be a function, got 'f'"),
+    (lambda x: numerical_gradient(lambda: np.ones(2), x), TypeError, r"f must return one number"),
+    (lambda x: numerical_gradient(lambda: 0.0, x, h=0), ValueError, r"h must be in \(0, 1\], got 0"),
+    (lambda x: numerical_gradient(lambda: 0.0, x, h=np.nan), ValueError, r"h must be a finite number"),
+    (lambda x: numerical_gradient(lambda: 0.0, x.astype(np.float16)), TypeError, r"got dtype float16"),
+    (lambda x: gradcheck(lambda: float(np.sum(x)), x, np.ones(3)), ValueError,
+     r"analytic must have x's shape \(2,\), got \(3,\)"),
+    (lambda x: rel_error("abc", [1.0]), TypeError, r"a must be an array of numbers, got 'abc'"),
+    (lambda x: rel_error([1.0], [1j]), TypeError, r"b must be real, got complex values"),
+])
+def test_bad_arguments(call, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        call(np.array([1.0, 2.0]))
+
+
+def test_read_only_x_refused():
+    x = np.array([1.0, 2.0])
+    x.flags.writeable = False
+    with pytest.raises(ValueError, match=r"x must be writeable"):
+        numerical_gradient(lambda: float(np.sum(x)), x)
+
+
+@pytest.mark.parametrize("scale", [1e308, 1e-310])
+def test_rel_error_at_the_ends_of_the_float_range(scale):
+    a = np.array([1.0, 1.5]) * scale
+    assert rel_error(a, a) == 0.0  # no overflow warning (warnings are errors here)
+    assert rel_error(a, -a) == pytest.approx(1.0)
+    assert rel_error(a, a * 0.5) == pytest.approx(1 / 3)

@@ -113,11 +113,15 @@ def test_bool_and_float_labels_accepted():
     ({"lr": -0.1}, ValueError, r"lr must be > 0, got -0\.1"),
     ({"lr": float("nan")}, ValueError, r"lr must be finite, got nan"),
     ({"lr": "1"}, TypeError, r"lr must be a number, got '1'"),
-    ({"epochs": 0}, ValueError, r"epochs must be >= 1, got 0"),
-    ({"epochs": -3}, ValueError, r"epochs must be >= 1, got -3"),
+    ({"epochs": 0}, ValueError, r"epochs must be in \[1, 100000\], got 0"),
+    ({"epochs": -3}, ValueError, r"epochs must be in \[1, 100000\], got -3"),
     ({"epochs": 2.5}, TypeError, r"epochs must be an integer, got 2\.5"),
     ({"epochs": 10.0}, TypeError, r"epochs must be an integer, got 10\.0"),
     ({"epochs": True}, TypeError, r"epochs must be an integer, got True"),
+    ({"epochs": 10**9}, ValueError, r"epochs must be in \[1, 100000\], got 1000000000"),
+    ({"seed": -1}, ValueError, r"seed must be an integer >= 0 or None, got -1"),
+    ({"seed": "abc"}, TypeError, r"seed must be an integer >= 0 or None, got 'abc'"),
+    ({"seed": 1.5}, TypeError, r"seed must be an integer >= 0 or None, got 1\.5"),
 ])
 def test_bad_hyperparameters(kwargs, exc, pattern):
     with pytest.raises(exc, match=pattern):
@@ -162,7 +166,7 @@ def test_predict_before_fit():
     with pytest.raises(ValueError, match=r"not fitted yet"):
         Perceptron().decision_function([[0.0, 1.0]])
     with pytest.raises(ValueError, match=r"not fitted yet"):
-        Perceptron().converged_
+        _ = Perceptron().converged_
 
 
 def test_predict_wrong_feature_count():
@@ -195,3 +199,34 @@ def test_learning_rate_only_scales_the_weights(gate):
     assert a.errors_ == b.errors_
     grid = np.random.default_rng(0).uniform(-1, 2, size=(200, 2))
     np.testing.assert_array_equal(a.predict(grid), b.predict(grid))
+
+
+@pytest.mark.parametrize("lr, X", [(1e308, [[1.0, 2.0], [2.0, 1.0], [0.0, 0.0]]),
+                                   (1.0, [[1e308, 1e308], [-1e308, 1e308], [0.0, 0.0]])])
+def test_overflow_is_reported_and_changes_nothing(lr, X):
+    p = Perceptron(lr=1.0).fit(*logic_gate("and"))
+    before = (p.w_.copy(), p.b_, list(p.errors_))
+    p.lr = lr
+    with pytest.raises(ValueError, match=r"the weights overflowed in epoch \d+ \(lr=.* times \|x\| up to .*\): "
+                                         r"use a smaller lr or rescale X"):
+        p.fit(X, [1, 0, 0])  # warnings are errors in this suite: no overflow warning escapes
+    np.testing.assert_array_equal(p.w_, before[0])
+    assert (p.b_, p.errors_) == before[1:]
+
+
+def test_settings_changed_after_init_are_checked_at_fit():
+    p = Perceptron()
+    p.lr = -1.0
+    with pytest.raises(ValueError, match=r"lr must be > 0, got -1\.0"):
+        p.fit(*logic_gate("and"))
+
+
+def test_decision_function_overflow_is_reported():
+    p = Perceptron().fit(*logic_gate("and"))
+    with pytest.raises(ValueError, match=r"X is too large for these weights"):
+        p.decision_function([[1e308, 1e308]])
+
+
+def test_numpy_integer_settings_and_seed_accepted():
+    p = Perceptron(lr=np.float32(0.5), epochs=np.int64(50), seed=np.int64(3)).fit(*logic_gate("or"))
+    assert p.converged_

@@ -134,6 +134,107 @@ def test_figure_png():
     assert int.from_bytes(png[16:20], "big") == 100  # width: 2 in * 50 dpi
 
 
+# --- smooth boundary, loss_curves, blank_panel, few_ticks -----------------------------------------------
+def _line_of(ax):
+    """The vertices of the boundary line drawn on ax (the contour's paths, not the scatters)."""
+    from matplotlib.contour import ContourSet
+    sets = [c for c in ax.collections if isinstance(c, ContourSet)]
+    return np.concatenate([p.vertices for c in sets for p in c.get_paths() if len(p.vertices)])
+
+
+@pytest.mark.parametrize("kind", ["proba (m, 2)", "proba (m,)", "score"])
+def test_boundary_is_interpolated_between_grid_points(kind):
+    # A straight true boundary x2 = 0.3 x1 + 0.1: the drawn line lies on it (to rounding), not on a
+    # staircase half a grid cell away, even on a coarse 12 x 12 grid.
+    X = np.array([[-1.0, -1.0], [1.0, 1.0]])
+    score = lambda P: P[:, 1] - 0.3 * P[:, 0] - 0.1  # noqa: E731
+    p1 = lambda P: 1 / (1 + np.exp(-3 * score(P)))  # noqa: E731
+    fns = {"proba (m, 2)": {"proba_fn": lambda P: np.column_stack([1 - p1(P), p1(P)])},
+           "proba (m,)": {"proba_fn": p1}, "score": {"score_fn": score}}[kind]
+    ax = _ax()
+    plotting.plot_decision_boundary(lambda P: score(P) >= 0, X, [0, 1], ax=ax, resolution=12, **fns)
+    v = _line_of(ax)
+    assert len(v) >= 2
+    np.testing.assert_allclose(v[:, 1], 0.3 * v[:, 0] + 0.1, atol=1e-9)
+
+
+def test_boundary_from_labels_only_follows_the_grid():
+    X = np.array([[-1.0, -1.0], [1.0, 1.0]])
+    ax = _ax()
+    plotting.plot_decision_boundary(lambda P: P[:, 1] >= 0.3 * P[:, 0] + 0.1, X, [0, 1], ax=ax, resolution=12)
+    v = _line_of(ax)
+    err = np.abs(v[:, 1] - 0.3 * v[:, 0] - 0.1)
+    assert err.max() > 0.01 and err.max() < 2 * 3 / 11  # within a cell of the truth, but stepped
+
+
+def test_boundary_three_classes_is_smooth_and_not_missing():
+    X, y = _blobs3()
+    centres = np.array([[1.0, 1.0], [-1.0, 1.0], [0.0, -1.5]])
+
+    def proba(P):
+        z = -((P[:, None, :] - centres) ** 2).sum(-1)
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    ax = _ax()
+    plotting.plot_decision_boundary(lambda P: proba(P).argmax(1), X, y, ax=ax, resolution=15, proba_fn=proba)
+    v = _line_of(ax)
+    # every boundary point is equidistant from its two nearest centres (the true Voronoi edges), exactly
+    # but for the grid cell holding the point where three regions meet (there: within the cell)
+    d = np.sort(np.sqrt(((v[:, None, :] - centres) ** 2).sum(-1)), axis=1)
+    off = np.abs(d[:, 0] - d[:, 1])
+    assert np.sum(off > 1e-6) <= 2 and off.max() < 0.1 and len(v) > 20
+    cell = (np.ptp(X[:, 0]) + 1.0) / 14
+    assert np.all(np.ptp(v[off > 1e-6], axis=0) < cell)  # both in one cell
+
+
+def test_loss_curves_survives_nan_inf_and_ticks_are_integers():
+    ax = _ax()
+    curves = {"training": [1.0, 0.5, np.inf, np.nan, 1e300], "validation": [1.2, 0.0, -1.0]}
+    assert plotting.loss_curves(ax, curves, title="loss") is ax
+    train, val = ax.get_lines()
+    np.testing.assert_array_equal(train.get_xdata(), [1, 2, 3, 4, 5])
+    np.testing.assert_array_equal(train.get_ydata(), [1.0, 0.5, 1e12, 1e12, 1e12])
+    np.testing.assert_array_equal(val.get_ydata(), [1.2, 1e-30, 1e-30])
+    assert ax.get_yscale() == "log" and ax.get_ylabel() == "loss (clipped at 1e+12)" and ax.get_title() == "loss"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["training", "validation"]
+    plotting.figure_png(ax.figure)  # renders without a warning
+    ticks = ax.get_xticks()
+    assert len(ticks) <= 6 and np.all(ticks == np.round(ticks))
+
+
+def test_loss_curves_linear_one_curve_one_point_and_empty():
+    ax = _ax()
+    plotting.loss_curves(ax, [0.7], log=False, first_epoch=0)
+    (line,) = ax.get_lines()
+    assert line.get_marker() == "." and ax.get_yscale() == "linear" and ax.get_legend() is None
+    assert ax.get_ylabel() == "loss"
+    ax = _ax()
+    plotting.loss_curves(ax, {"a": []})
+    assert ax.get_lines() == []
+    plotting.figure_png(ax.figure)
+
+
+def test_loss_curves_time_does_not_depend_on_length_of_epochs():
+    ax = _ax()
+    plotting.loss_curves(ax, np.linspace(1, 0.1, 10**5))
+    plotting.figure_png(ax.figure)
+    assert len(ax.get_xticks()) <= 7
+
+
+def test_blank_panel_and_few_ticks():
+    ax = plotting.blank_panel(_ax(), "diverged")
+    assert [t.get_text() for t in ax.texts] == ["diverged"] and not ax.axison
+    a, b = _ax(), _ax()
+    a.plot(np.arange(1000), np.arange(1000))
+    b.set_yscale("log")
+    b.plot([1, 2], [1, 1e6])
+    plotting.few_ticks(a, b, n=3)
+    plotting.figure_png(a.figure)
+    assert len(a.get_xticks()) <= 5 and len(a.get_yticks()) <= 5
+    assert len(b.yaxis.get_minorticklocs()) == 0
+
+
 # --- Explorer -------------------------------------------------------------------------------------------------
 def _draw(fig, hidden, lr):
     ax = fig.add_subplot()
@@ -260,3 +361,73 @@ def test_explorer_redraw_clears_old_error_output():
     ex.output.outputs = ({"output_type": "error", "ename": "RuntimeError", "evalue": "old", "traceback": []},)
     ex.controls["hidden"].value = 5
     assert ex.output.outputs == ()
+
+
+# --- argument checks and the status helper --------------------------------------------------------------
+@pytest.mark.parametrize("call, exc, pattern", [
+    (lambda: widgets.lr_slider(min=0), ValueError, r"min must be > 0, got 0"),
+    (lambda: widgets.lr_slider(max=-1.0), ValueError, r"max must be > 0, got -1\.0"),
+    (lambda: widgets.lr_slider(20.0), ValueError, r"value must be in \[0\.001, 10\.0\], got 20\.0"),
+    (lambda: widgets.lr_slider(0.5, min=1.0, max=0.1), ValueError, r"min must be below max, got min=1\.0, max=0\.1"),
+    (lambda: widgets.hidden_slider(0), ValueError, r"value must be in \[1, 50\], got 0"),
+    (lambda: widgets.hidden_slider(3, min=0), ValueError, r"min must be in \[1, inf\), got 0"),
+    (lambda: widgets.hidden_slider(2.5), TypeError, r"value must be an integer, got 2\.5"),
+    (lambda: widgets.int_slider(1, 0, 4, "k", step=0), ValueError, r"step must be in \[1, inf\), got 0"),
+    (lambda: widgets.int_slider(1, 0, 4, 5), TypeError, r"description must be a string, got 5"),
+    (lambda: widgets.float_slider(0.5, 0.0, 1.0, "p", step=2.0), ValueError, r"step must be in \(0, 1\.0\]"),
+    (lambda: widgets.float_slider(np.nan, 0.0, 1.0, "p"), ValueError, r"value must be a finite number"),
+    (lambda: widgets.dropdown([]), ValueError, r"options must offer at least one choice"),
+    (lambda: widgets.dropdown(["a", "b"], value="c"), ValueError, r"value must be one of the options' values"),
+    (lambda: widgets.dropdown("ab"), TypeError, r"options must be a list or a dict, got 'ab'"),
+    (lambda: widgets.Explorer(_draw, figsize=3, hidden=widgets.hidden_slider()), TypeError,
+     r"figsize must be a pair \(width, height\) in inches, got 3"),
+    (lambda: widgets.Explorer(_draw, dpi=0, hidden=widgets.hidden_slider()), ValueError, r"dpi must be in \[10, 400\]"),
+    (lambda: widgets.training_status([1.0, 0.5], None), TypeError, r"text must be a string, got None"),
+])
+def test_widget_arguments_checked(call, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        call()
+
+
+def test_training_status():
+    assert widgets.training_status([1.0, 0.5, 0.2], "loss 0.2") == "loss 0.2"
+    assert widgets.training_status([0.7, 0.9, float("nan")], "ok") == "diverged at epoch 3: lower the learning rate"
+    assert widgets.training_status([0.5] + [3.0] * 20, "ok").startswith("diverged at epoch 2")
+
+
+def test_numpy_scalars_accepted_by_sliders():
+    s = widgets.int_slider(np.int64(3), np.int64(1), np.int32(9), "k", step=np.int64(2))
+    assert (s.value, s.min, s.max, s.step) == (3, 1, 9, 2)
+    assert widgets.lr_slider(np.float32(0.5)).value == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("dpi", [None, 40])
+def test_figure_png_same_pixels_as_savefig(dpi):
+    import io
+
+    from PIL import Image
+    X, y = datasets.moons(40, seed=0)
+
+    def picture():
+        fig = Figure(figsize=(4, 2), dpi=60, layout="constrained")
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        FigureCanvasAgg(fig)
+        ax1, ax2 = fig.subplots(1, 2)
+        plotting.plot_decision_boundary(lambda P: P[:, 0] > 0.5, X, y, ax=ax1, resolution=20, title="t")
+        plotting.loss_curves(ax2, {"a": [1.0, 0.5, 0.2], "b": [1.1, 0.7, 0.4]})
+        return fig
+
+    fig = picture()
+    ours = np.asarray(Image.open(io.BytesIO(plotting.figure_png(fig, dpi=dpi))))
+    assert fig.dpi == 60  # restored
+    buf = io.BytesIO()
+    picture().savefig(buf, format="png", dpi=dpi)
+    theirs = np.asarray(Image.open(io.BytesIO(buf.getvalue())))
+    assert ours.shape == theirs.shape == ((120, 240, 4) if dpi is None else (80, 160, 4))
+    np.testing.assert_array_equal(ours, theirs)
+
+
+def test_figure_png_without_an_agg_canvas_falls_back_to_savefig():
+    fig = Figure(figsize=(1, 1), dpi=30)  # its canvas is matplotlib's base canvas, not Agg
+    fig.add_subplot().plot([0, 1])
+    assert plotting.figure_png(fig).startswith(PNG_MAGIC)
