@@ -1,4 +1,229 @@
-"""Exercise checks for lesson 07 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 7 (07_playground): how many neurons enclose the circle, which features let one
+neuron do it, the output delta of a regression network, which L2 strength wins on validation data, and a
+chooser that picks on the wrong numbers.
+
+Each check is data: a reference, fixed cases or a run of the playground's own Trainer (seed 0, fixed data, so
+the verdict is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
+cached: a check trains each network once per session.
+"""
+from functools import cache
+
+import numpy as np
+
+from .engine import Slip, function_check, prediction_check
+
+CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
+OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
+           "lr": 0.1, "seed": 0}
+FEATURE_CHOICES = {"x1, x2": ["x1", "x2"], "x1_sq, x2_sq": ["x1_sq", "x2_sq"], "x1x2": ["x1x2"],
+                   "sin_x1, sin_x2": ["sin_x1", "sin_x2"]}
+L2_CHOICES = (0, 0.03, 0.3, 3)
+
+
+@cache
+def _circle_accuracy(neurons, features):
+    """Validation accuracy on the circle after 200 epochs of one hidden layer of `neurons` units."""
+    from ..playground.training import Trainer
+    t = Trainer(**CIRCLE, neurons=[neurons], features=list(features))
+    t.train(200)
+    return t.metrics()["val_accuracy"]
+
+
+# --- exercise 1 (predict): the fewest neurons that enclose the circle -----------------------------------------
+def _fewest_neurons():
+    """Run it: one hidden layer of 1, 2, 3, ... tanh neurons on x1, x2; the first to reach 95% on validation."""
+    return next(h for h in range(1, 9) if _circle_accuracy(h, ("x1", "x2")) >= 0.95)
+
+
+# --- exercise 2 (predict): the features that let one neuron do it -------------------------------------------------
+def _one_neuron_features():
+    """Run it: one neuron on each choice of features; the choice that reaches 95% on validation."""
+    return next(name for name, f in FEATURE_CHOICES.items() if _circle_accuracy(1, tuple(f)) >= 0.95)
+
+
+# --- exercise 3 (derive): the output delta of a regression network --------------------------------------------------
+def _delta(y_hat, y):
+    return (y_hat - y) / y.shape[0]
+
+
+def _delta_no_n(y_hat, y):                    # forgot the 1/n of the mean
+    return y_hat - y
+
+
+def _delta_sign(y_hat, y):                    # differentiated (y - y_hat)^2 with the wrong sign
+    return (y - y_hat) / y.shape[0]
+
+
+def _delta_two(y_hat, y):                     # dropped the 1/2 of J, so the 2 of the square stays
+    return 2 * (y_hat - y) / y.shape[0]
+
+
+def _delta_sigmoid(y_hat, y):                 # multiplied by a sigmoid's slope: the output is linear here
+    return (y_hat - y) * y_hat * (1 - y_hat) / y.shape[0]
+
+
+def _delta_mean(y_hat, y):                    # averaged the errors into one number
+    return np.mean(y_hat - y)
+
+
+def _delta_in_place(y_hat, y):                # right numbers, but overwrites y_hat
+    y_hat -= y
+    y_hat /= y.shape[0]
+    return y_hat
+
+
+# --- exercise 4 (predict): the L2 strength chosen on validation data ------------------------------------------------
+@cache
+def _overfit_run(l2):
+    """The overfitting 2-8-8-8-8-2 net after 2000 epochs with this L2 strength (0: none): the Trainer."""
+    from ..playground.training import Trainer
+    t = Trainer(**OVERFIT, reg="L2" if l2 else "none", reg_rate=l2 or 0.001)
+    t.train(2000)
+    return t
+
+
+def _best_l2():
+    """Run it: each L2 strength, scored on the validation points; the one with the lowest validation loss."""
+    return min(L2_CHOICES, key=lambda l2: _overfit_run(l2).metrics()["val_loss"])
+
+
+@cache
+def _test_loss(l2):
+    """The test set, touched once: 1000 fresh points of the same noisy moons (seed 1), for the chosen net."""
+    from ..datasets import moons
+    from ..losses import cross_entropy
+    t = _overfit_run(l2)
+    P, y = moons(1000, noise=OVERFIT["noise"], seed=1)
+    return float(cross_entropy(t.outputs(P), np.eye(2)[y]))
+
+
+def _regularise_story():
+    rows = ", ".join(f"{l2}: {_overfit_run(l2).metrics()['val_loss']:.2f}" for l2 in L2_CHOICES)
+    best = _best_l2()
+    return (f"Validation loss by L2 strength: {rows}. The winner is chosen on validation data; only then is the "
+            f"test set touched, once: test loss {_test_loss(best):.2f} on 1000 fresh points.")
+
+
+# --- exercise 5 (diagnose): choose on validation data ----------------------------------------------------------------
+def _choose(runs):
+    return min(runs, key=lambda r: r["val_loss"])["l2"]
+
+
+def _choose_train(runs):                      # the bug: the training loss always prefers the weakest penalty
+    return min(runs, key=lambda r: r["train_loss"])["l2"]
+
+
+def _choose_max(runs):                        # the largest validation loss
+    return max(runs, key=lambda r: r["val_loss"])["l2"]
+
+
+def _choose_index(runs):                      # returns the best run's position in the list, not its l2
+    return int(np.argmin([r["val_loss"] for r in runs]))
+
+
+def _choose_loss(runs):                       # returns the best validation loss, not the setting
+    return min(r["val_loss"] for r in runs)
+
+
+def _runs(*rows):
+    return [{"l2": l2, "train_loss": tr, "val_loss": va} for l2, tr, va in rows]
+
+
+SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", "regression_delta": _delta,
+             "playground_regularise": 0.3, "choose_on_validation": _choose}
+
+SLIPS = {
+    "playground_neurons": [
+        Slip("one", "One tanh neuron is a soft step along one straight line: no line separates a disc from the "
+                    "ring around it.", 1),
+        Slip("two", "Two lines can cut out a band between them, not a closed region: points above and below the "
+                    "disc fall in the band too.", 2),
+        Slip("four", "Four lines make a square around the disc, but three already close a triangle around it.", 4),
+    ],
+    "playground_features": [
+        Slip("linear", "On x1, x2 one neuron draws one straight line, and no line separates a disc from a ring.",
+             "x1, x2"),
+        Slip("product", "x1·x2 is positive in two opposite quadrants: its level lines are hyperbolas, not circles.",
+             "x1x2"),
+        Slip("sine", "On [-1.5, 1.5] sin x is nearly x itself, so this is almost x1, x2 again: one line.",
+             "sin_x1, sin_x2"),
+    ],
+    "regression_delta": [
+        Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _delta_no_n),
+        Slip("sign", "The sign is flipped: d/dy_hat of (y_hat - y)^2 is +2 (y_hat - y).", _delta_sign),
+        Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.",
+             _delta_two),
+        Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is linear "
+                        "(identity), whose slope is 1.", _delta_sigmoid),
+        Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.",
+             _delta_mean),
+        Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",
+             _delta_in_place),
+    ],
+    "playground_regularise": [
+        Slip("none", "Without a penalty the 30 training points are memorised: the training loss goes to 0 and the "
+                     "validation loss climbs above 0.8.", 0),
+        Slip("weak", "0.03 is too weak to stop the memorising: the validation loss still ends near 0.6.", 0.03),
+        Slip("strong", "3 holds the weights so small that the boundary is too simple even for the training points "
+                       "(training loss about 0.3): underfitting.", 3),
+    ],
+    "choose_on_validation": [
+        Slip("train", "It picks the smallest training loss, which always favours the weakest penalty (it rewards "
+                      "memorising): choose by the validation loss.", _choose_train),
+        Slip("max", "It picks the largest validation loss: use min, not max.", _choose_max),
+        Slip("index", "It returns where the best run sits in the list; return that run's l2.", _choose_index),
+        Slip("loss", "It returns the best validation loss itself; return the setting (l2) that reached it.",
+             _choose_loss),
+    ],
+}
+
+
+def playground_neurons(prediction, grade=False):
+    """Lesson 7, exercise 1 (predict): the fewest tanh neurons in one hidden layer, inputs x1 and x2, that reach
+    95% validation accuracy on the circle."""
+    return prediction_check("playground_neurons", prediction, truth=_fewest_neurons,
+                            right="Each neuron is a soft step along a line; three lines close a triangle around "
+                                  "the disc, the smallest closed shape.", slips=SLIPS["playground_neurons"],
+                            grade=grade)
+
+
+def playground_features(prediction, grade=False):
+    """Lesson 7, exercise 2 (predict): which features let one neuron reach 95% validation accuracy on the circle."""
+    return prediction_check("playground_features", prediction, truth=_one_neuron_features,
+                            options=tuple(FEATURE_CHOICES),
+                            right="The circle x1^2 + x2^2 = r^2 is a straight line in the features x1^2, x2^2, "
+                                  "and one neuron draws one straight line.", slips=SLIPS["playground_features"],
+                            grade=grade)
+
+
+def regression_delta(fn, grade=False):
+    """Lesson 7, exercise 3 (derive): regression_delta(y_hat, y) -> dJ/dz at a linear output for
+    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1)."""
+    cases = [(np.array([[0.5], [-0.2], [1.0]]), np.array([[0.3], [0.1], [1.0]])),
+             (np.array([[2.0], [0.0]]), np.array([[-1.0], [0.5]])),
+             (np.linspace(-1, 1, 5)[:, None], np.zeros((5, 1)))]
+    return function_check("regression_delta", fn, reference=_delta, cases=cases, outputs=("delta",),
+                          slips=SLIPS["regression_delta"], pure=True, grade=grade)
+
+
+def playground_regularise(prediction, grade=False):
+    """Lesson 7, exercise 4 (predict): of l2 = 0, 0.03, 0.3, 3, the one with the lowest validation loss for the
+    overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen net, once."""
+    if prediction is None:
+        return prediction_check("playground_regularise", None, truth=None, grade=grade)
+    return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9,
+                            right=_regularise_story(), slips=SLIPS["playground_regularise"], grade=grade)
+
+
+def choose_on_validation(fn, grade=False):
+    """Lesson 7, exercise 5 (diagnose): choose_setting(runs) -> the l2 of the run to keep, chosen on validation
+    data (runs: dicts with "l2", "train_loss", "val_loss")."""
+    cases = [(_runs((0.0, 0.01, 0.62), (0.03, 0.05, 0.58), (0.3, 0.2, 0.40), (3.0, 0.31, 0.77)),),
+             (_runs((1.0, 0.30, 0.35), (0.1, 0.12, 0.31), (0.01, 0.02, 0.36)),),
+             (_runs((0.5, 0.2, 0.6), (0.05, 0.1, 0.7)),)]
+    return function_check("choose_on_validation", fn, reference=_choose, cases=cases, outputs=("l2",),
+                          slips=SLIPS["choose_on_validation"], pure=True, grade=grade)
+
+
+__all__ = ["playground_neurons", "playground_features", "regression_delta", "playground_regularise",
+           "choose_on_validation"]

@@ -1,18 +1,21 @@
 """Each lesson in a real browser: JupyterLab and headless Chromium, as a reader would use it.
 
 Per notebook (one test each, sequentially, one server and one browser for all): open a copy in
-JupyterLab, Edit > Clear Outputs of All Cells, Run > Run All Cells (the menu bar), wait until the kernel is idle and every code
-cell has an execution count, and check that no cell shows an error (a traceback, an error output,
+JupyterLab, Edit > Clear Outputs of All Cells, Run > Run All Cells (the menu bar), wait until the kernel is
+idle and every code cell has an execution count, and check that no cell shows an error (a traceback, an error output,
 a widget that failed to display). Then move the hidden-size and learning-rate sliders WITH THE
 KEYBOARD (focus the slider handle, press ArrowRight) and check that the change reached the kernel
 and the picture changed (the <img> of that explorer gets a new src: ipywidgets makes a new blob
 URL only when the image bytes change). In the playground, play must animate the page (new
-pictures several times a second; the rate seen is printed), and pause must stop it. A screenshot per notebook goes to a temporary folder
-(printed at the end of the session; NN_COURSE_SCREENSHOTS=dir chooses it).
+pictures several times a second; the rate seen is printed), and pause must stop it; then, with the
+mouse, the − of hidden layer 1, the regression data set multi_gaussian, a hover over a neuron and
+a click on a link followed by a new weight typed in must each change the pictures. A screenshot per
+notebook goes to a temporary folder (printed at the end of the session; NN_COURSE_SCREENSHOTS=dir
+chooses it).
 
 Lesson 1 has a learning-rate slider only; every later lesson needs both. Slider labels are the
 ones nnlib gives them: "hidden units" / "learning rate" (nnlib.widgets.hidden_slider/lr_slider),
-and the playground's "neurons per layer" / "learning rate" (nnlib.dashboard).
+and the playground's "neurons per layer" / "learning rate" (nnlib.playground's settings table).
 """
 import json
 import re
@@ -20,6 +23,8 @@ import time
 from urllib.parse import quote
 
 import pytest
+
+from nnlib.playground.network import WIDTH, geometry, link_at, links
 
 LOAD_TIMEOUT = 90          # s: JupyterLab shows the notebook and its kernel is connected
 RUN_TIMEOUT = 300          # s: Run All Cells finishes (the slowest lesson takes well under a minute)
@@ -44,7 +49,7 @@ STATE_JS = """() => {
     cells.push({i: i, prompt: prompt.trim(), empty: src.trim() === ''});
   });
   return {status: ind ? ind.getAttribute('data-status') : null, cells: cells};
-}""" % PANEL_JS
+}""".replace("%s", PANEL_JS)
 
 PROBLEMS_JS = """() => {
   const panel = %s;
@@ -56,11 +61,12 @@ PROBLEMS_JS = """() => {
       found.push({i: i, kind: /Traceback|Error\\b|Exception\\b/.test(t) ? 'error' : 'stderr', text: t.slice(-1500)});
     });
     const t = c.innerText || '';
-    const m = t.match(/(Error displaying widget|Error creating (widget|view)|Failed to load model class|Could not create a (model|view))[^\\n]*/);
+    const m = t.match(new RegExp('(Error displaying widget|Error creating (widget|view)|Failed to load model class|'
+                                 + 'Could not create a (model|view))[^\\n]*'));
     if (m) found.push({i: i, kind: 'widget', text: m[0]});
   });
   return found;
-}""" % (PANEL_JS, STDERR)
+}""".replace("%s", PANEL_JS, 1).replace("%s", STDERR, 1)
 
 # Mark every slider whose label is one of `labels`, and the explorer around it (the nearest
 # ancestor holding a picture), so that locators can find them; return what was found.
@@ -71,7 +77,8 @@ MARK_JS = """(labels) => {
     const label = ((s.querySelector('.widget-label') || {}).textContent || '').trim();
     if (!labels.includes(label)) return;
     let root = s.parentElement;
-    while (root && !root.querySelector('img') && !root.classList.contains('jp-OutputArea-output')) root = root.parentElement;
+    while (root && !root.querySelector('img') && !root.classList.contains('jp-OutputArea-output'))
+      root = root.parentElement;
     const k = document.querySelectorAll('[data-nntest-slider]').length;
     s.setAttribute('data-nntest-slider', String(k));
     if (root) root.setAttribute('data-nntest-root-' + k, '');
@@ -80,7 +87,7 @@ MARK_JS = """(labels) => {
                 has_picture: !!(root && root.querySelector('img'))});
   });
   return found;
-}""" % PANEL_JS
+}""".replace("%s", PANEL_JS)
 
 # What the reader sees of one explorer: its pictures' URLs, its text (status line), the slider's readout.
 LOOK_JS = """(k) => {
@@ -93,9 +100,10 @@ LOOK_JS = """(k) => {
           text: texts.join('\\n'),
           errors: root ? root.querySelectorAll('.jp-OutputArea-output[data-mime-type="%s"]').length : 0,
           readout: ((slider.querySelector('.widget-readout') || {}).textContent || '').trim(),
-          at_max: (h => !!h && parseFloat(h.getAttribute('aria-valuenow')) >= parseFloat(h.getAttribute('aria-valuemax')))(
+          at_max: (h => !!h
+                   && parseFloat(h.getAttribute('aria-valuenow')) >= parseFloat(h.getAttribute('aria-valuemax')))(
                   slider.querySelector('.noUi-handle'))};
-}""" % STDERR
+}""".replace("%s", STDERR)
 
 
 # Count the picture swaps of explorer k from now on (how many redraws reached the page).
@@ -112,7 +120,8 @@ PER_IMAGE_JS = """(k) => {
   const root = document.querySelector('[data-nntest-root-' + k + ']');
   window.nntestPerImage = [];
   root.querySelectorAll('img').forEach((img, j) => { window.nntestPerImage.push(0);
-    new MutationObserver(() => { window.nntestPerImage[j] += 1; }).observe(img, {attributes: true, attributeFilter: ['src']}); });
+    new MutationObserver(() => { window.nntestPerImage[j] += 1; })
+      .observe(img, {attributes: true, attributeFilter: ['src']}); });
 }"""
 PLAY_SECONDS = 5
 
@@ -235,7 +244,8 @@ def check_slider(page, k, label):
 
     def answered():  # the kernel reacted: a new picture, or at least a new status line
         now = page.evaluate(LOOK_JS, k)
-        return now if (now["imgs"], now["text"], now["errors"]) != (before["imgs"], before["text"], before["errors"]) else None
+        seen = (now["imgs"], now["text"], now["errors"])
+        return now if seen != (before["imgs"], before["text"], before["errors"]) else None
 
     if not wait_for(answered, REDRAW_TIMEOUT):
         now = page.evaluate(LOOK_JS, k)
@@ -263,7 +273,8 @@ def check_slider(page, k, label):
     if wait_for(lambda: page.evaluate(LOOK_JS, k)["imgs"] != before["imgs"], REDRAW_TIMEOUT) and settled(page, k):
         print(f"  {what}: status line {' / '.join(news)[:100]!r}; new picture after 'step'")
         return None
-    return f"{what}: the status line changed ({now['text'].strip()[:120]!r}), but even after 'step' the picture is the same"
+    return (f"{what}: the status line changed ({now['text'].strip()[:120]!r}), but even after 'step' the picture "
+            f"is the same")
 
 
 def check_play(page, k):
@@ -286,6 +297,83 @@ def check_play(page, k):
     if frames < PLAY_SECONDS:  # live means several frames a second; fewer than one is a broken play loop
         return f"play showed only {frames} new pictures in {PLAY_SECONDS} s", fps
     return None, fps
+
+
+# The playground's per-layer neuron counts ("layer 1: 8", ...), its output panel's title and the network
+# diagram's place on the page (the <img> whose picture is 470 pixels wide).
+PLAYGROUND_JS = """(k) => {
+  const root = document.querySelector('[data-nntest-root-' + k + ']');
+  const texts = Array.from(root.querySelectorAll('.widget-html')).map(e => e.innerText.trim());
+  const counts = texts.filter(t => /^layer \\d+: \\d+$/.test(t)).map(t => parseInt(t.split(': ')[1]));
+  const net = Array.from(root.querySelectorAll('img')).find(i => i.naturalWidth === %d);
+  const box = net ? net.getBoundingClientRect() : null;
+  return {counts: counts, title: texts.find(t => /^(OUTPUT|NEURON)/.test(t)) || '', scores: texts.join('\\n'),
+          net: box ? {x: box.x, y: box.y, width: box.width, natural: net.naturalWidth} : null};
+}""".replace("%d", str(WIDTH))
+
+
+def changed_picture(page, k, before, what):
+    """Wait until explorer k shows new pictures after `what`; a problem text, or None."""
+    if not wait_for(lambda: page.evaluate(LOOK_JS, k)["imgs"] != before["imgs"], REDRAW_TIMEOUT):
+        return f"{what}: the pictures did not change within {REDRAW_TIMEOUT} s"
+    return None if settled(page, k) else f"{what}: the playground kept changing for {REDRAW_TIMEOUT} s"
+
+
+def check_playground_controls(page, k):
+    """With the mouse: one neuron less in layer 1 (its − button), the multi_gaussian regression data set
+    (the data set drop-down), then hovering over a neuron of layer 1 shows it in the output panel."""
+    root = page.locator(f"[data-nntest-root-{k}]")
+    before, counts = settled(page, k) or page.evaluate(LOOK_JS, k), page.evaluate(PLAYGROUND_JS, k)["counts"]
+    root.locator("button", has_text=re.compile(r"^\s*−\s*$")).first.click()
+    problem = changed_picture(page, k, before, "the − of layer 1")
+    now = page.evaluate(PLAYGROUND_JS, k)
+    if problem or now["counts"] != [counts[0] - 1, *counts[1:]]:
+        return problem or f"the − of layer 1: neurons {counts} became {now['counts']}"
+    print(f"  − of layer 1: neurons {counts} -> {now['counts']}, new picture")
+    before = page.evaluate(LOOK_JS, k)
+    select = root.locator(".widget-dropdown", has_text="data set").locator("select")
+    select.click()
+    select.select_option(label="multi_gaussian")
+    problem = changed_picture(page, k, before, "data set multi_gaussian")
+    now = page.evaluate(PLAYGROUND_JS, k)
+    if problem or "target / output" not in now["scores"]:
+        return problem or "data set multi_gaussian: no colour scale for the targets under the picture"
+    print("  data set multi_gaussian chosen with the mouse: new picture and the targets' colour scale")
+    g, net = geometry([2, *now["counts"], 1]), now["net"]
+    scale = net["width"] / net["natural"]
+    before = page.evaluate(LOOK_JS, k)
+    page.mouse.move(net["x"] + (g.xs[1] + g.node / 2) * scale, net["y"] + (g.ys[1][0] + g.node / 2) * scale)
+    if not wait_for(lambda: page.evaluate(PLAYGROUND_JS, k)["title"].startswith("NEURON"), REDRAW_TIMEOUT):
+        return "hovering over neuron 1 of layer 1 did not show it in the output panel"
+    problem = changed_picture(page, k, before, "hovering over a neuron")
+    if problem:
+        return problem
+    print("  hovering over neuron 1 of layer 1: the output panel shows it")
+    page.mouse.move(net["x"] - 40, net["y"] - 40)
+    return check_weight_edit(page, k, root, g, [2, *now["counts"], 1], net, scale)
+
+
+def check_weight_edit(page, k, root, g, sizes, net, scale):
+    """Click on a link of the diagram, type a new weight into the weight box: the pictures change."""
+    key = (1, 0, 0)
+    (x0, y0, x1, y1), _ = next(item for item in links(g, sizes) if item[1] == key)
+    spot = next(((x0 + t * (x1 - x0), y0 + t * (y1 - y0)) for t in (0.5, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
+                 if link_at(g, sizes, x0 + t * (x1 - x0), y0 + t * (y1 - y0)) == key), None)
+    if spot is None:
+        return f"no pixel of link {key} is nearer to it than to the other links"
+    settled(page, k)
+    page.mouse.click(net["x"] + spot[0] * scale, net["y"] + spot[1] * scale)
+    box = root.locator(".widget-text", has_text="weight").locator("input")
+    if not wait_for(lambda: box.is_enabled() and "W2[0, 0]" in page.evaluate(LOOK_JS, k)["text"], REDRAW_TIMEOUT):
+        return "clicking on link W2[0, 0] in the diagram did not select it for editing"
+    before = settled(page, k) or page.evaluate(LOOK_JS, k)
+    box.fill("-3")
+    box.press("Enter")
+    problem = changed_picture(page, k, before, "weight W2[0, 0] set to -3")
+    if problem is None and "set to -3" not in page.evaluate(LOOK_JS, k)["text"]:
+        problem = "weight W2[0, 0] set to -3: the status line does not say so"
+    print("  link W2[0, 0] clicked, its weight typed in: new picture" if problem is None else "")
+    return problem
 
 
 # ----------------------------------------------------------------------------------------------- test
@@ -340,6 +428,9 @@ def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
         if name.startswith("07") and sliders:
             problem, fps = check_play(page, sliders[0]["k"])
             notes.append(f"play: {fps:.1f} frames/s in the browser")
+            if problem:
+                failures.append(problem)
+            problem = check_playground_controls(page, sliders[0]["k"])
             if problem:
                 failures.append(problem)
         wait_for(lambda: (page.evaluate(STATE_JS) or {}).get("status") == "idle", REDRAW_TIMEOUT)
