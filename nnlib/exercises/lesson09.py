@@ -1,4 +1,225 @@
-"""Exercise checks for lesson 09 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 9 (09_depth): the initialisation for leaky ReLU, how fast activations grow
+under N(0, 1) weights, a standardisation that leaks, and a He initialisation with a hidden bug. Data for the
+engine in engine.py."""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+# --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
+
+
+def _leaky_std_ref(n_in, alpha):
+    return np.sqrt(2.0 / ((1 + alpha ** 2) * n_in))
+
+
+def _leaky_std_he(n_in, alpha):
+    return np.sqrt(2.0 / n_in)
+
+
+def _leaky_std_variance(n_in, alpha):
+    return 2.0 / ((1 + alpha ** 2) * n_in)
+
+
+def _leaky_std_alpha(n_in, alpha):
+    return np.sqrt(2.0 / ((1 + alpha) * n_in))
+
+
+def _leaky_std_lecun(n_in, alpha):
+    return np.sqrt(1.0 / n_in)
+
+
+# --- exercise 2 (predict): the growth per layer of a ReLU net with N(0, 1) weights ---------------
+
+
+def _relu_growth(width=128, depth=10, n=500, seeds=range(8)):
+    """Geometric mean over layers 2..depth of std(a_l) / std(a_(l-1)) for ReLU layers with randn
+    weights and zero biases, inputs N(0, 1); averaged over nets drawn with `seeds`."""
+    growths = []
+    for seed in seeds:
+        rng = np.random.RandomState(seed)
+        a = rng.randn(n, width)
+        stds = []
+        for _ in range(depth):
+            a = np.maximum(a @ rng.randn(width, width), 0)
+            stds.append(a.std())
+        growths.append(np.exp(np.mean(np.diff(np.log(stds)))))
+    return float(np.mean(growths))
+
+
+# --- exercise 3 (diagnose): standardise -----------------------------------------------------------
+
+
+def _standardise_ref(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_val - mean) / std
+
+
+def _standardise_own(X_train, X_val):
+    def scale(X):
+        std = X.std(axis=0)
+        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
+
+
+def _standardise_rows(X_train, X_val):
+    mean, std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_val - mean.mean()) / std.mean()
+
+
+def _standardise_var(X_train, X_val):
+    mean, var = X_train.mean(axis=0), X_train.var(axis=0)
+    var = np.where(var > 0, var, 1.0)
+    return (X_train - mean) / var, (X_val - mean) / var
+
+
+def _standardise_in_place(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    X_train -= mean
+    X_train /= std
+    X_val -= mean
+    X_val /= std
+    return X_train, X_val
+
+
+# --- exercise 4 (diagnose): He initialisation ----------------------------------------------------
+
+
+def _layers(sizes):
+    """(n_in, n_out) of each weight matrix."""
+    return zip(sizes[:-1], sizes[1:])
+
+
+def _he_ref(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_n_out(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_variance(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_lecun(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) / np.sqrt(n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_transposed(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_fresh_rng(sizes, seed):
+    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in _layers(sizes)]
+
+
+def _flat_weights(init):
+    """The student's init(sizes, seed) as a function returning (W1, b1, W2, b2, ...)."""
+    def run(sizes, seed):
+        pairs = init(sizes, seed)
+        if pairs is None:
+            return None
+        if not isinstance(pairs, (list, tuple)) or len(pairs) != len(sizes) - 1 or \
+                not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
+            raise TypeError(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), got {pairs!r:.60}")
+        return tuple(a for pair in pairs for a in pair)
+    return run
+
+
+def _he_truth(sizes, seed):
+    return _flat_weights(_he_ref)(sizes, seed)
+
+
+_X_TRAIN = np.array([[100.0, -3.0], [140.0, -1.0], [60.0, 1.0], [120.0, 3.0]])
+_X_VAL = np.array([[180.0, 0.0], [80.0, 2.0]])
+_X_CONST = np.array([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
+_X_CONST_VAL = np.array([[2.0, 6.0]])
+
+SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, "relu_growth": 8.0, "standardise": _standardise_ref,
+             "he_init": _he_ref}
+
+SLIPS = {
+    "leaky_relu_std": [
+        Slip("he", "That is He's std for ReLU: a leaky ReLU keeps alpha * z on the negative side, so E[a^2] is "
+             "(1 + alpha^2) / 2 times Var z, not 1/2.", _leaky_std_he),
+        Slip("variance", "You returned the variance 2 / ((1 + alpha^2) n_in); the weights are drawn as "
+             "randn * std, so take its square root.", _leaky_std_variance),
+        Slip("alpha not squared", "The negative side contributes E[(alpha z)^2] = alpha^2 E[z^2] / 2: alpha "
+             "enters squared.", _leaky_std_alpha),
+        Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
+             "shrinks the negative half by alpha.", _leaky_std_lecun),
+    ],
+    "relu_growth": [
+        Slip("no half", "sqrt(128) ~ 11.3 forgets that ReLU zeroes half the units: E[a^2] = Var z / 2, so the "
+             "variance grows by 128 / 2 = 64 per layer.", 11.3),
+        Slip("variance", "64 is the growth of the variance; the std grows by its square root.", 64.0),
+        Slip("width 32", "4 is the factor for the lesson's width 32 (sqrt(32 / 2)); here each unit sums 128 "
+             "inputs.", 4.0),
+        Slip("kept", "N(0, 1) weights do not keep the size: He's std sqrt(2 / n_in) would; randn is "
+             "sqrt(n_in / 2) times larger.", 1.0),
+    ],
+    "standardise": [
+        Slip("own statistics", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
+             "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
+        Slip("rows", "You took the mean and std over each row (axis=1); each feature (column, axis=0) gets "
+             "its own mean and std.", _standardise_rows),
+        Slip("variance", "You divided by the variance; divide by the standard deviation, so each feature "
+             "ends with std 1.", _standardise_var),
+        Slip("in place", "You changed X_train or X_val in place (-= or /=): build new arrays.",
+             _standardise_in_place),
+    ],
+    "he_init": [
+        Slip("n_out", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
+             "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
+        Slip("variance", "You multiplied by the variance 2 / n_in; randn has std 1, so multiply by the std, "
+             "sqrt(2 / n_in).", _he_variance),
+        Slip("lecun", "1 / sqrt(n_in) is LeCun's scale; He doubles the variance because ReLU zeroes half the "
+             "units: sqrt(2 / n_in).", _he_lecun),
+        Slip("transposed", "You drew randn(n_out, n_in) and transposed it: the numbers land in other places "
+             "than MLP's randn(n_in, n_out) puts them.", _he_transposed),
+        Slip("fresh generator", "You start a new RandomState(seed) for every layer, so every layer repeats the "
+             "same numbers; draw all layers from one generator, in order.", _he_fresh_rng),
+    ],
+}
+
+
+def leaky_relu_std(fn, grade=False):
+    """Lesson 9, exercise 1 (derive): leaky_relu_std(n_in, alpha) -> the weights' std that keeps Var z."""
+    return function_check("leaky_relu_std", fn, reference=_leaky_std_ref,
+                          cases=[(100, 0.2), (64, 0.5), (10, 0.01)], outputs=("std",),
+                          slips=SLIPS["leaky_relu_std"], grade=grade)
+
+
+def relu_growth(prediction, grade=False):
+    """Lesson 9, exercise 2 (predict): the std growth per layer of 128-wide ReLU layers with randn weights."""
+    return prediction_check("relu_growth", prediction, truth=lambda: round(_relu_growth(), 2), tol=0.8,
+                            right="Var z grows by 128 * 1 * 1/2 = 64 per layer, so the std by sqrt(64) = 8.",
+                            slips=SLIPS["relu_growth"], grade=grade)
+
+
+def standardise(fn, grade=False):
+    """Lesson 9, exercise 3 (diagnose): standardise(X_train, X_val) with X_train's statistics only."""
+    return function_check("standardise", fn, reference=_standardise_ref,
+                          cases=[Case((_X_TRAIN, _X_VAL)), Case((_X_CONST, _X_CONST_VAL))],
+                          outputs=("X_train scaled", "X_val scaled"), slips=SLIPS["standardise"], pure=True,
+                          grade=grade)
+
+
+def he_init(fn, grade=False):
+    """Lesson 9, exercise 4 (diagnose): he_init(sizes, seed) -> [(W1, b1), ...] as MLP(sizes, init="he")."""
+    sizes = [3, 8, 8, 2]
+    names = tuple(f"{p}{l}" for l in range(1, len(sizes)) for p in ("W", "b"))
+    return function_check("he_init", fn, reference=_he_truth, cases=[Case((sizes, 0), f"sizes={sizes}, seed=0")],
+                          outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
+
+
+__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init"]

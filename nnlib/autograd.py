@@ -1,0 +1,197 @@
+"""A tiny reverse-mode autograd engine, built in lesson 10 (10_autograd) from lesson 4's gates.
+
+A `Value` holds a number or a numpy array (`data`), its gradient `grad` (same shape) and its
+`parents`: pairs (parent, local), where `local(g)` turns g = dJ/d(this value) into this value's
+share of dJ/d(parent). That is lesson 4's gate `backward`, one function per input:
+
+    z = a @ W        (a, g -> g @ W.T),  (W, g -> a.T @ g)            multiply gate: swap, transpose
+    z = u + b        (u, g -> g),        (b, g -> g summed over rows)  add gate (numpy broadcast b)
+    a = tanh(z)      (z, g -> g * (1 - a**2))                          an activation gate
+
+`J.backward()` sets every gradient in J's graph to zero, seeds dJ/dJ = 1 and visits the nodes in
+reverse topological order (each node after every node that uses it), *adding* each local share to
+its parent's gradient: a value used twice gets a gradient along both paths (lesson 10 shows the bug
+when it is overwritten instead). Samples in rows, as everywhere in the course: z = X @ W + b.
+"""
+import numpy as np
+
+from .layers import sigmoid
+
+__all__ = ["Value", "cross_entropy", "mlp_loss", "topological_order"]
+
+
+def unbroadcast(g, shape):
+    """Sum g down to `shape`: where numpy repeated an array (a bias added to every row), the
+    gradient of the copies adds up (lesson 4's add gate: dJ/db = sum over rows)."""
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
+
+
+def as_value(x):
+    """x itself if it is a Value, else a Value holding x (a constant: nothing asks for its grad)."""
+    return x if isinstance(x, Value) else Value(x)
+
+
+class Value:
+    """Value(data, parents=(), op=""): a number or array that remembers how it was made.
+
+    data:    float array (a number is a 0-d array); grad: dJ/d(data), same shape, set by backward().
+    parents: pairs (parent Value, local) with local(g) -> the parent's share of the gradient.
+    op:      a label for printing ("+", "*", "@", "tanh", ...).
+    """
+
+    __array_ufunc__ = None          # ndarray @ Value, ndarray + Value, ...: numpy hands over to Value
+
+    def __init__(self, data, parents=(), op=""):
+        try:
+            self.data = np.array(data, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"data must be a number or an array of numbers, got {data!r:.60}") from None
+        self.grad = np.zeros_like(self.data)
+        self.parents = tuple(parents)
+        for pair in self.parents:
+            if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Value) and callable(pair[1])):
+                raise TypeError(f"parents must be pairs (Value, local function), got {pair!r:.80}")
+        self.op = op
+
+    def __repr__(self):
+        if self.data.ndim == 0:
+            return f"Value(data={float(self.data):.6g}, grad={float(self.grad):.6g})"
+        return f"Value(shape={self.data.shape}, op={self.op!r})"
+
+    # --- gates: each returns a new Value with its parents and their local derivatives ---------
+    def __add__(self, other):
+        other = as_value(other)
+        return Value(self.data + other.data, [(self, lambda g: unbroadcast(g, self.data.shape)),
+                                              (other, lambda g: unbroadcast(g, other.data.shape))], "+")
+
+    def __mul__(self, other):
+        other = as_value(other)
+        return Value(self.data * other.data, [(self, lambda g: unbroadcast(g * other.data, self.data.shape)),
+                                              (other, lambda g: unbroadcast(g * self.data, other.data.shape))], "*")
+
+    def __matmul__(self, other):
+        other = as_value(other)
+        if self.data.ndim != 2 or other.data.ndim != 2 or self.data.shape[1] != other.data.shape[0]:
+            raise ValueError(f"a @ W needs shapes (n, m) and (m, h), got {self.data.shape} and {other.data.shape}")
+        return Value(self.data @ other.data, [(self, lambda g: g @ other.data.T),
+                                              (other, lambda g: self.data.T @ g)], "@")
+
+    def __pow__(self, p):
+        if isinstance(p, Value) or not np.isscalar(p):
+            raise TypeError(f"the exponent must be a plain number, got {p!r:.60}")
+        return Value(self.data ** p, [(self, lambda g: g * p * self.data ** (p - 1))], f"**{p}")
+
+    def tanh(self):
+        a = np.tanh(self.data)
+        return Value(a, [(self, lambda g: g * (1 - a * a))], "tanh")
+
+    def sigmoid(self):
+        a = sigmoid(self.data)                        # lesson 2's 1 / (1 + exp(-z)), without overflow
+        return Value(a, [(self, lambda g: g * a * (1 - a))], "sigmoid")
+
+    def relu(self):
+        return Value(np.maximum(self.data, 0), [(self, lambda g: g * (self.data > 0))], "relu")
+
+    def exp(self):
+        e = np.exp(self.data)
+        return Value(e, [(self, lambda g: g * e)], "exp")
+
+    def log(self):
+        return Value(np.log(self.data), [(self, lambda g: g / self.data)], "log")
+
+    def sum(self, axis=None, keepdims=False):
+        def local(g):
+            if axis is not None and not keepdims:
+                g = np.expand_dims(g, axis)
+            return np.broadcast_to(g, self.data.shape).copy()     # every summand gets the whole g
+        return Value(self.data.sum(axis=axis, keepdims=keepdims), [(self, local)], "sum")
+
+    # --- the rest, written with the gates above ------------------------------------------------
+    def __neg__(self):
+        return self * -1.0
+
+    def __sub__(self, other):
+        return self + (-as_value(other))
+
+    def __truediv__(self, other):
+        return self * as_value(other) ** -1
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def __rsub__(self, other):
+        return as_value(other) - self
+
+    def __rtruediv__(self, other):
+        return as_value(other) / self
+
+    def __rmatmul__(self, other):
+        return as_value(other) @ self
+
+    def mean(self):
+        return self.sum() / self.data.size
+
+    # --- backward --------------------------------------------------------------------------------
+    def backward(self):
+        """dJ/d(node) into node.grad for every node of this value's graph (this value is J)."""
+        if self.data.ndim != 0:
+            raise ValueError(f"backward() starts from a single number (a loss), got shape {self.data.shape}")
+        order = topological_order(self)
+        for node in order:
+            node.grad = np.zeros_like(node.data)
+        self.grad = np.ones_like(self.data)                      # dJ/dJ = 1
+        for node in reversed(order):                             # every user of a node comes before it
+            for parent, local in node.parents:
+                parent.grad += local(node.grad)                  # add: a value used twice gets both shares
+
+
+def topological_order(root):
+    """Every node of root's graph once, each after all of its parents (depth first, no recursion,
+    so a long chain of scalar gates is fine)."""
+    order, seen, stack = [], set(), [(root, False)]
+    while stack:
+        node, parents_done = stack.pop()
+        if parents_done:                        # its parents are all in `order` now
+            order.append(node)
+        elif id(node) not in seen:
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend((parent, False) for parent, _ in node.parents if id(parent) not in seen)
+    return order
+
+
+def cross_entropy(z, Y):
+    """Mean cross-entropy of softmax(z) (n, k) against one-hot targets Y (n, k) (lesson 4), from the
+    gates above: log p = z - m - log(sum(exp(z - m))), with m each row's maximum (a constant that
+    cancels, so exp never overflows)."""
+    z = as_value(z)
+    shifted = z - z.data.max(axis=1, keepdims=True)
+    log_p = shifted - shifted.exp().sum(axis=1, keepdims=True).log()
+    return -(log_p * Y).sum() / z.data.shape[0]
+
+
+ACTIVATIONS = {"tanh": Value.tanh, "sigmoid": Value.sigmoid, "relu": Value.relu}
+
+
+def mlp_loss(params, X, Y, activation="tanh", l2=0.0):
+    """The loss of lesson 4's network on Values: params [(W1, b1), ...] as Values, X (n, d), one-hot
+    Y (n, k); hidden layers of `activation`, softmax output, cross-entropy, plus l2 / (2n) sum ||W||^2
+    (each W then feeds two paths: the layer and the penalty)."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
+    a, f = as_value(X), ACTIVATIONS[activation]
+    for l, (W, b) in enumerate(params):
+        z = a @ W + b
+        a = f(z) if l < len(params) - 1 else z
+    J = cross_entropy(a, Y)
+    if l2:
+        J = J + l2 / (2 * a.data.shape[0]) * sum((W * W).sum() for W, _ in params)
+    return J
