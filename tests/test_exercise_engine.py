@@ -88,3 +88,12 @@ def test_predictions(capsys):
     assert "choose one of 'a', 'b'" in run("c", truth="b", options=("a", "b"))[1].lower()
     assert run([3, 2], truth=(3, 2))[0] is True and run((2, 3), truth=(3, 2))[0] is False
     assert run(None, truth=lambda: 1 / 0)[0] is False        # the experiment runs only once there is a prediction
+
+
+def test_a_slip_that_yields_nan_is_recognised(capsys):
+    nan_slip = Slip("log of a negative", "You took the log of x, which is NaN for x < 0.",
+                    lambda x: np.where(x < 0, np.nan, 2 * x))
+    result = function_check("double", nan_slip.answer, _double, CASES, outputs=("y",), slips=[nan_slip])
+    out = capsys.readouterr().out.strip()
+    assert result is False and out.startswith(f"double: not yet. {nan_slip.hint}"), out
+    assert not close(np.nan, 1.0) and close(np.nan, np.nan)

@@ -1,7 +1,8 @@
 """The exercise engine's comparisons (plumbing, not lesson): the tolerance policy and how values are shown.
 
 A number `got` matches `want` when |got - want| <= atol + rtol * |want|, entry by entry (atol = rtol = 1e-6
-unless a check says otherwise); shapes must match exactly, except that a one-entry array matches a scalar.
+unless a check says otherwise; NaN matches NaN, so a slip that yields NaN is recognised); shapes must match
+exactly, except that a one-entry array matches a scalar.
 """
 import numpy as np
 
@@ -11,9 +12,10 @@ SHOWN = 12            # arrays with at most this many entries are printed in ful
 
 
 def close(got, want, atol=ATOL, rtol=RTOL):
-    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want|."""
+    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want| (NaN matches only NaN)."""
     got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
-    return np.abs(got - want) <= atol + rtol * np.abs(want)
+    with np.errstate(invalid="ignore"):
+        return (np.abs(got - want) <= atol + rtol * np.abs(want)) | (np.isnan(got) & np.isnan(want))
 
 
 def _entries(a):
