@@ -4,12 +4,27 @@ Only what an earlier lesson derived in the open, plus plumbing (data sets,
 plots, widgets, gradient checks). Importing it has no side effects: no global
 seeds, no plot styles.
 """
-from . import check, datasets, gradcheck, layers, losses, optim, plotting, widgets
+from . import (
+           check,
+           datasets,
+           divergence,
+           dropout,
+           gradcheck,
+           init,
+           layers,
+           losses,
+           optim,
+           plotting,
+           regularise,
+           widgets,
+)
 from .datasets import logic_gate, train_test_split
-from .gradcheck import gradcheck as check_gradient, numerical_gradient, rel_error
+from .gradcheck import gradcheck as check_gradient
+from .gradcheck import numerical_gradient, rel_error
 from .mlp import MLP, History
 from .perceptron import Perceptron
 
 __version__ = "0.1.0"
-__all__ = ["MLP", "History", "Perceptron", "check_gradient", "datasets", "gradcheck", "layers",
-           "logic_gate", "losses", "numerical_gradient", "optim", "plotting", "rel_error", "train_test_split", "widgets", "check"]
+__all__ = ["MLP", "History", "Perceptron", "check", "check_gradient", "datasets", "divergence", "dropout",
+           "gradcheck", "init", "layers", "logic_gate", "losses", "numerical_gradient", "optim", "plotting",
+           "regularise", "rel_error", "train_test_split", "widgets"]

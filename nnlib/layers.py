@@ -1,73 +1,151 @@
-"""Activations, their derivatives and the affine layer (lessons 2-4).
+"""Activations and their derivatives (lessons 2-6).
 
 Name-keyed tables, as in scikit-learn's `neural_network/_base.py`. Each
 derivative is written in terms of the activation's *output* a = f(z), which
 is what backprop has at hand:
 
-    sigmoid  a = 1 / (1 + e^-z)      da/dz = a (1 - a)         (lesson 2)
-    tanh     a = tanh z              da/dz = 1 - a^2           (lesson 4)
-    relu     a = max(z, 0)           da/dz = 1 if a > 0 else 0 (lesson 6)
-    identity a = z                   da/dz = 1                 (lesson 3)
-    softmax  p_k = e^z_k / sum_j e^z_j, row-wise, max subtracted first (lesson 4)
+    sigmoid    a = 1 / (1 + e^-z)      da/dz = a (1 - a)            (lesson 2)
+    tanh       a = tanh z              da/dz = 1 - a^2              (lesson 4)
+    relu       a = max(z, 0)           da/dz = 1 if a > 0 else 0    (lesson 6)
+    leaky_relu a = max(z, 0.01 z)      da/dz = 1 if a > 0 else 0.01 (lesson 6: a dead relu unit
+                                       gets no gradient; the small slope keeps it learning)
+    identity   a = z                   da/dz = 1                    (lesson 3)
+    softmax    p_k = e^z_k / sum_j e^z_j, row-wise, max subtracted first (lesson 4)
 
 Shapes: samples in rows. z, a: (n, units); X: (n, d); W: (d, units); b: (units,).
+The tables hold the unchecked functions MLP uses in its inner loop; the functions below check
+that z is real numbers first.
 """
 import numpy as np
 from scipy.special import expit
 
-
-def sigmoid(z):
-    """1 / (1 + exp(-z)), computed without overflow for any finite z."""
-    return expit(z)
+LEAK = 0.01  # leaky_relu's slope for z < 0
 
 
-def tanh(z):
-    return np.tanh(z)
+def _real(z, name="z"):
+    """z as a float array (a number becomes a 0-d array); text, None and complex numbers refused."""
+    if isinstance(z, (str, bytes)) or z is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {z!r:.60}")
+    try:
+        raw = np.asarray(z)
+        if raw.dtype.kind == "c":
+            raise TypeError(f"{name} must be real, got complex values {z!r:.60}")
+        return raw.astype(float)
+    except ValueError:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {z!r:.60}") from None
 
 
-def relu(z):
+NARROW = 8  # below this many columns, column-by-column row max/sum: numpy's own order, so the same bits
+
+
+def row_max(z):
+    """z.max(axis=1, keepdims=True). For a narrow z (n, k < NARROW) taken column by column: numpy's
+    reduction machinery costs ~5 us a call on small arrays, k - 1 elementwise maxima far less."""
+    if z.shape[1] >= NARROW:
+        return z.max(axis=1, keepdims=True)
+    m = z[:, :1].copy()
+    for j in range(1, z.shape[1]):
+        np.maximum(m, z[:, j:j + 1], out=m)
+    return m
+
+
+def row_sum(e):
+    """e.sum(axis=1, keepdims=True), column by column for a narrow e: numpy adds the columns of a
+    narrow C-ordered array left to right, so this gives the same bits, faster (see row_max). Both are
+    unchecked: for nnlib's inner loops."""
+    if e.shape[1] >= NARROW:
+        return e.sum(axis=1, keepdims=True)
+    s = e[:, :1].copy()
+    for j in range(1, e.shape[1]):
+        s += e[:, j:j + 1]
+    return s
+
+
+def _softmax(z):
+    if z.ndim != 2:  # one row (k,)
+        with np.errstate(over="ignore"):
+            e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+    with np.errstate(over="ignore"):
+        e = np.exp(z - row_max(z))
+    return e / row_sum(e)
+
+
+def _leaky_relu(z):
+    return np.where(z > 0, z, LEAK * z)
+
+
+def _relu(z):
     return np.maximum(z, 0.0)
 
 
+def _identity(z):
+    return z
+
+
+def sigmoid(z):
+    """1 / (1 + exp(-z)), computed without overflow for any finite z. Lesson 2."""
+    return expit(_real(z))
+
+
+def tanh(z):
+    """tanh z. Lesson 4."""
+    return np.tanh(_real(z))
+
+
+def relu(z):
+    """max(z, 0). Lesson 6."""
+    return _relu(_real(z))
+
+
 def leaky_relu(z):
-    """max(z, 0.01 z)."""
-    return np.where(z > 0, z, 0.01 * z)
+    """max(z, 0.01 z): relu with a small slope for z < 0, so a unit whose z is negative on every
+    sample still gets a gradient (derived in lesson 6, 06_training; used in the playground)."""
+    return _leaky_relu(_real(z))
 
 
 def identity(z):
-    return z
+    """z itself (regression outputs). Lesson 3."""
+    return _real(z)
 
 
 def softmax(z):
     """Row-wise softmax of z (n, k) (or of one row (k,)): subtracts each row's max, so exp never
-    overflows. For extreme finite rows such as [1e308, -1e308] the shifted value -inf gives 0."""
-    z = np.asarray(z, dtype=float)
-    with np.errstate(over="ignore"):
-        e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    overflows. For extreme finite rows such as [1e308, -1e308] the shifted value -inf gives 0. Lesson 4."""
+    z = _real(z)
+    if z.ndim not in (1, 2) or z.shape[-1] == 0:
+        raise ValueError(f"z must have shape (k,) or (n, k) with k >= 1, got shape {z.shape}")
+    if not np.all(np.isfinite(z)):
+        raise ValueError("z must be finite, got NaN or inf")
+    return _softmax(z)
 
 
-ACTIVATIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu,
-               "identity": identity}
+ACTIVATIONS = {"sigmoid": expit, "tanh": np.tanh, "relu": _relu, "leaky_relu": _leaky_relu,
+               "identity": _identity}
+
+
+def _d_sigmoid(a):
+    return a * (1.0 - a)
+
+
+def _d_tanh(a):
+    return 1.0 - a * a
+
+
+def _d_relu(a):
+    return (a > 0).astype(a.dtype)
+
+
+def _d_leaky_relu(a):
+    return np.where(a > 0, 1.0, LEAK)
+
+
+def _d_identity(a):
+    return np.ones_like(a)
+
 
 # da/dz as a function of the output a.
-DERIVATIVES = {
-    "sigmoid": lambda a: a * (1.0 - a),
-    "tanh": lambda a: 1.0 - a * a,
-    "relu": lambda a: (a > 0).astype(a.dtype),
-    "leaky_relu": lambda a: np.where(a > 0, 1.0, 0.01),
-    "identity": lambda a: np.ones_like(a),
-}
+DERIVATIVES = {"sigmoid": _d_sigmoid, "tanh": _d_tanh, "relu": _d_relu, "leaky_relu": _d_leaky_relu,
+               "identity": _d_identity}
 
-OUTPUTS = {"softmax": softmax, "sigmoid": sigmoid, "identity": identity}
-
-
-def affine_forward(x, W, b):
-    """z = x @ W + b.  x (n, d), W (d, m), b (m,) -> z (n, m), cache. Lesson 4."""
-    return x @ W + b, (x, W)
-
-
-def affine_backward(dz, cache):
-    """Backward pass of the affine layer: dz (n, m) -> dx (n, d), dW (d, m), db (m,). Lesson 4."""
-    x, W = cache
-    return dz @ W.T, x.T @ dz, dz.sum(axis=0)
+OUTPUTS = {"softmax": _softmax, "sigmoid": expit, "identity": _identity}

@@ -1,65 +1,51 @@
-"""A multi-layer perceptron of any depth (derived in lessons 3 and 4; trained in 5 and 6).
+"""A multi-layer perceptron of any depth (derived in lessons 3 and 4; trained in 5, 6 and 8).
 
 Notation (samples in rows, layer l = 1..L, a0 = X):
 
     z_l = a_{l-1} @ W_l + b_l         a_l = f(z_l)  (hidden)     y_hat = g(z_L)  (output)
     delta_L = dJ/dz_L                 (losses.output_delta: (y_hat - Y) / n for matching pairs)
-    dW_l = a_{l-1}.T @ delta_l + (l2 / n) W_l        db_l = sum over rows of delta_l
+    dW_l = a_{l-1}.T @ delta_l + (l2 / n) W_l + (l1 / n) sign(W_l)      db_l = sum over rows of delta_l
     delta_{l-1} = (delta_l @ W_l.T) * f'(a_{l-1})
 
-`l2` adds l2 / (2n) * sum ||W_l||^2 to the loss (scikit-learn's `alpha`).
-Weights start as randn(n_in, n_out) / sqrt(n_in) from np.random.RandomState(seed),
-drawn layer by layer; biases start at zero.
+`l2` adds l2 / (2n) * sum ||W_l||^2 to the loss (scikit-learn's `alpha`), `l1` adds l1 / n * sum |W_l|
+(regularise.py). Weights start as init.INITS[init] draws from np.random.RandomState(seed), layer by
+layer ("lecun": randn(n_in, n_out) / sqrt(n_in)); biases start at zero. Dropout (lesson 8) multiplies
+each hidden layer's outputs by a mask from dropout.mask during training only.
 """
-import numbers
-
 import numpy as np
 
-from .validate import as_features, as_labels, choice, positive
-from .layers import ACTIVATIONS, DERIVATIVES, OUTPUTS
-from .losses import LOSSES, output_delta
-from .optim import get_optimizer
+from . import backprop, training
+from .history import History
+from .init import INITS, weights
+from .layers import ACTIVATIONS, OUTPUTS
+from .losses import loss_name, one_hot, targets
+from .validate import as_labels, choice, network_input, positive
+from .validate import layer_sizes as as_layer_sizes
+from .validate import seed as as_seed
 
-
-class History(dict):
-    """What `fit` returns: a dict with "loss" (one value per epoch: the mean training loss of
-    the epoch's batches, each measured before its update), "val_loss" and "val_accuracy" when
-    `validation` is given (val_loss adds the training loss's l2 penalty, so the two curves differ
-    only in their data term), and "diverged" (True when training stopped on a non-finite loss).
-    Keys also read as attributes: `history.loss`."""
-
-    def __getattr__(self, name):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+__all__ = ["MLP", "History"]
 
 
 class MLP:
-    """MLP(layer_sizes, activation="tanh", output="softmax", seed=None).
+    """MLP(layer_sizes, activation="tanh", output="softmax", seed=None, init="lecun").
 
     layer_sizes: e.g. [2, 3, 2] = 2 inputs, one hidden layer of 3 units, 2 outputs.
     activation:  hidden units, one of layers.ACTIVATIONS ("sigmoid", "tanh", "relu", ...).
     output:      "softmax" (classes), "sigmoid" (one unit: two classes), "identity" (regression).
+    init:        one of init.INITS ("lecun", "normal", "small", "glorot", "he"); lesson 9.
     params:      list of (W (n_in, n_out), b (n_out,)) per layer; assign to set the weights.
     """
 
-    def __init__(self, layer_sizes, activation="tanh", output="softmax", seed=None):
-        if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__") or len(layer_sizes) < 2:
-            raise ValueError(f"layer_sizes must list at least 2 sizes (inputs, outputs), got {layer_sizes!r}")
-        for s in layer_sizes:
-            if isinstance(s, bool) or not isinstance(s, numbers.Integral) or s < 1:
-                raise ValueError(f"layer_sizes must be integers >= 1, got {list(layer_sizes)!r}")
-        self.layer_sizes = [int(s) for s in layer_sizes]
+    def __init__(self, layer_sizes, activation="tanh", output="softmax", seed=None, init="lecun"):
+        self.layer_sizes = as_layer_sizes(layer_sizes)
         self.activation = choice(activation, "activation", ACTIVATIONS)
         self.output = choice(output, "output", OUTPUTS)
         if output == "softmax" and self.layer_sizes[-1] < 2:  # a one-unit softmax always says 1
             raise ValueError(f"output='softmax' needs at least 2 output units, got layer_sizes {self.layer_sizes!r}; "
                              "use output='sigmoid' for one unit")
-        self.seed = seed
-        rng = np.random.RandomState(seed)
-        self.params = [(rng.randn(a, b) / np.sqrt(a), np.zeros(b))
-                       for a, b in zip(self.layer_sizes[:-1], self.layer_sizes[1:])]
+        self.seed = as_seed(seed, maximum=2**32 - 1)  # what np.random.RandomState takes
+        self.init = choice(init, "init", INITS)
+        self.params = weights(self.layer_sizes, init, self.seed)
 
     @property
     def params(self):
@@ -67,35 +53,55 @@ class MLP:
 
     @params.setter
     def params(self, pairs):
-        pairs = list(pairs)
+        if isinstance(pairs, (str, bytes, dict, set)) or not hasattr(pairs, "__len__"):
+            raise TypeError(f"params must be a list of (W, b) pairs, got {pairs!r:.60}")
         if len(pairs) != len(self.layer_sizes) - 1:
             raise ValueError(f"params must hold {len(self.layer_sizes) - 1} (W, b) pairs, got {len(pairs)}")
         new = []
-        for l, ((W, b), n_in, n_out) in enumerate(zip(pairs, self.layer_sizes[:-1], self.layer_sizes[1:])):
-            W, b = np.array(W, dtype=float), np.array(b, dtype=float).reshape(-1)
+        for l, (pair, n_in, n_out) in enumerate(zip(pairs, self.layer_sizes[:-1], self.layer_sizes[1:])):
+            W, b = (self._array(a, f"params[{l}][{j}]") for j, a in enumerate(self._pair(pair, l)))
+            b = b.reshape(-1)
             if W.shape != (n_in, n_out) or b.shape != (n_out,):
                 raise ValueError(f"params[{l}] must be W {(n_in, n_out)} and b ({n_out},), got {W.shape} and {b.shape}")
             new.append((W, b))
         self._params = new
 
+    @staticmethod
+    def _pair(pair, l):
+        if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+            raise ValueError(f"params[{l}] must be a pair (W, b), got {pair!r:.60}")
+        return pair
+
+    @staticmethod
+    def _array(a, name):
+        """A finite real float copy of a (complex, text and NaN refused)."""
+        try:
+            kind = np.asarray(a).dtype.kind
+        except ValueError:  # ragged
+            kind = "O"
+        if kind not in "biuf":
+            what = "real, got complex values" if kind == "c" else f"an array of numbers, got {a!r:.60}"
+            raise TypeError(f"{name} must be {what}")
+        arr = np.array(a, dtype=float)
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(f"{name} must be finite, got NaN or inf")
+        return arr
+
     def __repr__(self):
-        return f"MLP({self.layer_sizes}, activation={self.activation!r}, output={self.output!r}, seed={self.seed!r})"
+        init = "" if self.init == "lecun" else f", init={self.init!r}"
+        return (f"MLP({self.layer_sizes}, activation={self.activation!r}, output={self.output!r}, "
+                f"seed={self.seed!r}{init})")
 
     # --- forward -------------------------------------------------------------------------
-    def _forward(self, X):
-        """All activations [a0 = X, a1, ..., y_hat]."""
-        f = ACTIVATIONS[self.activation]
-        acts = [X]
-        for W, b in self._params[:-1]:
-            acts.append(f(acts[-1] @ W + b))
-        W, b = self._params[-1]
-        acts.append(OUTPUTS[self.output](acts[-1] @ W + b))
-        return acts
+    def activations(self, X):
+        """[X, a1, ..., y_hat]: every layer's outputs for the samples X (n, d), each (n, units). Lessons 4, 9."""
+        X = network_input(X, self.layer_sizes)
+        with np.errstate(all="ignore"):
+            return backprop.forward(self._params, X, self.activation, self.output)
 
     def forward(self, X):
         """Outputs y_hat (n, k): probabilities for softmax and sigmoid outputs."""
-        with np.errstate(all="ignore"):
-            return self._forward(as_features(X, n_features=self.layer_sizes[0]))[-1]
+        return self.activations(X)[-1]
 
     def predict_proba(self, X):
         """Class probabilities (n, classes); a one-unit sigmoid gives columns [1 - p, p]."""
@@ -105,166 +111,99 @@ class MLP:
         return np.hstack([1.0 - p, p]) if p.shape[1] == 1 else p
 
     def predict(self, X):
-        """Labels (n,) for a classifier; the outputs themselves for output='identity'."""
+        """Labels (n,) for a classifier (rows of 0/1 for several sigmoid units); the outputs themselves
+        for output='identity'."""
         y_hat = self.forward(X)
         if self.output == "identity":
             return y_hat[:, 0] if y_hat.shape[1] == 1 else y_hat
-        return self._labels(y_hat)
-
-    def _labels(self, y_hat):
-        """Labels from outputs or targets (n, k): argmax for softmax, 0.5 threshold for sigmoid units."""
-        if y_hat.shape[1] == 1:
-            return (y_hat[:, 0] >= 0.5).astype(int)
-        return np.argmax(y_hat, axis=1) if self.output == "softmax" else (y_hat >= 0.5).astype(int)
-
-    def _loss_fn(self, loss):
-        """The loss function for a loss name: cross-entropy on sigmoid units is the binary one."""
-        return LOSSES["binary_cross_entropy" if loss == "cross_entropy" and self.output == "sigmoid" else loss]
-
-    # --- loss and gradients ------------------------------------------------------------------
-    def _loss_name(self, loss):
-        if loss is None:
-            return "mse" if self.output == "identity" else "cross_entropy"
-        choice(loss, "loss", ("cross_entropy", "mse"))
-        if loss == "cross_entropy" and self.output == "identity":
-            raise ValueError("loss='cross_entropy' needs output='softmax' or 'sigmoid', this MLP has output='identity'")
-        return loss
-
-    def _targets(self, y, n, loss, name="y"):
-        """Targets as a float matrix Y (n, k): one-hot for class labels."""
-        k = self.layer_sizes[-1]
-        arr = np.asarray(y)
-        classes = self.output == "softmax" or (self.output == "sigmoid" and k == 1)
-        if loss == "cross_entropy" and classes or (arr.ndim == 1 and arr.dtype.kind in "iu" and k > 1):
-            labels = as_labels(y, n, name=name, n_classes=2 if k == 1 else k)
-            return labels[:, None].astype(float) if k == 1 else np.eye(k)[labels]
-        try:
-            Y = np.array(y, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{name} must be an array of numbers, got {y!r:.60}") from None
-        if Y.ndim == 1 and k == 1:
-            Y = Y[:, None]
-        if Y.shape != (n, k):
-            want = f"({n},) or ({n}, 1)" if k == 1 else f"({n}, {k})"
-            raise ValueError(f"{name} must have shape {want} for loss={loss!r} with {k} outputs, got shape {np.shape(y)}")
-        if not np.all(np.isfinite(Y)):
-            raise ValueError(f"{name} must be finite, got NaN or inf")
-        if loss == "cross_entropy" and np.any((Y < 0) | (Y > 1)):
-            raise ValueError(f"{name} must lie in [0, 1] for loss='cross_entropy' with sigmoid outputs")
-        return Y
-
-    def _loss_grads(self, X, Y, loss, l2, n_reg):
-        """(J, [dW1, db1, dW2, db2, ...]) at the current params; l2 scaled by the full set's size n_reg."""
-        acts = self._forward(X)
-        y_hat = acts[-1]
-        J = self._loss_fn(loss)(y_hat, Y)
-        delta = output_delta(y_hat, Y, self.output, loss)
-        df = DERIVATIVES[self.activation]
-        grads = [None] * (2 * len(self._params))
-        for l in range(len(self._params) - 1, -1, -1):
-            W = self._params[l][0]
-            dW = acts[l].T @ delta
-            if l2:
-                J += l2 / (2 * n_reg) * np.sum(W * W)
-                dW += (l2 / n_reg) * W
-            grads[2 * l], grads[2 * l + 1] = dW, delta.sum(axis=0)
-            if l:
-                delta = (delta @ W.T) * df(acts[l])
-        return float(J), grads
-
-    def _check_common(self, X, y, loss, l2):
-        X = as_features(X, n_features=self.layer_sizes[0])
-        loss = self._loss_name(loss)
-        positive(l2, "l2", minimum=0)
-        return X, self._targets(y, X.shape[0], loss), loss
-
-    def loss_and_grads(self, X, y, loss=None, l2=0.0):
-        """(loss, [(dW, db), ...]) for the whole set, matching `params`. Lessons 3-4."""
-        X, Y, loss = self._check_common(X, y, loss, l2)
-        with np.errstate(all="ignore"):
-            J, g = self._loss_grads(X, Y, loss, l2, X.shape[0])
-        return J, list(zip(g[::2], g[1::2]))
-
-    def _penalty(self, l2, n):
-        """l2 / (2n) * sum ||W||^2 over the layers' weights (not the biases)."""
-        return l2 / (2 * n) * sum(np.sum(W * W) for W, _ in self._params)
-
-    def loss(self, X, y, loss=None, l2=0.0):
-        """The loss alone (no gradients)."""
-        X, Y, loss = self._check_common(X, y, loss, l2)
-        with np.errstate(all="ignore"):
-            y_hat = self._forward(X)[-1]
-            return float(self._loss_fn(loss)(y_hat, Y) + self._penalty(l2, X.shape[0]))
+        return backprop.labels(y_hat, self.output)
 
     def accuracy(self, X, y):
-        """Fraction of samples predicted right: labels (n,) or (n, 1); rows (n, k) for k sigmoid units."""
-        pred, y = self.predict(X), np.asarray(y)
-        if pred.ndim == 1 and y.ndim == 2 and y.shape[1] == 1:
-            y = y[:, 0]
-        elif pred.ndim == 2 and y.ndim == 1 and self.output == "sigmoid":
-            y = np.eye(pred.shape[1], dtype=int)[as_labels(y, pred.shape[0], n_classes=pred.shape[1])]
-        if y.shape != pred.shape:
-            raise ValueError(f"y must have shape {pred.shape} to match the predictions, got shape {y.shape}")
+        """Fraction of samples predicted right: labels (n,) or (n, 1) in 0..classes-1; for k sigmoid
+        units, rows (n, k) of 0/1 (or labels 0..k-1, one-hot)."""
+        if self.output == "identity":
+            raise ValueError("accuracy needs output='softmax' or 'sigmoid', this MLP has output='identity'")
+        pred = self.predict(X)
+        n, k = pred.shape[0], self.layer_sizes[-1]
+        if pred.ndim == 1:
+            y = as_labels(y, n, n_classes=max(k, 2))
+        elif np.ndim(y) == 1:
+            y = one_hot(as_labels(y, n, n_classes=k), k, dtype=int)
+        elif np.shape(y) != pred.shape or not np.all(np.isin(targets(y, n, k, "identity", "mse"), (0, 1))):
+            raise ValueError(f"y must have shape {pred.shape} with entries 0 or 1, got shape {np.shape(y)}")
         return float(np.mean(pred == y if pred.ndim == 1 else np.all(pred == y, axis=1)))
 
-    # --- training -----------------------------------------------------------------------------
-    def fit(self, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
-            seed=None, callback=None, validation=None):
-        """Train by gradient descent; returns a History (see its docstring). Lessons 5-6.
+    # --- targets, loss and gradients -------------------------------------------------------------
+    def targets(self, y, loss=None):
+        """Targets as a checked float matrix Y (n, k): one-hot rows for class labels (n,); values (n,)
+        or (n, k) for output='identity' or loss='mse'; rows in [0, 1] for k sigmoid units. Lessons 3-4."""
+        loss = loss_name(loss, self.output)
+        if isinstance(y, (str, bytes)) or not hasattr(y, "__len__") or isinstance(y, np.ndarray) and y.ndim == 0:
+            raise TypeError(f"y must be an array of labels or targets, got {y!r:.60}")
+        return targets(y, len(y), self.layer_sizes[-1], self.output, loss)
 
-        lr: a number, or a schedule epoch -> lr (optim.step_decay, ...).
+    def _check(self, X, y, loss, l2, l1):
+        X = network_input(X, self.layer_sizes)
+        loss = loss_name(loss, self.output)
+        positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+        return X, targets(y, X.shape[0], self.layer_sizes[-1], self.output, loss), loss
+
+    def loss(self, X, y, loss=None, l2=0.0, l1=0.0):
+        """The loss alone (no gradients), penalties included. Lessons 3-5."""
+        X, Y, loss = self._check(X, y, loss, l2, l1)
+        with np.errstate(all="ignore"):
+            y_hat = backprop.forward(self._params, X, self.activation, self.output)[-1]
+            J = backprop.loss_fn(self.output, loss)(y_hat, Y)
+            return float(J + backprop.penalty(self._params, l2, l1, X.shape[0]))
+
+    def loss_and_grads(self, X, y, loss=None, l2=0.0, l1=0.0, masks=None):
+        """(loss, [(dW, db), ...]) for the whole set, matching `params`. Lessons 3-5.
+        masks: one dropout mask (n, units) per hidden layer, e.g. from dropout.mask (lesson 8's
+        gradient check); the loss is then that of the dropped-out network."""
+        X, Y, loss = self._check(X, y, loss, l2, l1)
+        masks = self._fixed_masks(masks, X.shape[0])
+        with np.errstate(all="ignore"):
+            J, g = backprop.gradients(self._params, X, Y, self.activation, self.output, loss, l2, l1, masks=masks)
+        return J, list(zip(g[::2], g[1::2]))
+
+    def _fixed_masks(self, masks, n):
+        if masks is None:
+            return None
+        units = self.layer_sizes[1:-1]
+        if isinstance(masks, (str, bytes, np.ndarray)) or not hasattr(masks, "__len__") or len(masks) != len(units):
+            raise ValueError(f"masks must be a list of {len(units)} arrays (one per hidden layer), got {masks!r:.60}")
+        out = [self._array(M, f"masks[{l}]") for l, M in enumerate(masks)]
+        for l, (M, u) in enumerate(zip(out, units)):
+            if M.shape != (n, u) or np.any(M < 0):
+                raise ValueError(f"masks[{l}] must have shape ({n}, {u}) and entries >= 0, got shape {M.shape}")
+        return out
+
+    # --- training -----------------------------------------------------------------------------
+    def train_epoch(self, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
+        """Train one epoch in place; return its mean training loss (each batch's loss measured before
+        its update). Y: labels (n,) or targets (n, k) as from `targets`. optimizer: an optim.Optimizer (it
+        keeps its state between calls). batch_size None: full batch; else shuffled minibatches drawn
+        with `rng` (a np.random.Generator, also needed for dropout). l1, dropout: as in `fit`.
+        Used by `fit` and the playground. Lessons 6-8."""
+        return training.train_epoch(self, X, Y, lr, optimizer, loss, l2, l1, batch_size, rng, dropout)
+
+    def fit(self, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
+            seed=None, callback=None, validation=None, l1=0.0, dropout=None, patience=None):
+        """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 5-8.
+
+        lr: a number, or a schedule epoch -> lr (optim.step_decay, ...); a bad rate raises at its epoch.
         batch_size: None = full batch; else shuffled minibatches (with `seed`), each sample once per epoch.
         optimizer: a name in optim.OPTIMIZERS or an Optimizer; its state is reset first.
         callback(epoch, net, history): called after each epoch; returning False stops training.
         validation: (X_val, y_val), scored after each epoch into "val_loss" (and "val_accuracy").
+        l1: L1 penalty (regularise.py; lesson 5). dropout: a rate in [0, 1) or one rate per hidden layer
+        (inverted dropout, masks drawn from `seed`, off at prediction; lesson 8). patience: with
+        validation, stop after `patience` epochs without a lower val_loss and end with the best epoch's
+        weights (history "best_epoch", "stopped_early"; lesson 8).
+        history["diverged"] is divergence.diverged(history["loss"]). A loss that turns inf/NaN stops
+        training there (it is the history's last value) and the net keeps finite weights: those of the
+        last epoch with a finite loss when the loss stood above its start two epochs before (the usual
+        blow-up), else the newest such saved weights, at worst the initial ones; predict still works.
         """
-        X, Y, loss = self._check_common(X, y, loss, l2)
-        positive(epochs, "epochs", integer=True, minimum=1)
-        if not callable(lr):
-            positive(lr, "lr")
-        n = X.shape[0]
-        if batch_size is not None:
-            positive(batch_size, "batch_size", integer=True, minimum=1)
-        if callback is not None and not callable(callback):
-            raise TypeError(f"callback must be callable, got {callback!r:.60}")
-        if validation is not None:
-            if not isinstance(validation, (tuple, list)) or len(validation) != 2:
-                raise ValueError(f"validation must be a pair (X_val, y_val), got {validation!r:.60}")
-            X_val = as_features(validation[0], "validation X", n_features=self.layer_sizes[0])
-            Y_val = self._targets(validation[1], X_val.shape[0], loss, name="validation y")
-            truth = None if self.output == "identity" else self._labels(Y_val)  # labels, compared as predictions are
-            loss_fn = self._loss_fn(loss)
-        opt = get_optimizer(optimizer)
-        opt.reset()
-        rng = np.random.default_rng(seed)
-        arrays = [a for pair in self._params for a in pair]
-        history = History(loss=[], diverged=False)
-        if validation is not None:
-            history["val_loss"], history["val_accuracy"] = [], []
-        full = batch_size is None or batch_size >= n
-        with np.errstate(all="ignore"):
-            for epoch in range(epochs):
-                rate = lr(epoch) if callable(lr) else lr
-                if full:
-                    J, grads = self._loss_grads(X, Y, loss, l2, n)
-                    opt.step(arrays, grads, rate)
-                else:
-                    order, J = rng.permutation(n), 0.0
-                    for start in range(0, n, batch_size):
-                        idx = order[start:start + batch_size]
-                        Jb, grads = self._loss_grads(X[idx], Y[idx], loss, l2, n)
-                        opt.step(arrays, grads, rate)
-                        J += Jb * len(idx) / n
-                if not np.isfinite(J):
-                    history["diverged"] = True
-                    break
-                history["loss"].append(J)
-                if validation is not None:
-                    y_hat = self._forward(X_val)[-1]  # one forward pass scores both
-                    history["val_loss"].append(float(loss_fn(y_hat, Y_val)) + float(self._penalty(l2, n)))
-                    if truth is not None:
-                        right = self._labels(y_hat) == truth
-                        history["val_accuracy"].append(float(np.mean(right if right.ndim == 1 else right.all(axis=1))))
-                if callback is not None and callback(epoch, self, history) is False:
-                    break
-        return history
+        return training.fit(self, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation,
+                            l1, dropout, patience)

@@ -17,10 +17,37 @@ With g the gradient and p a parameter array:
               p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
 
 A schedule is any function epoch -> lr; `MLP.fit` accepts one in place of a number.
+`step` checks its arguments (matching lists of float arrays, finite gradients, lr > 0) unless
+called with check=False, as MLP's inner loop does after checking once.
 """
+import numbers
+
 import numpy as np
 
-from .validate import choice, positive
+from .validate import choice, in_range, positive
+
+
+def _check_step(params, grads, lr):
+    positive(lr, "lr")
+    for name, value in (("params", params), ("grads", grads)):
+        if isinstance(value, (str, bytes, dict, np.ndarray)) or not hasattr(value, "__len__"):
+            raise TypeError(f"{name} must be a list of arrays, got {value!r:.60}")
+    if len(params) != len(grads):
+        raise ValueError(f"params and grads must have the same length, got {len(params)} and {len(grads)}")
+    checked = []
+    for i, (p, g) in enumerate(zip(params, grads)):
+        if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or not p.flags.writeable:
+            raise TypeError(f"params[{i}] must be a writable float array (updated in place), got {p!r:.60}")
+        try:
+            g = np.asarray(g, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"grads[{i}] must be an array of numbers, got {g!r:.60}") from None
+        if g.shape != p.shape:
+            raise ValueError(f"grads[{i}] must have the shape of params[{i}] {p.shape}, got {g.shape}")
+        if not np.all(np.isfinite(g)):
+            raise ValueError(f"grads[{i}] must be finite, got NaN or inf")
+        checked.append(g)
+    return checked
 
 
 class Optimizer:
@@ -32,7 +59,16 @@ class Optimizer:
     def reset(self):
         self.state = {}
 
-    def step(self, params, grads, lr):
+    def step(self, params, grads, lr, check=True):
+        """Update params in place from grads with learning rate lr (check=False: no argument checks,
+        no errstate; for inner loops that checked once)."""
+        if not check:
+            return self._apply(params, grads, lr)
+        grads = _check_step(params, grads, lr)
+        with np.errstate(all="ignore"):  # huge gradients may overflow to inf: no warning, the caller sees it
+            self._apply(params, grads, lr)
+
+    def _apply(self, params, grads, lr):
         for i, (p, g) in enumerate(zip(params, grads)):
             self._update(i, p, g, lr)
 
@@ -43,14 +79,14 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    def step(self, params, grads, lr):  # no state, so no per-array _update call (fit's hot path)
+    def _apply(self, params, grads, lr):  # no state, so no per-array _update call (fit's hot path)
         for p, g in zip(params, grads):
             p -= lr * g
 
 
 class Momentum(Optimizer):
     def __init__(self, mu=0.9):
-        self.mu = mu
+        self.mu = in_range(mu, "mu", 0, 1, high_open=True)
         super().__init__()
 
     def _update(self, i, p, g, lr):
@@ -71,7 +107,7 @@ class Nesterov(Momentum):
 
 class Adagrad(Optimizer):
     def __init__(self, eps=1e-8):
-        self.eps = eps
+        self.eps = positive(eps, "eps")
         super().__init__()
 
     def _update(self, i, p, g, lr):
@@ -82,7 +118,8 @@ class Adagrad(Optimizer):
 
 class RMSprop(Optimizer):
     def __init__(self, rho=0.9, eps=1e-8):
-        self.rho, self.eps = rho, eps
+        self.rho = in_range(rho, "rho", 0, 1, high_open=True)
+        self.eps = positive(eps, "eps")
         super().__init__()
 
     def _update(self, i, p, g, lr):
@@ -94,7 +131,9 @@ class RMSprop(Optimizer):
 
 class Adam(Optimizer):
     def __init__(self, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.beta1, self.beta2, self.eps = beta1, beta2, eps
+        self.beta1 = in_range(beta1, "beta1", 0, 1, high_open=True)
+        self.beta2 = in_range(beta2, "beta2", 0, 1, high_open=True)
+        self.eps = positive(eps, "eps")
         super().__init__()
 
     def reset(self):
@@ -116,7 +155,7 @@ OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad":
 
 
 def get_optimizer(optimizer):
-    """An Optimizer from a name in OPTIMIZERS, or the instance itself."""
+    """An Optimizer from a name in OPTIMIZERS, or the instance itself. Lesson 6."""
     if isinstance(optimizer, Optimizer):
         return optimizer
     return OPTIMIZERS[choice(optimizer, "optimizer", OPTIMIZERS)]()
@@ -124,22 +163,44 @@ def get_optimizer(optimizer):
 
 # Learning-rate schedules: each returns a function epoch -> lr (epoch counts from 0).
 
+def rate_at(schedule, epoch):
+    """schedule(epoch), checked: a finite number > 0 (MLP.fit raises at the epoch a schedule goes wrong)."""
+    if not callable(schedule):
+        raise TypeError(f"lr must be a number or a schedule (a function epoch -> lr), got {schedule!r:.60}")
+    rate = schedule(epoch)
+    if isinstance(rate, (bool, np.bool_)) or not isinstance(rate, numbers.Real) or not 0 < rate < np.inf:
+        raise ValueError(f"lr (a schedule) must return a finite number > 0, got {rate!r:.60} at epoch {epoch}")
+    return rate
+
+
+def _epoch(epoch):
+    if isinstance(epoch, bool) or not isinstance(epoch, numbers.Integral) or epoch < 0:
+        raise ValueError(f"epoch must be an integer >= 0, got {epoch!r:.60}")
+    return int(epoch)
+
+
 def step_decay(lr, drop=0.5, every=100):
-    """lr * drop^(epoch // every): halve (by default) every `every` epochs."""
-    positive(lr, "lr"), positive(drop, "drop"), positive(every, "every", integer=True, minimum=1)
-    return lambda epoch: lr * drop ** (epoch // every)
+    """lr * drop^(epoch // every): halve (by default) every `every` epochs; drop in (0, 1]. Lesson 6."""
+    positive(lr, "lr"), in_range(drop, "drop", 0, 1, low_open=True), positive(every, "every", integer=True, minimum=1)
+
+    def rate(epoch):
+        return lr * drop ** (_epoch(epoch) // every)
+    return rate
 
 
 def exponential_decay(lr, k=0.01):
-    """lr * exp(-k epoch)."""
+    """lr * exp(-k epoch). Lesson 6."""
     positive(lr, "lr"), positive(k, "k", minimum=0)
-    return lambda epoch: lr * np.exp(-k * epoch)
+
+    def rate(epoch):
+        return lr * float(np.exp(-k * _epoch(epoch)))
+    return rate
 
 
 def inverse_time_decay(lr, k=0.01):
-    """lr / (1 + k epoch): the 1/t annealing of stochastic approximation."""
+    """lr / (1 + k epoch): the 1/t annealing of stochastic approximation. Lesson 6."""
     positive(lr, "lr"), positive(k, "k", minimum=0)
-    return lambda epoch: lr / (1.0 + k * epoch)
 
-
-SCHEDULES = {"step": step_decay, "exponential": exponential_decay, "1/t": inverse_time_decay}
+    def rate(epoch):
+        return lr / (1.0 + k * _epoch(epoch))
+    return rate

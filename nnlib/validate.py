@@ -166,7 +166,8 @@ def affordable(n_values, name, value):
 def layer_sizes(value, name="layer_sizes"):
     """Check a network's sizes: a list, tuple or 1-D array of at least 2 integers >= 1 (a set, whose
     order is arbitrary, is refused) whose weights fit in memory; return them as a list of ints."""
-    if not isinstance(value, (list, tuple, np.ndarray)) or np.ndim(value) != 1 or len(value) < 2:
+    if (not isinstance(value, (list, tuple, np.ndarray)) or isinstance(value, np.ndarray) and value.ndim != 1
+            or len(value) < 2):
         raise ValueError(f"{name} must list at least 2 sizes (inputs, outputs) in a list, tuple or array, "
                          f"got {_show(value)}")
     for s in value:

@@ -1,5 +1,5 @@
 """Unit tests for nnlib.layers and nnlib.losses (lessons 2-4): activations, derivatives,
-softmax, losses and output deltas, the affine layer; all checked against independent formulas."""
+softmax, losses and output deltas; all checked against independent formulas."""
 import math
 
 import numpy as np
@@ -152,28 +152,3 @@ def test_output_delta_is_dJ_dz(output, loss):
     analytic = losses.output_delta(g(z), Y, output, loss)
     assert analytic.shape == z.shape
     assert rel_error(analytic, numeric) < 1e-8
-
-
-# --- affine layer -------------------------------------------------------------------------------------
-def test_affine_forward_values():
-    x = np.array([[1.0, 2.0]])
-    W = np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.5]])
-    b = np.array([0.5, -1.0, 0.0])
-    z, cache = layers.affine_forward(x, W, b)
-    np.testing.assert_allclose(z, [[5.5, 1.0, 0.0]])
-
-
-def test_affine_backward_vs_numerical():
-    rng = np.random.default_rng(1)
-    x, W, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 5)), rng.normal(size=5)
-    dz = rng.normal(size=(4, 5))
-
-    def f():  # scalar whose gradient at z is dz
-        return np.sum(layers.affine_forward(x, W, b)[0] * dz)
-
-    _, cache = layers.affine_forward(x, W, b)
-    dx, dW, db = layers.affine_backward(dz, cache)
-    assert dx.shape == x.shape and dW.shape == W.shape and db.shape == b.shape
-    assert rel_error(dx, numerical_gradient(f, x)) < 1e-9
-    assert rel_error(dW, numerical_gradient(f, W)) < 1e-9
-    assert rel_error(db, numerical_gradient(f, b)) < 1e-9

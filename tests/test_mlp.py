@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from nnlib import MLP, datasets, logic_gate
+from nnlib import MLP, backprop, datasets, logic_gate
 from nnlib.gradcheck import numerical_gradient, rel_error
 from nnlib.layers import ACTIVATIONS
 from nnlib.optim import SGD
@@ -102,7 +102,7 @@ def test_gradients_numerically(act, output, loss, sizes, l2):
         ref_forward(net.params, X, act, output, pre)
         assert min(np.abs(z).min() for z in pre) > 1e-3
     J, grads = net.loss_and_grads(X, y, loss=loss, l2=l2)
-    assert J == pytest.approx(ref_loss(net.params, X, y, act, output, loss, l2), rel=1e-12)
+    assert pytest.approx(ref_loss(net.params, X, y, act, output, loss, l2), rel=1e-12) == J
     assert net.loss(X, y, loss=loss, l2=l2) == pytest.approx(J, rel=1e-12)
     assert len(grads) == len(net.params)
     for (W, b), (dW, db) in zip(net.params, grads):
@@ -124,7 +124,8 @@ def test_default_loss_per_output():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(5, 3))
     y = np.array([0, 1, 1, 0, 1])
-    for output, k, default in (("softmax", 2, "cross_entropy"), ("sigmoid", 1, "cross_entropy"), ("identity", 1, "mse")):
+    for output, k, default in (("softmax", 2, "cross_entropy"), ("sigmoid", 1, "cross_entropy"),
+                               ("identity", 1, "mse")):
         net = MLP([3, 4, k], output=output, seed=1)
         target = y if output != "identity" else y.astype(float)
         assert net.loss(X, target) == pytest.approx(net.loss(X, target, loss=default))
@@ -193,7 +194,8 @@ def test_confident_wrong_answer_has_finite_loss():
 
 
 # --- shapes and params ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("output, k", [("softmax", 3), ("sigmoid", 1), ("sigmoid", 2), ("identity", 1), ("identity", 2)])
+@pytest.mark.parametrize("output, k", [("softmax", 3), ("sigmoid", 1), ("sigmoid", 2), ("identity", 1),
+                                       ("identity", 2)])
 def test_shapes(output, k):
     net = MLP([4, 5, 3, k], output=output, seed=0)
     X = np.random.default_rng(0).normal(size=(7, 4))
@@ -347,10 +349,12 @@ def test_bad_targets_for_other_outputs(make, pattern):
     ({"callback": "print"}, TypeError, r"callback must be callable, got 'print'"),
     ({"validation": np.zeros((3, 2))}, ValueError, r"validation must be a pair \(X_val, y_val\), got array"),
     ({"validation": (np.zeros((3, 2)),)}, ValueError, r"validation must be a pair \(X_val, y_val\), got \(array"),
-    ({"validation": (np.zeros((3, 3)), [0, 1, 0])}, ValueError, r"validation X must have 2 features \(columns\), got shape \(3, 3\)"),
+    ({"validation": (np.zeros((3, 3)), [0, 1, 0])}, ValueError,
+     r"validation X must have 2 features \(columns\), got shape \(3, 3\)"),
     ({"validation": (np.full((3, 2), np.nan), [0, 1, 0])}, ValueError, r"validation X must be finite"),
     ({"validation": (np.zeros((3, 2)), [0, 1, 5])}, ValueError, r"validation y must hold labels in 0\.\.1, got \[5\]"),
-    ({"validation": (np.zeros((3, 2)), [0, 1])}, ValueError, r"validation y must have shape \(3,\) to match X, got shape \(2,\)"),
+    ({"validation": (np.zeros((3, 2)), [0, 1])}, ValueError,
+     r"validation y must have shape \(3,\) to match X, got shape \(2,\)"),
 ])
 def test_bad_fit_arguments(clf, kwargs, exc, pattern):
     net, X, y = clf
@@ -367,10 +371,10 @@ def test_accuracy_checks_shape():
     acc = net.accuracy(X, y)
     assert acc == np.mean(net.predict(X) == y)
     assert net.accuracy(X, y[:, None]) == acc  # (n, 1) labels: same answer, not an (n, n) broadcast
-    with pytest.raises(ValueError, match=r"y must have shape \(20,\) to match the predictions, got shape \(19,\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(20,\) to match X, got shape \(19,\)"):
         net.accuracy(X, y[:-1])
     soft = MLP([2, 3, 2], seed=0)
-    with pytest.raises(ValueError, match=r"y must have shape \(20,\) to match the predictions, got shape \(20, 2\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(20,\) to match X, got shape \(20, 2\)"):
         soft.accuracy(X, np.eye(2)[y])
 
 
@@ -435,20 +439,21 @@ def test_different_seeds_differ():
 
 
 @pytest.mark.parametrize("n, batch_size", [(23, 5), (20, 4), (10, 1), (10, 9)])
-def test_minibatches_see_each_sample_once_per_epoch(n, batch_size):
+def test_minibatches_see_each_sample_once_per_epoch(n, batch_size, monkeypatch):
     X = np.column_stack([np.arange(n, dtype=float) / n, np.zeros(n)])  # column 0 tags the sample
     y = np.arange(n) % 2
     net = MLP([2, 3, 2], seed=0)
     calls = []
-    original = net._loss_grads
+    original = backprop.gradients
 
-    def recording(Xb, Yb, loss, l2, n_reg):
+    def recording(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks):
         calls.append((np.rint(Xb[:, 0] * n).astype(int), n_reg))
-        J, grads = original(Xb, Yb, loss, l2, n_reg)
+        J, grads = original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks)
+        assert pytest.approx(original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg)[0], rel=1e-12) == J
         calls[-1] += (J,)
         return J, grads
 
-    net._loss_grads = recording
+    monkeypatch.setattr(backprop, "gradients", recording)
     epochs = 4
     h = net.fit(X, y, epochs=epochs, lr=0.1, batch_size=batch_size, seed=0, l2=0.5)
     per_epoch = -(-n // batch_size)
@@ -516,8 +521,11 @@ def test_divergence_is_reported_without_warning():
     net = MLP([1, 8, 1], activation="relu", output="identity", seed=0)
     h = net.fit(X, y, epochs=500, lr=1e6)  # warnings are errors in this suite
     assert h.diverged is True
-    assert 0 < len(h.loss) < 500
-    assert all(np.isfinite(h.loss))
+    assert 1 < len(h.loss) < 500
+    assert all(np.isfinite(h.loss[:-1])) and not np.isfinite(h.loss[-1])  # it stopped at the blow-up
+    assert all(np.all(np.isfinite(a)) for pair in net.params for a in pair)  # finite weights kept
+    assert np.isfinite(net.loss(X, y))  # ... whose loss is finite: the last good epoch's
+    assert np.all(np.isfinite(net.predict(X)))
 
 
 def test_fit_accepts_schedule():

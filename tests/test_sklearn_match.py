@@ -17,7 +17,8 @@ from nnlib.datasets import moons, spiral
 
 
 def train_both(X, y, hidden, lr, l2, epochs):
-    """Train our MLP and an MLPClassifier set up the same way from the same weights; return both and their loss curves."""
+    """Train our MLP and an MLPClassifier set up the same way from the same weights; return both and their
+    loss curves."""
     k = len(np.unique(y))
     ours = MLP([X.shape[1], hidden, 1 if k == 2 else k], activation="tanh",
                output="sigmoid" if k == 2 else "softmax", seed=0)

@@ -1,0 +1,118 @@
+"""The forward and backward pass of an MLP's weights (derived in lessons 3 and 4), unchecked.
+
+These are the inner loop: MLP's methods and training.train_epoch check their arguments once and
+then call these, so nothing here repeats a check. params is a list of (W, b) pairs; X (n, d);
+Y float targets (n, k); masks None or one dropout mask (n, units) (or None) per hidden layer.
+
+    z_l = a_{l-1} @ W_l + b_l         a_l = f(z_l) (* mask_l)     y_hat = g(z_L)
+    delta_L = dJ/dz_L                 dW_l = a_{l-1}.T @ delta_l + (l2/n) W_l + (l1/n) sign(W_l)
+    db_l = sum over rows of delta_l   delta_{l-1} = (delta_l @ W_l.T) * f'(a_{l-1}) (* mask)
+"""
+import numpy as np
+
+from .layers import ACTIVATIONS, DERIVATIVES, OUTPUTS, row_max, row_sum
+from .losses import DELTAS, EPS, LOSSES
+
+
+def hidden(params, X, activation, masks=None):
+    """[a0 = X, a1, ..., a_{L-1}]: the input of each layer (dropped out where masks are given)."""
+    f = ACTIVATIONS[activation]
+    acts = [X]
+    for l, (W, b) in enumerate(params[:-1]):
+        a = f(acts[-1] @ W + b)
+        acts.append(a if masks is None or masks[l] is None else a * masks[l])
+    return acts
+
+
+def forward(params, X, activation, output):
+    """All activations [a0 = X, a1, ..., y_hat]."""
+    acts = hidden(params, X, activation)
+    W, b = params[-1]
+    acts.append(OUTPUTS[output](acts[-1] @ W + b))
+    return acts
+
+
+def labels(y_hat, output):
+    """Labels from outputs or targets (n, k): argmax for softmax, 0.5 threshold for sigmoid units
+    (one unit: labels (n,); several: rows of 0/1)."""
+    if y_hat.shape[1] == 1:
+        return (y_hat[:, 0] >= 0.5).astype(int)
+    return np.argmax(y_hat, axis=1) if output == "softmax" else (y_hat >= 0.5).astype(int)
+
+
+def loss_fn(output, loss):
+    """The loss function for an output and a loss name: cross-entropy on sigmoid units is the binary one."""
+    return LOSSES["binary_cross_entropy" if loss == "cross_entropy" and output == "sigmoid" else loss]
+
+
+def picks(Y, output, loss):
+    """For softmax + cross-entropy on one-hot targets Y (n, k): the flat indices of the true classes in
+    a (n, k) array (row * k + label), so the loss can come from the softmax's own pieces (output_loss);
+    else None."""
+    if output != "softmax" or loss != "cross_entropy":
+        return None
+    if not np.all((Y == 0) | (Y == 1)) or not np.all(row_sum(Y) == 1):
+        return None
+    return batch_picks(np.argmax(Y, axis=1), Y.shape[1])
+
+
+def batch_picks(labels, k):
+    """Flat indices row * k + label of each row's true class in a (len(labels), k) array."""
+    return np.arange(len(labels)) * k + labels
+
+
+def output_loss(z, Y, output, loss, picks=None):
+    """(J, delta): the data loss and dJ/dz at the output, from its pre-activation z (overwritten).
+    Softmax + cross-entropy on one-hot targets (`picks`, see picks) computes the softmax and then
+    delta = (y_hat - Y) / n in place, and the loss from the true classes' probabilities alone (a gather
+    of n numbers instead of log and multiply over all n k), clipped at EPS as losses.cross_entropy is."""
+    n = Y.shape[0]
+    if picks is None:
+        y_hat = OUTPUTS[output](z)
+        return loss_fn(output, loss)(y_hat, Y), DELTAS[output, loss](y_hat, Y)
+    z -= row_max(z)
+    p = np.exp(z, out=z)
+    p /= row_sum(p)  # the softmax, in place
+    p_true = np.take(p, picks)
+    J = -np.log(np.maximum(p_true, EPS, out=p_true), out=p_true).sum() / n
+    p -= Y
+    p /= n  # delta = (y_hat - Y) / n
+    return J, p
+
+
+def gradients(params, X, Y, activation, output, loss, l2=0.0, l1=0.0, n_reg=None, picks=None, masks=None):
+    """(J, [dW1, db1, dW2, db2, ...]) on a batch; penalties scaled by the training set's size n_reg."""
+    n_reg = X.shape[0] if n_reg is None else n_reg
+    acts = hidden(params, X, activation, masks)
+    W, b = params[-1]
+    J, delta = output_loss(acts[-1] @ W + b, Y, output, loss, picks)
+    df = DERIVATIVES[activation]
+    grads = [None] * (2 * len(params))
+    for l in range(len(params) - 1, -1, -1):
+        W = params[l][0]
+        dW = acts[l].T @ delta
+        if l2:
+            decay = (l2 / n_reg) * W
+            J += 0.5 * np.vdot(decay, W)  # l2 / (2n) * sum W^2
+            dW += decay
+        if l1:
+            J += l1 / n_reg * np.sum(np.abs(W))
+            dW += (l1 / n_reg) * np.sign(W)
+        grads[2 * l], grads[2 * l + 1] = dW, delta.sum(axis=0)
+        if l:
+            delta = _back(delta @ W.T, acts[l], df, None if masks is None else masks[l - 1])
+    return float(J), grads
+
+
+def _back(da, a, df, mask):
+    """dJ/dz of a hidden layer from dJ/da; with dropout a = h * mask, and f'(h) needs h = a / mask."""
+    if mask is None:
+        return da * df(a)  # the plain backprop step, the only one without dropout
+    h = np.divide(a, mask, out=np.zeros_like(a), where=mask > 0)
+    return da * mask * df(h)
+
+
+def penalty(params, l2, l1, n):
+    """l2 / (2n) * sum ||W||^2 + l1 / n * sum |W| over the layers' weights (not the biases)."""
+    J = l2 / (2 * n) * sum(np.sum(W * W) for W, _ in params)
+    return J + l1 / n * sum(np.sum(np.abs(W)) for W, _ in params) if l1 else J

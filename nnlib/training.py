@@ -1,0 +1,191 @@
+"""Training an MLP: one epoch (train_epoch) and a whole run (fit). Lessons 5-8.
+
+An epoch is one pass over the training set: full batch (one gradient step) or shuffled minibatches
+(each sample once per epoch), each step through an optim.Optimizer, with optional L2/L1 penalties
+(regularise.py) and dropout (dropout.py). `fit` repeats epochs and records a history.History:
+the loss per epoch (measured before each step, so it costs no extra forward pass), validation
+scores, early stopping (history.EarlyStopping) and the verdict of divergence.diverged.
+MLP.train_epoch and MLP.fit call these; the playground calls MLP.train_epoch.
+"""
+import math
+
+import numpy as np
+
+from . import backprop, divergence
+from . import dropout as drop
+from .history import EarlyStopping, History
+from .losses import loss_name, targets
+from .optim import Optimizer, get_optimizer, rate_at
+from .validate import affordable, network_input, positive
+from .validate import seed as as_seed
+
+
+def _masks(rng, n, rates, units):
+    if rates is None:
+        return None
+    return [drop.mask(rng, (n, u), r) if r else None for u, r in zip(units, rates)]
+
+
+def _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates):
+    """One epoch, unchecked: the mean loss of its batches, each measured before its update."""
+    n = X.shape[0]
+    if batch >= n:  # full batch: one step
+        masks = None if rates is None else _masks(rng, n, rates, net.layer_sizes[1:-1])
+        J, grads = backprop.gradients(net.params, X, Y, net.activation, net.output, loss, l2, l1, n, picks, masks)
+        opt.step(arrays, grads, lr, check=False)
+        return J
+    order, J, k = rng.permutation(n), 0.0, Y.shape[1]
+    labels = None if picks is None else picks - np.arange(n) * k
+    for start in range(0, n, batch):
+        idx = order[start:start + batch]
+        Jb, grads = backprop.gradients(net.params, X[idx], Y[idx], net.activation, net.output, loss, l2, l1, n,
+                                       None if picks is None else backprop.batch_picks(labels[idx], k),
+                                       _masks(rng, len(idx), rates, net.layer_sizes[1:-1]))
+        opt.step(arrays, grads, lr, check=False)
+        J += Jb * len(idx) / n
+    return J
+
+
+def _checked_targets(net, Y, n, loss):
+    """Labels (n,) or an (n, k) target matrix, checked, as a float matrix (n, k)."""
+    k = net.layer_sizes[-1]
+    try:
+        shape = np.shape(Y)
+    except ValueError:  # ragged: targets says so
+        shape = None
+    if shape == (n, k):
+        Y = targets(Y, n, k, "identity", "mse", "Y")  # any finite (n, k) matrix ...
+        if loss == "cross_entropy" and np.any((Y < 0) | (Y > 1)):  # ... in [0, 1] for cross-entropy
+            raise ValueError("Y must lie in [0, 1] for loss='cross_entropy'")
+        return Y
+    return targets(Y, n, k, net.output, loss, "Y")
+
+
+def train_epoch(net, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
+    """Train `net` one epoch in place; return the epoch's mean training loss. See MLP.train_epoch."""
+    X = network_input(X, net.layer_sizes)
+    loss = loss_name(loss, net.output)
+    n = X.shape[0]
+    Y = _checked_targets(net, Y, n, loss)
+    positive(lr, "lr"), positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+    if not isinstance(optimizer, Optimizer):
+        raise TypeError(f"optimizer must be an nnlib.optim.Optimizer (it keeps its state between epochs), "
+                        f"got {optimizer!r:.60}; make one with optim.get_optimizer(name)")
+    batch = n if batch_size is None else min(positive(batch_size, "batch_size", integer=True, minimum=1), n)
+    rates = drop.rates(dropout, len(net.layer_sizes) - 2)
+    if (batch < n or rates is not None) and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a np.random.Generator when batch_size < n or dropout is used, got {rng!r:.60}")
+    arrays = [a for pair in net.params for a in pair]
+    with np.errstate(all="ignore"):
+        return _epoch(net, arrays, X, Y, backprop.picks(Y, net.output, loss), lr, optimizer, loss,
+                      l2, l1, batch, rng, rates)
+
+
+class _Run:
+    """One fit's settings and state (a plain record)."""
+
+    def __init__(self, **fields):
+        self.bad = None  # the epoch whose loss was not finite
+        self.__dict__.update(fields)
+
+
+def fit(net, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd", seed=None,
+        callback=None, validation=None, l1=0.0, dropout=None, patience=None):
+    """Train `net` epoch by epoch; return a History. See MLP.fit."""
+    run = _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation, l1,
+                 dropout, patience)
+    with np.errstate(all="ignore"):
+        _loop(net, run)
+    return _finish(net, run)
+
+
+def _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation, l1,
+           dropout, patience):
+    """fit's arguments, checked, as one record (nothing changes before all are checked)."""
+    X = network_input(X, net.layer_sizes)
+    loss = loss_name(loss, net.output)
+    Y = targets(y, X.shape[0], net.layer_sizes[-1], net.output, loss)
+    positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0), positive(epochs, "epochs", integer=True, minimum=1)
+    affordable(epochs, "epochs", epochs)  # the history keeps one loss per epoch
+    if not callable(lr):
+        positive(lr, "lr")
+    if batch_size is not None:
+        positive(batch_size, "batch_size", integer=True, minimum=1)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be callable, got {callback!r:.60}")
+    stopper = None if patience is None else EarlyStopping(patience)
+    if patience is not None and validation is None:
+        raise ValueError(f"patience={patience!r} must come with validation=(X_val, y_val): early stopping "
+                         "watches the validation loss")
+    run = _Run(X=X, Y=Y, loss=loss, picks=backprop.picks(Y, net.output, loss), epochs=int(epochs),
+               lr=lr, l2=l2, l1=l1, callback=callback, rates=drop.rates(dropout, len(net.layer_sizes) - 2),
+               batch=X.shape[0] if batch_size is None else min(int(batch_size), X.shape[0]),
+               stopper=stopper,
+               val=None if validation is None else _validation(net, validation, loss),
+               rng=np.random.default_rng(as_seed(seed)), opt=get_optimizer(optimizer),
+               arrays=[a for pair in net.params for a in pair], history=History(loss=[], diverged=False))
+    run.opt.reset()
+    if run.val is not None:
+        run.history["val_loss"], run.history["val_accuracy"] = [], []
+    run.saved = [(0, [a.copy() for a in run.arrays])]
+    return run
+
+
+def _validation(net, validation, loss):
+    if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+        raise ValueError(f"validation must be a pair (X_val, y_val), got {validation!r:.60}")
+    X_val = network_input(validation[0], net.layer_sizes, "validation X")
+    Y_val = targets(validation[1], X_val.shape[0], net.layer_sizes[-1], net.output, loss, "validation y")
+    truth = None if net.output == "identity" else backprop.labels(Y_val, net.output)  # as predictions are
+    return X_val, Y_val, truth, backprop.loss_fn(net.output, loss)
+
+
+def _loop(net, run):
+    """fit's epochs; stops on a non-finite loss, on patience, or when the callback returns False."""
+    X, Y, picks, loss, l2, l1, batch = run.X, run.Y, run.picks, run.loss, run.l2, run.l1, run.batch
+    opt, rng, rates, arrays, history = run.opt, run.rng, run.rates, run.arrays, run.history
+    losses, schedule = history["loss"], run.lr if callable(run.lr) else None
+    lr = None if schedule else run.lr
+    for epoch in range(run.epochs):
+        if schedule is not None:
+            lr = rate_at(schedule, epoch)
+        J = _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates)
+        losses.append(J)
+        if not math.isfinite(J):  # inf or NaN: stop, and put back finite weights (_finish)
+            run.bad = epoch
+            return
+        if losses[0] <= J:  # not below its start: keep these weights, in case it blows up next
+            run.saved = [run.saved[-1], (epoch + 1, [a.copy() for a in arrays])]
+        if run.val is not None and _score(net, run, epoch):
+            return
+        if run.callback is not None and run.callback(epoch, net, history) is False:
+            return
+
+
+def _score(net, run, epoch):
+    """Validation loss and accuracy after an epoch; True when early stopping says stop."""
+    X_val, Y_val, truth, loss_fn = run.val
+    y_hat = backprop.forward(net.params, X_val, net.activation, net.output)[-1]  # one pass scores both
+    val_loss = float(loss_fn(y_hat, Y_val)) + float(backprop.penalty(net.params, run.l2, run.l1, run.X.shape[0]))
+    run.history["val_loss"].append(val_loss)
+    if truth is not None:
+        right = backprop.labels(y_hat, net.output) == truth
+        run.history["val_accuracy"].append(float(np.mean(right if right.ndim == 1 else right.all(axis=1))))
+    return run.stopper is not None and run.stopper.update(epoch, val_loss, net.params)
+
+
+def _finish(net, run):
+    """Divergence verdict, finite weights after a blow-up, the best weights with patience."""
+    history, stopper = run.history, run.stopper
+    history["diverged"] = divergence.diverged(history["loss"])
+    if run.bad is not None:
+        _, saved = [s for s in run.saved if s[0] < run.bad][-1] if run.bad else run.saved[0]
+        for a, b in zip(run.arrays, saved):
+            a[...] = b
+    if stopper is not None:
+        history["best_epoch"] = stopper.best_epoch
+        history["stopped_early"] = stopper.waited >= stopper.patience
+        if stopper.best_params is not None:
+            for (W, b), (W_best, b_best) in zip(net.params, stopper.best_params):
+                W[...], b[...] = W_best, b_best
+    return history
