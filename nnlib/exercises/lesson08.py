@@ -1,4 +1,196 @@
-"""Exercise checks for lesson 08 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 8 (08_generalisation): early stopping, dropout's scaling, its forward pass, its noise.
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+"""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+
+# --- exercise 1 (derive): the early-stopping rule on a list of validation losses ----------------------
+def _early_stop(val_losses, patience):
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_ties(val_losses, patience):        # <= : an equal loss counts as better
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v <= best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_late(val_losses, patience):        # > patience: one epoch too many
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch > patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_early(val_losses, patience):       # counts the best epoch itself as a waiting epoch
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience - 1:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_future(val_losses, patience):      # the best of the whole list, epochs never run included
+    best = int(np.argmin(val_losses))
+    return best, min(best + patience, len(val_losses) - 1)
+
+
+def _stop_last(val_losses, patience):        # stops right, but keeps the last epoch's weights
+    return (_early_stop(val_losses, patience)[1],) * 2
+
+
+# --- exercise 2 (predict): dropout without the 1 / (1 - p) -----------------------------------------
+def _scale_without_inverting(rate=0.75, units=200_000, seed=0):
+    """Run it: mean activation seen at prediction time over the mean seen in training, no rescaling."""
+    rng = np.random.default_rng(seed)
+    a = np.abs(rng.standard_normal(units)) + 0.1          # some positive activations
+    kept = rng.random(units) >= rate                       # plain dropout: keep with probability 1 - rate
+    return round(float(a.mean() / (a * kept).mean()), 1)
+
+
+# --- exercise 3 (diagnose): inverted dropout's forward pass -----------------------------------------
+def _dropout_forward(a, rate, u):
+    mask = (u >= rate) / (1 - rate)
+    return a * mask, mask
+
+
+def _given_bug(a, rate, u):                  # the function as the notebook hands it out
+    keep = u < rate
+    mask = keep * (1 - rate)
+    a *= mask
+    return a, mask
+
+
+def _bug_scale(a, rate, u):                  # keeps the right units, scales them down
+    mask = (u >= rate) * (1 - rate)
+    return a * mask, mask
+
+
+def _bug_keep(a, rate, u):                   # scales right, keeps the wrong units
+    mask = (u < rate) / (1 - rate)
+    return a * mask, mask
+
+
+def _bug_by_rate(a, rate, u):                # divides by the rate instead of the keep probability
+    mask = (u >= rate) / rate
+    return a * mask, mask
+
+
+def _bug_in_place(a, rate, u):               # right numbers, but changes `a`
+    mask = (u >= rate) / (1 - rate)
+    a *= mask
+    return a, mask
+
+
+# --- exercise 4 (predict): how noisy is an inverted-dropout mask? ---------------------------------------
+def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
+    """Run it: the variance of a million entries of an inverted-dropout mask."""
+    mask = (np.random.default_rng(seed).random(entries) >= rate) / (1 - rate)
+    return round(float(mask.var()), 3)
+
+
+SOLUTIONS = {"early_stop": _early_stop, "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
+             "mask_variance": 0.25}
+
+SLIPS = {
+    "early_stop": [
+        Slip("ties", "An equal loss is not an improvement: compare with `<`, not `<=`, so a tie keeps the earlier "
+                     "(and equally good) epoch.", _stop_ties),
+        Slip("late", "You wait one epoch too many: stop at the epoch that is `patience` epochs after the best, "
+                     "not one later.", _stop_late),
+        Slip("early", "You stop one epoch too soon: the best epoch itself is not one of the `patience` epochs "
+                      "without improvement.", _stop_early),
+        Slip("future", "You took the best of the whole list, but training stops before it sees the later epochs: "
+                       "the best epoch must be one of the epochs actually run.", _stop_future),
+        Slip("last", "The epoch to keep is the best one, not the last one run: early stopping restores the best "
+                     "weights.", _stop_last),
+    ],
+    "dropout_without_scaling": [
+        Slip("inverse", "The other way round: in training the output layer saw only a fraction 1 - p of the "
+                        "activations; at prediction time it sees all of them.", 0.25),
+        Slip("rate", "Each unit is kept with probability 1 - p = 0.25, not p: the factor is 1 / (1 - p).", 1 / 0.75),
+        Slip("same", "Without the 1 / (1 - p) the two phases differ: training multiplies by a mask of zeros and "
+                     "ones, prediction does not.", 1.0),
+        Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
+    ],
+    "dropout_forward": [
+        Slip("scale", "You keep the right units now, but scale them down by 1 - rate: inverted dropout divides by "
+                      "the keep probability 1 - rate, so the mean activation stays the same.", _bug_scale),
+        Slip("keep", "The scale is right, but you keep the units with u < rate: a unit survives with probability "
+                     "1 - rate, that is when u >= rate.", _bug_keep),
+        Slip("by_rate", "Divide by the keep probability 1 - rate, not by the rate.", _bug_by_rate),
+        Slip("in_place", "The numbers are right, but `a *= mask` changes the caller's activations (backward needs "
+                         "them): return a * mask instead.", _bug_in_place),
+        Slip("given", "This is still the function as handed out: look at which units are kept and at the "
+                      "factor they are scaled by.", _given_bug),
+    ],
+    "mask_variance": [
+        Slip("bernoulli", "p (1 - p) = 0.16 is the variance of the 0/1 keep indicator; the mask is that indicator "
+                          "divided by 1 - p, which multiplies the variance by 1 / (1 - p)^2.", 0.16),
+        Slip("second_moment", "1 / (1 - p) = 1.25 is E[M^2]; the variance subtracts the squared mean, E[M]^2 = 1.",
+             1.25),
+        Slip("rate", "The variance is not the rate itself: work out E[M^2] - E[M]^2 with M = 0 or 1 / (1 - p).", 0.2),
+        Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
+    ],
+}
+
+
+def early_stop(fn, grade=False):
+    """Lesson 8, exercise 1 (derive): early_stop(val_losses, patience) -> (best_epoch, last_epoch)."""
+    cases = [([1.0, 0.8, 0.9, 0.8, 0.85, 0.9, 0.95, 0.7], 2),
+             ([1.0, 0.5, 0.6, 0.7, 0.4, 0.3], 2),
+             ([0.9, 0.7, 0.75, 0.72, 0.71, 0.6, 0.65, 0.66, 0.67, 0.5], 3),
+             ([3.0, 2.0, 1.0], 5)]
+    return function_check("early_stop", fn, reference=_early_stop, cases=cases,
+                          outputs=("best_epoch", "last_epoch"), slips=SLIPS["early_stop"], pure=True,
+                          grade=grade)
+
+
+def dropout_without_scaling(prediction, grade=False):
+    """Lesson 8, exercise 2 (predict): plain dropout at p = 0.75, no 1 / (1 - p): how many times larger is
+    the mean hidden activation at prediction time than in training?"""
+    return prediction_check("dropout_without_scaling", prediction, truth=_scale_without_inverting, tol=0.1,
+                            right="In training each unit is on with probability 1 - p = 0.25, so the output layer "
+                                  "saw a quarter of the activation on average; at prediction time all units are on: "
+                                  "4 times as much. Inverted dropout divides by 1 - p in training instead.",
+                            slips=SLIPS["dropout_without_scaling"], grade=grade)
+
+
+def dropout_forward(fn, grade=False):
+    """Lesson 8, exercise 3 (diagnose): dropout_forward(a, rate, u) -> (out, mask), u uniform in [0, 1)."""
+    a = np.array([[0.5, -1.0, 2.0, 0.25], [1.5, 0.75, -0.5, 1.0]])
+    u = np.array([[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])
+    cases = [Case((a, 0.25, u), "(a (2, 4), rate=0.25, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])"),
+             Case((a, 0.6, u), "(a (2, 4), rate=0.6, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])")]
+    return function_check("dropout_forward", fn, reference=_dropout_forward, cases=cases, outputs=("out", "mask"),
+                          slips=SLIPS["dropout_forward"], pure=True, grade=grade)
+
+
+def mask_variance(prediction, grade=False):
+    """Lesson 8, exercise 4 (predict): the variance of one entry of an inverted-dropout mask with rate 0.2."""
+    return prediction_check("mask_variance", prediction, truth=_mask_variance, tol=0.005,
+                            right="E[M] = 1 and E[M^2] = (1 - p) / (1 - p)^2 = 1 / (1 - p), so the variance is "
+                                  "1 / (1 - p) - 1 = p / (1 - p) = 0.25: the noise dropout adds grows quickly with p "
+                                  "(1 at p = 0.5, 4 at p = 0.8).",
+                            slips=SLIPS["mask_variance"], grade=grade)
+
+
+__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance"]

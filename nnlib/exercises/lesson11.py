@@ -1,4 +1,157 @@
-"""Exercise checks for lesson 11 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 11 (11_digits): the confusion matrix, a parameter count, reading new scans.
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+"""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+
+# --- exercise 1 (derive): the confusion matrix ----------------------------------------------------------
+def _confusion(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    np.add.at(C, (y, y_hat), 1)
+    return C
+
+
+def _confusion_transposed(y, y_hat, k):      # rows = predicted, columns = true
+    return _confusion(y, y_hat, k).T
+
+
+def _confusion_errors_only(y, y_hat, k):     # the diagonal left out
+    C = _confusion(y, y_hat, k)
+    np.fill_diagonal(C, 0)
+    return C
+
+
+def _confusion_rates(y, y_hat, k):           # each row divided by its class count
+    C = _confusion(y, y_hat, k).astype(float)
+    return C / np.maximum(C.sum(axis=1, keepdims=True), 1)
+
+
+def _confusion_no_k(y, y_hat, k):            # the size from the labels seen, not k
+    m = int(max(np.max(y), np.max(y_hat))) + 1
+    return _confusion(y, y_hat, m)
+
+
+def _confusion_fancy(y, y_hat, k):           # C[y, y_hat] += 1 counts a repeated pair only once
+    C = np.zeros((k, k), dtype=int)
+    C[y, y_hat] += 1
+    return C
+
+
+# --- exercise 2 (predict): how many numbers a 64-32-10 network learns -------------------------------------
+def _count_parameters():
+    from ..mlp import MLP
+    return sum(W.size + b.size for W, b in MLP([64, 32, 10], seed=0).params)
+
+
+# --- exercise 3 (diagnose): reading new scans with a trained network ------------------------------------
+def _read_digits(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def _given_bug(X_new, mean, std, W1, b1, W2, b2):      # the function as the notebook hands it out
+    a1 = np.tanh(X_new @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    return np.argmax(z2, axis=0)
+
+
+def _bug_raw(X_new, mean, std, W1, b1, W2, b2):        # the axis fixed, the scaling still missing
+    return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _bug_axis(X_new, mean, std, W1, b1, W2, b2):       # the scaling fixed, the axis still wrong
+    return np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=0)
+
+
+def _bug_own_stats(X_new, mean, std, W1, b1, W2, b2):  # the new images scaled with their own statistics
+    scale = X_new.std(axis=0)
+    X = (X_new - X_new.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _bug_no_divide(X_new, mean, std, W1, b1, W2, b2):  # centred, not scaled
+    return np.argmax(np.tanh((X_new - mean) @ W1 + b1) @ W2 + b2, axis=1)
+
+
+SOLUTIONS = {"confusion_matrix": _confusion, "parameter_count": 2410, "read_digits": _read_digits}
+
+SLIPS = {
+    "confusion_matrix": [
+        Slip("transposed", "Rows and columns are swapped: row i is the true class i, column j the predicted "
+                           "class j, so C[y, y_hat] counts.", _confusion_transposed),
+        Slip("errors_only", "The diagonal counts too: C[i, i] is how many samples of class i were predicted "
+                            "right.", _confusion_errors_only),
+        Slip("rates", "Counts, not fractions: leave each row as a count of samples (no dividing by the row "
+                      "sum).", _confusion_rates),
+        Slip("no_k", "The matrix is k x k even when a class never occurs in y or y_hat: size it from k, not from "
+                     "the largest label seen.", _confusion_no_k),
+        Slip("fancy_index", "C[y, y_hat] += 1 adds 1 only once for a pair that occurs several times (numpy "
+                            "buffers the fancy index): loop over the samples, or use np.add.at.",
+             _confusion_fancy),
+    ],
+    "parameter_count": [
+        Slip("no_biases", "You counted the weights only: each hidden and each output unit also has a bias.",
+             64 * 32 + 32 * 10),
+        Slip("no_output_biases", "The 10 output units have biases too (b2).", 64 * 32 + 32 + 32 * 10),
+        Slip("no_hidden_biases", "The 32 hidden units have biases too (b1).", 64 * 32 + 32 * 10 + 10),
+        Slip("product", "Layers add up, they do not multiply: W1 is 64 x 32 and W2 is 32 x 10, plus the biases.",
+             64 * 32 * 10),
+    ],
+    "read_digits": [
+        Slip("raw", "The network was trained on standardised pixels: scale the new images with the training part's "
+                    "mean and std, (X_new - mean) / std, before the first layer.", _bug_raw),
+        Slip("axis", "np.argmax(z2, axis=0) picks, for each class, the image that scores highest: the prediction for "
+                     "an image is the argmax along its row, axis=1.", _bug_axis),
+        Slip("own_stats", "You scaled the new images with their own mean and std: the network learned the training "
+                          "part's scale, so use the `mean` and `std` you were given.", _bug_own_stats),
+        Slip("no_divide", "You subtract the mean but do not divide by the std: standardising is (X_new - mean) / std.",
+             _bug_no_divide),
+        Slip("given", "This is still the function as handed out: what did the network's inputs look like in "
+                      "training, and along which axis does one image's row of scores run?", _given_bug),
+    ],
+}
+
+
+def confusion_matrix(fn, grade=False):
+    """Lesson 11, exercise 1 (derive): confusion_matrix(y, y_hat, k) -> C (k, k) int, C[i, j] = how many samples
+    of true class i were predicted as j."""
+    cases = [(np.array([0, 1, 2, 2, 1, 0, 2]), np.array([0, 2, 2, 0, 1, 0, 2]), 3),
+             (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
+    return function_check("confusion_matrix", fn, reference=_confusion, cases=cases, outputs=("C",),
+                          slips=SLIPS["confusion_matrix"], pure=True, forbid=("sklearn.metrics.confusion_matrix",),
+                          grade=grade)
+
+
+def parameter_count(prediction, grade=False):
+    """Lesson 11, exercise 2 (predict): how many numbers does MLP([64, 32, 10]) learn?"""
+    return prediction_check("parameter_count", prediction, truth=_count_parameters, tol=0,
+                            right="W1 has 64 x 32 = 2048 entries and b1 32, W2 32 x 10 = 320 and b2 10: 2410 in all, "
+                                  "learned from about a thousand training images.",
+                            slips=SLIPS["parameter_count"], grade=grade)
+
+
+def _digits_case(seed, n, d=6, h=4, k=3):
+    """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics and the weights of
+    a d-h-k network whose first layer expects standardised pixels."""
+    rng = np.random.default_rng(seed)
+    mean, std = rng.uniform(3, 10, d), rng.uniform(2, 6, d)
+    X_new = np.clip(np.round(mean + std * rng.standard_normal((n, d))), 0, 16)
+    return (X_new, mean, std, rng.standard_normal((d, h)), 0.1 * rng.standard_normal(h),
+            2 * rng.standard_normal((h, k)), 0.1 * rng.standard_normal(k))
+
+
+def read_digits(fn, grade=False):
+    """Lesson 11, exercise 3 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
+    tanh/softmax network trained on pixels standardised with the training part's `mean` and `std`."""
+    cases = [Case(_digits_case(3, 5), "(X_new (5, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
+                                      "W2 (4, 3), b2 (3,))"),
+             Case(_digits_case(4, 8), "(X_new (8, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
+                                      "W2 (4, 3), b2 (3,))")]
+    return function_check("read_digits", fn, reference=_read_digits, cases=cases, outputs=("labels",),
+                          slips=SLIPS["read_digits"], pure=True, grade=grade)
+
+
+__all__ = ["confusion_matrix", "parameter_count", "read_digits"]
