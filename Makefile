@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make):
 #   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
 #   make test   set up .venv, then run the unit tests and every notebook under nbval (strict)
+# For teachers: make assignments (nbgrader source + student release of every lesson, in assignments/).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,16 +11,16 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # jupyter_core warns about its path migration unless this is set; warnings are errors here.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test lint app setup notebooks clean
+.PHONY: lab test lint app setup notebooks clean assignments
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-teaching.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
 	  echo "nn-course needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)." \
 	       "Install a newer Python and run e.g. 'make test PYTHON=python3.11'." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-teaching.txt -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nn-course)" >/dev/null
 	touch $(STAMP)
 
@@ -32,7 +33,12 @@ app: $(STAMP)
 	$(BIN)/voila notebooks/07_playground.ipynb --no-browser --TagRemovePreprocessor.remove_cell_tags=lesson-only $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check nnlib tests benchmarks
+	$(BIN)/ruff check nnlib tests benchmarks tools
+
+# Every lesson as an nbgrader assignment: assignments/source/<lesson>/ (for the teacher's own nbgrader
+# course) and assignments/release/<lesson>/ (the student version: no solutions), with nbgrader_config.py.
+assignments: $(STAMP)
+	$(BIN)/python tools/make_assignments.py $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -W error tests --nbval notebooks \
