@@ -28,9 +28,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
 
 # The lesson-7 playground alone, as a web page for a projector (Voila, http://localhost:8866;
-# options via ARGS, e.g. ARGS="--port=8900"). Cells tagged lesson-only are left out.
+# options via ARGS, e.g. ARGS="--port=8900"): app/playground.ipynb shows the app and nothing else.
 app: $(STAMP)
-	$(BIN)/voila notebooks/07_playground.ipynb --no-browser --TagRemovePreprocessor.remove_cell_tags=lesson-only $(ARGS)
+	$(BIN)/voila app/playground.ipynb --no-browser $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check nnlib tests benchmarks tools
