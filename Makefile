@@ -33,7 +33,7 @@ app: $(STAMP)
 	$(BIN)/voila app/playground.ipynb --no-browser $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check nnlib tests benchmarks tools
+	$(BIN)/ruff check conftest.py nnlib tests benchmarks tools
 
 # Every lesson as an nbgrader assignment: assignments/source/<lesson>/ (for the teacher's own nbgrader
 # course) and assignments/release/<lesson>/ (the student version: no solutions), with nbgrader_config.py.

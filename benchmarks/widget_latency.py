@@ -125,7 +125,8 @@ def main(argv=None):
 
     bad = False
     fps_rows = []
-    header = f"{'lesson':<22} {'widget':<18} {'control':<8} {'values':<20} {'median ms':>10} {'max ms':>8} {'redraw ms':>10}  verdict"
+    header = (f"{'lesson':<22} {'widget':<18} {'control':<8} {'values':<20} {'median ms':>10} {'max ms':>8} "
+              f"{'redraw ms':>10}  verdict")
     print(f"slider -> new picture, {args.changes} changes per control, target median <= {TARGET_MS:.0f} ms\n")
     print(header)
     print("-" * len(header))

@@ -1,18 +1,18 @@
-"""Run a lesson notebook in a fresh kernel of this interpreter, then look at its live widgets.
+"""Look at a lesson's live widgets from inside its kernel.
 
-Plumbing shared by tests/test_notebook_widgets.py and benchmarks/widget_latency.py. Host side:
-`run` executes a notebook (plus probe cells the caller appended) with nbclient, `printed_json`
-reads what a probe printed. Kernel side: a probe cell starts with PROBE_IMPORT, then calls
-`__kh.live_widgets(...)` and `__kh.other_value(...)`.
+Plumbing shared by the slider probe (tests/test_notebook_widgets.py, run in nbval's kernel by the
+root conftest.py) and benchmarks/widget_latency.py. Host side: `run` executes a notebook (plus probe
+cells the caller appended) in a fresh kernel with nbclient (the benchmark), `printed_json` reads
+what a probe printed. Kernel side: a probe cell starts with PROBE_IMPORT, then calls
+`__kh.slider_probe(...)`, `__kh.live_widgets(...)` or `__kh.other_value(...)`.
 """
+import contextlib
 import gc
 import json
 import sys
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -34,6 +34,8 @@ class CurrentEnvKernelSpecs(KernelSpecManager):
 def run(nb, path, timeout, **kernel_kwargs):
     """Execute notebook `nb` (read from `path`) top to bottom in a fresh kernel, in path's folder;
     kernel_kwargs go to the kernel's start (e.g. stderr=file). Raises nbclient's errors."""
+    from jupyter_client.manager import AsyncKernelManager  # host side only: not imported in a kernel
+    from nbclient import NotebookClient
     km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=CurrentEnvKernelSpecs())
     client = NotebookClient(nb, km=km, timeout=timeout, resources={"metadata": {"path": str(path.parent)}})
     client.execute(cleanup_kc=True, **kernel_kwargs)  # we made km, so nbclient would leave it running
@@ -59,7 +61,8 @@ def live_widgets(user_ns):
     from nnlib.playground import Playground
     from nnlib.widgets import Explorer
     kinds = (Explorer, Playground)
-    user = [(k, v) for k, v in list(user_ns.items()) if not k.startswith("_") and k not in ("In", "Out")]  # not IPython's history
+    # (not IPython's history: In, Out, _, __, _1, ...)
+    user = [(k, v) for k, v in list(user_ns.items()) if not k.startswith("_") and k not in ("In", "Out")]
     names = {id(v): k for k, v in reversed(user) if isinstance(v, kinds)}  # the first name wins
     for k, v in user:
         if isinstance(v, (list, tuple, dict)):
@@ -95,3 +98,141 @@ def other_value(w, extreme=False):
         return int(new)
     new = v * 4 if v * 4 <= hi else v / 4
     return max(lo, min(hi, new))
+
+
+def slider_probe(ip):
+    """Move every live explorer's `hidden` and `lr` controls (see tests/test_notebook_widgets.py);
+    return one dict per explorer/playground, JSON-ready: its name, kind, controls and steps.
+
+    While it runs, IPython's showtraceback is replaced by a recorder (an Output widget's `with`
+    block reports a failed draw through it; with no front end, nothing would show it anyway),
+    sys.stderr by a recorder per step, and MLP.fit by a wrapper noting `diverged`."""
+    from nnlib.mlp import MLP
+
+    found = live_widgets(ip.user_ns)
+    state = {"tracebacks": [], "diverged": []}
+    orig_showtb, orig_fit, orig_stderr = ip.showtraceback, MLP.fit, sys.stderr
+
+    def showtb(exc_tuple=None, *a, **k):
+        import traceback
+        et, ev, tb = exc_tuple if exc_tuple else sys.exc_info()
+        state["tracebacks"].append("".join(traceback.format_exception(et, ev, tb))[-3000:])
+
+    def fit(self, *a, **k):
+        h = orig_fit(self, *a, **k)
+        with contextlib.suppress(Exception):  # a fit without a history dict is no verdict
+            state["diverged"].append(bool(h["diverged"]))
+        return h
+
+    results = []
+    ip.showtraceback, MLP.fit = showtb, fit
+    try:
+        for name, obj in found:
+            controls = getattr(obj, "controls", None) or {}
+            res = {"name": name or f"<unnamed {type(obj).__name__}>", "kind": type(obj).__name__,
+                   "controls": sorted(controls), "steps": []}
+            results.append(res)
+            for cname, extreme in (("hidden", False), ("lr", False), ("lr", True)):
+                if cname in controls:
+                    res["steps"].append(_step(obj, cname, extreme, state))
+    finally:
+        ip.showtraceback, MLP.fit, sys.stderr = orig_showtb, orig_fit, orig_stderr
+    return results
+
+
+class _Recorder:
+    """Stands in for sys.stderr during a step: keeps the text (a reader would see it under the
+    picture), passes nothing on."""
+
+    def __init__(self, stream):
+        self.stream, self.parts = stream, []
+
+    def write(self, text):
+        self.parts.append(str(text))
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def _png(obj):
+    """The picture: an Explorer's `image`; a Playground's output region (`picture`, JPEG)."""
+    img = getattr(obj, "image", None) or getattr(obj, "picture", None)
+    return bytes(img.value) if img is not None and img.value is not None else b""
+
+
+def _nonfinite_plot(fig):
+    import numpy as np
+    for ax in getattr(fig, "axes", ()):
+        for line in ax.get_lines():
+            y = np.asarray(line.get_ydata(), dtype=float)
+            if y.size and not np.all(np.isfinite(y)):
+                return True
+    return False
+
+
+def _set_and_train(obj, w, old, new, extreme, rec):
+    """Set control `w` to `new`; return (picture before, picture after). The playground applies lr
+    from the next epoch (until training, the picture stays), so for it compare a few frames of
+    training from fresh weights at the new value with the same at the old value (at the slider
+    max: train a few frames, then look)."""
+    from nnlib.playground import Playground
+    before = _png(obj)
+    try:
+        w.value = new
+    except Exception as e:
+        rec["error"] = f"setting {rec['control']}={new!r} raised {type(e).__name__}: {e}"
+        return before, _png(obj)
+    if not isinstance(obj, Playground):
+        return before, _png(obj)
+    frames = rec["playground_frames"] = 5
+    try:
+        obj.reset()
+        obj.step(frames)
+        after = _png(obj)
+        if not extreme:
+            w.value = old
+            obj.reset()
+            obj.step(frames)
+            before = _png(obj)
+            w.value = new
+        return before, after
+    except Exception as e:
+        rec["error"] = f"training {frames} frames at {rec['control']}={new!r} raised {type(e).__name__}: {e}"
+        return before, _png(obj)
+
+
+def _step(obj, cname, extreme, state):
+    import re
+    import time
+    import warnings
+    w = obj.controls[cname]
+    r0 = getattr(obj, "redraws", None)
+    old, new = w.value, other_value(w, extreme)
+    state["tracebacks"].clear()
+    state["diverged"].clear()
+    rec = {"control": cname, "extreme": extreme, "old": repr(old), "new": repr(new), "error": None}
+    stderr = sys.stderr = _Recorder(sys.stderr)
+    t0 = time.perf_counter()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            before, after = _set_and_train(obj, w, old, new, extreme, rec)
+    finally:
+        sys.stderr = stderr.stream
+    trainer = getattr(obj, "trainer", None)  # Playground
+    rec.update(
+        seconds=time.perf_counter() - t0, now=repr(w.value), changed=after != before,
+        is_png=after[:8] == b"\x89PNG\r\n\x1a\n" or after[:3] == b"\xff\xd8\xff",
+        redraws_before=r0, redraws_after=getattr(obj, "redraws", None),
+        tracebacks=list(state["tracebacks"]), stderr="".join(stderr.parts)[-1000:],
+        warnings=[f"{x.category.__name__}: {x.message} ({x.filename}:{x.lineno})" for x in caught][:5],
+        status=re.sub(r"<[^>]*>", "", getattr(getattr(obj, "status", None), "value", "") or "").strip(),
+        message=str(getattr(obj, "message", "") or ""),
+        fit_diverged=bool(getattr(trainer, "diverged", False)) or any(state["diverged"]),
+        nonfinite_plot=_nonfinite_plot(getattr(obj, "figure", None)),
+    )
+    return rec
