@@ -32,8 +32,9 @@ lab: $(STAMP)
 app: $(STAMP)
 	$(BIN)/voila app/playground.ipynb --no-browser $(ARGS)
 
+LINTED := conftest.py nnlib tests benchmarks tools
 lint: $(STAMP)
-	$(BIN)/ruff check conftest.py nnlib tests benchmarks tools
+	$(BIN)/ruff check $(LINTED)
 
 # Every lesson as an nbgrader assignment: assignments/source/<lesson>/ (for the teacher's own nbgrader
 # course) and assignments/release/<lesson>/ (the student version: no solutions), with nbgrader_config.py.
@@ -41,6 +42,7 @@ assignments: $(STAMP)
 	$(BIN)/python tools/make_assignments.py $(ARGS)
 
 test: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -W error tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
 

@@ -6,6 +6,7 @@ python3 kernel is this very interpreter (the venv under test). Chromium is Debia
 /usr/bin/chromium driven by the pinned `playwright` package; its own browser downloads are never
 used. Without /usr/bin/chromium every browser test is skipped, saying so.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -145,14 +146,10 @@ class LabServer:
             if proc.poll() is None:
                 # SIGTERM: the server stops its kernels and exits; then the whole group, to be sure.
                 proc.send_signal(signal.SIGTERM)
-                try:
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     proc.wait(SERVER_STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    pass
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             proc.wait(SERVER_STOP_TIMEOUT)
         if self.log is not None:
             self.log.close()
