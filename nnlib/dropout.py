@@ -13,7 +13,7 @@ import numbers
 
 import numpy as np
 
-from .validate import affordable, in_range
+from .validate import affordable, in_range, real_array
 
 
 def mask(rng, shape, rate):
@@ -41,21 +41,10 @@ def backward(da, M):
 
 
 def _pair(x, M, name):
-    x, M = real(x, name), real(M, "M")
+    x, M = real_array(x, name), real_array(M, "M")
     if x.shape != M.shape:
         raise ValueError(f"{name} and M must have the same shape, got {x.shape} and {M.shape}")
     return x, M
-
-
-def real(x, name):
-    """x as a float array; text, ragged lists and complex numbers refused."""
-    try:
-        kind = np.asarray(x).dtype.kind
-    except ValueError:  # ragged
-        kind = "O"
-    if kind not in "biuf":
-        raise TypeError(f"{name} must be an array of real numbers, got {x!r:.60}")
-    return np.asarray(x, dtype=float)
 
 
 def rates(dropout, n_hidden):

@@ -19,20 +19,14 @@ that z is real numbers first.
 import numpy as np
 from scipy.special import expit
 
+from .validate import real_array
+
 LEAK = 0.01  # leaky_relu's slope for z < 0
 
 
 def _real(z, name="z"):
     """z as a float array (a number becomes a 0-d array); text, None and complex numbers refused."""
-    if isinstance(z, (str, bytes)) or z is None:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {z!r:.60}")
-    try:
-        raw = np.asarray(z)
-        if raw.dtype.kind == "c":
-            raise TypeError(f"{name} must be real, got complex values {z!r:.60}")
-        return raw.astype(float)
-    except ValueError:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {z!r:.60}") from None
+    return real_array(z, name)
 
 
 NARROW = 8  # below this many columns, column-by-column row max/sum: numpy's own order, so the same bits

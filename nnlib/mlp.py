@@ -19,7 +19,7 @@ from .history import History
 from .init import INITS, weights
 from .layers import ACTIVATIONS, OUTPUTS
 from .losses import loss_name, one_hot, targets
-from .validate import as_labels, choice, network_input, positive
+from .validate import as_labels, choice, network_input, positive, real_array
 from .validate import layer_sizes as as_layer_sizes
 from .validate import seed as as_seed
 
@@ -75,17 +75,7 @@ class MLP:
     @staticmethod
     def _array(a, name):
         """A finite real float copy of a (complex, text and NaN refused)."""
-        try:
-            kind = np.asarray(a).dtype.kind
-        except ValueError:  # ragged
-            kind = "O"
-        if kind not in "biuf":
-            what = "real, got complex values" if kind == "c" else f"an array of numbers, got {a!r:.60}"
-            raise TypeError(f"{name} must be {what}")
-        arr = np.array(a, dtype=float)
-        if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{name} must be finite, got NaN or inf")
-        return arr
+        return np.array(real_array(a, name, finite=True))
 
     def __repr__(self):
         init = "" if self.init == "lecun" else f", init={self.init!r}"

@@ -32,6 +32,26 @@ def _finite(value):
     return isinstance(value, numbers.Integral) or bool(np.isfinite(float(value)))
 
 
+def real_array(x, name, finite=False):
+    """x as a float array (a number becomes a 0-d array); text, None, ragged lists and complex numbers
+    refused, and NaN or inf too when finite=True."""
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {_show(x)}")
+    try:
+        raw = np.asarray(x)
+        kind = raw.dtype.kind
+    except ValueError:  # ragged
+        kind = "O"
+    if kind == "c":
+        raise TypeError(f"{name} must be real, got complex values {_show(x)}")
+    if kind not in "biuf":
+        raise TypeError(f"{name} must be a number or an array of numbers, got {_show(x)}")
+    arr = raw.astype(float)
+    if finite and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite, got NaN or inf")
+    return arr
+
+
 def as_features(X, name="X", n_features=None):
     """Return X as a finite float array of shape (n, d); raise a clear error otherwise."""
     if isinstance(X, (str, bytes)) or X is None:
