@@ -1,4 +1,285 @@
-"""Exercise checks for lesson 04 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 4 (04_layers_and_gates): a ReLU gate, lesson 3's cost as a gate, a gate that sees
+its input twice, and the L-layer seed's two bugs.
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py). The gate
+exercises pass a class; `adapt` turns it into a function (inputs -> (forward's output, backward's output)).
+"""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+
+def _gate(cls):
+    """A gate class with forward(z) / backward(dJda) as a function (z, G) -> (a, dJdz)."""
+    if not isinstance(cls, type):
+        raise TypeError("pass the class itself, e.g. check.relu_gate(ReLU), not an instance ReLU()")
+
+    def run(z, G):
+        gate = cls()
+        a = gate.forward(z)
+        return a, gate.backward(G)
+    return run
+
+
+def _cost(cls):
+    """A cost gate class with forward(y_hat, y) / backward() as a function (y_hat, y) -> (J, dJdy_hat)."""
+    if not isinstance(cls, type):
+        raise TypeError("pass the class itself, e.g. check.mse_gate(MSE), not an instance MSE()")
+
+    def run(y_hat, y):
+        gate = cls()
+        J = gate.forward(y_hat, y)
+        return J, gate.backward()
+    return run
+
+
+# --- exercise 1 (derive): a ReLU gate --------------------------------------------------------------------
+def _relu(z, G):
+    return np.maximum(z, 0), G * (z > 0)
+
+
+class _ReLU:
+    def forward(self, z):
+        self.a = np.maximum(z, 0)
+        return self.a
+
+    def backward(self, dJda):
+        return dJda * (self.a > 0)
+
+
+class _ReLUNoMask(_ReLU):                     # passes the gradient through everywhere
+    def backward(self, dJda):
+        return dJda
+
+
+class _ReLUMaskOnly(_ReLU):                   # the local derivative alone, not times the upstream gradient
+    def backward(self, dJda):
+        return (self.a > 0).astype(float)
+
+
+class _ReLUUpstreamMask(_ReLU):               # masks by the sign of the upstream gradient instead of z
+    def backward(self, dJda):
+        return dJda * (dJda > 0)
+
+
+class _ReLUInPlace(_ReLU):                    # right numbers, but zeroes the caller's z
+    def forward(self, z):
+        z[z < 0] = 0
+        self.a = z
+        return z
+
+
+# --- exercise 2 (derive): lesson 3's cost as a gate ------------------------------------------------------
+def _mse(y_hat, y):
+    return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
+
+
+class _MSE:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y.shape[0]
+        return 0.5 * np.sum(self.diff ** 2) / self.n
+
+    def backward(self):
+        return self.diff / self.n
+
+
+class _MSENoN(_MSE):                          # the gradient of the sum, not of the mean
+    def backward(self):
+        return self.diff
+
+
+class _MSESign(_MSE):                         # y - y_hat
+    def backward(self):
+        return -self.diff / self.n
+
+
+class _MSEMeanAll(_MSE):                      # divides by every entry (n k), not by the samples n
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y.size
+        return 0.5 * np.sum(self.diff ** 2) / self.n
+
+
+class _MSETwice(_MSE):                        # differentiated w^2 but kept the 1/2 out: 2 (y_hat - y) / n
+    def backward(self):
+        return 2 * self.diff / self.n
+
+
+# --- exercise 3 (predict): a multiply gate that sees its input twice -------------------------------------
+def _shared_input():
+    """Run it: f = x * x through lesson 4's multiply gate with a = W = x = [[3.]]; df/dx adds both branches."""
+    x, G = np.array([[3.0]]), np.array([[1.0]])
+    dJda, dJdW = G @ x.T, x.T @ G                 # MultiplyGate.backward: one gradient per input
+    return float(dJda[0, 0] + dJdW[0, 0])
+
+
+# --- exercise 4 (diagnose): the L-layer seed ---------------------------------------------------------------
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _forward(params, X):
+    L = len(params) // 2
+    a = [X]
+    for l in range(1, L):
+        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
+    return L, a, _sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
+
+
+def _backward(params, a, delta, L, key=lambda p, l: f"{p}{l}", transpose=False):
+    grads = {}
+    for l in range(L, 0, -1):
+        grads[key("W", l)] = delta.T @ a[l - 1] if transpose else a[l - 1].T @ delta
+        grads[key("b", l)] = delta.sum(axis=0)
+        if l > 1:
+            delta = (delta @ params[f"W{l}"].T) * (1 - a[l - 1] ** 2)
+    return grads
+
+
+def _bce(Y, y_hat):
+    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat))
+
+
+def _bce_wrong_log(Y, y_hat):                 # the seed's bug: log(y_hat) where log(1 - y_hat) belongs
+    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(y_hat))
+
+
+def _l_layer(params, X, Y):
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+
+
+def _l_layer_given(params, X, Y):             # both bugs, as handed out
+    L, a, y_hat = _forward(params, X)
+    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
+                                               key=lambda p, l: "W" if p == "W" else f"b{l}")
+
+
+def _l_layer_keys_bug(params, X, Y):          # the log fixed, grads['W'] not
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
+                                     key=lambda p, l: "W" if p == "W" else f"b{l}")
+
+
+def _l_layer_log_bug(params, X, Y):           # the keys fixed, the log not
+    L, a, y_hat = _forward(params, X)
+    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+
+
+def _l_layer_transposed(params, X, Y):        # both fixed, but dW as delta.T @ a
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L, transpose=True)
+
+
+def _grads_by_layer(fn):
+    """The student's (J, grads dict) as (J, dW1, db1, dW2, db2, ...); a missing key shows as zeros."""
+    if not callable(fn):
+        raise TypeError(f"expected a function, got {fn!r:.60}")
+
+    def run(params, X, Y):
+        out = fn(params, X, Y)
+        if not (isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict)):
+            return out
+        J, grads = out
+        parts = [J]
+        for l in range(1, len(params) // 2 + 1):
+            for p in "Wb":
+                parts.append(grads.get(f"{p}{l}", np.zeros(np.shape(params[f"{p}{l}"]))))
+        return tuple(parts)
+    return run
+
+
+def _seed_params(sizes, seed):
+    rng = np.random.default_rng(seed)
+    params = {}
+    for l, (m, h) in enumerate(zip(sizes[:-1], sizes[1:]), 1):
+        params[f"W{l}"] = np.round(rng.standard_normal((m, h)) / np.sqrt(m), 3)
+        params[f"b{l}"] = np.round(0.1 * rng.standard_normal(h), 3)
+    return params
+
+
+SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "shared_input": 6.0, "l_layer_grads": _l_layer}
+
+SLIPS = {
+    "relu_gate": [
+        Slip("no_mask", "backward passes dJda through unchanged: a ReLU blocks the gradient wherever z <= 0 "
+                        "(its slope there is 0).", _ReLUNoMask),
+        Slip("mask_only", "backward returns only the local derivative (1 or 0); multiply it by the upstream "
+                          "gradient dJda.", _ReLUMaskOnly),
+        Slip("upstream_mask", "The mask must come from the gate's own input z (or output a), not from the sign "
+                              "of the upstream gradient dJda.", _ReLUUpstreamMask),
+        Slip("in_place", "The numbers are right, but forward set the caller's negative z to 0 in place: compute "
+                         "np.maximum(z, 0) as a new array.", _ReLUInPlace),
+    ],
+    "mse_gate": [
+        Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "
+                     "1/n.", _MSENoN),
+        Slip("sign", "The gradient has the wrong sign: the derivative of (y_hat - y)^2 / 2 with respect to y_hat "
+                     "is y_hat - y, not y - y_hat.", _MSESign),
+        Slip("mean_all", "You divided by every entry (n times k); the cost divides by the number of samples n "
+                         "= y.shape[0] only.", _MSEMeanAll),
+        Slip("twice", "The 1/2 in J cancels the 2 from the square: the gradient is (y_hat - y) / n, not twice "
+                      "that.", _MSETwice),
+    ],
+    "shared_input": [
+        Slip("one_branch", "That is one of the two gradients backward returns. x went in twice, as a and as W, so "
+                           "df/dx is the sum of both.", 3.0),
+        Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
+        Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
+                         "times the other input.", 1.0),
+    ],
+    "l_layer_grads": [
+        Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
+                      "and at the key under which the backward loop stores each layer's weight gradient.",
+             _l_layer_given),
+        Slip("keys", "J is right now, but every layer writes its weight gradient to grads['W'], so each overwrites "
+                     "the last and grads['W1'], grads['W2'], ... never exist: use the key f'W{l}'.",
+             _l_layer_keys_bug),
+        Slip("log", "The gradients are right, J is not: its second term is (1 - Y) log(1 - y_hat), the log of the "
+                    "probability of class 0, not of y_hat.", _l_layer_log_bug),
+        Slip("transposed", "Each dW has the transposed shape: dJ/dW_l = a_{l-1}.T @ delta (shape of W_l), not "
+                           "delta.T @ a_{l-1}.", _l_layer_transposed),
+    ],
+}
+
+
+def relu_gate(cls, grade=False):
+    """Lesson 4, exercise 1 (derive): a class ReLU with forward(z) -> a and backward(dJda) -> dJdz."""
+    z = np.array([[1.5, -0.5, 0.2], [-2.0, 0.7, -0.1]])
+    G = np.array([[0.3, -1.0, 2.0], [0.5, -0.4, 1.0]])
+    cases = [Case((z, G), "z = [[1.5, -0.5, 0.2], [-2, 0.7, -0.1]], dJda = [[0.3, -1, 2], [0.5, -0.4, 1]]"),
+             Case((-z.T, G.T), "z = [[-1.5, 2], [0.5, -0.7], [-0.2, 0.1]], dJda = [[0.3, 0.5], [-1, -0.4], [2, 1]]")]
+    return function_check("relu_gate", cls, reference=_relu, cases=cases, outputs=("forward's a", "backward's dJdz"),
+                          slips=SLIPS["relu_gate"], pure=True, adapt=_gate, grade=grade)
+
+
+def mse_gate(cls, grade=False):
+    """Lesson 4, exercise 2 (derive): a class MSE with forward(y_hat, y) -> J and backward() -> dJ/dy_hat."""
+    cases = [(np.array([[0.2, 0.9], [0.6, 0.1], [1.5, -0.3]]), np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])),
+             (np.array([[0.5], [2.0], [-1.0], [0.25]]), np.array([[1.0], [1.0], [0.0], [0.0]]))]
+    return function_check("mse_gate", cls, reference=_mse, cases=cases, outputs=("forward's J", "backward's dJdy_hat"),
+                          slips=SLIPS["mse_gate"], pure=True, adapt=_cost, grade=grade)
+
+
+def shared_input(prediction, grade=False):
+    """Lesson 4, exercise 3 (predict): df/dx for f = mul.forward(x, x) at x = [[3.]]."""
+    return prediction_check("shared_input", prediction, truth=_shared_input, tol=1e-6,
+                            right="The gate returns x for each of its two inputs (the other input), and both are x: "
+                                  "3 + 3 = 6 = d(x^2)/dx. Where a value is used twice, its gradients add up.",
+                            slips=SLIPS["shared_input"], grade=grade)
+
+
+def l_layer_grads(fn, grade=False):
+    """Lesson 4, exercise 4 (diagnose): l_layer_loss_and_grads(params, X, Y) -> (J, grads) for tanh hidden
+    layers, one sigmoid output unit and binary cross-entropy, grads keyed like params ("W1", "b1", ...)."""
+    rng = np.random.default_rng(4)
+    X1, X2 = np.round(rng.standard_normal((5, 2)), 2), np.round(rng.standard_normal((6, 3)), 2)
+    Y1, Y2 = np.array([[1.0], [0.0], [0.0], [1.0], [1.0]]), np.array([[0.0], [1.0], [1.0], [0.0], [1.0], [0.0]])
+    cases = [Case((_seed_params([2, 3, 3, 1], 0), X1, Y1), "(the params of a [2, 3, 3, 1] net, X (5, 2), Y (5, 1))"),
+             Case((_seed_params([3, 4, 2, 1], 1), X2, Y2), "(the params of a [3, 4, 2, 1] net, X (6, 3), Y (6, 1))")]
+    outputs = ("J", "grads['W1']", "grads['b1']", "grads['W2']", "grads['b2']", "grads['W3']", "grads['b3']")
+    return function_check("l_layer_grads", fn, reference=lambda params, X, Y: _grads_by_layer(_l_layer)(params, X, Y),
+                          cases=cases, outputs=outputs, slips=SLIPS["l_layer_grads"], pure=True,
+                          adapt=_grads_by_layer, grade=grade)
+
+
+__all__ = ["relu_gate", "mse_gate", "shared_input", "l_layer_grads"]

@@ -1,4 +1,206 @@
-"""Exercise checks for lesson 06 (placeholder until its owner fills it)."""
-__all__ = []
-SOLUTIONS = {}
-SLIPS = {}
+"""Exercise checks for lesson 6 (06_training): steps per epoch, the largest stable step on a bowl, a buggy
+Adam step, and AdamW (Adam with decoupled weight decay).
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+"""
+import numpy as np
+
+from .engine import Slip, function_check, prediction_check
+
+BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
+
+
+# --- exercise 1 (predict): steps per epoch with minibatches of 32 out of 200 ----------------------------
+def _steps_per_epoch():
+    """Run it: count the optimizer's steps in one epoch of MLP.fit with batch_size=32 on 200 samples."""
+    from ..datasets import moons
+    from ..mlp import MLP
+    from ..optim import SGD
+
+    class Counting(SGD):
+        steps = 0
+
+        def step(self, params, grads, lr, *args, **kwargs):
+            Counting.steps += 1
+            return super().step(params, grads, lr, *args, **kwargs)
+
+    X, y = moons(200, noise=0.2, seed=0)
+    MLP([2, 3, 2], seed=0).fit(X, y, epochs=1, lr=0.1, batch_size=32, optimizer=Counting(), seed=0)
+    return Counting.steps
+
+
+# --- exercise 2 (predict): the smallest of four rates at which SGD diverges on the bowl -----------------
+_BOWL_RATES = (0.05, 0.09, 0.11, 0.15)
+
+
+def _bowl_diverges():
+    """Run it: 100 SGD steps on J = (w1^2 + 20 w2^2) / 2 from (-4, 1); the first rate whose distance grows."""
+    curvature = np.array([1.0, 20.0])
+    for lr in _BOWL_RATES:
+        w = np.array([-4.0, 1.0])
+        for _ in range(100):
+            w = w - lr * curvature * w
+        if np.linalg.norm(w) > np.linalg.norm([-4.0, 1.0]):
+            return lr
+    return None
+
+
+# --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
+def _adam(p, g, m, v, t, lr):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_given(p, g, m, v, t, lr):           # as handed out: g not squared, no power t in the correction
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
+    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_square_bug(p, g, m, v, t, lr):      # the correction fixed, the square not
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_power_bug(p, g, m, v, t, lr):       # the square fixed, the correction not
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_no_correction(p, g, m, v, t, lr):   # dropped the bias correction altogether
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    return p - lr * m_new / (np.sqrt(v_new) + EPS), m_new, v_new
+
+
+def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p, m and v
+    m *= BETA1
+    m += (1 - BETA1) * g
+    v *= BETA2
+    v += (1 - BETA2) * g * g
+    p -= lr * (m / (1 - BETA1 ** t)) / (np.sqrt(v / (1 - BETA2 ** t)) + EPS)
+    return p, m, v
+
+
+# --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
+def _adamw(p, g, m, v, t, lr, wd):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_coupled(p, g, m, v, t, lr, wd):    # Adam with L2: the decay goes into the gradient
+    return _adam(p, g + wd * p, m, v, t, lr)
+
+
+def _adamw_no_lr(p, g, m, v, t, lr, wd):      # the decay not scaled by lr
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    return p_new - wd * p, m_new, v_new
+
+
+def _adamw_no_correction(p, g, m, v, t, lr, wd):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    return p - lr * (m_new / (np.sqrt(v_new) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_in_place(p, g, m, v, t, lr, wd):   # right numbers, but overwrites p
+    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
+    p[...] = p_new
+    return p, m_new, v_new
+
+
+_P = np.array([[0.5, -1.0], [2.0, 0.25]])
+_G = np.array([[0.1, -0.3], [-2.0, 0.05]])
+_M = np.array([[0.02, 0.0], [-0.5, 0.1]])
+_ZERO = np.zeros_like(_P)       # m and v get a copy each (never the same array twice: a student's in-place
+                                 # update of m would then change v too)
+
+SOLUTIONS = {"steps_per_epoch": 7, "bowl_lr": 0.11, "adam_step": _adam, "adamw_step": _adamw}
+
+SLIPS = {
+    "steps_per_epoch": [
+        Slip("floor", "200 // 32 = 6 full batches, but the 8 samples left over still make a 7th, smaller batch: "
+                      "every sample is used once per epoch.", 6),
+        Slip("fraction", "Steps come in whole numbers: 6 full batches of 32 and one of the 8 samples left over.",
+             6.25),
+        Slip("samples", "One step per batch, not per sample: batch_size=1 would give 200.", 200),
+        Slip("batch", "32 is the batch size; the number of steps is how many batches 200 samples make.", 32),
+    ],
+    "bowl_lr": [
+        Slip("below", "At 0.09 the steep direction's factor is 1 - 0.09 x 20 = -0.8: each step jumps across the "
+                      "valley but lands closer, so it still converges.", 0.09),
+        Slip("safe", "0.05 is far below 2 / 20 = 0.1: the steep direction shrinks by 1 - 0.05 x 20 = 0 per step.",
+             0.05),
+        Slip("late", "0.15 diverges, but 0.11 already does: the limit is 2 / lambda_max = 2 / 20 = 0.1, and "
+                     "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
+    ],
+    "adam_step": [
+        Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
+                      "power of beta1 in m's bias correction.", _adam_given),
+        Slip("square", "The bias correction is right now; v must be a running mean of g * g, the squared "
+                       "gradient, not of |g|.", _adam_square_bug),
+        Slip("power", "v is right now; m's bias correction divides by 1 - beta1 ** t, which depends on the step "
+                      "number t, not by 1 - beta1.", _adam_power_bug),
+        Slip("no_correction", "You dropped the bias correction: divide m by 1 - beta1 ** t and v by "
+                              "1 - beta2 ** t before the step.", _adam_no_correction),
+        Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
+                         "arrays: build new ones.", _adam_in_place),
+    ],
+    "adamw_step": [
+        Slip("coupled", "You added wd * p to the gradient, which is Adam with L2: the decay then gets divided by "
+                        "sqrt(v_hat). AdamW keeps g as it is and subtracts lr * wd * p separately.", _adamw_coupled),
+        Slip("no_lr", "The decay is lr * wd * p, scaled by the learning rate like the rest of the step.",
+             _adamw_no_lr),
+        Slip("no_correction", "Keep Adam's bias correction: m / (1 - beta1 ** t) and v / (1 - beta2 ** t).",
+             _adamw_no_correction),
+        Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
+    ],
+}
+
+
+def steps_per_epoch(prediction, grade=False):
+    """Lesson 6, exercise 1 (predict): optimizer steps in one epoch of fit(batch_size=32) on 200 samples."""
+    return prediction_check("steps_per_epoch", prediction, truth=_steps_per_epoch,
+                            right="Six full batches of 32 and one of the 8 samples left over: ceil(200 / 32) = 7 "
+                                  "steps, each sample once.",
+                            slips=SLIPS["steps_per_epoch"], grade=grade)
+
+
+def bowl_lr(prediction, grade=False):
+    """Lesson 6, exercise 2 (predict): the smallest of lr = 0.05, 0.09, 0.11, 0.15 at which SGD diverges on
+    J = (w1^2 + 20 w2^2) / 2."""
+    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges,
+                            right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
+                                  "once lr > 2 / 20 = 0.1 (lesson 5's rule lr < 2 / lambda_max), and "
+                                  "|1 - 0.11 x 20| = 1.2.",
+                            slips=SLIPS["bowl_lr"], grade=grade)
+
+
+def adam_step(fn, grade=False):
+    """Lesson 6, exercise 3 (diagnose): adam_step(p, g, m, v, t, lr) -> (p_new, m_new, v_new), t from 1."""
+    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01),
+             (_P, _G, 0.1 * _M, 0.01 * np.abs(_M), 2, 0.01),
+             (_P, _G, _M, np.square(_M), 10, 0.1)]
+    return function_check("adam_step", fn, reference=_adam, cases=cases, outputs=("p_new", "m_new", "v_new"),
+                          slips=SLIPS["adam_step"], pure=True, grade=grade)
+
+
+def adamw_step(fn, grade=False):
+    """Lesson 6, exercise 4 (derive): adamw_step(p, g, m, v, t, lr, wd) -> (p_new, m_new, v_new)."""
+    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01, 0.1),
+             (_P, _G, _M, np.square(_M), 10, 0.1, 0.5),
+             (_P[0], _G[0], _M[0], np.square(_M[0]), 3, 0.05, 0.01)]
+    return function_check("adamw_step", fn, reference=_adamw, cases=cases, outputs=("p_new", "m_new", "v_new"),
+                          slips=SLIPS["adamw_step"], pure=True, grade=grade)
+
+
+__all__ = ["steps_per_epoch", "bowl_lr", "adam_step", "adamw_step"]
