@@ -188,19 +188,19 @@ def step_decay(lr, drop=0.5, every=100):
     return rate
 
 
-def exponential_decay(lr, k=0.01):
-    """lr * exp(-k epoch). Lesson 6."""
-    positive(lr, "lr"), positive(k, "k", minimum=0)
+def exponential_decay(lr, gamma=0.01):
+    """lr * exp(-gamma epoch). Lesson 6."""
+    positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):
-        return lr * float(np.exp(-k * _epoch(epoch)))
+        return lr * float(np.exp(-gamma * _epoch(epoch)))
     return rate
 
 
-def inverse_time_decay(lr, k=0.01):
-    """lr / (1 + k epoch): the 1/t annealing of stochastic approximation. Lesson 6."""
-    positive(lr, "lr"), positive(k, "k", minimum=0)
+def inverse_time_decay(lr, gamma=0.01):
+    """lr / (1 + gamma epoch): the 1/t annealing of stochastic approximation. Lesson 6."""
+    positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):
-        return lr / (1.0 + k * _epoch(epoch))
+        return lr / (1.0 + gamma * _epoch(epoch))
     return rate

@@ -349,7 +349,7 @@ bad("sgd.step text gradient", lambda: optim.SGD().step([np.zeros(2)], ["ab"], 0.
 legit("sgd.step list gradient", lambda: (lambda p: (optim.SGD().step([p], [[1.0, 2.0]], 0.5), p)[1])(np.zeros(2)),
       lambda p: p.tolist() == [-0.5, -1.0])
 each("step_decay", optim.step_decay, "drop", [(2.0, ValueError, "(0, 1]"), (0, ValueError)], lr=0.1)
-each("exponential_decay", optim.exponential_decay, "k", [(-0.1, ValueError)], lr=0.1)
+each("exponential_decay", optim.exponential_decay, "gamma", [(-0.1, ValueError)], lr=0.1)
 bad("schedule at epoch -1", lambda: optim.step_decay(0.1)(-1), ValueError, "epoch", "-1")
 bad("schedule at epoch 1.5", lambda: optim.inverse_time_decay(0.1)(1.5), ValueError, "epoch", "1.5")
 bad("schedule at epoch 'a'", lambda: optim.exponential_decay(0.1)("a"), ValueError, "epoch", "'a'")

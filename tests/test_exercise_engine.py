@@ -90,10 +90,12 @@ def test_predictions(capsys):
     assert run(None, truth=lambda: 1 / 0)[0] is False        # the experiment runs only once there is a prediction
 
 
-def test_a_slip_that_yields_nan_is_recognised(capsys):
+def test_a_slip_that_yields_nan_or_inf_is_recognised(capsys):
     nan_slip = Slip("log of a negative", "You took the log of x, which is NaN for x < 0.",
                     lambda x: np.where(x < 0, np.nan, 2 * x))
     result = function_check("double", nan_slip.answer, _double, CASES, outputs=("y",), slips=[nan_slip])
     out = capsys.readouterr().out.strip()
     assert result is False and out.startswith(f"double: not yet. {nan_slip.hint}"), out
     assert not close(np.nan, 1.0) and close(np.nan, np.nan)
+    assert close(np.inf, np.inf) and not close(np.inf, -np.inf) and not close(np.inf, 1e308)
+    assert not close(1.0, np.inf) and not close(-np.inf, np.inf)

@@ -182,14 +182,14 @@ def test_step_decay_values():
 
 
 def test_exponential_decay_values():
-    s = optim.exponential_decay(0.5, k=0.1)
+    s = optim.exponential_decay(0.5, gamma=0.1)
     for e in (0, 1, 10, 50):
         assert s(e) == pytest.approx(0.5 * math.exp(-0.1 * e), rel=1e-12)
-    assert optim.exponential_decay(0.3, k=0)(1000) == pytest.approx(0.3)
+    assert optim.exponential_decay(0.3, gamma=0)(1000) == pytest.approx(0.3)
 
 
 def test_inverse_time_decay_values():
-    s = optim.inverse_time_decay(0.5, k=0.1)
+    s = optim.inverse_time_decay(0.5, gamma=0.1)
     assert [s(e) for e in (0, 10, 30)] == pytest.approx([0.5, 0.25, 0.125])
     assert optim.inverse_time_decay(2.0)(100) == pytest.approx(1.0)  # default k = 0.01
 
@@ -202,9 +202,9 @@ def test_inverse_time_decay_values():
     (lambda: optim.step_decay(0.1, every=0), ValueError, r"every must be >= 1, got 0"),
     (lambda: optim.step_decay(0.1, every=2.5), TypeError, r"every must be an integer, got 2\.5"),
     (lambda: optim.exponential_decay("a"), TypeError, r"lr must be a number, got 'a'"),
-    (lambda: optim.exponential_decay(0.1, k=-0.1), ValueError, r"k must be >= 0, got -0\.1"),
+    (lambda: optim.exponential_decay(0.1, gamma=-0.1), ValueError, r"gamma must be >= 0, got -0\.1"),
     (lambda: optim.inverse_time_decay(0.0), ValueError, r"lr must be > 0, got 0\.0"),
-    (lambda: optim.inverse_time_decay(0.1, k=float("nan")), ValueError, r"k must be finite, got nan"),
+    (lambda: optim.inverse_time_decay(0.1, gamma=float("nan")), ValueError, r"gamma must be finite, got nan"),
 ])
 def test_schedule_bad_args(make, exc, pattern):
     with pytest.raises(exc, match=pattern):

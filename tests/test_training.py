@@ -253,4 +253,4 @@ def test_schedule_returning_a_bad_rate_raises_at_its_epoch():
     with pytest.raises(ValueError, match=r"lr \(a schedule\) must return a finite number > 0, got -1 at epoch 3"):
         MLP([2, 3, 2], seed=0).fit(X, y, epochs=10, lr=lambda e: 0.1 if e < 3 else -1)
     with pytest.raises(ValueError, match=r"got 0\.0 at epoch"):
-        MLP([2, 3, 2], seed=0).fit(X, y, epochs=3000, lr=optim.exponential_decay(0.1, k=1.0))
+        MLP([2, 3, 2], seed=0).fit(X, y, epochs=3000, lr=optim.exponential_decay(0.1, gamma=1.0))

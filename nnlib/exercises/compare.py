@@ -12,10 +12,12 @@ SHOWN = 12            # arrays with at most this many entries are printed in ful
 
 
 def close(got, want, atol=ATOL, rtol=RTOL):
-    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want| (NaN matches only NaN)."""
+    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want| (NaN matches only NaN,
+    an infinity only the same infinity)."""
     got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
     with np.errstate(invalid="ignore"):
-        return (np.abs(got - want) <= atol + rtol * np.abs(want)) | (np.isnan(got) & np.isnan(want))
+        near = (np.abs(got - want) <= atol + rtol * np.abs(want)) & np.isfinite(want)
+    return near | (got == want) | (np.isnan(got) & np.isnan(want))
 
 
 def _entries(a):
