@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from servers import free_port, log_tail, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 HUB_DIR = ROOT / "tests" / "hub"
@@ -75,11 +75,6 @@ def _missing():
         return f"a git clone of the course ({ROOT} has no .git): nbgitpuller pulls the lessons from it"
     return None
 
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _marked_pids(mark):
@@ -129,16 +124,8 @@ class Hub:
         self.proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(HUB_DIR / "jupyterhub_config.py")],
                                      cwd=self.tmp, env=env, stdin=subprocess.DEVNULL, stdout=self.log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"jupyterhub exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                self.api("GET", "/hub/api/")
-                return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.3)
-        raise RuntimeError(f"jupyterhub did not answer within {START_TIMEOUT} s:\n{self.log_tail()}")
+        wait_until_answers(self.proc, lambda: self.api("GET", "/hub/api/"), START_TIMEOUT, "jupyterhub",
+                           self.log_tail)
 
     def api(self, method, path, body=None, timeout=30, raw=False):
         data = None if body is None else json.dumps(body).encode()
@@ -152,11 +139,7 @@ class Hub:
         return json.loads(payload) if payload else None
 
     def log_tail(self, n=6000):
-        try:
-            self.log.flush()
-            return self.log_path.read_bytes()[-n:].decode(errors="replace")
-        except (OSError, ValueError):
-            return ""
+        return log_tail(self.log, self.log_path, n)
 
     def stop(self):
         """SIGTERM the hub (it stops the servers and the proxy), then end whatever it left, by process id."""

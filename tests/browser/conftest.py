@@ -11,11 +11,9 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,6 +21,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from servers import free_port, log_tail, wait_until_answers  # noqa: E402
+
 # The notebooks under test (a different folder only for developing these tests).
 NOTEBOOK_DIR = Path(os.environ.get("NN_COURSE_BROWSER_NOTEBOOKS") or ROOT / "notebooks")
 CHROMIUM = "/usr/bin/chromium"
@@ -44,12 +45,6 @@ def require_chromium():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Debian package chromium not installed: {CHROMIUM} missing "
                     f"(apt-get install chromium; .ci/run does this)")
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class LabServer:
@@ -104,16 +99,8 @@ class LabServer:
         return self
 
     def _wait_ready(self):
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except (urllib.error.URLError, ConnectionError, OSError):
-                time.sleep(0.3)
-        raise RuntimeError(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s:\n{self.log_tail()}")
+        wait_until_answers(self.proc, lambda: self.api("GET", "/api/status"), SERVER_START_TIMEOUT, "JupyterLab",
+                           self.log_tail)
 
     def api(self, method, path, timeout=10):
         req = urllib.request.Request(self.base + path, method=method,
@@ -134,11 +121,7 @@ class LabServer:
             pass
 
     def log_tail(self, n=4000):
-        try:
-            self.log.flush()
-            return self.log_path.read_bytes()[-n:].decode(errors="replace")
-        except (OSError, ValueError):
-            return ""
+        return log_tail(self.log, self.log_path, n)
 
     def __exit__(self, *exc):
         proc, self.proc = self.proc, None
