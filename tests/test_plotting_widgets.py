@@ -6,6 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from nnlib import MLP, datasets, plotting, widgets
+from nnlib.layout import LayoutCache
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -252,8 +253,8 @@ def test_explorer_initial_redraw():
     assert ex.redraws == 1
     assert bytes(ex.image.value).startswith(PNG_MAGIC)
     assert ex.values == {"hidden": 3, "lr": 0.5}
-    assert ex.message == "" and ex.status.value == ""
-    assert ex.last_seconds > 0
+    assert ex.message == "" and ex.status.value == '<span title="hidden units: 3, learning rate: 0.5"></span>'
+    assert ex.last_seconds > 0 and ex.skipped == 0
 
 
 def test_explorer_redraws_on_change():
@@ -272,9 +273,10 @@ def test_explorer_redraws_on_change():
     ex.controls["hidden"].value = 7  # no change: no redraw
     assert ex.redraws == 2
     ex.controls["lr"].value = 2.0
-    assert ex.redraws == 3 and ex.message == "lr 2" and ex.status.value == "<b>lr 2</b>"
+    assert ex.redraws == 3 and ex.message == "lr 2"
+    assert ex.status.value == '<span title="hidden units: 7, learning rate: 2"><b>lr 2</b></span>'
     ex.controls["lr"].value = 0.5
-    assert ex.message == "" and ex.status.value == ""
+    assert ex.message == "" and "<b>" not in ex.status.value
 
 
 def test_explorer_draw_gets_a_cleared_figure():
@@ -342,16 +344,93 @@ def test_explorer_rejects_bad_arguments():
 
 def test_slider_factories():
     h = widgets.hidden_slider(5, max=20)
-    assert isinstance(h, W.IntSlider) and (h.value, h.min, h.max) == (5, 1, 20) and not h.continuous_update
+    assert isinstance(h, W.IntSlider) and (h.value, h.min, h.max) == (5, 1, 20) and h.continuous_update
     lr = widgets.lr_slider(0.1, min=1e-2, max=1.0)
     assert isinstance(lr, W.FloatLogSlider) and lr.value == pytest.approx(0.1)
-    assert (lr.min, lr.max) == pytest.approx((-2.0, 0.0)) and not lr.continuous_update
+    assert (lr.min, lr.max) == pytest.approx((-2.0, 0.0)) and lr.continuous_update
     assert widgets.int_slider(2, 0, 4, "k").value == 2
     assert widgets.float_slider(0.5, 0.0, 1.0, "p").value == 0.5
     assert widgets.dropdown({"a": 1, "b": 2}).value == 1
     assert widgets.dropdown([("one", 1), ("two", 2)]).value == 1
     assert widgets.dropdown(["x", "y"]).value == "x"
     assert widgets.dropdown(["x", "y"], value="y", description="d").value == "y"
+
+
+def test_explorer_skips_a_picture_gone_stale_while_drawing():
+    # A control that changes while draw runs (a newer value arrived): the newer redraw's picture
+    # is shown, and the older one, finished later, does not overwrite it.
+    calls = []
+
+    def draw(fig, hidden, lr):
+        calls.append(hidden)
+        if hidden == 4:
+            ex.controls["hidden"].value = 6  # arrives while 4 is being drawn
+        return _draw(fig, hidden, lr)
+
+    ex = _explorer(draw)
+    ex.controls["hidden"].value = 4
+    assert calls == [3, 4, 6] and ex.skipped == 1 and ex.redraws == 2
+    assert 'title="hidden units: 6, learning rate: 0.5"' in ex.status.value
+    fresh = _explorer()
+    fresh.controls["hidden"].value = 6
+    assert bytes(ex.image.value) == bytes(fresh.image.value)
+
+
+def test_explorer_reuses_its_layout_while_it_fits():
+    ex = _explorer()
+    assert ex.layout.reused == 0
+    ex.controls["hidden"].value = 4  # same axes and texts: the layout is reused
+    assert ex.layout.reused == 1
+    fresh = _explorer()
+    fresh.controls["hidden"].value = 4
+    assert bytes(ex.image.value) == bytes(fresh.image.value)  # (fresh laid out for 3, reused for 4 too)
+
+
+def test_layout_cache_lays_out_afresh_when_the_texts_change():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    fig = Figure(figsize=(4, 2), dpi=50)
+    FigureCanvasAgg(fig)
+    cache = LayoutCache()
+
+    def picture(ylim, title):
+        fig.clear()
+        ax1, ax2 = fig.subplots(1, 2)
+        ax1.set(ylim=ylim, title=title)
+        ax2.plot([0, 1])
+        return cache.apply(fig), [tuple(ax.get_position().bounds) for ax in fig.axes]
+
+    reused, first = picture((0, 1), "a")
+    assert not reused
+    assert picture((0, 1), "b") == (True, first)
+    reused, wide = picture((0, 100000), "b")  # longer tick labels: more room on the left
+    assert not reused and wide[0][0] > first[0][0]
+    assert not picture((0, 100000), "a title far wider than its axes")[0]
+    fig.suptitle("figure-level text: laid out every time")
+    assert not cache.apply(fig) and not cache.apply(fig)
+    with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
+        cache.apply("fig")
+
+
+def test_layout_cache_counts_only_the_tick_labels_in_view():
+    # A log axis within one decade shows no major label (its 10^-1 and 10^0 lie outside the view);
+    # once 10^-1 comes into view it needs room, and the layout must be computed again.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    fig = Figure(figsize=(6, 2), dpi=50)
+    FigureCanvasAgg(fig)
+    cache = LayoutCache()
+
+    def picture(low):
+        fig.clear()
+        ax1, ax2 = fig.subplots(1, 2)
+        plotting.loss_curves(ax2, {"loss": [0.5, low]})
+        return cache.apply(fig), ax2.get_position().x0
+
+    assert not picture(0.2)[0]
+    reused, narrow = picture(0.15)
+    assert reused
+    reused, wide = picture(0.05)
+    assert not reused and wide > narrow
+    assert picture(0.15) == (True, wide)  # shorter labels again: the roomier layout is kept
 
 
 def test_explorer_redraw_clears_old_error_output():

@@ -1,0 +1,143 @@
+"""Slider -> new picture, as a person sees it: JupyterLab in headless Chromium, a key press on a slider.
+
+For each lesson: open a copy in JupyterLab (the browser tests' server: tests/browser/conftest.py), Run All,
+then for every "hidden units" / "learning rate" / "neurons per layer" slider press ArrowRight and
+ArrowLeft in turn, `--changes` times. A key press is timed in the page (performance.now() in a keydown
+listener) up to the moment the explorer's last new picture has loaded (the <img> load event), so the
+figure includes the kernel (training + drawing + PNG), the transfer and the browser's decoding. Medians
+and worsts per slider, then over all sliders; targets (issue 15): median <= 100 ms, worst <= 150 ms.
+
+    .venv/bin/python benchmarks/browser_latency.py [--changes 7] [notebooks/05_moons.ipynb ...]
+
+Needs /usr/bin/chromium (Debian). Run it on a quiet machine: other work on the 2 cores shows up here.
+"""
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from test_lab import (  # noqa: E402
+    HIDDEN_LABELS,
+    LR_LABELS,
+    MARK_JS,
+    STATE_JS,
+    clear_all_outputs,
+    open_notebook,
+    run_all_cells,
+    settled,
+    wait_for,
+    wait_until_run,
+)
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, LabServer  # noqa: E402
+
+TARGET_MEDIAN_MS, TARGET_WORST_MS = 100.0, 150.0
+
+# Timestamps in the page: the key press on slider k, and every load of a picture of its explorer.
+WATCH_JS = """(k) => {
+  const root = document.querySelector('[data-nntest-root-' + k + ']');
+  const slider = document.querySelector('[data-nntest-slider="' + k + '"]');
+  window.nnlat = {pressed: null, loads: []};
+  if (!slider.dataset.nnlatWatched) {
+    slider.dataset.nnlatWatched = '1';
+    slider.addEventListener('keydown', () => { window.nnlat.pressed = performance.now(); }, true);
+    root.querySelectorAll('img').forEach(img =>
+      img.addEventListener('load', () => { window.nnlat.loads.push(performance.now()); }));
+  }
+}"""
+
+
+def press_and_time(page, k, key, quiet=0.4):
+    """Press `key` on slider k; the ms from the key press to the last picture load it caused."""
+    page.evaluate(WATCH_JS, k)
+    handle = page.locator(f'[data-nntest-slider="{k}"] .noUi-handle').first
+    handle.focus()
+    page.keyboard.press(key)
+    state = {"n": -1, "since": time.monotonic()}
+
+    def done():  # the kernel is idle and no new picture loaded for `quiet` seconds
+        lat = page.evaluate("window.nnlat")
+        idle = (page.evaluate(STATE_JS) or {}).get("status") == "idle"
+        if len(lat["loads"]) != state["n"] or not idle:
+            state["n"], state["since"] = len(lat["loads"]), time.monotonic()
+            return None
+        return lat if lat["loads"] and time.monotonic() - state["since"] >= quiet else None
+
+    lat = wait_for(done, 60, interval=0.05)
+    if lat is None or lat["pressed"] is None:
+        return None
+    return max(lat["loads"]) - lat["pressed"]
+
+
+def measure_notebook(browser, lab, name, changes):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    rows = []
+    try:
+        open_notebook(page, lab, name)
+        clear_all_outputs(page, name)
+        run_all_cells(page, name)
+        wait_until_run(page, name, expected_errors=set())
+        for s in page.evaluate(MARK_JS, list(HIDDEN_LABELS + LR_LABELS)):
+            if not s["has_picture"]:
+                continue
+            page.locator(f'[data-nntest-slider="{s["k"]}"]').first.scroll_into_view_if_needed()
+            settled(page, s["k"])
+            first = "ArrowLeft" if page.evaluate(
+                f"""parseFloat(document.querySelector('[data-nntest-slider="{s["k"]}"] .noUi-handle')
+                    .getAttribute('aria-valuenow')) >= parseFloat(document.querySelector(
+                    '[data-nntest-slider="{s["k"]}"] .noUi-handle').getAttribute('aria-valuemax'))""") \
+                else "ArrowRight"
+            other = "ArrowRight" if first == "ArrowLeft" else "ArrowLeft"
+            times = [press_and_time(page, s["k"], first if i % 2 == 0 else other) for i in range(changes)]
+            rows.append((s["label"], s["cell"], [t for t in times if t is not None], times.count(None)))
+    finally:
+        context.close()
+        lab.shutdown_kernels()
+    return rows
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    ap.add_argument("--changes", type=int, default=7, help="key presses per slider (default 7)")
+    args = ap.parse_args(argv)
+    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    from playwright.sync_api import sync_playwright
+
+    every = []
+    print(f"{'lesson':<24} {'slider':<18} {'cell':>4} {'median ms':>10} {'worst ms':>9}  lost")
+    with tempfile.TemporaryDirectory() as home, sync_playwright() as p:
+        copy = Path(home) / "notebooks"
+        shutil.copytree(ROOT / "notebooks", copy)
+        with LabServer(copy, Path(home)) as lab:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                for path in paths:
+                    for label, cell, times, lost in measure_notebook(browser, lab, path.name, args.changes):
+                        if times:
+                            every.append((statistics.median(times), max(times)))
+                            print(f"{path.stem:<24.24} {label:<18} {cell:>4} {statistics.median(times):10.0f} "
+                                  f"{max(times):9.0f}  {lost}")
+                        else:
+                            print(f"{path.stem:<24.24} {label:<18} {cell:>4} {'-':>10} {'-':>9}  {lost}")
+            finally:
+                browser.close()
+    if not every:
+        print("no slider measured")
+        return 1
+    med = statistics.median(m for m, _ in every)
+    worst = max(w for _, w in every)
+    print(f"\nover {len(every)} sliders: median of medians {med:.0f} ms, worst {worst:.0f} ms "
+          f"(targets: median <= {TARGET_MEDIAN_MS:.0f}, worst <= {TARGET_WORST_MS:.0f})")
+    return 0 if med <= TARGET_MEDIAN_MS and worst <= TARGET_WORST_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
