@@ -251,8 +251,8 @@ def check_slider(page, k, label):
         now = page.evaluate(LOOK_JS, k)
         return (f"slider {label!r}: {key} moved it in the browser ({before['readout']} -> {now['readout']}) but "
                 f"the page did not change within {REDRAW_TIMEOUT} s (no new picture, status line or error): "
-                f"the change did not reach the kernel (continuous_update=False sliders send on release: was "
-                f"the keyboard change not sent?), or the redraw failed without showing it")
+                f"the change did not reach the kernel (was the keyboard change not sent?), or the redraw "
+                f"failed without showing it")
     now = settled(page, k)
     if now is None:
         return f"slider {label!r}: the explorer kept changing (or the kernel stayed busy) for {REDRAW_TIMEOUT} s"
