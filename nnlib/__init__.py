@@ -19,12 +19,11 @@ from . import (
            widgets,
 )
 from .datasets import logic_gate, train_test_split
-from .gradcheck import gradcheck as check_gradient
 from .gradcheck import numerical_gradient, rel_error
 from .mlp import MLP, History
 from .perceptron import Perceptron
 
 __version__ = "0.1.0"
-__all__ = ["MLP", "History", "Perceptron", "check", "check_gradient", "datasets", "divergence", "dropout",
+__all__ = ["MLP", "History", "Perceptron", "check", "datasets", "divergence", "dropout",
            "gradcheck", "init", "layers", "logic_gate", "losses", "numerical_gradient", "optim", "plotting",
            "regularise", "rel_error", "train_test_split", "widgets"]

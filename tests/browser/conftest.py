@@ -185,3 +185,17 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+# One browser page per test, in a fresh context; afterwards every kernel stops, so the next test gets
+# the machine to itself.
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+        lab.shutdown_kernels()

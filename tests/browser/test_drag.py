@@ -16,7 +16,6 @@ import json
 import re
 import time
 
-import pytest
 from test_lab import LOOK_JS, MARK_JS, STATE_JS, open_notebook, run_all_cells, settled, wait_for, wait_until_run
 
 FINAL_BOUND_S = 1.5
@@ -88,18 +87,6 @@ def drag(page, k):
         page.mouse.move(x + (end - x) * i / DRAG_STEPS, y)
         time.sleep(STEP_SECONDS)
     page.mouse.up()
-
-
-@pytest.fixture
-def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        yield page
-    finally:
-        context.close()
-        lab.shutdown_kernels()
 
 
 def test_slider_follows_the_drag(page, lab):

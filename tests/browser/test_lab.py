@@ -377,18 +377,6 @@ def check_weight_edit(page, k, root, g, sizes, net, scale):
 
 
 # ----------------------------------------------------------------------------------------------- test
-@pytest.fixture
-def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        yield page
-    finally:
-        context.close()
-        lab.shutdown_kernels()  # the next notebook gets the machine to itself
-
-
 def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
     name = notebook.name
     expected_errors = tagged_cells(notebook, "raises-exception")
