@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make):
 #   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
-#   make test   set up .venv, then run the unit tests and every notebook under nbval (strict)
+#   make test   set up .venv, then run the unit tests and every notebook under nbval (strict),
+#               on two workers (pytest-xdist; ARGS="-n 0" for one)
 # For teachers: make assignments (nbgrader source + student release of every lesson, in assignments/).
 PYTHON ?= python3
 VENV   := .venv
@@ -43,7 +44,7 @@ assignments: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest -W error tests --nbval notebooks \
+	$(BIN)/python -m pytest -W error -n 2 tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
 
 # For maintainers: run every lesson top to bottom and store its outputs (make test then checks them).

@@ -25,6 +25,20 @@ OUTPUT_TIMEOUT = 5   # seconds to wait for the kernel's last output messages onc
 _FAILED, _RAN = set(), set()   # nodeids of items that failed / ran (in any phase)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """make test runs on two workers (pytest-xdist). What shares a kernel or a server stays on one
+    worker, in order: a notebook's items (nbval's kernel), a test module (its module-scoped servers:
+    the hub, the nbgrader course). Each browser test, which starts its own JupyterLab when it has to,
+    is a unit of its own, so the slowest tests spread over both workers."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return nodeid if nodeid.startswith("tests/browser/") else nodeid.split("::", 1)[0]
+    return ByFile(config, log)
+
+
 def pytest_runtest_logreport(report):
     _RAN.add(report.nodeid)
     if report.failed:

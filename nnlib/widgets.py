@@ -151,6 +151,7 @@ class Explorer:
         self.status = W.HTML()
         self.output = W.Output()
         self.redraws, self.skipped, self.last_seconds, self.message = 0, 0, 0.0, ""
+        self.phases = {}  # seconds of the last shown redraw: draw (training + plotting), layout, render (+ PNG)
         self.changes = 0  # control changes so far: a redraw that sees it grow while drawing is stale
         box = W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap"))
         self.widget = W.VBox([box, self.image, self.status, self.output])
@@ -184,11 +185,16 @@ class Explorer:
             if self.changes != changes:
                 self.skipped += 1
                 return
+            t1 = time.perf_counter()
             self.layout.apply(self.figure)
+            t2 = time.perf_counter()
             png = figure_png(self.figure)
+            self.phases = {"draw": t1 - t0, "layout": t2 - t1, "render": time.perf_counter() - t2}
             self.message = message
             # The status first: when the new picture loads, the line under it already belongs to it.
-            self.status.value = (f'<span title="{html.escape(self._caption(values))}">'
+            # data-ms: where the kernel's time went (benchmarks/widget_latency.py reads it in the page).
+            ms = " ".join(f"{v * 1000:.0f}" for v in self.phases.values())
+            self.status.value = (f'<span title="{html.escape(self._caption(values))}" data-ms="{ms}">'
                                  + (f"<b>{message}</b>" if message else "") + "</span>")
             self.image.value = png
             self.redraws += 1

@@ -1,7 +1,7 @@
 """Look at a lesson's live widgets from inside its kernel.
 
 Plumbing shared by the slider probe (tests/test_notebook_widgets.py, run in nbval's kernel by the
-root conftest.py) and benchmarks/widget_latency.py. Host side: `run` executes a notebook (plus probe
+root conftest.py) and benchmarks/kernel_latency.py. Host side: `run` executes a notebook (plus probe
 cells the caller appended) in a fresh kernel with nbclient (the benchmark), `printed_json` reads
 what a probe printed. Kernel side: a probe cell starts with PROBE_IMPORT, then calls
 `__kh.slider_probe(...)`, `__kh.live_widgets(...)` or `__kh.other_value(...)`.

@@ -1,5 +1,7 @@
 """Unit tests for nnlib.plotting and nnlib.widgets: decision regions, loss curves, PNG rendering,
 and the slider Explorer (outside IPython: no kernel, so a draw error propagates)."""
+import re
+
 import ipywidgets as W
 import numpy as np
 import pytest
@@ -253,8 +255,10 @@ def test_explorer_initial_redraw():
     assert ex.redraws == 1
     assert bytes(ex.image.value).startswith(PNG_MAGIC)
     assert ex.values == {"hidden": 3, "lr": 0.5}
-    assert ex.message == "" and ex.status.value == '<span title="hidden units: 3, learning rate: 0.5"></span>'
+    assert ex.message == "" and re.fullmatch(r'<span title="hidden units: 3, learning rate: 0.5" '
+                                             r'data-ms="\d+ \d+ \d+"></span>', ex.status.value)
     assert ex.last_seconds > 0 and ex.skipped == 0
+    assert list(ex.phases) == ["draw", "layout", "render"] and 0 < sum(ex.phases.values()) <= ex.last_seconds
 
 
 def test_explorer_redraws_on_change():
@@ -274,7 +278,8 @@ def test_explorer_redraws_on_change():
     assert ex.redraws == 2
     ex.controls["lr"].value = 2.0
     assert ex.redraws == 3 and ex.message == "lr 2"
-    assert ex.status.value == '<span title="hidden units: 7, learning rate: 2"><b>lr 2</b></span>'
+    assert re.fullmatch(r'<span title="hidden units: 7, learning rate: 2" data-ms="[\d ]+"><b>lr 2</b></span>',
+                        ex.status.value)
     ex.controls["lr"].value = 0.5
     assert ex.message == "" and "<b>" not in ex.status.value
 

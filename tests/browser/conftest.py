@@ -50,8 +50,8 @@ def require_chromium():
 class LabServer:
     """`with LabServer(notebook_dir) as lab:` a running JupyterLab; lab.url(path), lab.api(...)."""
 
-    def __init__(self, notebook_dir, home):
-        self.notebook_dir, self.home = Path(notebook_dir), Path(home)
+    def __init__(self, notebook_dir, home, blas_threads=None):
+        self.notebook_dir, self.home, self.blas_threads = Path(notebook_dir), Path(home), blas_threads
         self.port = free_port()
         self.token = os.urandom(16).hex()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -77,6 +77,8 @@ class LabServer:
                    JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_PATH=str(kernels), JUPYTER_PREFER_ENV_PATH="0",
                    IPYTHONDIR=str(self.home / "ipython"))
         env.pop("JUPYTER_TOKEN", None)
+        if self.blas_threads is not None:
+            env["OPENBLAS_NUM_THREADS"] = str(self.blas_threads)
         return env
 
     def __enter__(self):
@@ -84,7 +86,8 @@ class LabServer:
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
                "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
                f"--ServerApp.root_dir={self.notebook_dir}", "--LabApp.news_url=",
-               "--ServerApp.shutdown_no_activity_timeout=1800"]  # a forgotten server ends by itself
+               "--ServerApp.shutdown_no_activity_timeout=1800",  # a forgotten server ends by itself
+               "--LabApp.expose_app_in_browser=True"]  # window.jupyterapp: open the next lesson without a reload
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
         self.log_path = self.home / "server.log"
@@ -163,19 +166,22 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"browser screenshots (one per notebook): {d}")
 
 
-# Module scope: the server and the browser go as soon as the browser tests are done (the rest of a
-# `make test` session does not need them).
-@pytest.fixture(scope="module")
+# Session scope (with pytest-xdist: one per worker that runs a browser test): JupyterLab boots once per
+# worker, and each test opens its notebook in it (test_lab.open_notebook).
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     require_chromium()
     home = tmp_path_factory.mktemp("lab")
     copy = home / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, copy, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    with LabServer(copy, home) as server:
+    shutil.copytree(NOTEBOOK_DIR, copy, ignore=lambda _, names: [n for n in names if n[-6:] != ".ipynb"])
+    # One BLAS thread per kernel: make test runs two workers on two cores, and a kernel's idle BLAS
+    # threads would spin against the other worker. (These kernels' outputs are not compared: nbval
+    # checks the stored outputs in kernels with the default thread count.)
+    with LabServer(copy, home, blas_threads=1) as server:
         yield server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -187,15 +193,29 @@ def browser():
             b.close()
 
 
-# One browser page per test, in a fresh context; afterwards every kernel stops, so the next test gets
-# the machine to itself.
+_pages = {}
+
+
+# One browser page for the tests of a worker, JupyterLab booted once in it; after each test every kernel
+# stops, so the next test gets the machine to itself. After a failed test the page goes (a fresh one,
+# with a fresh JupyterLab, for the next test).
 @pytest.fixture
-def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+def page(request, browser, lab):
+    if "page" not in _pages:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        _pages["page"] = context.new_page()
+        _pages["page"].set_default_timeout(30_000)
     try:
-        yield page
+        yield _pages["page"]
     finally:
-        context.close()
         lab.shutdown_kernels()
+        if getattr(request.node, "rep_call_failed", True):  # (no call report: setup failed)
+            _pages.pop("page").context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "call":
+        item.rep_call_failed = report.failed
+    return report

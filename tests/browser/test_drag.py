@@ -104,7 +104,7 @@ def test_slider_follows_the_drag(page, lab):
     page.evaluate(WATCH_JS, k)
     drag(page, k)
 
-    def quiet():  # the kernel is idle and the explorer looked the same for a second
+    def quiet():  # the kernel is idle and the explorer looked the same for a moment
         return (page.evaluate(STATE_JS) or {}).get("status") == "idle" and settled(page, k)
     after = wait_for(quiet, 60)
     assert after is not None, "the explorer kept changing (or the kernel stayed busy) for 60 s after the drag"

@@ -123,10 +123,10 @@ PER_IMAGE_JS = """(k) => {
     new MutationObserver(() => { window.nntestPerImage[j] += 1; })
       .observe(img, {attributes: true, attributeFilter: ['src']}); });
 }"""
-PLAY_SECONDS = 5
+PLAY_SECONDS = 3
 
 
-def wait_for(predicate, timeout, interval=0.25):
+def wait_for(predicate, timeout, interval=0.1):
     """Poll predicate() until it returns something truthy (returned) or the time is up (None)."""
     deadline = time.monotonic() + timeout
     while True:
@@ -150,9 +150,26 @@ def tagged_cells(path, tag):
     return {i for i, c in enumerate(nb["cells"]) if tag in c.get("metadata", {}).get("tags", [])}
 
 
+# Booting JupyterLab costs Chromium ~6 s of CPU; a page that has booted it opens the next lesson through
+# JupyterLab's own command (the server exposes the app: LabServer), after closing the previous one.
+OPEN_JS = """async (name) => {
+  const app = window.jupyterapp;
+  for (const w of Array.from(app.shell.widgets('main'))) {
+    if (w.context) w.context.model.dirty = false;   // a test's run is not saved: no "save changes?" dialog
+    w.dispose();
+  }
+  await app.commands.execute('docmanager:open', {path: name, factory: 'Notebook'});
+}"""
+
+
 def open_notebook(page, lab, name):
-    workspace = "nntest-" + re.sub(r"[^A-Za-z0-9_-]", "-", name.rsplit(".", 1)[0])  # a fresh layout each
-    page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{quote(name)}"), timeout=LOAD_TIMEOUT * 1000)
+    """Show notebook `name` with its kernel connected and idle: in the JupyterLab the page already runs
+    (the previous notebook closed), or a fresh JupyterLab with its own workspace."""
+    if page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.commands)"):
+        page.evaluate(OPEN_JS, name)
+    else:
+        workspace = "nntest-" + re.sub(r"[^A-Za-z0-9_-]", "-", name.rsplit(".", 1)[0])  # a fresh layout
+        page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{quote(name)}"), timeout=LOAD_TIMEOUT * 1000)
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=LOAD_TIMEOUT * 1000)
     # Running before the session has its kernel makes JupyterLab ask which kernel to use.
     if not wait_for(lambda: kernel_connected(lab, name), LOAD_TIMEOUT):
@@ -200,7 +217,7 @@ def wait_until_run(page, name, expected_errors):
         return "stopped" if problems else None
 
     t0 = time.monotonic()
-    result = wait_for(finished, RUN_TIMEOUT, interval=0.5)
+    result = wait_for(finished, RUN_TIMEOUT, interval=0.2)
     if result is None:
         st = page.evaluate(STATE_JS) or {}
         pending = [c["i"] for c in st.get("cells", []) if not c["empty"] and not re.fullmatch(r"\[\d+\]:", c["prompt"])]
@@ -218,8 +235,9 @@ def move_with_keyboard(page, k, key, presses=KEY_PRESSES):
         time.sleep(0.05)
 
 
-def settled(page, k, quiet=1.0, timeout=REDRAW_TIMEOUT):
-    """Wait until the kernel is idle and explorer k has looked the same for `quiet` seconds."""
+def settled(page, k, quiet=0.3, timeout=REDRAW_TIMEOUT):
+    """Wait until the kernel is idle and explorer k has looked the same for `quiet` seconds. (The
+    kernel reports idle after its last message of a request, so the picture is already on its way.)"""
     last, since = None, time.monotonic()
 
     def still():
