@@ -25,7 +25,6 @@ from test_lab import (  # noqa: E402
     HIDDEN_LABELS,
     LR_LABELS,
     MARK_JS,
-    STATE_JS,
     clear_all_outputs,
     open_notebook,
     run_all_cells,
@@ -59,6 +58,12 @@ PHASES_JS = """(k) => {
 }"""
 
 
+# The timestamps so far and the kernel's status (one cheap query, not the tests' scan of every cell).
+POLL_JS = """() => [window.nnlat, (document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                                     + '.jp-Notebook-ExecutionIndicator') || {getAttribute: () => null})
+                                    .getAttribute('data-status')]"""
+
+
 def press_and_time(page, k, key, quiet=0.4):
     """Press `key` on slider k: (ms from the key press to the last picture load it caused, the kernel's
     [draw, layout, render] ms of that picture or None for the playground), or None when nothing came."""
@@ -66,17 +71,17 @@ def press_and_time(page, k, key, quiet=0.4):
     handle = page.locator(f'[data-nntest-slider="{k}"] .noUi-handle').first
     handle.focus()
     page.keyboard.press(key)
+    time.sleep(0.5)  # hands off the page while the picture comes: polling it would take CPU from the redraw
     state = {"n": -1, "since": time.monotonic()}
 
     def done():  # the kernel is idle and no new picture loaded for `quiet` seconds
-        lat = page.evaluate("window.nnlat")
-        idle = (page.evaluate(STATE_JS) or {}).get("status") == "idle"
-        if len(lat["loads"]) != state["n"] or not idle:
+        lat, status = page.evaluate(POLL_JS)
+        if len(lat["loads"]) != state["n"] or status != "idle":
             state["n"], state["since"] = len(lat["loads"]), time.monotonic()
             return None
         return lat if lat["loads"] and time.monotonic() - state["since"] >= quiet else None
 
-    lat = wait_for(done, 60, interval=0.05)
+    lat = wait_for(done, 60, interval=0.1)
     if lat is None or lat["pressed"] is None:
         return None
     return max(lat["loads"]) - lat["pressed"], page.evaluate(PHASES_JS, k)

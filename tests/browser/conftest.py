@@ -50,8 +50,8 @@ def require_chromium():
 class LabServer:
     """`with LabServer(notebook_dir) as lab:` a running JupyterLab; lab.url(path), lab.api(...)."""
 
-    def __init__(self, notebook_dir, home, blas_threads=None):
-        self.notebook_dir, self.home, self.blas_threads = Path(notebook_dir), Path(home), blas_threads
+    def __init__(self, notebook_dir, home):
+        self.notebook_dir, self.home = Path(notebook_dir), Path(home)
         self.port = free_port()
         self.token = os.urandom(16).hex()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -77,8 +77,6 @@ class LabServer:
                    JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_PATH=str(kernels), JUPYTER_PREFER_ENV_PATH="0",
                    IPYTHONDIR=str(self.home / "ipython"))
         env.pop("JUPYTER_TOKEN", None)
-        if self.blas_threads is not None:
-            env["OPENBLAS_NUM_THREADS"] = str(self.blas_threads)
         return env
 
     def __enter__(self):
@@ -174,10 +172,7 @@ def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("lab")
     copy = home / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, copy, ignore=lambda _, names: [n for n in names if n[-6:] != ".ipynb"])
-    # One BLAS thread per kernel: make test runs two workers on two cores, and a kernel's idle BLAS
-    # threads would spin against the other worker. (These kernels' outputs are not compared: nbval
-    # checks the stored outputs in kernels with the default thread count.)
-    with LabServer(copy, home, blas_threads=1) as server:
+    with LabServer(copy, home) as server:
         yield server
 
 
