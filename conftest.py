@@ -30,8 +30,12 @@ def pytest_xdist_make_scheduler(config, log):
     """make test runs on two workers (pytest-xdist). What shares a kernel or a server stays on one
     worker, in order: a notebook's items (nbval's kernel), a test module (its module-scoped servers:
     the hub, the nbgrader course). Each browser test, which starts its own JupyterLab when it has to,
-    is a unit of its own, so the slowest tests spread over both workers."""
+    is a unit of its own, so the slowest tests spread over both workers. Units go out in collection
+    order (tests/browser first, notebooks last), not largest-first by item count, which would leave
+    the long browser tests for the end."""
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
 
     class ByFile(LoadScopeScheduling):
         def _split_scope(self, nodeid):

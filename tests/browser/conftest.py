@@ -164,9 +164,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"browser screenshots (one per notebook): {d}")
 
 
-# Session scope (with pytest-xdist: one per worker that runs a browser test): JupyterLab boots once per
-# worker, and each test opens its notebook in it (test_lab.open_notebook).
-@pytest.fixture(scope="session")
+# Module scope: one JupyterLab server and one Chromium for a module's tests (a worker of make test runs
+# the browser tests one after another), gone when the worker moves on: the hub test starts its own
+# Playwright, which cannot run beside another one in the same process.
+@pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     require_chromium()
     home = tmp_path_factory.mktemp("lab")
@@ -176,7 +177,7 @@ def lab(tmp_path_factory):
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -188,24 +189,30 @@ def browser():
             b.close()
 
 
-_pages = {}
+@pytest.fixture(scope="module")
+def pages(browser):
+    """The module's browser page, kept from test to test (None: make a new one)."""
+    kept = {"page": None}
+    yield kept
 
 
-# One browser page for the tests of a worker, JupyterLab booted once in it; after each test every kernel
-# stops, so the next test gets the machine to itself. After a failed test the page goes (a fresh one,
-# with a fresh JupyterLab, for the next test).
+# One browser page for a module's tests, JupyterLab booted once in it (booting costs Chromium ~6 s of
+# CPU; test_lab.open_notebook opens the next lesson in the running JupyterLab). After each test every
+# kernel stops, so the next test gets the machine to itself; after a failed test the page goes, and the
+# next test gets a fresh one.
 @pytest.fixture
-def page(request, browser, lab):
-    if "page" not in _pages:
+def page(request, browser, lab, pages):
+    if pages["page"] is None:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        _pages["page"] = context.new_page()
-        _pages["page"].set_default_timeout(30_000)
+        pages["page"] = context.new_page()
+        pages["page"].set_default_timeout(30_000)
     try:
-        yield _pages["page"]
+        yield pages["page"]
     finally:
         lab.shutdown_kernels()
         if getattr(request.node, "rep_call_failed", True):  # (no call report: setup failed)
-            _pages.pop("page").context.close()
+            pages["page"].context.close()
+            pages["page"] = None
 
 
 @pytest.hookimpl(wrapper=True)
