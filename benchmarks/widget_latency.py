@@ -12,7 +12,6 @@ and worsts per slider, then over all sliders; targets (issue 15): median <= 100 
 Needs /usr/bin/chromium (Debian). Run it on a quiet machine: other work on the 2 cores shows up here.
 """
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from test_lab import (  # noqa: E402
     wait_until_run,
 )
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, LabServer  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, LabServer, copy_notebooks  # noqa: E402
 
 TARGET_MEDIAN_MS, TARGET_WORST_MS = 100.0, 150.0
 
@@ -139,7 +138,7 @@ def main(argv=None):
           f"{'draw':>6} {'layout':>6} {'render':>6} | {'rest':>6}")
     with tempfile.TemporaryDirectory() as home, sync_playwright() as p:
         copy = Path(home) / "notebooks"
-        shutil.copytree(ROOT / "notebooks", copy, ignore=lambda _, names: [n for n in names if n[-6:] != ".ipynb"])
+        copy_notebooks(ROOT / "notebooks", copy)
         with LabServer(copy, Path(home)) as lab:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:

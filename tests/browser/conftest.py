@@ -41,6 +41,12 @@ LAB_SETTINGS = {
 }
 
 
+def copy_notebooks(source, destination):
+    """Copy the notebooks (*.ipynb) of folder `source` into a new folder `destination`: no checkpoints,
+    no kernel sockets or other files left beside them."""
+    shutil.copytree(source, destination, ignore=lambda _, names: [n for n in names if not n.endswith(".ipynb")])
+
+
 def require_chromium():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Debian package chromium not installed: {CHROMIUM} missing "
@@ -172,7 +178,7 @@ def lab(tmp_path_factory):
     require_chromium()
     home = tmp_path_factory.mktemp("lab")
     copy = home / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, copy, ignore=lambda _, names: [n for n in names if n[-6:] != ".ipynb"])
+    copy_notebooks(NOTEBOOK_DIR, copy)
     with LabServer(copy, home) as server:
         yield server
 
@@ -192,8 +198,7 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(browser):
     """The module's browser page, kept from test to test (None: make a new one)."""
-    kept = {"page": None}
-    yield kept
+    return {"page": None}
 
 
 # One browser page for a module's tests, JupyterLab booted once in it (booting costs Chromium ~6 s of
