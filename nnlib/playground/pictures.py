@@ -11,13 +11,11 @@ import os
 
 import matplotlib
 import numpy as np
-from matplotlib.colors import to_rgb
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from ..plotting import CLASS_COLORS, region_image
+from ..plotting import CLASS_RGB, region_image
 
 FONT_PATH = os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
-CLASS_RGB = np.array([to_rgb(c) for c in CLASS_COLORS])
 POS, NEG = CLASS_RGB[0], CLASS_RGB[1]  # blue, orange
 POS_RGB, NEG_RGB = tuple(float(c) for c in POS), tuple(float(c) for c in NEG)
 GREY = (90, 90, 90)
