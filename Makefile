@@ -42,7 +42,18 @@ lint: $(STAMP)
 assignments: $(STAMP)
 	$(BIN)/python tools/make_assignments.py $(ARGS)
 
-test: $(STAMP)
+# JupyterHub's proxy for tests/test_hub.py: configurable-http-proxy from npm, pinned with its whole tree in
+# tests/hub/package-lock.json (needs node >= 20 and npm). Without them the hub test skips, saying so.
+CHP := tests/hub/node_modules/.bin/configurable-http-proxy
+$(CHP): tests/hub/package.json tests/hub/package-lock.json
+	@if command -v npm >/dev/null 2>&1 && npm ci --prefix tests/hub --no-audit --no-fund --loglevel=error; then \
+	  echo "installed configurable-http-proxy $$($(CHP) --version) (node $$(node --version))"; \
+	else \
+	  echo "WARNING: could not install configurable-http-proxy (npm ci --prefix tests/hub; needs node >= 20," \
+	       "npm and the npm registry): the JupyterHub test tests/test_hub.py will be SKIPPED" >&2; \
+	fi
+
+test: $(STAMP) $(CHP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -W error -n 2 tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
