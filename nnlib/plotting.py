@@ -18,9 +18,9 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, NullLocator
 from PIL import Image
 
+from .canvas import Panel
 from .validate import as_features, as_labels, boolean, function, in_range
 
 CLASS_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -35,8 +35,8 @@ def _axes(ax):
     if ax is None:
         import matplotlib.pyplot as plt
         ax = plt.gca()
-    if not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes (e.g. fig.subplots()) or None, got {ax!r:.60}")
+    if not isinstance(ax, (Axes, Panel)):
+        raise TypeError(f"ax must be a matplotlib Axes or a canvas Panel (e.g. fig.subplots()) or None, got {ax!r:.60}")
     return ax
 
 
@@ -180,7 +180,7 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, proba_fn=None, resolution=
     _draw_boundary(ax, xx, yy, _boundary_fields(labels, proba, score))
     if points:
         plot_points(X, y, ax)
-    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="$x_1$", ylabel="$x_2$")
+    ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="x₁", ylabel="x₂")
     if title:
         ax.set_title(title)
     return ax
@@ -219,8 +219,8 @@ def loss_curves(ax, curves, log=True, title=None, first_epoch=1):
     if log:
         ax.set_yscale("log")
     ax.set(xlabel="epoch", ylabel=f"loss (clipped at {LOSS_CEILING:.0e})" if any_clipped else "loss")
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    ax.yaxis.set_minor_locator(NullLocator())
+    ax.locator_params(axis="x", nbins=4, integer=True)
+    ax.minorticks_off()
     if len(curves) > 1:
         ax.legend()
     if title:
@@ -254,10 +254,10 @@ def few_ticks(*axes, n=4):
     in_range(n, "n", 1, 20, integer=True)
     for ax in axes:
         ax = _axes(ax)
-        for axis, scale in ((ax.xaxis, ax.get_xscale()), (ax.yaxis, ax.get_yscale())):
+        for axis, scale in (("x", ax.get_xscale()), ("y", ax.get_yscale())):
             if scale == "linear":
-                axis.set_major_locator(MaxNLocator(n))
-            axis.set_minor_locator(NullLocator())
+                ax.locator_params(axis=axis, nbins=n)
+        ax.minorticks_off()
     return axes
 
 

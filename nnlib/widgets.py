@@ -4,18 +4,21 @@
     explorer            # in a notebook: the sliders, then the picture
 
 `draw(fig, **values)` clears nothing and returns nothing required: it draws the
-current slider values onto the empty matplotlib Figure `fig`, and may return a
-short status text (e.g. "diverged at epoch 12: lower the learning rate").
-The figure is rendered to PNG and swapped into an Image widget, so a redraw
-replaces the picture in one step, without flicker. Sliders follow the drag
+current slider values onto the empty figure `fig`, and may return a short status
+text (e.g. "diverged at epoch 12: lower the learning rate"). `fig` is a
+nnlib.canvas.Canvas: fig.subplots gives panels with the matplotlib calls the
+lessons use (plot, scatter, imshow, contour, text, set, legend), painted by
+Pillow in about 20 ms where matplotlib takes 60-120 ms. A draw that needs more of
+matplotlib asks for it: Explorer(draw, renderer="matplotlib", ...) passes a
+matplotlib Figure instead. The figure is rendered to PNG and swapped into an
+Image widget, so a redraw replaces the picture in one step, without flicker. Sliders follow the drag
 (continuous_update=True) with no backlog: while the kernel is busy with one
 redraw, ipywidgets' front end holds back a slider's newer values and sends only
 the newest when the kernel is idle again, and a redraw whose values changed while
 it was drawing is not shown (the newer redraw's picture is). The status line's
-tooltip names the values the picture shows. The layout is computed once and reused
-while it fits (nnlib.layout.LayoutCache): no jitter during a drag, a third less time per
-redraw. An exception inside `draw` shows in the explorer's own output area instead
-of vanishing.
+tooltip names the values the picture shows. With matplotlib, the layout is computed
+once and reused while it fits (nnlib.layout.LayoutCache): no jitter during a drag.
+An exception inside `draw` shows in the explorer's own output area instead of vanishing.
 
 A typical `draw` uses the shared pieces, so it shows only what its lesson is about:
 
@@ -38,6 +41,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import divergence
+from .canvas import Canvas
 from .layout import LayoutCache
 from .plotting import figure_png
 from .validate import in_range, positive
@@ -133,20 +137,28 @@ def _figure_args(figsize, dpi):
     in_range(dpi, "dpi", 10, 400)
 
 
+RENDERERS = ("canvas", "matplotlib")
+
+
 class Explorer:
     """Controls (name -> widget) that call draw(fig, **values) and show the new picture. Every lesson."""
 
-    def __init__(self, draw, figsize=(9, 3.5), dpi=80, **controls):
+    def __init__(self, draw, figsize=(9, 3.5), dpi=80, renderer="canvas", **controls):
         if not callable(draw):
             raise TypeError(f"draw must be a function draw(fig, **values), got {draw!r:.60}")
         _figure_args(figsize, dpi)
+        if renderer not in RENDERERS:
+            raise ValueError(f"renderer must be one of {RENDERERS}, got {renderer!r:.60}")
         for name, c in controls.items():
             if not isinstance(c, W.ValueWidget):
                 raise TypeError(f"control {name!r} must be an ipywidgets value widget, got {c!r:.60}")
         self.draw, self.controls = draw, controls
-        self.figure = Figure(figsize=figsize, dpi=dpi)  # laid out by self.layout (constrained, reused)
-        FigureCanvasAgg(self.figure)
-        self.layout = LayoutCache()
+        if renderer == "canvas":
+            self.figure, self.layout = Canvas(figsize, dpi), None
+        else:
+            self.figure = Figure(figsize=figsize, dpi=dpi)  # laid out by self.layout (constrained, reused)
+            FigureCanvasAgg(self.figure)
+            self.layout = LayoutCache()
         self.image = W.Image(format="png")
         self.status = W.HTML()
         self.output = W.Output()
@@ -186,9 +198,10 @@ class Explorer:
                 self.skipped += 1
                 return
             t1 = time.perf_counter()
-            self.layout.apply(self.figure)
+            if self.layout is not None:
+                self.layout.apply(self.figure)
             t2 = time.perf_counter()
-            png = figure_png(self.figure)
+            png = figure_png(self.figure) if self.layout is not None else self.figure.png()
             self.phases = {"draw": t1 - t0, "layout": t2 - t1, "render": time.perf_counter() - t2}
             self.message = message
             # The status first: when the new picture loads, the line under it already belongs to it.

@@ -166,9 +166,11 @@ def _png(obj):
 
 def _nonfinite_plot(fig):
     import numpy as np
-    for ax in getattr(fig, "axes", ()):
-        for line in ax.get_lines():
-            y = np.asarray(line.get_ydata(), dtype=float)
+    for ax in getattr(fig, "axes", ()):  # matplotlib Axes, or nnlib.canvas Panels (their items)
+        lines = ([line.get_ydata() for line in ax.get_lines()] if hasattr(ax, "get_lines")
+                 else [it["y"] for it in ax.items if it["kind"] == "line"])
+        for y in lines:
+            y = np.asarray(y, dtype=float)
             if y.size and not np.all(np.isfinite(y)):
                 return True
     return False

@@ -19,7 +19,7 @@ from nnlib.playground import SETTINGS, Playground, Trainer, measure_fps
 from nnlib.playground.data import FEATURES, feature_matrix, multi_gaussian_target
 from nnlib.playground.files import parse_csv
 from nnlib.playground.network import geometry, link_at, links
-from nnlib.playground.pictures import ticks
+from nnlib.raster import ticks
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "nnlib" / "playground"
 

@@ -246,8 +246,9 @@ def _draw(fig, hidden, lr):
     return f"lr {lr:.3g}" if lr > 1 else None
 
 
-def _explorer(draw=_draw):
-    return widgets.Explorer(draw, figsize=(3, 2), dpi=40, hidden=widgets.hidden_slider(3), lr=widgets.lr_slider(0.5))
+def _explorer(draw=_draw, renderer="canvas"):
+    return widgets.Explorer(draw, figsize=(3, 2), dpi=40, renderer=renderer, hidden=widgets.hidden_slider(3),
+                            lr=widgets.lr_slider(0.5))
 
 
 def test_explorer_initial_redraw():
@@ -382,11 +383,11 @@ def test_explorer_skips_a_picture_gone_stale_while_drawing():
 
 
 def test_explorer_reuses_its_layout_while_it_fits():
-    ex = _explorer()
+    ex = _explorer(renderer="matplotlib")
     assert ex.layout.reused == 0
     ex.controls["hidden"].value = 4  # same axes and texts: the layout is reused
     assert ex.layout.reused == 1
-    fresh = _explorer()
+    fresh = _explorer(renderer="matplotlib")
     fresh.controls["hidden"].value = 4
     assert bytes(ex.image.value) == bytes(fresh.image.value)  # (fresh laid out for 3, reused for 4 too)
 

@@ -13,7 +13,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ..plotting import region_image
-from .pictures import GREY, NEG_RGB, POS_RGB, encode, font, unit_values, value_colors
+from ..raster import encode, font
+from .pictures import GREY, NEG_RGB, POS_RGB, unit_values, value_colors
 
 WIDTH, HEIGHT, TOP, LEFT, GAP = 470, 410, 26, 58, 8
 

@@ -7,35 +7,17 @@ white zero). The points sit in a separate transparent PNG layer, redrawn only wh
 its ticks are 1, 2 or 5 times a power of ten, at most 7 a side, whatever the coordinates' size.
 """
 import io
-import os
 
-import matplotlib
 import numpy as np
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw
 
 from ..plotting import CLASS_RGB, region_image
+from ..raster import encode, font, marker, ticks
 
-FONT_PATH = os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
 POS, NEG = CLASS_RGB[0], CLASS_RGB[1]  # blue, orange
 POS_RGB, NEG_RGB = tuple(float(c) for c in POS), tuple(float(c) for c in NEG)
 GREY = (90, 90, 90)
 VERMILLION = (213, 94, 0)
-FONTS = {}
-
-
-def font(size):
-    if size not in FONTS:
-        FONTS[size] = ImageFont.truetype(FONT_PATH, size)
-    return FONTS[size]
-
-
-def encode(image, fmt, **options):
-    """`fmt` ("png" or "jpeg") bytes of a PIL image or a uint8 array (h, w, 3); options go to PIL's save."""
-    if isinstance(image, np.ndarray):
-        image = Image.fromarray(image)
-    buf = io.BytesIO()
-    image.save(buf, format=fmt, **options)
-    return buf.getvalue()
 
 
 def png_palette(image, colors=128):
@@ -60,14 +42,6 @@ def from_pixels(col, row, window, size):
     """The point (x1, x2) at pixel (column, row) of a size x size picture of `window`."""
     x0, x1, y0, y1 = window
     return x0 + col / size * (x1 - x0), y1 - row / size * (y1 - y0)
-
-
-def ticks(lo, hi, most=6):
-    """Round tick values in [lo, hi]: multiples of 1, 2 or 5 times a power of ten, at most `most`."""
-    step = 10.0 ** np.floor(np.log10((hi - lo) / most))
-    step *= next(m for m in (1, 2, 5, 10) if (hi - lo) / (step * m) <= most)
-    first = np.ceil(lo / step)
-    return [(first + i) * step for i in range(int(np.floor(hi / step) - first) + 1)]
 
 
 def value_colors(V):
@@ -149,19 +123,6 @@ def neuron_jpeg(values, size, first_layer, activation, discretize=False):
     return encode(value_pixels(scaled, size, discretize), "jpeg", quality=92)
 
 
-def _marker(draw, k, x, y, r, fill, outline, width):
-    shape = k % 6
-    if shape == 0:
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=fill, outline=outline, width=width)
-    elif shape == 1:
-        r *= 0.9
-        draw.rectangle((x - r, y - r, x + r, y + r), fill=fill, outline=outline, width=width)
-    else:
-        sides, rot = {2: (3, 0), 3: (4, 45), 4: (3, 180), 5: (5, 0)}[shape]
-        draw.regular_polygon((x, y, r * (1.4 if sides == 3 else 1.25)), sides, rotation=rot, fill=fill,
-                             outline=outline, width=width)
-
-
 def _axes(d, window, S, scale):
     """Grid lines and labels at round values of both coordinates."""
     x0, x1, y0, y1 = window
@@ -190,7 +151,7 @@ def points_layer(P, y, val, window, size, show_val=True, regression=False, scale
             continue
         shape = 0 if regression else int(y[i])
         rim = (0, 0, 0) if val[i] else (255, 255, 255)
-        _marker(d, shape, xy[i, 0], xy[i, 1], 5.5 * scale, tuple(int(c) for c in fills[i]), rim,
+        marker(d, shape, xy[i, 0], xy[i, 1], 5.5 * scale, tuple(int(c) for c in fills[i]), rim,
                 int(1.5 * scale) if val[i] else scale)
     return layer.resize((size, size), Image.LANCZOS)
 
