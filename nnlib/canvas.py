@@ -37,8 +37,15 @@ def _color(c, default):
     return tuple(int(round(255 * v)) for v in to_rgb(default if c is None else c))
 
 
+def _numbers(values, name):
+    try:
+        return np.asarray(values, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be numbers, got {values!r:.60}") from None
+
+
 def _xy(x, y):
-    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    x, y = _numbers(x, "x"), _numbers(y, "y")
     if x.shape != y.shape:
         raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
     return x, y
@@ -55,7 +62,10 @@ class Panel:
         self.axis_on, self.show_legend = True, False
 
     def plot(self, x, y=None, fmt="-", color=None, label=None, lw=None, linewidth=None, marker=None, zorder=2):
-        """A line (fmt "-"), markers (".", "o", "s", ...) or both (".-", "o-"); x defaults to 0, 1, ..."""
+        """A line (fmt "-"), markers (".", "o", "s", ...) or both (".-", "o-"); plot(y) and plot(y, fmt)
+        put y at x = 0, 1, ..."""
+        if isinstance(y, str):
+            y, fmt = None, y
         x, y = _xy(np.arange(np.size(y if y is not None else x)), x) if y is None else _xy(x, y)
         fmt = str(fmt)
         mark = marker or next((m for m in ".os^Dv" if m in fmt), None)

@@ -32,6 +32,7 @@ A typical `draw` uses the shared pieces, so it shows only what its lesson is abo
         return training_status(history.loss, f"loss {history.loss[-1]:.3f}")
 """
 import base64
+import builtins
 import html
 import math
 import time
@@ -70,13 +71,27 @@ def hidden_slider(value=3, min=1, max=50, description="hidden units"):
     return int_slider(value, min, max, description)
 
 
+def _log_grid(value, min, max, step=0.05):
+    """(low, high, step) exponents of a log slider's positions: about `step` apart, with `value` and `max`
+    exactly on them and the lowest at or just above `min`. The browser snaps a slider's value to its
+    positions as soon as it shows it, and sends the snapped value back: a value off them would be
+    redrawn at once, slightly changed (lr 0.2 as 0.1995). Every lesson's explorer (lr_slider)."""
+    lo, hi, v = math.log10(min), math.log10(max), math.log10(value)
+    if v >= hi:
+        n = builtins.max(1, round((hi - lo) / step))
+        return lo, hi, (hi - lo) / n
+    step = (hi - v) / builtins.max(1, round((hi - v) / step))
+    return v - math.floor((v - lo) / step + 1e-9) * step, hi, step
+
+
 def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
-    """A log-scale slider: each step multiplies the rate by the same factor (0 < min < max).
-    Every lesson's explorer."""
+    """A log-scale slider: each step multiplies the rate by the same factor (about 10^0.05), from
+    `min` (or just above it) to `max`, 0 < min < max. Every lesson's explorer."""
     positive(min, "min")
     positive(max, "max")
     _bounds(value, min, max, integer=False)
-    return W.FloatLogSlider(value=value, base=10, min=math.log10(min), max=math.log10(max), step=0.05,
+    low, high, step = _log_grid(value, min, max)
+    return W.FloatLogSlider(value=value, base=10, min=low, max=high, step=step,
                             description=_text(description, "description"), continuous_update=True,
                             readout_format=".3g", style=_STYLE)
 
@@ -176,6 +191,9 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def _changed(self, change):
+        old, new = change["old"], change["new"]
+        if isinstance(old, float) and isinstance(new, float) and math.isclose(old, new, rel_tol=1e-9):
+            return  # the browser's float arithmetic (10 ** exponent) gave the same value back: same picture
         self.changes += 1
         self.redraw()
 

@@ -128,6 +128,9 @@ def test_the_canvas_names_what_it_cannot_draw():
         ax.contour(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), levels=[0, 1])
     with pytest.raises(ValueError, match="yscale must be 'linear' or 'log' on the canvas, got 'symlog'"):
         ax.set(yscale="symlog")
+    with pytest.raises(TypeError, match=r"y must be numbers, got \['a', 'b', 'c'\]"):
+        ax.plot([1, 2, 3], ["a", "b", "c"])
+    assert ax.plot([3.0, 2.0, 1.0], "o-").items[-1]["marker"] == "o"  # plot(y, fmt) as in matplotlib
     with pytest.raises(ValueError, match="x and y must have the same length, got 3 and 2"):
         ax.plot([1, 2, 3], [1, 2])
     with pytest.raises(ValueError, match=r"image must have shape \(h, w\), .* or \(h, w, 4\), got \(2, 2, 2\)"):

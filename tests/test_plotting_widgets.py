@@ -362,6 +362,25 @@ def test_slider_factories():
     assert widgets.dropdown(["x", "y"], value="y", description="d").value == "y"
 
 
+@pytest.mark.parametrize("value, low, high", [(0.2, 1e-3, 10.0), (2.0, 0.01, 10.0), (0.3, 0.01, 10.0),
+                                               (10.0, 1e-3, 10.0), (1e-3, 1e-3, 10.0), (0.1, 0.01, 1.0)])
+def test_lr_slider_positions_hold_its_value_and_max(value, low, high):
+    # The browser snaps the value to the slider's positions min + k * step (exponents) when it shows it.
+    s = widgets.lr_slider(value, min=low, max=high)
+    k_value, k_max = (np.log10(value) - s.min) / s.step, (s.max - s.min) / s.step
+    assert abs(k_value - round(k_value)) < 1e-9 and abs(k_max - round(k_max)) < 1e-9
+    assert s.max == pytest.approx(np.log10(high)) and np.log10(low) - 1e-12 <= s.min < np.log10(low) + s.step
+    assert 0.045 < s.step < 0.055 and s.value == value
+
+
+def test_explorer_ignores_a_value_changed_only_by_float_rounding():
+    ex = _explorer()
+    ex.controls["lr"].value = 0.5 * (1 + 4e-16)  # 10 ** log10(0.5) in the browser: not a new value
+    assert ex.redraws == 1 and ex.changes == 0
+    ex.controls["lr"].value = 0.5 * 1.001
+    assert ex.redraws == 2
+
+
 def test_explorer_skips_a_picture_gone_stale_while_drawing():
     # A control that changes while draw runs (a newer value arrived): the newer redraw's picture
     # is shown, and the older one, finished later, does not overwrite it.

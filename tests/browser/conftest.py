@@ -9,7 +9,6 @@ used. Without /usr/bin/chromium every browser test is skipped, saying so.
 import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from servers import free_port, log_tail, wait_until_answers  # noqa: E402
+from widget_cells import widget_copy  # noqa: E402
 
 # The notebooks under test (a different folder only for developing these tests).
 NOTEBOOK_DIR = Path(os.environ.get("NN_COURSE_BROWSER_NOTEBOOKS") or ROOT / "notebooks")
@@ -42,9 +42,12 @@ LAB_SETTINGS = {
 
 
 def copy_notebooks(source, destination):
-    """Copy the notebooks (*.ipynb) of folder `source` into a new folder `destination`: no checkpoints,
-    no kernel sockets or other files left beside them."""
-    shutil.copytree(source, destination, ignore=lambda _, names: [n for n in names if not n.endswith(".ipynb")])
+    """Write the widget part of each notebook (*.ipynb) of folder `source` into a new folder `destination`:
+    its widget cells and the code they need (widget_cells.py; nbval runs the whole lesson), with the
+    stored outputs. No checkpoints, kernel sockets or other files come along."""
+    destination.mkdir(parents=True)
+    for path in sorted(Path(source).glob("*.ipynb")):
+        widget_copy(path, destination / path.name)
 
 
 def require_chromium():

@@ -1,10 +1,13 @@
 """Each lesson in a real browser: JupyterLab and headless Chromium, as a reader would use it.
 
-Per notebook (one test each, sequentially, one server and one browser for all): open a copy in
-JupyterLab, Edit > Clear Outputs of All Cells, Run > Run All Cells (the menu bar), wait until the kernel is
-idle and every code cell has an execution count, and check that no cell shows an error (a traceback, an error output,
-a widget that failed to display). Then move the hidden-size and learning-rate sliders WITH THE
-KEYBOARD (focus the slider handle, press ArrowRight) and check that the change reached the kernel
+Per notebook (one test each, sequentially, one server and one browser for all): open its widget part in
+JupyterLab (its widget cells and the code they need, with the stored outputs: widget_cells.py; nbval runs
+and checks every cell of the lesson), Edit > Clear Outputs of All Cells, Run > Run All Cells (the menu bar),
+wait until the kernel is idle and every code cell has an execution count, and check that no cell shows an
+error (a traceback, an error output, a widget that failed to display) and that every explorer's status
+line says what the full lesson's stored output says (the same state as a full run). Then move the
+hidden-size and learning-rate sliders WITH THE KEYBOARD (focus the slider handle, press ArrowRight) and
+check that the change reached the kernel
 and the picture changed (the <img> of that explorer gets a new src: ipywidgets makes a new blob
 URL only when the image bytes change). In the playground, play must animate the page (new
 pictures several times a second; the rate seen is printed), and pause must stop it; then, with the
@@ -143,6 +146,28 @@ def kernel_connected(lab, name):
         if s.get("path") == name and s.get("kernel") and s["kernel"].get("connections", 0) >= 1:
             return s["kernel"]
     return None
+
+
+def explorer_messages(path):
+    """{cell index: message} of the explorers in a notebook's stored outputs ("Explorer(...): message")."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    found = {}
+    for i, cell in enumerate(nb["cells"]):
+        for out in cell.get("outputs", []):
+            text = "".join(out.get("data", {}).get("text/plain", ""))
+            if text.startswith("Explorer("):
+                found[i] = " ".join(text.partition("): ")[2].split())
+    return found
+
+
+STATUS_JS = """() => {
+  const found = {};
+  %s.querySelectorAll('.jp-Cell').forEach((c, i) => {
+    const span = c.querySelector('.widget-html span[data-ms]');
+    if (span) found[i] = span.innerText.split(/\\s+/).join(' ').trim();
+  });
+  return found;
+}""".replace("%s", PANEL_JS)
 
 
 def tagged_cells(path, tag):
@@ -397,7 +422,7 @@ def check_weight_edit(page, k, root, g, sizes, net, scale):
 # ----------------------------------------------------------------------------------------------- test
 def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
     name = notebook.name
-    expected_errors = tagged_cells(notebook, "raises-exception")
+    expected_errors = tagged_cells(lab.notebook_dir / name, "raises-exception")
     notes = []
     try:
         open_notebook(page, lab, name)
@@ -412,6 +437,13 @@ def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
             pytest.fail(f"{name}: " + "\n".join(f"cell {p['i']} shows an error:\n{p['text']}" for p in errors),
                         pytrace=False)
         notes += [f"cell {p['i']} printed to stderr: {p['text'][:200]!r}" for p in problems]
+        shown = {int(i): text for i, text in page.evaluate(STATUS_JS).items()}
+        stored = explorer_messages(lab.notebook_dir / name)
+        wrong = [f"cell {i}: the explorer says {shown.get(i)!r}, the full lesson's output {text!r}"
+                 for i, text in stored.items() if shown.get(i) != text]
+        if wrong:
+            pytest.fail(f"{name}: the widget part ran into another state than the full lesson:\n"
+                        + "\n".join(wrong), pytrace=False)
 
         sliders = page.evaluate(MARK_JS, list(HIDDEN_LABELS + LR_LABELS))
         labels = {s["label"] for s in sliders}
