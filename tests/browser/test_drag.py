@@ -20,7 +20,7 @@ from test_lab import LOOK_JS, MARK_JS, STATE_JS, open_notebook, run_all_cells, s
 
 FINAL_BOUND_S = 1.5
 DRAG_STEPS = 24
-STEP_SECONDS = 0.08
+STEP_SECONDS = 0.03  # faster than a redraw: the release often comes mid-redraw (the worst case)
 NAME = "drag_probe.ipynb"
 
 SOURCE = '''\
