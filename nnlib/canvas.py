@@ -181,8 +181,10 @@ class Canvas:
         rows = [tuple(Panel((j / ncols, i / nrows, (j + 1) / ncols, (i + 1) / nrows)) for j in range(ncols))
                 for i in range(nrows)]
         self.axes += [p for row in rows for p in row]
-        return rows[0][0] if nrows == ncols == 1 else rows[0] if nrows == 1 else tuple(p[0] for p in rows) \
-            if ncols == 1 else rows
+        if nrows == 1 or ncols == 1:
+            panels = tuple(p for row in rows for p in row)
+            return panels[0] if len(panels) == 1 else panels
+        return rows
 
     def add_subplot(self):
         return self.subplots(1, 1)

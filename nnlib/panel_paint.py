@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from . import panel_items
 from .raster import encode, font, log_ticks, tick_label, ticks
 
-INK, GRID_GREY = (0, 0, 0), (90, 90, 90)
+INK = (0, 0, 0)
 
 
 def png_bytes(image):
