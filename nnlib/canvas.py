@@ -44,6 +44,13 @@ def _numbers(values, name):
         raise TypeError(f"{name} must be numbers, got {values!r:.60}") from None
 
 
+def _limits(value, name):
+    lim = _numbers(value, name)
+    if lim.size != 2 or not np.all(np.isfinite(lim)) or lim[0] == lim[1]:
+        raise ValueError(f"{name} must be two different finite numbers (low, high), got {value!r:.60}")
+    return float(lim[0]), float(lim[1])
+
+
 def _xy(x, y):
     x, y = _numbers(x, "x"), _numbers(y, "y")
     if x.shape != y.shape:
@@ -109,8 +116,9 @@ class Panel:
 
     def text(self, x, y, s, ha="left", va="baseline", fontsize=10, color="k", transform=None):
         """Text at (x, y): data coordinates, or fractions of the box with transform=panel.transAxes."""
+        (x, y), size = _numbers([x, y], "x and y"), _numbers(fontsize, "fontsize")
         self.items.append(dict(kind="text", x=float(x), y=float(y), s=_text(s, "text"), ha=ha, va=va,
-                               size=float(fontsize), color=_color(color, "k"), axes=transform == AXES, zorder=3))
+                               size=float(size[0]), color=_color(color, "k"), axes=transform == AXES, zorder=3))
         return self
 
     def set(self, **settings):
@@ -122,7 +130,11 @@ class Panel:
                 raise ValueError(f"{name} must be 'linear' or 'log' on the canvas, got {value!r:.60}")
             if name in ("xlabel", "ylabel", "title"):
                 value = _text(value, name)
-            self.settings[name] = list(value) if name.endswith("ticks") else value
+            elif name.endswith("ticks"):
+                value = _numbers(value, name).tolist()
+            elif name.endswith("lim"):
+                value = _limits(value, name)
+            self.settings[name] = value
         return self
 
     def set_title(self, title):

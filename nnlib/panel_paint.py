@@ -21,6 +21,8 @@ def png_bytes(image):
 def image_rgb(a, cmap, vmin, vmax):
     """An imshow argument as uint8 RGB (h, w, 3): values through a colormap, or RGB floats / uint8."""
     if a.ndim == 2:
+        if cmap not in colormaps:
+            raise ValueError(f"cmap must be a matplotlib colormap's name (e.g. 'viridis', 'RdBu_r'), got {cmap!r:.60}")
         a = np.nan_to_num(a.astype(float))
         lo, hi = (a.min() if vmin is None else vmin), (a.max() if vmax is None else vmax)
         a = colormaps[cmap](np.clip((a - lo) / (hi - lo if hi > lo else 1.0), 0, 1))[..., :3]

@@ -135,6 +135,14 @@ def test_the_canvas_names_what_it_cannot_draw():
         ax.plot([1, 2, 3], [1, 2])
     with pytest.raises(ValueError, match=r"image must have shape \(h, w\), .* or \(h, w, 4\), got \(2, 2, 2\)"):
         ax.imshow(np.zeros((2, 2, 2)))
+    with pytest.raises(ValueError, match=r"xlim must be two different finite numbers \(low, high\), got \(1, 1\)"):
+        ax.set(xlim=(1, 1))
+    with pytest.raises(TypeError, match="yticks must be numbers, got 'abc'"):
+        ax.set(yticks="abc")
+    with pytest.raises(ValueError, match="cmap must be a matplotlib colormap's name .* got 'nope'"):
+        ax.imshow(np.zeros((2, 2)), cmap="nope")
+    with pytest.raises(TypeError, match="fontsize must be numbers, got 'big'"):
+        ax.text(0, 0, "hi", fontsize="big")
     with pytest.raises(AttributeError):
         ax.bar([1], [1])  # not on the canvas: such a draw uses Explorer(..., renderer="matplotlib")
 
