@@ -11,8 +11,8 @@ lessons use (plot, scatter, imshow, contour, text, set, legend), painted by
 Pillow in about 20 ms where matplotlib takes 60-120 ms. A draw that needs more of
 matplotlib asks for it: Explorer(draw, renderer="matplotlib", ...) passes a
 matplotlib Figure instead. The figure is rendered to PNG and swapped into an
-Image widget, so a redraw replaces the picture in one step, without flicker. Sliders follow the drag
-(continuous_update=True) with no backlog: while the kernel is busy with one
+Image widget, so a redraw replaces the picture in one step, without flicker.
+Sliders follow the drag (continuous_update=True) with no backlog: while the kernel is busy with one
 redraw, ipywidgets' front end holds back a slider's newer values and sends only
 the newest when the kernel is idle again, and a redraw whose values changed while
 it was drawing is not shown (the newer redraw's picture is). The status line's
@@ -96,19 +96,31 @@ def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
                             readout_format=".3g", style=_STYLE)
 
 
+def _on_steps(value, min, step):
+    """A slider's value must be min + k * step: the browser moves any other value onto its steps as
+    soon as it shows the slider, and the explorer would redraw at once for a value nobody chose."""
+    k = (value - min) / step
+    if abs(k - round(k)) > 1e-9:
+        raise ValueError(f"value must lie on the slider's steps min + k * step, got value={value!r} "
+                         f"(min={min!r}, step={step!r}; the browser would show {min + round(k) * step:.6g})")
+
+
 def int_slider(value, min, max, description, step=1):
-    """An integer slider from min to max (min < max, value between them, step >= 1). Lessons 1-11."""
+    """An integer slider from min to max (min < max, value between them, step >= 1, value on a step).
+    Lessons 1-11."""
     _bounds(value, min, max, integer=True)
     in_range(step, "step", 1, None, integer=True)
+    _on_steps(value, min, step)
     return W.IntSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                        continuous_update=True, style=_STYLE)
 
 
 def float_slider(value, min, max, description, step=0.01):
-    """A slider of real numbers from min to max (min < max, value between them, 0 < step <= max - min).
-    Lessons 1-11."""
+    """A slider of real numbers from min to max (min < max, value between them, 0 < step <= max - min,
+    value on a step). Lessons 1-11."""
     _bounds(value, min, max, integer=False)
     in_range(step, "step", 0, max - min, low_open=True)
+    _on_steps(value, min, step)
     return W.FloatSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                          continuous_update=True, readout_format=".3g", style=_STYLE)
 

@@ -373,6 +373,15 @@ def test_lr_slider_positions_hold_its_value_and_max(value, low, high):
     assert 0.045 < s.step < 0.055 and s.value == value
 
 
+def test_sliders_refuse_a_value_between_their_steps():
+    with pytest.raises(ValueError, match=r"value must lie on the slider's steps min \+ k \* step, got value=0.33 "
+                                         r"\(min=0.0, step=0.05; the browser would show 0.35\)"):
+        widgets.float_slider(0.33, 0.0, 1.0, "p", step=0.05)
+    with pytest.raises(ValueError, match=r"got value=170 \(min=100, step=100; the browser would show 200\)"):
+        widgets.int_slider(170, 100, 1000, "epochs", step=100)
+    assert widgets.float_slider(0.3, 0.0, 1.0, "p", step=0.1).value == 0.3  # 3 * 0.1 is 0.30000000000000004
+
+
 def test_explorer_ignores_a_value_changed_only_by_float_rounding():
     ex = _explorer()
     ex.controls["lr"].value = 0.5 * (1 + 4e-16)  # 10 ** log10(0.5) in the browser: not a new value
