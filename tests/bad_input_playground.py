@@ -90,6 +90,8 @@ bad("unknown setting", lambda pg: pg.set(colour="red"), ValueError, "unknown set
 bad("setting named 3", lambda pg: pg.set(**{"3": 1}), ValueError, "unknown setting")
 bad("neurons against layers", lambda pg: pg.set(neurons=[3, 3], layers=3), ValueError, "layers=3", "neurons")
 bad("two settings, one bad", lambda pg: pg.set(lr=0.5, hidden=0), ValueError, "hidden")
+bad("noise between the slider's steps", lambda pg: pg.set(noise=0.13), ValueError, "noise", "multiple of 0.05", "0.13")
+bad("points between the slider's steps", lambda pg: pg.set(points=205), ValueError, "points", "multiple of 10", "205")
 bad("batch_size 10.0", lambda pg: pg.set(batch_size=10.0), ValueError, "batch_size", "10.0")
 bad("click 99", lambda pg: pg.set(click=99), ValueError, "click", "99")
 bad("show_validation 'no'", lambda pg: pg.set(show_validation="no"), ValueError, "show_validation", "'no'")

@@ -89,6 +89,14 @@ def _number(value, low, high, label):
     return float(value)
 
 
+def _on_steps(value, spec, label):
+    """A slider's value is low + k * step: its control could show no other (the browser would move it)."""
+    k = (value - spec.low) / spec.step
+    if abs(k - round(k)) > 1e-9:
+        _fail(label, f"{spec.low:g} plus a multiple of {spec.step:g} (the slider's steps) up to {spec.high:g}", value)
+    return value
+
+
 def _choice(value, options, label):
     kinds = {type(o) for o in options}
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (str, numbers.Integral)):
@@ -123,8 +131,10 @@ def check_setting(name, value, prefix=""):
         raise ValueError(f"unknown setting {prefix}{name!r:.40}; choose from {list(SETTINGS)}")
     spec, label = SETTINGS[name], f"{prefix}[{name!r}]" if prefix else name
     if spec.kind == "int":
-        return _integer(value, spec.low, spec.high, label)
-    if spec.kind in ("float", "log"):
+        return _on_steps(_integer(value, spec.low, spec.high, label), spec, label)
+    if spec.kind == "float":
+        return _on_steps(_number(value, spec.low, spec.high, label), spec, label)
+    if spec.kind == "log":
         return _number(value, spec.low, spec.high, label)
     if spec.kind == "bool":
         if not isinstance(value, (bool, np.bool_)):
