@@ -48,11 +48,16 @@ def ticks(lo, hi, most=6, integer=False):
 
 def log_ticks(lo, hi, most=6):
     """Tick values for a log axis over [lo, hi] (both > 0): powers of ten, every few when there are
-    many; 1, 2 and 5 times them when fewer than two powers of ten lie inside."""
+    many; 1, 2 and 5 times them when fewer than two powers of ten lie inside, 1 to 9 times them when
+    that still gives fewer than three."""
     a, b = np.ceil(np.log10(lo) - 1e-9), np.floor(np.log10(hi) + 1e-9)
     if b - a < 1:
-        values = [m * 10.0 ** e for e in np.arange(a - 1, b + 1) for m in (1, 2, 5)]
-        return [v for v in values if lo * (1 - 1e-9) <= v <= hi * (1 + 1e-9)] or ticks(lo, hi, 4)
+        for multiples in ((1, 2, 5), range(1, 10)):
+            values = [m * 10.0 ** e for e in np.arange(a - 1, b + 1) for m in multiples]
+            values = [v for v in values if lo * (1 - 1e-9) <= v <= hi * (1 + 1e-9)]
+            if len(values) >= 3:
+                return values
+        return values if len(values) >= 2 else ticks(lo, hi, 4)
     every = int(np.ceil((b - a + 1) / most))
     return [10.0 ** e for e in np.arange(a, b + 1, every)]
 

@@ -96,6 +96,7 @@ def test_round_ticks_and_their_labels():
     assert ticks(1, 3, 10, integer=True) == [1.0, 2.0, 3.0]  # never a half
     assert log_ticks(1e-4, 2.0) == [1e-4, 1e-3, 1e-2, 1e-1, 1.0]
     assert log_ticks(0.04, 0.3) == [0.05, 0.1, 0.2]
+    assert np.allclose(log_ticks(0.105, 0.45), [0.2, 0.3, 0.4])  # no power of ten inside: 1 to 9 times 0.1
     assert [tick_label(v, log=True) for v in (1e-3, 0.1, 1.0, 100.0, 1e4)] == ["10⁻³", "0.1", "1", "100", "10⁴"]
     assert tick_label(-0.5) == "−0.5"
 
