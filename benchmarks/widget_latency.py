@@ -1,6 +1,8 @@
 """Slider -> new picture, as a person sees it: JupyterLab in headless Chromium, a key press on a slider.
 
-For each lesson: open a copy in JupyterLab (the browser tests' server: tests/browser/conftest.py), Run All,
+For each lesson: open its widget part in JupyterLab (the browser tests' server and copies:
+tests/browser/conftest.py; the widget cells and the code they need, so a lesson loads in a second; the
+full lessons gave the same figures: 5, 6 and 9 measured both ways, within run-to-run noise), Run All,
 then for every "hidden units" / "learning rate" / "neurons per layer" slider press ArrowRight and
 ArrowLeft in turn, `--changes` times. A key press is timed in the page (performance.now() in a keydown
 listener) up to the moment the explorer's last new picture has loaded (the <img> load event), so the
