@@ -321,6 +321,26 @@ PICTURE_JS = """() => { const s = document.querySelector('.jp-NotebookPanel:not(
   return r ? Array.from(r.querySelectorAll('img')).map(i => i.src).join(' ') : null; }"""
 
 
+STUCK_JS = """() => ({prompts: (PROMPTS)(), dialogs: Array.from(document.querySelectorAll('.jp-Dialog'))
+  .map(d => d.innerText.slice(0, 300)), errors: Array.from(document.querySelectorAll(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) [data-mime-type="application/vnd.jupyter.stderr"]'))
+  .map(o => o.innerText.slice(-800)), status: (document.querySelector('.jp-Notebook-ExecutionIndicator')
+  || {getAttribute: () => null}).getAttribute('data-status')})""".replace("PROMPTS", PROMPTS_JS)
+
+
+def _wait_for_run_all(page, screenshot):
+    """Until every code cell has an execution count and the kernel is idle; else fail saying what the page
+    shows (prompts, dialogs, errors), with a screenshot."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(f"() => ({PROMPTS_JS})().every(p => /^\\[\\d+\\]:$/.test(p))"
+                               f" && !!document.querySelector(\"{KERNEL_IDLE}\")", timeout=RUN_TIMEOUT * 1000)
+    except PlaywrightTimeout:
+        page.screenshot(path=str(screenshot))
+        pytest.fail(f"Run All did not finish within {RUN_TIMEOUT} s; the page shows {page.evaluate(STUCK_JS)}; "
+                    f"screenshot {screenshot}", pytrace=False)
+
+
 def test_teacher_link_in_browser(hub):
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Debian package chromium not installed: {CHROMIUM} missing (apt-get install chromium; "
@@ -347,8 +367,7 @@ def test_teacher_link_in_browser(hub):
             t1 = time.monotonic()
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            page.wait_for_function(f"() => ({PROMPTS_JS})().every(p => /^\\[\\d+\\]:$/.test(p))"
-                                   f" && !!document.querySelector(\"{KERNEL_IDLE}\")", timeout=RUN_TIMEOUT * 1000)
+            _wait_for_run_all(page, hub.tmp / "hub_lesson1_run_all.png")
             TIMINGS["browser: Run All"] = time.monotonic() - t1
             before = page.wait_for_function(PICTURE_JS, timeout=60_000).json_value()
             handle = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider .noUi-handle").first
