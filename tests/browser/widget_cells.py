@@ -8,7 +8,9 @@ a kept statement reads (a method call on it, a store into its attribute or item:
 inside it. Imports, definitions and cells with IPython magics are always kept (cheap, and they may set
 things up); everything after the last widget is left out. Each cell keeps its needed statements, in
 their order; a cell with none is left out. The rest (a lesson's experiments, prints and exercises) is
-executed and checked by nbval. If this misses a dependency, the browser test fails with a NameError.
+executed and checked by nbval. A dependency this misses (a function changing its argument in place,
+np.random.shuffle(X)) makes the browser test fail: with a NameError, or because an explorer's status line
+differs from the full lesson's stored output (test_lab.py compares them).
 """
 import ast
 import json
