@@ -10,8 +10,8 @@ explorer draws on one through nnlib.widgets.Explorer).
 A Panel records what is drawn and the settings (plot, scatter, imshow, contour at one level, text;
 set(...) with xlim ylim xlabel ylabel title xticks yticks xscale yscale; legend, locator_params,
 axis("off")); fig.png() lays the panels out and paints them at twice the size, then halves it (smooth
-lines and markers). Anything else raises, naming what the canvas lacks: such a draw function asks
-for Explorer(..., renderer="matplotlib"). Text is plain unicode (x₁, ∂J/∂W), not $mathtext$.
+lines and markers). Anything else raises an AttributeError naming what the canvas lacks and
+the way out: Explorer(..., renderer="matplotlib"). Text is plain unicode (x₁, ∂J/∂W), not $mathtext$.
 """
 import numpy as np
 from matplotlib.colors import to_rgb
@@ -23,6 +23,13 @@ from .validate import in_range
 AXES = "axes"  # Panel.transAxes: text positioned in fractions of the panel's box
 CYCLE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]  # matplotlib's
 SETTINGS = ("xlim", "ylim", "xlabel", "ylabel", "title", "xticks", "yticks", "xscale", "yscale")
+MORE = "for the rest of matplotlib, make the explorer with Explorer(draw, renderer=\"matplotlib\", ...)"
+
+
+def _lacks(obj, name, has):
+    if name.startswith("__"):  # Python's own lookups (copy, pickle, ...) get the usual answer
+        raise AttributeError(name)
+    raise AttributeError(f"the canvas {type(obj).__name__} has no {name!r} (it has {has}); {MORE}")
 
 
 def _text(s, name):
@@ -61,6 +68,11 @@ def _xy(x, y):
 class Panel:
     """One plot of a Canvas: records the drawing calls; Canvas.png() paints them (panel_paint)."""
     transAxes = AXES
+    HAS = "plot, scatter, imshow, contour, text, set, set_title, set_xlabel, set_ylabel, set_yscale, legend, " \
+          "locator_params, axis, set_axis_off"
+
+    def __getattr__(self, name):
+        _lacks(self, name, self.HAS)
 
     def __init__(self, cell):
         self.cell = cell  # (left, top, right, bottom) in fractions of the canvas
@@ -182,6 +194,9 @@ class Canvas:
     def __init__(self, figsize=(9, 3.5), dpi=80):
         self.dpi, self.size = dpi, (int(round(figsize[0] * dpi)), int(round(figsize[1] * dpi)))
         self.axes = []
+
+    def __getattr__(self, name):
+        _lacks(self, name, "subplots, add_subplot, axes, clear")
 
     def clear(self):
         self.axes = []

@@ -144,8 +144,12 @@ def test_the_canvas_names_what_it_cannot_draw():
         ax.imshow(np.zeros((2, 2)), cmap="nope")
     with pytest.raises(TypeError, match="fontsize must be numbers, got 'big'"):
         ax.text(0, 0, "hi", fontsize="big")
-    with pytest.raises(AttributeError):
-        ax.bar([1], [1])  # not on the canvas: such a draw uses Explorer(..., renderer="matplotlib")
+    with pytest.raises(AttributeError, match=r"the canvas Panel has no 'bar' \(it has plot, scatter, .*\); for the "
+                                             r"rest of matplotlib, make the explorer with Explorer\(draw, "
+                                             r"renderer=\"matplotlib\", ...\)"):
+        ax.bar([1], [1])
+    with pytest.raises(AttributeError, match="the canvas Canvas has no 'suptitle' .*renderer="):
+        Canvas().suptitle("title")
 
 
 def test_explorer_renderers():
