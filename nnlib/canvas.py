@@ -18,7 +18,7 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from . import panel_paint
-from .validate import in_range
+from .validate import in_range, real_array
 
 AXES = "axes"  # Panel.transAxes: text positioned in fractions of the panel's box
 CYCLE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]  # matplotlib's
@@ -45,10 +45,7 @@ def _color(c, default):
 
 
 def _numbers(values, name):
-    try:
-        return np.asarray(values, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be numbers, got {values!r:.60}") from None
+    return real_array(values, name).ravel()
 
 
 def _limits(value, name):

@@ -129,7 +129,7 @@ def test_the_canvas_names_what_it_cannot_draw():
         ax.contour(np.zeros((2, 2)), np.zeros((2, 2)), np.zeros((2, 2)), levels=[0, 1])
     with pytest.raises(ValueError, match="yscale must be 'linear' or 'log' on the canvas, got 'symlog'"):
         ax.set(yscale="symlog")
-    with pytest.raises(TypeError, match=r"y must be numbers, got \['a', 'b', 'c'\]"):
+    with pytest.raises(TypeError, match=r"y must be a number or an array of numbers, got \['a', 'b', 'c'\]"):
         ax.plot([1, 2, 3], ["a", "b", "c"])
     assert ax.plot([3.0, 2.0, 1.0], "o-").items[-1]["marker"] == "o"  # plot(y, fmt) as in matplotlib
     with pytest.raises(ValueError, match="x and y must have the same length, got 3 and 2"):
@@ -138,11 +138,11 @@ def test_the_canvas_names_what_it_cannot_draw():
         ax.imshow(np.zeros((2, 2, 2)))
     with pytest.raises(ValueError, match=r"xlim must be two different finite numbers \(low, high\), got \(1, 1\)"):
         ax.set(xlim=(1, 1))
-    with pytest.raises(TypeError, match="yticks must be numbers, got 'abc'"):
+    with pytest.raises(TypeError, match="yticks must be a number or an array of numbers, got 'abc'"):
         ax.set(yticks="abc")
     with pytest.raises(ValueError, match="cmap must be a matplotlib colormap's name .* got 'nope'"):
         ax.imshow(np.zeros((2, 2)), cmap="nope")
-    with pytest.raises(TypeError, match="fontsize must be numbers, got 'big'"):
+    with pytest.raises(TypeError, match="fontsize must be a number or an array of numbers, got 'big'"):
         ax.text(0, 0, "hi", fontsize="big")
     with pytest.raises(AttributeError, match=r"the canvas Panel has no 'bar' \(it has plot, scatter, .*\); for the "
                                              r"rest of matplotlib, make the explorer with Explorer\(draw, "
