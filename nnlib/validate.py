@@ -161,6 +161,13 @@ def in_range(value, name, low=None, high=None, low_open=False, high_open=False, 
     return value
 
 
+def on_steps(value, low, step):
+    """Whether value is low + k * step for a whole k (to 1e-9 of a step): the positions a slider can
+    show. The browser moves any other value onto them as soon as it shows the slider."""
+    k = (value - low) / step
+    return abs(k - round(k)) <= 1e-9
+
+
 def boolean(value, name):
     """Check True or False (numpy bools too; 0/1 and strings refused); return a bool."""
     if not isinstance(value, (bool, np.bool_)):

@@ -45,7 +45,7 @@ from . import divergence
 from .canvas import Canvas
 from .layout import LayoutCache
 from .plotting import figure_png
-from .validate import in_range, positive
+from .validate import in_range, on_steps, positive
 
 _STYLE = {"description_width": "initial"}
 
@@ -97,12 +97,12 @@ def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
 
 
 def _on_steps(value, min, step):
-    """A slider's value must be min + k * step: the browser moves any other value onto its steps as
-    soon as it shows the slider, and the explorer would redraw at once for a value nobody chose."""
-    k = (value - min) / step
-    if abs(k - round(k)) > 1e-9:
+    """A slider's value must be min + k * step (validate.on_steps): else the explorer would redraw at
+    once for a value nobody chose."""
+    if not on_steps(value, min, step):
         raise ValueError(f"value must lie on the slider's steps min + k * step, got value={value!r} "
-                         f"(min={min!r}, step={step!r}; the browser would show {min + round(k) * step:.6g})")
+                         f"(min={min!r}, step={step!r}; the browser would show "
+                         f"{min + round((value - min) / step) * step:.6g})")
 
 
 def int_slider(value, min, max, description, step=1):

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..layers import ACTIVATIONS
 from ..optim import OPTIMIZERS
+from ..validate import on_steps
 
 MAX_CLASSES = 6
 MAX_LAYERS = 8
@@ -90,9 +91,8 @@ def _number(value, low, high, label):
 
 
 def _on_steps(value, spec, label):
-    """A slider's value is low + k * step: its control could show no other (the browser would move it)."""
-    k = (value - spec.low) / spec.step
-    if abs(k - round(k)) > 1e-9:
+    """A slider's value is low + k * step (validate.on_steps): its control could show no other."""
+    if not on_steps(value, spec.low, spec.step):
         _fail(label, f"{spec.low:g} plus a multiple of {spec.step:g} (the slider's steps) up to {spec.high:g}", value)
     return value
 
