@@ -82,7 +82,7 @@ class Panel:
         put y at x = 0, 1, ..."""
         if isinstance(y, str):
             y, fmt = None, y
-        x, y = _xy(np.arange(np.size(y if y is not None else x)), x) if y is None else _xy(x, y)
+        x, y = _xy(np.arange(np.size(x)), x) if y is None else _xy(x, y)
         fmt = str(fmt)
         mark = marker or next((m for m in ".os^Dv" if m in fmt), None)
         colour = _color(color, CYCLE[self.lines % len(CYCLE)])

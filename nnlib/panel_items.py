@@ -78,14 +78,14 @@ def _scatter(draw, it, to_px, offset, pt):
             marker(draw, it["marker"], x, y, r, it["color"], it["edge"], width if it["edge"] else 0)
 
 
-def _text(draw, it, to_px, offset, size):
+def _text(draw, it, to_px, offset, size, pt):
     if it["axes"]:
         x, y = it["x"] * size[0], (1 - it["y"]) * size[1]
     else:
         x, y = (float(v[0]) for v in to_px([it["x"]], [it["y"]]))
         x, y = x - offset[0], y - offset[1]
     anchor = ANCHOR_H.get(it["ha"], "l") + ANCHOR_V.get(it["va"], "s")
-    draw.text((x, y), it["s"], font=font(it["size"] * it["pt"]), fill=it["color"], anchor=anchor)
+    draw.text((x, y), it["s"], font=font(it["size"] * pt), fill=it["color"], anchor=anchor)
 
 
 def _legend(draw, items, size, pt):
@@ -129,7 +129,7 @@ def paint_items(img, panel, box, to_px, pt):
         elif it["kind"] == "scatter":
             _scatter(draw, it, to_px, offset, pt)
         elif it["kind"] == "text":
-            _text(draw, dict(it, pt=pt), to_px, offset, size)
+            _text(draw, it, to_px, offset, size, pt)
     if panel.show_legend:
         _legend(draw, panel.items, size, pt)
     img.paste(canvas, (left, top))

@@ -20,9 +20,10 @@ CHEAP = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
 
 
 def _source(cell):
-    text = "".join(cell["source"])
-    magic = any(line.lstrip().startswith(("%", "!")) for line in text.splitlines())
-    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in text.splitlines()), magic
+    """(the cell's Python, its IPython magic lines blanked; whether it had any)."""
+    lines = "".join(cell["source"]).splitlines()
+    magic = [line.lstrip().startswith(("%", "!")) for line in lines]
+    return "\n".join("" if m else line for line, m in zip(lines, magic)), any(magic)
 
 
 def _root(node):
@@ -68,7 +69,9 @@ def _names(node):
 
 
 def _units(nb, last):
-    """(cell index, statement or None for a whole cell, its source text) for the code up to cell `last`."""
+    """(cell index, a statement or a whole cell's tree, its source, kept always) for the code up to cell
+    `last`: cells with magics and the last widget cell whole, the others statement by statement (imports
+    and definitions kept always)."""
     for i, cell in enumerate(nb["cells"][:last + 1]):
         if cell["cell_type"] != "code":
             continue
@@ -107,11 +110,6 @@ def widget_copy(source, destination):
     """Write the lesson at `source` to `destination` with only the code its widgets need (markdown kept)."""
     nb = json.loads(source.read_text(encoding="utf-8"))
     code = needed_code(nb)
-    cells = []
-    for i, cell in enumerate(nb["cells"]):
-        if cell["cell_type"] == "code" and i not in code:
-            continue
-        if cell["cell_type"] == "code":
-            cell = dict(cell, source=code[i].splitlines(keepends=True))
-        cells.append(cell)
+    cells = [dict(c, source=code[i].splitlines(keepends=True)) if c["cell_type"] == "code" else c
+             for i, c in enumerate(nb["cells"]) if c["cell_type"] != "code" or i in code]
     destination.write_text(json.dumps(dict(nb, cells=cells), indent=1, ensure_ascii=False), encoding="utf-8")
