@@ -19,7 +19,9 @@ def hidden(params, X, activation, masks=None):
     f = ACTIVATIONS[activation]
     acts = [X]
     for l, (W, b) in enumerate(params[:-1]):
-        a = f(acts[-1] @ W + b)
+        z = acts[-1] @ W
+        z += b
+        a = f(z)
         acts.append(a if masks is None or masks[l] is None else a * masks[l])
     return acts
 
@@ -74,7 +76,7 @@ def output_loss(z, Y, output, loss, picks=None):
     p = np.exp(z, out=z)
     p /= row_sum(p)  # the softmax, in place
     p_true = np.take(p, picks)
-    J = -np.log(np.maximum(p_true, EPS, out=p_true), out=p_true).sum() / n
+    J = -np.add.reduce(np.log(np.maximum(p_true, EPS, out=p_true), out=p_true)) / n
     p -= Y
     p /= n  # delta = (y_hat - Y) / n
     return J, p
@@ -85,7 +87,9 @@ def gradients(params, X, Y, activation, output, loss, l2=0.0, l1=0.0, n_reg=None
     n_reg = X.shape[0] if n_reg is None else n_reg
     acts = hidden(params, X, activation, masks)
     W, b = params[-1]
-    J, delta = output_loss(acts[-1] @ W + b, Y, output, loss, picks)
+    z = acts[-1] @ W
+    z += b
+    J, delta = output_loss(z, Y, output, loss, picks)
     df = DERIVATIVES[activation]
     grads = [None] * (2 * len(params))
     for l in range(len(params) - 1, -1, -1):
@@ -98,7 +102,7 @@ def gradients(params, X, Y, activation, output, loss, l2=0.0, l1=0.0, n_reg=None
         if l1:
             J += l1 / n_reg * np.sum(np.abs(W))
             dW += (l1 / n_reg) * np.sign(W)
-        grads[2 * l], grads[2 * l + 1] = dW, delta.sum(axis=0)
+        grads[2 * l], grads[2 * l + 1] = dW, np.add.reduce(delta, axis=0)  # delta.sum(axis=0)
         if l:
             delta = _back(delta @ W.T, acts[l], df, None if masks is None else masks[l - 1])
     return float(J), grads
@@ -107,7 +111,9 @@ def gradients(params, X, Y, activation, output, loss, l2=0.0, l1=0.0, n_reg=None
 def _back(da, a, df, mask):
     """dJ/dz of a hidden layer from dJ/da; with dropout a = h * mask, and f'(h) needs h = a / mask."""
     if mask is None:
-        return da * df(a)  # the plain backprop step, the only one without dropout
+        d = df(a)
+        d *= da  # da * f'(a): the plain backprop step, the only one without dropout
+        return d
     h = np.divide(a, mask, out=np.zeros_like(a), where=mask > 0)
     return da * mask * df(h)
 

@@ -25,7 +25,11 @@ LEAK = 0.01  # leaky_relu's slope for z < 0
 
 
 def _real(z, name="z"):
-    """z as a float array (a number becomes a 0-d array); text, None and complex numbers refused."""
+    """z as a float array (a number becomes a 0-d array); text, None and complex numbers refused.
+    A float array passes as it is (the functions below make new arrays): lesson 2's own training loop
+    calls sigmoid a few thousand times a redraw."""
+    if type(z) is np.ndarray and z.dtype == np.float64:
+        return z
     return real_array(z, name)
 
 
@@ -37,8 +41,10 @@ def row_max(z):
     reduction machinery costs ~5 us a call on small arrays, k - 1 elementwise maxima far less."""
     if z.shape[1] >= NARROW:
         return z.max(axis=1, keepdims=True)
-    m = z[:, :1].copy()
-    for j in range(1, z.shape[1]):
+    if z.shape[1] == 1:
+        return z.copy()
+    m = np.maximum(z[:, :1], z[:, 1:2])
+    for j in range(2, z.shape[1]):
         np.maximum(m, z[:, j:j + 1], out=m)
     return m
 
@@ -49,8 +55,10 @@ def row_sum(e):
     unchecked: for nnlib's inner loops."""
     if e.shape[1] >= NARROW:
         return e.sum(axis=1, keepdims=True)
-    s = e[:, :1].copy()
-    for j in range(1, e.shape[1]):
+    if e.shape[1] == 1:
+        return e.copy()
+    s = e[:, :1] + e[:, 1:2]
+    for j in range(2, e.shape[1]):
         s += e[:, j:j + 1]
     return s
 

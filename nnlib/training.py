@@ -35,14 +35,16 @@ def _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates):
         opt.step(arrays, grads, lr, check=False)
         return J
     order, J, k = rng.permutation(n), 0.0, Y.shape[1]
-    labels = None if picks is None else picks - np.arange(n) * k
+    X, Y = X[order], Y[order]  # shuffled once: each batch is then a slice, not a gather
+    labels = None if picks is None else (picks - np.arange(n) * k)[order]
+    offsets = np.arange(batch) * k  # batch_picks: row * k + label
     for start in range(0, n, batch):
-        idx = order[start:start + batch]
-        Jb, grads = backprop.gradients(net.params, X[idx], Y[idx], net.activation, net.output, loss, l2, l1, n,
-                                       None if picks is None else backprop.batch_picks(labels[idx], k),
-                                       _masks(rng, len(idx), rates, net.layer_sizes[1:-1]))
+        end = min(start + batch, n)
+        Jb, grads = backprop.gradients(net.params, X[start:end], Y[start:end], net.activation, net.output, loss,
+                                       l2, l1, n, None if picks is None else offsets[:end - start] + labels[start:end],
+                                       _masks(rng, end - start, rates, net.layer_sizes[1:-1]))
         opt.step(arrays, grads, lr, check=False)
-        J += Jb * len(idx) / n
+        J += Jb * (end - start) / n
     return J
 
 
