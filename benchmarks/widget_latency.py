@@ -9,11 +9,19 @@ listener) up to the moment the explorer's last new picture has loaded (the <img>
 figure includes the kernel (training + drawing + PNG), the transfer and the browser's decoding. Medians
 and worsts per slider, then over all sliders; targets (issue 15): median <= 100 ms, worst <= 150 ms.
 
-    .venv/bin/python benchmarks/widget_latency.py [--changes 7] [notebooks/05_moons.ipynb ...]
+    .venv/bin/python benchmarks/widget_latency.py [--changes 7] [--cpu] [notebooks/05_moons.ipynb ...]
+
+--cpu also reports where the machine's CPU went for each key press (Linux /proc: the time each process's
+threads ran in the half second after the press, in which the picture normally arrives): the kernel,
+Chromium (all its processes) and the Jupyter server. On 2 cores the kernel's draw competes with Chromium's
+own work for the key press. Then each explorer of the lesson redraws a few times started in the kernel
+(no key press, so the browser has only the picture to show): the kernel's phases when Chromium is idle.
 
 Needs /usr/bin/chromium (Debian). Run it on a quiet machine: other work on the 2 cores shows up here.
 """
 import argparse
+import json
+import os
 import statistics
 import sys
 import tempfile
@@ -65,14 +73,45 @@ POLL_JS = """() => [window.nnlat, (document.querySelector('.jp-NotebookPanel:not
                                     .getAttribute('data-status')]"""
 
 
-def press_and_time(page, k, key, quiet=0.4):
+CPU_GROUPS = (("kernel", "ipykernel"), ("chromium", "chromium"), ("server", "jupyterlab"))
+
+
+def _on_cpu(pid):
+    """Seconds all threads of process `pid` have run (Linux /proc/<pid>/task/*/schedstat, in ns)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            total += int(f.read().split()[0])
+    return total / 1e9
+
+
+def cpu_seconds():
+    """{group: CPU seconds so far} of the kernel, Chromium (all its processes) and the server."""
+    total = dict.fromkeys((g for g, _ in CPU_GROUPS), 0.0)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read().decode(errors="replace")
+            group = next((g for g, word in CPU_GROUPS if word in cmd), None)
+            if group:
+                total[group] += _on_cpu(pid)
+        except OSError:  # ended meanwhile
+            continue
+    return total
+
+
+def press_and_time(page, k, key, quiet=0.4, cpu=None):
     """Press `key` on slider k: (ms from the key press to the last picture load it caused, the kernel's
-    [draw, layout, render] ms of that picture or None for the playground), or None when nothing came."""
+    [draw, layout, render] ms of that picture or None for the playground), or None when nothing came.
+    cpu: a list to append {group: CPU ms} of the half second after the press to."""
     page.evaluate(WATCH_JS, k)
     handle = page.locator(f'[data-nntest-slider="{k}"] .noUi-handle').first
     handle.focus()
+    before = cpu_seconds() if cpu is not None else None
     page.keyboard.press(key)
     time.sleep(0.5)  # hands off the page while the picture comes: polling it would take CPU from the redraw
+    if cpu is not None:
+        cpu.append({g: (t - before[g]) * 1000 for g, t in cpu_seconds().items()})
     state = {"n": -1, "since": time.monotonic()}
 
     def done():  # the kernel is idle and no new picture loaded for `quiet` seconds (or none in 3 s)
@@ -88,7 +127,39 @@ def press_and_time(page, k, key, quiet=0.4):
     return max(lat["loads"]) - lat["pressed"], page.evaluate(PHASES_JS, k)
 
 
-def measure_notebook(browser, lab, name, changes):
+# Run Python in the open lesson's kernel (not in a cell); returns what it printed.
+KERNEL_JS = """async (code) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const future = kernel.requestExecute({code: code, store_history: false});
+  let out = '';
+  future.onIOPub = msg => { if (msg.header.msg_type === 'stream') out += msg.content.text; };
+  await future.done;
+  return out;
+}"""
+
+# Each explorer redraws its current values a few times, started in the kernel (no key press, so no
+# browser work for one): {draw, layout, render} medians in ms, one dict per explorer, as JSON.
+QUIET_REDRAWS = """
+import json as _j, statistics as _s, time as _t
+from nnlib.widgets import Explorer as _E
+_found = []
+for _e in {id(v): v for v in list(globals().values()) if isinstance(v, _E)}.values():  # once each, not as _, _5
+    _ph = []
+    for _i in range(5):
+        _t.sleep(0.3)
+        _e.redraw()
+        _ph.append(_e.phases)
+    _found.append({k: round(_s.median(p[k] for p in _ph) * 1000) for k in _ph[0]})
+print(_j.dumps(_found))
+"""
+
+
+def quiet_redraws(page):
+    """The kernel's phases of each explorer's redraw when no key press keeps the browser busy."""
+    return json.loads(page.evaluate(KERNEL_JS, QUIET_REDRAWS).strip() or "[]")
+
+
+def measure_notebook(browser, lab, name, changes, cpu=False):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -109,8 +180,12 @@ def measure_notebook(browser, lab, name, changes):
                     '[data-nntest-slider="{s["k"]}"] .noUi-handle').getAttribute('aria-valuemax'))""") \
                 else "ArrowRight"
             other = "ArrowRight" if first == "ArrowLeft" else "ArrowLeft"
-            times = [press_and_time(page, s["k"], first if i % 2 == 0 else other) for i in range(changes)]
-            rows.append((s["label"], s["cell"], [t for t in times if t is not None], times.count(None)))
+            used = [] if cpu else None
+            times = [press_and_time(page, s["k"], first if i % 2 == 0 else other, cpu=used) for i in range(changes)]
+            rows.append((s["label"], s["cell"], [t for t in times if t is not None], times.count(None), used))
+        if cpu:
+            print(f"{name[:-6]:<24.24} redraws started in the kernel, no key press (ms: draw layout render): "
+                  + "; ".join(" ".join(str(v) for v in q.values()) for q in quiet_redraws(page)))
     finally:
         context.close()
         lab.shutdown_kernels()
@@ -131,6 +206,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     ap.add_argument("--changes", type=int, default=7, help="key presses per slider (default 7)")
+    ap.add_argument("--cpu", action="store_true", help="also the CPU ms per key press of kernel, Chromium, server")
     args = ap.parse_args(argv)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     from playwright.sync_api import sync_playwright
@@ -145,7 +221,8 @@ def main(argv=None):
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
                 for path in paths:
-                    for label, cell, times, lost in measure_notebook(browser, lab, path.name, args.changes):
+                    for label, cell, times, lost, used in measure_notebook(browser, lab, path.name, args.changes,
+                                                                           args.cpu):
                         if times:
                             ms = [t for t, _ in times]
                             every.append((statistics.median(ms), max(ms)))
@@ -154,6 +231,9 @@ def main(argv=None):
                                   f"{max(ms):9.0f}  {lost:>4} |         {cols[:20]} | {cols[21:]}")
                         else:
                             print(f"{path.stem:<24.24} {label:<18} {cell:>4} {'-':>10} {'-':>9}  {lost}")
+                        if used:
+                            print(f"{'':<24} CPU ms per key press (median): " + ", ".join(
+                                f"{g} {statistics.median(u[g] for u in used):.0f}" for g, _ in CPU_GROUPS))
             finally:
                 browser.close()
     if not every:

@@ -254,3 +254,27 @@ def test_schedule_returning_a_bad_rate_raises_at_its_epoch():
         MLP([2, 3, 2], seed=0).fit(X, y, epochs=10, lr=lambda e: 0.1 if e < 3 else -1)
     with pytest.raises(ValueError, match=r"got 0\.0 at epoch"):
         MLP([2, 3, 2], seed=0).fit(X, y, epochs=3000, lr=optim.exponential_decay(0.1, gamma=1.0))
+
+
+def test_minibatch_epochs_are_the_textbook_loop():
+    """fit with batches: each epoch one permutation from the seed's generator, then one SGD step per batch
+    of it (the last one shorter: 200 = 3 * 64 + 8), each on that batch's mean gradient; the epoch's loss is
+    the batches' losses (before their steps) weighted by their sizes. The reference uses only public calls."""
+    X, y = MOONS
+    net, ref = MLP([2, 6, 2], seed=1), MLP([2, 6, 2], seed=1)
+    history = net.fit(X, y, epochs=3, lr=0.3, batch_size=64, seed=5)
+    rng, losses = np.random.default_rng(5), []
+    for _ in range(3):
+        order, J = rng.permutation(len(X)), 0.0
+        for start in range(0, len(X), 64):
+            idx = order[start:start + 64]
+            J_batch, grads = ref.loss_and_grads(X[idx], y[idx])
+            for (W, b), (dW, db) in zip(ref.params, grads):
+                W -= 0.3 * dW
+                b -= 0.3 * db
+            J += J_batch * len(idx) / len(X)
+        losses.append(J)
+    np.testing.assert_allclose(history.loss, losses, rtol=1e-12)
+    for (W, b), (W_ref, b_ref) in zip(net.params, ref.params):
+        np.testing.assert_allclose(W, W_ref, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(b, b_ref, rtol=1e-12, atol=1e-15)
