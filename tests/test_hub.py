@@ -8,10 +8,11 @@ SimpleLocalProcessSpawner (settings: tests/hub/jupyterhub_config.py). The test
    of this repository, with the working tree's notebooks committed on top);
 3. runs every code cell of lesson 1 in each student's own kernel at once, through the hub (the Jupyter
    server's REST API and kernel websockets behind the proxy), and checks that each student's kernel works
-   in that student's folder and that the students' files stay apart;
+   in that student's folder and that the students' files stay apart; then ends those sessions;
 4. for one student, opens the teacher's nbgitpuller link in headless Chromium (/usr/bin/chromium): hub
-   login, git-pull, JupyterLab on lesson 1; Run All Cells; moves a slider with the keyboard; the picture
-   changes.
+   login, git-pull, JupyterLab on lesson 1 (it starts the lesson's kernel, as for a student arriving by
+   the link); Run All Cells; moves a slider with the keyboard; the picture changes. If Run All stalls, the
+   failure shows the page's prompts, dialogs and errors, the server's sessions and the browser console.
 Every process it starts (hub, proxy, servers, kernels) carries a marker in its environment and is ended by
 process id at the end. Timings are printed (pytest -s shows them).
 """
@@ -284,12 +285,12 @@ def test_five_students_run_lesson_1(hub):
     nb = hub.api("GET", f"/user/{STUDENTS[0]}/api/contents/{REPO_NAME}/{LESSON}")["content"]
     cells = [(i, "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
              for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"]
-    kernels = {}
+    kernels, sessions = {}, {}
     for user in STUDENTS:
         session = hub.api("POST", f"/user/{user}/api/sessions",
                           {"path": f"{REPO_NAME}/{LESSON}", "type": "notebook", "name": "",
                            "kernel": {"name": "python3"}})
-        kernels[user] = session["kernel"]["id"]
+        kernels[user], sessions[user] = session["kernel"]["id"], session["id"]
     t0 = time.monotonic()
     results = asyncio.run(_run_all(hub, kernels, cells))
     TIMINGS["lesson 1 in 5 kernels at once"] = time.monotonic() - t0
@@ -305,9 +306,11 @@ def test_five_students_run_lesson_1(hub):
             hub.api("GET", f"/user/{user}/api/contents/{REPO_NAME}/notebooks/work_of_{other}.txt")
         e.value.close()
         assert e.value.code == 404, f"{user} reaches another student's file"
-    for user, kernel in kernels.items():
-        if user != BROWSER_STUDENT:
-            hub.api("DELETE", f"/user/{user}/api/kernels/{kernel}")   # leave the CPU to the browser part
+    # End every session (and its kernel): the CPU is the browser part's, and its student arrives by the link
+    # with no session open, as students do (JupyterLab then starts the lesson's kernel itself).
+    for user, session in sessions.items():
+        hub.api("DELETE", f"/user/{user}/api/sessions/{session}")
+    assert hub.api("GET", f"/user/{BROWSER_STUDENT}/api/sessions") == [], "a session outlived its DELETE"
 
 
 # What the browser does on the lesson page (JupyterLab's DOM).
@@ -328,9 +331,10 @@ STUCK_JS = """() => ({prompts: (PROMPTS)(), dialogs: Array.from(document.querySe
   || {getAttribute: () => null}).getAttribute('data-status')})""".replace("PROMPTS", PROMPTS_JS)
 
 
-def _wait_for_run_all(page, screenshot):
+def _wait_for_run_all(page, screenshot, console, sessions):
     """Until every code cell has an execution count and the kernel is idle; else fail saying what the page
-    shows (prompts, dialogs, errors), with a screenshot."""
+    shows (prompts, dialogs, errors), the server's sessions (`sessions()`: which kernel, in what state) and
+    the browser console's last lines, with a screenshot."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     try:
         page.wait_for_function(f"() => ({PROMPTS_JS})().every(p => /^\\[\\d+\\]:$/.test(p))"
@@ -338,7 +342,9 @@ def _wait_for_run_all(page, screenshot):
     except PlaywrightTimeout:
         page.screenshot(path=str(screenshot))
         pytest.fail(f"Run All did not finish within {RUN_TIMEOUT} s; the page shows {page.evaluate(STUCK_JS)}; "
-                    f"screenshot {screenshot}", pytrace=False)
+                    f"screenshot {screenshot}; the server's sessions: {sessions()}; "
+                    "browser console (last 30 lines):\n" + "\n".join(console[-30:]),
+                    pytrace=False)
 
 
 def test_teacher_link_in_browser(hub):
@@ -356,6 +362,8 @@ def test_teacher_link_in_browser(hub):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(PAGE_TIMEOUT * 1000)
+            console = []
+            page.on("console", lambda m: console.append(f"{time.monotonic() - t0:6.1f} s {m.type}: {m.text[:300]}"))
             page.goto(link)
             page.fill("#username_input", user)
             page.fill("#password_input", hub.password)
@@ -367,7 +375,9 @@ def test_teacher_link_in_browser(hub):
             t1 = time.monotonic()
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            _wait_for_run_all(page, hub.tmp / "hub_lesson1_run_all.png")
+            _wait_for_run_all(page, hub.tmp / "hub_lesson1_run_all.png", console, lambda: [
+                (x["path"], x["kernel"]["id"][:8], x["kernel"]["execution_state"], x["kernel"]["last_activity"])
+                for x in hub.api("GET", f"/user/{user}/api/sessions")])
             TIMINGS["browser: Run All"] = time.monotonic() - t1
             before = page.wait_for_function(PICTURE_JS, timeout=60_000).json_value()
             handle = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider .noUi-handle").first
