@@ -166,3 +166,14 @@ def test_row_max_and_row_sum_are_numpys_bit_for_bit(k):
     z -= m
     np.testing.assert_array_equal(m, kept)  # not a view of z
     assert not np.shares_memory(m, z) and not np.shares_memory(s, z)
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_public_activations_return_new_arrays(name):
+    """A float array goes in unchecked-fast (no copy first), so each function must still leave it alone
+    and hand back an array of its own."""
+    z = np.array([[-2.0, 0.5], [3.0, -0.25]])
+    kept = z.copy()
+    a = getattr(layers, name)(z)
+    assert not np.shares_memory(a, z)
+    np.testing.assert_array_equal(z, kept)
