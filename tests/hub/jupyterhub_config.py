@@ -20,6 +20,11 @@ c.Spawner.default_url = "/lab"
 # Lessons train small networks: one student's kernel peaks near 250 MiB (README's capacity table).
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
+# A kernel that dies at start because another student's kernel took one of its ports (servers pick ports
+# on their own, so a class logging in at once can collide) must restart on new ports. jupyter_client 8
+# says "new random ports" but reuses its cached ones, five times, then gives up ("Kernel ... died");
+# without the cache it really picks new ones.
+c.Spawner.args = ["--KernelManager.cache_ports=False"]
 
 # ------------------------------------------------------------------------------------------ TEST
 env = os.environ
@@ -41,7 +46,7 @@ c.LocalProcessSpawner.interrupt_timeout = 3   # a quick stop at the end (SIGINT,
 c.LocalProcessSpawner.term_timeout = 3
 c.Spawner.notebook_dir = str(HOME_ROOT / "{username}")
 if os.geteuid() == 0:
-    c.Spawner.args = ["--allow-root"]
+    c.Spawner.args = c.Spawner.args + ["--allow-root"]
 
 
 def _student_env(spawner):
