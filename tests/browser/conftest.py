@@ -94,7 +94,8 @@ class LabServer:
                "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
                f"--ServerApp.root_dir={self.notebook_dir}", "--LabApp.news_url=",
                "--ServerApp.shutdown_no_activity_timeout=1800",  # a forgotten server ends by itself
-               "--LabApp.expose_app_in_browser=True"]  # window.jupyterapp: open the next lesson without a reload
+               "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: open the next lesson without a reload
+               "--KernelManager.cache_ports=False"]  # a kernel whose port another process took restarts on new ones
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
         self.log_path = self.home / "server.log"
