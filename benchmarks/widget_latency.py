@@ -30,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "tests"))
+from kernel_harness import PROBE_IMPORT  # noqa: E402
 from test_lab import (  # noqa: E402
     HIDDEN_LABELS,
     LR_LABELS,
@@ -139,11 +141,13 @@ KERNEL_JS = """async (code) => {
 
 # Each explorer redraws its current values a few times, started in the kernel (no key press, so no
 # browser work for one): {draw, layout, render} medians in ms, one dict per explorer, as JSON.
-QUIET_REDRAWS = """
+QUIET_REDRAWS = PROBE_IMPORT + """
 import json as _j, statistics as _s, time as _t
 from nnlib.widgets import Explorer as _E
 _found = []
-for _e in {id(v): v for v in list(globals().values()) if isinstance(v, _E)}.values():  # once each, not as _, _5
+for _, _e in __kh.live_widgets(get_ipython().user_ns):
+    if not isinstance(_e, _E):
+        continue  # a playground
     _ph = []
     for _i in range(5):
         _t.sleep(0.3)
@@ -151,6 +155,7 @@ for _e in {id(v): v for v in list(globals().values()) if isinstance(v, _E)}.valu
         _ph.append(_e.phases)
     _found.append({k: round(_s.median(p[k] for p in _ph) * 1000) for k in _ph[0]})
 print(_j.dumps(_found))
+del __kh
 """
 
 
