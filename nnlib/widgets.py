@@ -25,11 +25,11 @@ A typical `draw` uses the shared pieces, so it shows only what its lesson is abo
     def draw(fig, hidden, lr):
         net = MLP([2, hidden, 2], seed=0)
         history = net.fit(X, y, lr=lr)
-        ax1, ax2 = fig.subplots(1, 2)
-        plotting.plot_decision_boundary(net.predict, X, y, ax=ax1, proba_fn=net.predict_proba)
-        plotting.loss_curves(ax2, {"training": history.loss})
-        plotting.few_ticks(ax1)
-        return training_status(history.loss, f"loss {history.loss[-1]:.3f}")
+        return show_run(fig, {"training": history.loss}, model=net, X=X, y=y,
+                        text=lambda: f"loss {history.loss[-1]:.3f}")
+
+show_run (nnlib.run_view) draws the boundary, the loss curves and the status line, with
+nnlib.divergence's verdict: "diverged at epoch 3", or an "unstable" note for a loss that spiked.
 """
 import base64
 import builtins
@@ -45,6 +45,7 @@ from . import divergence
 from .canvas import Canvas
 from .layout import LayoutCache
 from .plotting import figure_png
+from .run_view import show_run  # noqa: F401 - the lessons' explorers import it with the sliders
 from .validate import in_range, on_steps, positive
 
 _STYLE = {"description_width": "initial"}
