@@ -18,6 +18,10 @@ The probe (tests/kernel_harness.slider_probe) finds every live `nnlib.widgets.Ex
   `MLP.fit` in the redraw reported `diverged`, or the plotted data went non-finite), the status
   line under the picture must say so.
 
+Before moving anything, it notes where every slider of every explorer starts: none may start at its
+maximum, where the first key a reader presses (the right arrow) would do nothing. (A slider may
+start at its minimum, e.g. l2 or dropout at 0: the right arrow moves it.)
+
 Every notebook must have at least one explorer with a `hidden` or `lr` control (lesson 1: `lr`;
 every later lesson: both). Cells whose output nbval does not compare (the widget cells, tagged
 nbval-ignore-output) must print no stderr text either (a reader would see it under the picture).
@@ -45,8 +49,32 @@ from kernel_harness import PROBE_IMPORT  # noqa: E402
 
 PROBE_NAME = "sliders"          # the item's name: notebooks/NN_name.ipynb::sliders
 MARKER = "@@WIDGET-PROBE@@"
+# Where each slider starts (before the probe moves it): "max" when at its top end, where the right
+# arrow (the first key a reader tries) does nothing. A log slider's min and max are exponents.
+STARTS = """
+def __nn_ends(c):
+    import math
+    if not all(hasattr(c, a) for a in ("min", "max", "value")) or not isinstance(c.value, (int, float)):
+        return None
+    v = math.log(c.value, c.base) if hasattr(c, "base") else c.value
+    tol = 1e-9 * max(1.0, abs(c.max - c.min))
+    return "max" if v >= c.max - tol else "min" if v <= c.min + tol else "inside"
+__nn_starts = [{k: __nn_ends(c) for k, c in (getattr(o, "controls", None) or {}).items()}
+               for _, o in __kh.live_widgets(get_ipython().user_ns)]
+"""
 # Runs in the notebook's kernel after its last cell; prints one JSON line. Leaves no new names.
-PROBE = PROBE_IMPORT + f"print({MARKER!r} + __import__('json').dumps(__kh.slider_probe(get_ipython())))\ndel __kh\n"
+PROBE = (PROBE_IMPORT + STARTS + "__nn_res = __kh.slider_probe(get_ipython())\n"
+         "for __nn_r, __nn_s in zip(__nn_res, __nn_starts):\n    __nn_r['start'] = __nn_s\n"
+         f"print({MARKER!r} + __import__('json').dumps(__nn_res))\n"
+         "del __kh, __nn_ends, __nn_starts, __nn_res, __nn_r, __nn_s\n")
+
+
+def start_problems(res, who):
+    """An explorer's slider that starts at its top end: the first key press (the right arrow) does nothing."""
+    if res["kind"] != "Explorer":
+        return []
+    return [f"{who}: slider {name!r} starts at its maximum (the right arrow does nothing)"
+            for name, end in (res.get("start") or {}).items() if end == "max"]
 
 
 def problems_of(results):
@@ -54,6 +82,7 @@ def problems_of(results):
     problems = []
     for res in results:
         who = f"{res['kind']} {res['name']} (controls {', '.join(res['controls']) or 'none'})"
+        problems += start_problems(res, who)
         for s in res["steps"]:
             what = f"{who}: {s['control']} {s['old']} -> {s['new']}" + (" (slider max)" if s["extreme"] else "")
             problems += [f"{what}: {p}" for p in step_problems(res["kind"], s)]
@@ -129,6 +158,29 @@ def test_a_good_explorer_passes():
 def test_each_problem_is_reported(changes, expected):
     problems = notebook_problems("05_moons.ipynb", _explorer(_step(**changes)))
     assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_an_explorer_starting_at_a_slider_maximum_fails():
+    res = _explorer(_step())
+    res[0]["start"] = {"hidden": "max", "lr": "inside", "l2": "min", "act": None}
+    problems = notebook_problems("08_generalisation.ipynb", res)
+    assert len(problems) == 1 and "'hidden' starts at its maximum" in problems[0], problems
+    res[0]["start"]["hidden"] = "inside"
+    assert notebook_problems("08_generalisation.ipynb", res) == []
+
+
+def test_the_start_probe_reads_sliders_ends():
+    """STARTS (the kernel-side part) on real sliders, outside a kernel."""
+    from nnlib import widgets
+    ns = {"get_ipython": lambda: type("IP", (), {"user_ns": {}})()}
+    explorer = type("Explorer", (), {})()
+    explorer.controls = {"hidden": widgets.hidden_slider(50, max=50), "lr": widgets.lr_slider(10.0, max=10.0),
+                         "l2": widgets.float_slider(0.0, 0.0, 1.0, "l2"), "epochs": widgets.int_slider(20, 1, 100, "e"),
+                         "low": widgets.lr_slider(0.001, min=0.001), "act": widgets.dropdown(["tanh", "relu"])}
+    ns["__kh"] = type("KH", (), {"live_widgets": staticmethod(lambda user_ns: [("explorer", explorer)])})
+    exec(STARTS, ns)
+    assert ns["__nn_starts"] == [{"hidden": "max", "lr": "max", "l2": "min", "epochs": "inside", "low": "min",
+                                  "act": None}]
 
 
 def test_a_notebook_without_sliders_fails():
