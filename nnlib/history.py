@@ -8,6 +8,8 @@ import numbers
 
 import numpy as np
 
+from . import divergence
+
 
 class History(dict):
     """What `fit` returns: a dict with "loss" (one value per epoch: the mean training loss of
@@ -16,7 +18,12 @@ class History(dict):
     loss's l2/l1 penalty, so the two curves differ only in their data term), "diverged"
     (divergence.diverged(loss)), and with `patience` "best_epoch" (the index into val_loss of its
     lowest value, whose weights the net ends with) and "stopped_early". Keys also read as
-    attributes: `history.loss`."""
+    attributes: `history.loss`. `history.verdict` is nnlib.divergence's message on the training loss:
+    "", "diverged at epoch 3: ..." (where the loss blew up) or "unstable: ..." (it spiked and came back)."""
+
+    @property
+    def verdict(self):
+        return divergence.message(self["loss"])
 
     def __getattr__(self, name):
         try:

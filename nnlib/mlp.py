@@ -190,7 +190,8 @@ class MLP:
         (inverted dropout, masks drawn from `seed`, off at prediction; lesson 8). patience: with
         validation, stop after `patience` epochs without a lower val_loss and end with the best epoch's
         weights (history "best_epoch", "stopped_early"; lesson 8).
-        history["diverged"] is divergence.diverged(history["loss"]). A loss that turns inf/NaN stops
+        history["diverged"] is divergence.diverged(history["loss"]) (the loss blew up and did not come
+        back); history.verdict says where it blew up, or that it was unstable. A loss that turns inf/NaN stops
         training there (it is the history's last value) and the net keeps finite weights: those of the
         last epoch with a finite loss when the loss stood above its start two epochs before (the usual
         blow-up), else the newest such saved weights, at worst the initial ones; predict still works.

@@ -81,3 +81,14 @@ def test_bad_input_names_the_argument(bad, exc):
     for fn in (divergence.epoch, divergence.unstable_epoch, divergence.message, divergence.unstable):
         with pytest.raises(exc, match="losses"):
             fn(bad)
+
+
+def test_fit_history_carries_the_verdict():
+    from nnlib import MLP, datasets
+    X, y = datasets.moons(60, seed=0)
+    healthy = MLP([2, 3, 2], seed=0).fit(X, y, epochs=30, lr=0.5)
+    assert healthy.verdict == "" and healthy.diverged is False
+    blown = MLP([2, 3, 2], seed=0).fit(X, y, epochs=30, lr=1e6)
+    assert blown.diverged is True and blown.verdict == divergence.message(blown.loss)
+    assert blown.verdict == f"diverged at epoch {divergence.epoch(blown.loss)}: lower the learning rate"
+    assert sorted(healthy) == ["diverged", "loss"]   # the verdict is no key of its own
