@@ -64,6 +64,7 @@ def test_finding_lesson_3_the_faster_blow_up_is_not_reported_later():
     ([NAN], True, None),
     ([0.5, 0.9, 0.8], False, None),                        # ends above its start, but within the warm-up
     ([0.5] + [0.4] * 5 + [0.9] * 10, True, None),          # ends above its start after a jump
+    ([1.5e308, 1.6e308, 1e308], False, None),              # twice the start overflows to inf: no warning
 ])
 def test_verdicts(losses, diverged, unstable):
     assert divergence.diverged(losses) is diverged
