@@ -24,10 +24,9 @@ STEP_SECONDS = 0.03  # faster than a redraw: the release often comes mid-redraw 
 NAME = "drag_probe.ipynb"
 
 SOURCE = '''\
-from nnlib import MLP, divergence
+from nnlib import MLP
 from nnlib.datasets import moons
-from nnlib.plotting import loss_curves, plot_decision_boundary
-from nnlib.widgets import Explorer, hidden_slider, lr_slider
+from nnlib.widgets import Explorer, hidden_slider, lr_slider, show_run
 
 X, y = moons(200, noise=0.2, seed=0)
 
@@ -35,11 +34,9 @@ X, y = moons(200, noise=0.2, seed=0)
 def draw(fig, hidden, lr):
     net = MLP([2, hidden, 2], seed=0)
     history = net.fit(X, y, epochs=300, lr=lr, l2=0.01)
-    ax1, ax2 = fig.subplots(1, 2)
-    plot_decision_boundary(net.predict, X, y, ax=ax1, proba_fn=net.predict_proba, resolution=100,
-                           title=f"train acc {net.accuracy(X, y):.3f}")
-    loss_curves(ax2, {"training loss": history.loss}, title=f"{hidden} hidden, lr = {lr:.3g}")
-    return divergence.message(history.loss) or f"loss {history.loss[-1]:.3f}"
+    return show_run(fig, {"training loss": history.loss}, model=net, X=X, y=y,
+                    title=lambda: f"train acc {net.accuracy(X, y):.3f}", loss_title=f"{hidden} hidden, lr = {lr:.3g}",
+                    text=lambda: f"loss {history.loss[-1]:.3f}")
 
 
 explorer = Explorer(draw, hidden=hidden_slider(3, max=30), lr=lr_slider(2.0, min=0.01, max=10.0))
