@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from exercise_answers import ANSWERS
 
 from nnlib import check, exercises
 from nnlib.exercises import engine
@@ -153,6 +154,19 @@ def test_tolerance_boundary(monkeypatch, lesson, name):
         _function_boundary(*seen["function_check"])
     if "prediction_check" in seen:
         _prediction_boundary(*seen["prediction_check"])
+
+
+ANSWERED = [(name, right, i, answer) for name, answers in ANSWERS.items()
+            for right, group in zip((True, False), answers) for i, answer in enumerate(group)]
+
+
+@pytest.mark.parametrize("name, right, i, answer", ANSWERED,
+                         ids=[f"{n}-{'right' if r else 'wrong'}-{i}" for n, r, i, _ in ANSWERED])
+def test_answers_written_apart(name, right, i, answer):
+    """tests/exercise_answers.py: right answers in other styles pass, wrong ones (not the catalogued slips) do
+    not, and neither raises."""
+    _, printed = _call(getattr(check, name), answer)
+    assert printed.startswith(f"{name}: correct" if right else f"{name}: not yet."), printed
 
 
 # --- notebooks ------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Exercise checks for lesson 5 (05_moons): the loss at initialisation, which learning rate diverges,
-the L1 penalty and its gradient, power iteration for the sharpest curvature.
+"""Exercise checks for lesson 5 (05_moons): the loss at initialisation, the largest step that does not grow
+on a one-weight bowl, the L1 penalty and its gradient, power iteration for the sharpest curvature.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -18,21 +18,22 @@ def _init_loss():
     return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
 
 
-# --- exercise 2 (predict): the smallest of four learning rates that diverges --------------------------
-_RATES = (0.5, 2, 4, 64)
+# --- exercise 2 (derive): the largest step that does not grow on the bowl J = lam/2 w^2 -----------------
+LAM = 4.0
 
 
-def _smallest_diverging():
-    """Run it: the 2-3-2 net, l2 = 0.01, 300 epochs on the training moons at each rate; the first that diverges."""
-    from ..datasets import moons
-    from ..divergence import diverged
-    from ..mlp import MLP
-    X, y = moons(200, noise=0.2, seed=0)
-    for lr in _RATES:
-        history = MLP([2, 3, 2], seed=0).fit(X, y, epochs=300, lr=lr, l2=0.01)
-        if history["diverged"] or diverged(history["loss"]):
-            return lr
-    return None
+def _largest_stable_lr(lam=LAM, steps=100):
+    """Run it: gradient descent from w = 1 on J = lam/2 w^2 at lr = 0.001, 0.002, ..., 2; the largest lr
+    before the first at which |w| ends above where it started."""
+    last = None
+    for k in range(1, 2001):
+        lr, w = k / 1000, 1.0
+        for _ in range(steps):
+            w = w - lr * lam * w
+        if abs(w) > 1.0:
+            return last
+        last = lr
+    return last
 
 
 # --- exercise 3 (derive): the L1 penalty and its gradient ---------------------------------------------
@@ -113,7 +114,7 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
-SOLUTIONS = {"init_loss": float(np.log(4)), "diverging_lr": 64, "l1_penalty_and_grad": _l1,
+SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_penalty_and_grad": _l1,
              "top_eigenvalue": _top_eigenvalue}
 
 SLIPS = {
@@ -125,12 +126,14 @@ SLIPS = {
         Slip("prob", "0.25 is the probability of the true class; the loss is -log of it.", 0.25),
         Slip("bits", "That is log base 2 (bits); the cross-entropy uses the natural log: -ln(1/4).", 2.0),
     ],
-    "diverging_lr": [
-        Slip("swing", "At lr = 2 the loss swings between two values but stays near 0.07: a period-2 cycle is not "
-                      "divergence.", 2),
-        Slip("edge", "At lr = 4 gradient descent moves to flatter ground, where lr times the curvature is below 2 "
-                     "again, and the loss still ends low (the edge of stability).", 4),
-        Slip("small", "lr = 0.5 is below 2 / lambda_max everywhere along the way: the loss only goes down.", 0.5),
+    "lr_limit": [
+        Slip("one over", "1/lambda is the step that lands on the bottom at once; above it each step jumps across the "
+                         "bottom (section 4's swing) but w still shrinks while |1 - lr lambda| < 1.", 0.25),
+        Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
+        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
+             8.0),
+        Slip("half", "dJ/dw of lambda/2 w^2 is lambda w (the 2 of the square cancels the 1/2); with lambda w / 2 "
+                     "the limit doubles.", 1.0),
     ],
     "l1_penalty_and_grad": [
         Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
@@ -167,12 +170,13 @@ def init_loss(prediction, grade=False):
                             slips=SLIPS["init_loss"], grade=grade)
 
 
-def diverging_lr(prediction, grade=False):
-    """Lesson 5, exercise 2 (predict): the smallest of lr = 0.5, 2, 4, 64 that makes the 2-3-2 net diverge."""
-    return prediction_check("diverging_lr", prediction, truth=_smallest_diverging,
-                            right="At 2 and 4 the loss swings but stays low; at 64 the first steps overshoot so far "
-                                  "that the loss ends above where it started.",
-                            slips=SLIPS["diverging_lr"], grade=grade)
+def lr_limit(prediction, grade=False):
+    """Lesson 5, exercise 2 (derive): the largest lr at which gradient descent on J = 4/2 w^2 does not grow |w|."""
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
+                            right="One step multiplies w by 1 - lr lambda, and |1 - lr lambda| <= 1 for lr up to "
+                                  "2 / lambda = 0.5. Above 1 / lambda each step jumps across the bottom, as in "
+                                  "section 4; above 2 / lambda it lands farther out every time.",
+                            slips=SLIPS["lr_limit"], grade=grade)
 
 
 def l1_penalty_and_grad(fn, grade=False):
@@ -193,4 +197,4 @@ def top_eigenvalue(fn, grade=False):
                           slips=SLIPS["top_eigenvalue"], forbid=_EIG, atol=1e-4, rtol=1e-4, grade=grade)
 
 
-__all__ = ["init_loss", "diverging_lr", "l1_penalty_and_grad", "top_eigenvalue"]
+__all__ = ["init_loss", "lr_limit", "l1_penalty_and_grad", "top_eigenvalue"]

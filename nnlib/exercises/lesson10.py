@@ -1,8 +1,8 @@
-"""Exercise checks for lesson 10 (10_autograd): a new gate, a node used twice, a backward pass that
-loses gradients, and the cost of a numerical gradient. Data for the engine in engine.py."""
+"""Exercise checks for lesson 10 (10_autograd): a new gate, a node used twice, an unbroadcast that gets a
+broadcast array's gradient wrong, and the cost of a numerical gradient. Data for the engine in engine.py."""
 import numpy as np
 
-from ..autograd import Value, topological_order
+from ..autograd import Value
 from ..layers import sigmoid
 from .engine import Case, Slip, function_check, prediction_check
 
@@ -50,73 +50,67 @@ def _softplus_truth(z, G):
 _Z = np.array([[-3.0, -0.5, 0.0], [0.7, 1.5, 4.0]])
 _G = np.array([[0.5, -1.0, 2.0], [1.5, -0.3, 0.8]])
 
-# --- exercise 3 (diagnose): the backward pass --------------------------------------------------
+# --- exercise 3 (diagnose): unbroadcast ------------------------------------------------------------
 
 
-def _backward_ref(J):
-    J.backward()
+def _unbroadcast(g, shape):                 # a private copy of the reference (section 1's unbroadcast)
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
 
 
-def _backward_overwrite(J):
-    order = topological_order(J)
-    for node in order:
-        node.grad = np.zeros_like(node.data)
-    J.grad = np.ones_like(J.data)
-    for node in reversed(order):
-        for parent, local in node.parents:
-            parent.grad = local(node.grad)
+def _unbroadcast_mean(g, shape):            # the copies' gradients averaged instead of added
+    while g.ndim > len(shape):
+        g = g.mean(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.mean(axis=axis, keepdims=True)
+    return g
 
 
-def _backward_forward_order(J):
-    order = topological_order(J)
-    for node in order:
-        node.grad = np.zeros_like(node.data)
-    J.grad = np.ones_like(J.data)
-    for node in order:                      # not reversed: a node hands out its share before it is complete
-        for parent, local in node.parents:
-            parent.grad = parent.grad + local(node.grad)
+def _unbroadcast_leading_only(g, shape):    # only the extra leading axes summed, size-1 axes left stretched
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    return g
 
 
-def _backward_no_seed(J):
-    order = topological_order(J)
-    for node in order:
-        node.grad = np.zeros_like(node.data)
-    for node in reversed(order):
-        for parent, local in node.parents:
-            parent.grad = parent.grad + local(node.grad)
+def _unbroadcast_last_axis(g, shape):       # the extra axes taken from the right, as if shapes lined up on the left
+    while g.ndim > len(shape):
+        g = g.sum(axis=-1)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
 
 
-def _backward_no_reset(J):
-    J.grad = np.ones_like(J.data)
-    for node in reversed(topological_order(J)):
-        for parent, local in node.parents:
-            parent.grad = parent.grad + local(node.grad)
+def _unbroadcast_drops_axis(g, shape):      # a size-1 axis summed away instead of kept
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    for axis, size in reversed(list(enumerate(shape))):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis)
+    return g
 
 
-_GRAPHS = {
-    "f = (u + v) * 3": lambda u, v: (u + v) * 3.0,
-    "f = (u + v) * u": lambda u, v: (u + v) * u,
-    "f = tanh(u * v) * u + v * v": lambda u, v: (u * v).tanh() * u + v * v,
-}
+def _grad(*shape):
+    """A fixed upstream gradient of this shape (small integers, so sums are easy to follow)."""
+    return (np.arange(np.prod(shape), dtype=float).reshape(shape) % 7) - 3.0
 
 
-def _run_engine(backward):
-    """The student's backward as a function (graph, u, v) -> (df/du, df/dv), run twice on the same
-    graph (as a training loop does with its parameters) so that forgetting to reset shows."""
-    def run(graph, u, v):
-        u, v = Value(u), Value(v)
-        f = _GRAPHS[graph](u, v)
-        backward(f)
-        backward(f)
-        return float(u.grad), float(v.grad)
-    return run
+_UNBROADCAST_CASES = [
+    Case((_grad(4, 3), (3,)), "g of shape (4, 3) (a bias b of shape (3,) added to 4 rows), shape = (3,)"),
+    Case((_grad(4, 3), (1, 3)), "g of shape (4, 3), shape = (1, 3) (the bias kept as a row)"),
+    Case((_grad(4, 3), (4, 1)), "g of shape (4, 3), shape = (4, 1) (one number per row, times 3 columns)"),
+    Case((_grad(2, 4, 3), (3,)), "g of shape (2, 4, 3), shape = (3,)"),
+    Case((_grad(2, 4, 3), (4, 3)), "g of shape (2, 4, 3), shape = (4, 3)"),
+    Case((_grad(4, 3), (4, 3)), "g of shape (4, 3), shape = (4, 3) (nothing was broadcast)"),
+    Case((_grad(5, 2), ()), "g of shape (5, 2), shape = () (a plain number times an array)"),
+]
 
-
-def _engine_truth(graph, u, v):
-    return _run_engine(_backward_ref)(graph, u, v)
-
-
-SOLUTIONS = {"softplus_gate": _softplus_ref, "used_twice": 1.0, "backward_engine": _backward_ref,
+SOLUTIONS = {"softplus_gate": _softplus_ref, "used_twice": 1.0, "unbroadcast": _unbroadcast,
              "finite_difference_passes": 164}
 
 SLIPS = {
@@ -138,15 +132,16 @@ SLIPS = {
         Slip("last share", "That is what an engine that overwrites gets (the last share wins); the chain rule "
              "adds the shares of all three paths.", 2.0),
     ],
-    "backward_engine": [
-        Slip("overwrite", "Each share overwrites the gradient, so where a value is used twice only the last "
-             "one survives: add the shares (parent.grad + local(node.grad)).", _backward_overwrite),
-        Slip("forward order", "You visit the nodes in topological order: a node then hands out its share before "
-             "all its users have given it theirs. Walk the order in reverse.", _backward_forward_order),
-        Slip("no seed", "Every gradient is 0: the output's own gradient dJ/dJ = 1 has to be set before the loop "
-             "(after the reset).", _backward_no_seed),
-        Slip("no reset", "Run twice on the same graph, your gradients grow: set every node's grad to zero "
-             "before you seed and accumulate.", _backward_no_reset),
+    "unbroadcast": [
+        Slip("mean", "numpy used the array once per row, and the chain rule adds the gradients of all those uses: "
+                     "sum over the copies, do not average them (lesson 4's add gate: dJ/db is a sum over rows).",
+             _unbroadcast_mean),
+        Slip("leading only", "An axis of size 1 in `shape` was stretched by numpy too (a (1, 3) row added to 4 rows): "
+                             "sum g over that axis as well, keeping it (keepdims=True).", _unbroadcast_leading_only),
+        Slip("last axis", "numpy lines shapes up from the right, so the axes it added are at the front: sum over "
+                          "axis 0, not the last axis.", _unbroadcast_last_axis),
+        Slip("drops axis", "Summing an axis of size 1 must keep it (keepdims=True): the gradient has the array's own "
+                           "shape, so (1, 3) stays (1, 3).", _unbroadcast_drops_axis),
     ],
     "finite_difference_passes": [
         Slip("one per parameter", "Central differences run the forward pass twice per parameter (at +h and "
@@ -181,14 +176,11 @@ def used_twice(prediction, grade=False):
                             slips=SLIPS["used_twice"], grade=grade)
 
 
-def backward_engine(backward, grade=False):
-    """Lesson 10, exercise 3 (diagnose): backward(J) fills node.grad for every node of J's graph."""
-    cases = [Case((graph, -2.0, 5.0) if i < 2 else (graph, 0.5, -1.5),
-                  f"{graph} at " + ("u = -2, v = 5" if i < 2 else "u = 0.5, v = -1.5"))
-             for i, graph in enumerate(_GRAPHS)]
-    return function_check("backward_engine", backward, reference=_engine_truth, cases=cases,
-                          outputs=("df/du", "df/dv"),
-                          slips=SLIPS["backward_engine"], adapt=_run_engine, grade=grade)
+def unbroadcast(fn, grade=False):
+    """Lesson 10, exercise 3 (diagnose): unbroadcast(g, shape) -> g summed down to `shape` over the axes numpy
+    broadcast (the extra leading ones, and those of size 1 in `shape`)."""
+    return function_check("unbroadcast", fn, reference=_unbroadcast, cases=_UNBROADCAST_CASES,
+                          outputs=("the summed gradient",), slips=SLIPS["unbroadcast"], pure=True, grade=grade)
 
 
 def finite_difference_passes(prediction, grade=False):
@@ -198,4 +190,4 @@ def finite_difference_passes(prediction, grade=False):
                             slips=SLIPS["finite_difference_passes"], grade=grade)
 
 
-__all__ = ["softplus_gate", "used_twice", "backward_engine", "finite_difference_passes"]
+__all__ = ["softplus_gate", "used_twice", "unbroadcast", "finite_difference_passes"]

@@ -1,0 +1,167 @@
+"""Answers written apart from the slip catalogues, for the exercises added in lessons 5, 7 and 10 (lr_limit,
+collapse_layers, unbroadcast): right answers in other styles, which must pass, and plausible wrong answers in
+other styles than the catalogued slips, which must not. tests/test_exercises.py runs them."""
+from functools import reduce
+
+import numpy as np
+
+# --- lesson 5, exercise 2: the largest lr that does not grow |w| on J = 4/2 w^2 -------------------------------
+LR_LIMIT_RIGHT = [0.5, 1 / 2, 2 / 4.0, np.float64(0.5), 0.505, 0.495]
+LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it grows"
+                  0.125,          # 1 / (2 lambda)
+                  4.0,            # lambda itself
+                  0.49 - 0.02,    # a guess just below
+                  0.75, 1.5, -0.5, 0.0,
+                  "0.5",          # the right number as a string
+                  (0.5,),         # a tuple
+                  None]
+
+# --- lesson 7, exercise 5: collapse identity layers into one -------------------------------------------------
+
+
+def _forward(params, X):
+    for W, b in params:
+        X = X @ W + b
+    return X
+
+
+def collapse_reduce(params):
+    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
+
+
+def collapse_probe(params):                    # feed the unit vectors and zero through the network
+    d = params[0][0].shape[0]
+    b = _forward(params, np.zeros((1, d)))[0]
+    return _forward(params, np.eye(d)) - b, b
+
+
+def collapse_recursive(params):
+    if len(params) == 1:
+        return params[0][0].copy(), params[0][1].copy()
+    W_rest, b_rest = collapse_recursive(params[1:])
+    return params[0][0] @ W_rest, params[0][1] @ W_rest + b_rest
+
+
+COLLAPSE_RIGHT = [collapse_reduce, collapse_probe, collapse_recursive]
+
+
+def collapse_first_bias_only(params):          # b1 carried through, the later biases forgotten
+    W, b = params[0]
+    for W_next, _ in params[1:]:
+        W, b = W @ W_next, b @ W_next
+    return W, b
+
+
+def collapse_last_layer(params):               # the output layer alone
+    return params[-1]
+
+
+def collapse_sum(params):                      # weights added like biases
+    return sum(W for W, _ in params), sum(b for _, b in params)
+
+
+def collapse_cumulative(params):               # each bias carried through the whole product so far
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W = W @ W_next
+        b = b @ W + b_next
+    return W, b
+
+
+def collapse_elementwise(params):              # * for @
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W * W_next, b * W_next + b_next
+    return W, b
+
+
+def collapse_two_layers(params):               # right for two layers, the rest ignored
+    (W1, b1), (W2, b2) = params[:2]
+    return W1 @ W2, b1 @ W2 + b2
+
+
+def collapse_transposed(params):
+    W, b = collapse_reduce(params)
+    return W.T, b
+
+
+def collapse_function(params):                 # returns the network, not the layer
+    return lambda X: _forward(params, X)
+
+
+COLLAPSE_WRONG = [collapse_first_bias_only, collapse_last_layer, collapse_sum, collapse_cumulative,
+                  collapse_elementwise, collapse_two_layers, collapse_transposed, collapse_function]
+
+# --- lesson 10, exercise 3: unbroadcast ----------------------------------------------------------------------
+
+
+def unbroadcast_axes(g, shape):                # all axes at once, then the shape restored
+    extra = g.ndim - len(shape)
+    stretched = tuple(extra + i for i, size in enumerate(shape) if size == 1 and g.shape[extra + i] != 1)
+    return g.sum(axis=tuple(range(extra)) + stretched).reshape(shape)
+
+
+def unbroadcast_loop(g, shape):                # one axis at a time, from the left, keeping dims
+    padded = (1,) * (g.ndim - len(shape)) + tuple(shape)
+    for axis, size in enumerate(padded):
+        if size == 1 and g.shape[axis] != 1:
+            g = np.sum(g, axis=axis, keepdims=True)
+    return g.reshape(shape)
+
+
+UNBROADCAST_RIGHT = [unbroadcast_axes, unbroadcast_loop]
+
+
+def unbroadcast_total(g, shape):               # everything summed
+    return np.sum(g)
+
+
+def unbroadcast_reshape(g, shape):
+    return g.reshape(shape)
+
+
+def unbroadcast_broadcast_to(g, shape):
+    return np.broadcast_to(g, shape)
+
+
+def unbroadcast_once(g, shape):                # at most one leading axis summed
+    if g.ndim > len(shape):
+        g = g.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
+
+
+def unbroadcast_size_one_only(g, shape):       # the size-1 axes, but not the extra leading ones
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
+
+
+def unbroadcast_identity(g, shape):
+    return g
+
+
+def unbroadcast_clears_g(g, shape):            # right numbers, but g zeroed afterwards
+    out = unbroadcast_axes(g, shape).copy()
+    g[...] = 0
+    return out
+
+
+def unbroadcast_max(g, shape):                 # the largest copy instead of the sum
+    while g.ndim > len(shape):
+        g = g.max(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.max(axis=axis, keepdims=True)
+    return g
+
+
+UNBROADCAST_WRONG = [unbroadcast_total, unbroadcast_reshape, unbroadcast_broadcast_to, unbroadcast_once,
+                     unbroadcast_size_one_only, unbroadcast_identity, unbroadcast_clears_g, unbroadcast_max]
+
+ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
+           "collapse_layers": (COLLAPSE_RIGHT, COLLAPSE_WRONG),
+           "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG)}

@@ -1,0 +1,140 @@
+"""What each diagnose prompt says the student will observe holds for the stub the notebook hands out.
+
+A diagnose prompt states the symptom, never the cause, so the symptom is a claim of the lesson: each test
+here takes the stub from its notebook (the exercise cell tagged with the check's name), runs it as the
+prompt describes and asserts what the prompt says comes out. A stub changed without its prompt fails here.
+"""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import nnlib.autograd as autograd
+from nnlib import MLP
+from nnlib.gradcheck import numerical_gradient
+from nnlib.layers import sigmoid
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stub(lesson, name):
+    """The exercise cell of `name` in notebooks/<lesson>*.ipynb, executed: its namespace."""
+    path = next((ROOT / "notebooks").glob(f"{lesson}_*.ipynb"))
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["metadata"].get("exercise") == name]
+    assert len(cells) == 1, f"{path.name}: {len(cells)} exercise cells for {name}"
+    namespace = {"np": np, "sigmoid": sigmoid, "step": lambda z: (np.asarray(z) >= 0).astype(int)}
+    exec(compile("".join(cells[0]["source"]), f"{path.stem} {name}", "exec"), namespace)
+    return namespace
+
+
+def test_lesson01_history_rows_are_equal():
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    history = stub("01", "weight_history")["weight_history"](X, np.array([0, 0, 0, 1]), 1.0, 6)
+    assert history.shape == (6, 2) and all(np.array_equal(row, history[0]) for row in history)
+
+
+@pytest.mark.parametrize("hidden", [2, 3])
+def test_lesson02_backward_pass_symptoms(hidden):
+    gradients = stub("02", "xor_gradients")["gradients"]
+    rng = np.random.default_rng(hidden)
+    X, y = rng.normal(size=(4, 2)), rng.integers(0, 2, size=(4, 1)).astype(float)
+    W1, b1 = rng.normal(size=(2, hidden)), rng.normal(size=hidden)
+    W2, b2 = rng.normal(size=(hidden, 1)), rng.normal(size=1)
+
+    def J():
+        return float(np.sum((sigmoid(sigmoid(X @ W1 + b1) @ W2 + b2) - y) ** 2) / (2 * len(X)))
+    got = gradients(X, y, W1, b1, W2, b2)
+    if hidden == 3:
+        assert got[0].shape == (3, 2)                    # although W1 is (2, 3)
+        return
+    numeric = [numerical_gradient(J, p) for p in (W1, b1, W2, b2)]
+    assert [g.shape for g in got] == [n.shape for n in numeric]
+    assert np.allclose(got[2], numeric[2]) and np.allclose(got[3], numeric[3])
+    assert not np.allclose(got[0], numeric[0]) and not np.allclose(got[1], numeric[1])
+
+
+def test_lesson03_right_only_for_the_first_entry():
+    x = np.array([1.0, 2.0, 3.0, -1.0])
+    grad = stub("03", "central_difference")["central_difference"](lambda v: float(np.sum(v ** 2)), x)
+    assert np.isclose(grad[0], 2 * x[0]) and not np.isclose(grad[1:], 2 * x[1:]).any()
+
+
+def test_lesson04_key_error_and_wrong_cost():
+    fn = stub("04", "l_layer_grads")["l_layer_loss_and_grads"]
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.normal(size=(2, 3)), "b1": np.zeros(3), "W2": rng.normal(size=(3, 1)), "b2": np.zeros(1)}
+    X, Y = rng.normal(size=(5, 2)), np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
+    J, grads = fn(params, X, Y)
+    y_hat = sigmoid(np.tanh(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"])
+    assert not np.isclose(J, -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat)))
+    with pytest.raises(KeyError, match="W1"):
+        for key in params:
+            params[key] -= 0.1 * grads[key]
+
+
+def test_lesson06_adam_steps():
+    adam_step = stub("06", "adam_step")["adam_step"]
+    p1, m, v = adam_step(np.zeros(3), np.array([4.0, 1.0, 0.01]), np.zeros(3), np.zeros(3), 1, 1.0)
+    assert np.allclose(-p1, [2.0, 1.0, 0.1], rtol=1e-6)
+    g = np.ones(1)
+    p1, m, v = adam_step(np.zeros(1), g, np.zeros(1), np.zeros(1), 1, 1.0)
+    p2, _, _ = adam_step(p1, g, m, v, 2, 1.0)
+    assert np.allclose(p1 - p2, 1.9, rtol=1e-6)
+
+
+def test_lesson08_dropout_symptoms():
+    rng = np.random.default_rng(0)
+    a = rng.uniform(0.5, 1.5, size=(1000, 100))
+    before = a.copy()
+    out, _ = stub("08", "dropout_forward")["dropout_forward"](a, 0.2, rng.uniform(size=a.shape))
+    assert abs(np.mean(out == 0) - 0.8) < 0.01                    # about 80% zeros
+    assert abs(out.mean() / before.mean() - 0.16) < 0.01          # about 0.16 times the mean
+    assert not np.array_equal(a, before)                          # the caller's a changed
+
+
+def test_lesson09_standardise_symptoms():
+    standardise = stub("09", "standardise")["standardise"]
+    rng = np.random.default_rng(0)
+    X_train, X_val = rng.normal(3, 2, size=(50, 4)), rng.normal(3, 2, size=(20, 4))
+    for part in standardise(X_train, X_val):
+        assert np.allclose(part.mean(axis=0), 0) and np.allclose(part.std(axis=0), 1)
+    assert np.array_equal(standardise(X_train, X_val[:1])[1], np.zeros((1, 4)))
+    assert np.allclose(standardise(X_train, X_val + 5)[1], standardise(X_train, X_val)[1])
+
+
+def test_lesson09_he_init_symptoms():
+    sizes = [2, 32, 32, 32, 3]
+    got, want = stub("09", "he_init")["he_init"](sizes, 0), MLP(sizes, init="he", seed=0).params
+    same = [np.array_equal(W, W_ref) for (W, _), (W_ref, _) in zip(got, want)]
+    assert same == [False, True, True, False]
+
+
+def test_lesson10_unbroadcast_symptoms(monkeypatch):
+    monkeypatch.setattr(autograd, "unbroadcast", stub("10", "unbroadcast")["unbroadcast"])
+    rng = np.random.default_rng(0)
+    for n, b_right in [(1, True), (8, False)]:
+        a, W0, b0 = rng.normal(size=(n, 2)), rng.normal(size=(2, 3)), rng.normal(size=3)
+        W, b = autograd.Value(W0), autograd.Value(b0)
+        (a @ W + b).tanh().sum().backward()
+
+        def J(a=a, W0=W0, b0=b0):
+            return float(np.tanh(a @ W0 + b0).sum())
+        assert np.allclose(W.grad, numerical_gradient(J, W0))
+        assert np.allclose(b.grad, numerical_gradient(J, b0)) == b_right
+    W, b = autograd.Value(W0), autograd.Value(b0[None, :])
+    message = "non-broadcastable output operand with shape (1,3) doesn't match the broadcast shape (8,3)"
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        (a @ W + b).tanh().sum().backward()
+
+
+def test_lesson11_reader_symptoms():
+    read_digits = stub("11", "read_digits")["read_digits"]
+    rng = np.random.default_rng(0)
+    X_new = rng.integers(0, 17, size=(5, 64)).astype(float)
+    mean, std = rng.uniform(2, 8, size=64), rng.uniform(2, 6, size=64)
+    W1, b1, W2, b2 = rng.normal(size=(64, 32)) * 0.2, np.zeros(32), rng.normal(size=(32, 10)), np.zeros(10)
+    labels = read_digits(X_new, mean, std, W1, b1, W2, b2)
+    assert labels.shape == (10,)                                  # 10 labels for 5 scans
+    predicted = np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
+    assert not np.array_equal(labels[:5], predicted)
