@@ -16,6 +16,8 @@ when it is overwritten instead). Samples in rows, as everywhere in the course: z
 import numpy as np
 
 from .layers import sigmoid
+from .losses import one_hot
+from .validate import as_labels, real_array
 
 __all__ = ["Value", "cross_entropy", "mlp_loss", "topological_order"]
 
@@ -29,6 +31,20 @@ def unbroadcast(g, shape):
         if size == 1 and g.shape[axis] != 1:
             g = g.sum(axis=axis, keepdims=True)
     return g
+
+
+def _floats(data):
+    """data as a float array; anything but real numbers (None, text, complex, objects) refused."""
+    if isinstance(data, np.ndarray) and data.dtype.kind == "f":
+        return np.array(data, dtype=float)
+    try:
+        kind = np.asarray(data).dtype.kind
+    except (TypeError, ValueError):  # ragged
+        kind = "O"
+    if kind not in "biuf":
+        what = "real, got complex values" if kind == "c" else "a number or an array of numbers, got"
+        raise TypeError(f"data must be {what} {data!r:.60}")
+    return np.array(data, dtype=float)
 
 
 def as_value(x):
@@ -47,16 +63,23 @@ class Value:
     __array_ufunc__ = None          # ndarray @ Value, ndarray + Value, ...: numpy hands over to Value
 
     def __init__(self, data, parents=(), op=""):
-        try:
-            self.data = np.array(data, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"data must be a number or an array of numbers, got {data!r:.60}") from None
-        self.grad = np.zeros_like(self.data)
+        self._data, self.version = _floats(data), 0
+        self.grad = np.zeros_like(self._data)
         self.parents = tuple(parents)
         for pair in self.parents:
             if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Value) and callable(pair[1])):
                 raise TypeError(f"parents must be pairs (Value, local function), got {pair!r:.80}")
         self.op = op
+        self.seen = tuple(parent.version for parent, _ in self.parents)  # the parents' data this value used
+
+    @property
+    def data(self):
+        return self._data
+
+    @data.setter
+    def data(self, value):
+        """A new value (x.data = ..., x.data -= lr * x.grad): graphs built before it are stale (backward says so)."""
+        self._data, self.version = _floats(value), self.version + 1
 
     def __repr__(self):
         if self.data.ndim == 0:
@@ -84,6 +107,8 @@ class Value:
     def __pow__(self, p):
         if isinstance(p, Value) or not np.isscalar(p):
             raise TypeError(f"the exponent must be a plain number, got {p!r:.60}")
+        if p == 0:                                    # x ** 0 = 1 everywhere: no gradient (0 * 0 ** -1 is NaN)
+            return Value(np.ones_like(self.data), [(self, lambda g: np.zeros_like(self.data))], "**0")
         return Value(self.data ** p, [(self, lambda g: g * p * self.data ** (p - 1))], f"**{p}")
 
     def tanh(self):
@@ -104,7 +129,10 @@ class Value:
     def log(self):
         return Value(np.log(self.data), [(self, lambda g: g / self.data)], "log")
 
-    def sum(self, axis=None, keepdims=False):
+    def sum(self, axis=None, keepdims=False, dtype=None, out=None):
+        """Sum over all entries or along `axis` (np.sum(v) calls it too; dtype and out are refused)."""
+        _no_numpy_extras("sum", dtype, out)
+
         def local(g):
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
@@ -136,8 +164,11 @@ class Value:
     def __rmatmul__(self, other):
         return as_value(other) @ self
 
-    def mean(self):
-        return self.sum() / self.data.size
+    def mean(self, axis=None, keepdims=False, dtype=None, out=None):
+        """Mean over all entries or along `axis` (np.mean(v) calls it too; dtype and out are refused)."""
+        _no_numpy_extras("mean", dtype, out)
+        total = self.sum(axis, keepdims)
+        return total / (self.data.size // max(total.data.size, 1))
 
     # --- backward --------------------------------------------------------------------------------
     def backward(self):
@@ -149,8 +180,32 @@ class Value:
             node.grad = np.zeros_like(node.data)
         self.grad = np.ones_like(self.data)                      # dJ/dJ = 1
         for node in reversed(order):                             # every user of a node comes before it
+            _check_fresh(node)
             for parent, local in node.parents:
-                parent.grad += local(node.grad)                  # add: a value used twice gets both shares
+                parent.grad += _share(node, parent, local(node.grad))  # add: a value used twice gets both shares
+
+
+def _no_numpy_extras(name, dtype, out):
+    if dtype is not None or out is not None:
+        raise TypeError(f"Value.{name} takes no dtype or out (got dtype={dtype!r:.30}, out={type(out).__name__}): "
+                        f"use v.{name}() or v.{name}(axis=...)")
+
+
+def _check_fresh(node):
+    """ValueError if a parent's data was assigned after `node` was built from it."""
+    for (parent, _), version in zip(node.parents, node.seen):
+        if parent.version != version:
+            raise ValueError(f"the data of a Value {parent.data.shape} changed after the graph was built (gate "
+                             f"{node.op!r} used its old value), so its gradients would mix old and new values: "
+                             "run the forward pass again to build a new graph, then call backward()")
+
+
+def _share(node, parent, share):
+    """A gate's share of dJ/d(parent), which must have the parent's shape (numpy would broadcast it)."""
+    if np.shape(share) != parent.data.shape:
+        raise ValueError(f"gate {node.op!r} returned a gradient of shape {np.shape(share)} for an input of shape "
+                         f"{parent.data.shape}: its local function must return dJ/d(input), shaped like the input")
+    return share
 
 
 def topological_order(root):
@@ -173,9 +228,25 @@ def cross_entropy(z, Y):
     gates above: log p = z - m - log(sum(exp(z - m))), with m each row's maximum (a constant that
     cancels, so exp never overflows)."""
     z = as_value(z)
+    Y = _targets(Y, z.data.shape)
     shifted = z - z.data.max(axis=1, keepdims=True)
     log_p = shifted - shifted.exp().sum(axis=1, keepdims=True).log()
     return -(log_p * Y).sum() / z.data.shape[0]
+
+
+def _targets(Y, shape):
+    """One-hot targets Y of z's shape (n, k), or labels (n,) made one-hot; anything else refused (labels
+    of shape (n,) against n = k columns would otherwise broadcast into a wrong loss without a word)."""
+    if len(shape) != 2:
+        raise ValueError(f"z must have shape (n, k), got {shape}")
+    if isinstance(Y, Value):
+        Y = Y.data
+    if np.ndim(Y) == 1 and np.shape(Y) == shape[:1]:
+        return one_hot(as_labels(Y, shape[0], "Y", n_classes=shape[1]), shape[1])
+    Y = real_array(Y, "Y", finite=True)
+    if Y.shape != shape:
+        raise ValueError(f"Y must be one-hot targets of z's shape {shape} or labels ({shape[0]},), got shape {Y.shape}")
+    return Y
 
 
 ACTIVATIONS = {"tanh": Value.tanh, "sigmoid": Value.sigmoid, "relu": Value.relu}
