@@ -13,8 +13,10 @@ from fractions import Fraction
 import numpy as np
 from bad_input_row import Row
 
-from nnlib import MLP, optim
+from nnlib import MLP, datasets, dropout, optim, plotting, regularise, widgets
 from nnlib.autograd import Value, cross_entropy
+from nnlib.gradcheck import numerical_gradient
+from nnlib.perceptron import Perceptron
 from nnlib.playground import Playground
 
 ROWS = []
@@ -22,6 +24,7 @@ NAN, INF = float("nan"), float("inf")
 RNG = np.random.default_rng(0)
 X = RNG.normal(size=(12, 2))
 Y = np.arange(12) % 2
+W0 = np.linspace(-1.0, 1.0, 4)
 
 
 def bad(id, call, exc, *words):
@@ -130,6 +133,20 @@ for _arg, _value, _exc in (("lr", True, TypeError), ("lr", Decimal("NaN"), Value
                            ("lr", Fraction(-1, 2), ValueError), ("l2", Decimal("-1"), ValueError),
                            ("l2", np.array(1j), TypeError), ("lr", 10**400, ValueError)):
     bad(f"fit {_arg}={_value!r:.30}", lambda a=_arg, v=_value: fit_with(**{a: v}), _exc, _arg)
+for _id, _call, _plain in (  # the plumbing's real-valued arguments, as a Fraction, a Decimal and a 0-d array
+        ("datasets.moons noise", lambda v: datasets.moons(20, noise=v, seed=0)[0], 0.25),
+        ("datasets.circles factor", lambda v: datasets.circles(20, factor=v, seed=0)[0], 0.5),
+        ("datasets.train_test_split test_size", lambda v: datasets.train_test_split(X, Y, test_size=v)[1], 0.25),
+        ("regularise.l2_penalty l2", lambda v: regularise.l2_penalty([X], v, 4), 0.5),
+        ("dropout.mask rate", lambda v: dropout.mask(np.random.default_rng(0), (3, 4), v), 0.5),
+        ("fit dropout", lambda v: net(2, 4, 2).fit(X, Y, epochs=2, dropout=v, seed=0).loss, 0.5),
+        ("Perceptron lr", lambda v: Perceptron(lr=v, seed=0).fit(X, Y).w_, 0.5),
+        ("gradcheck.numerical_gradient h", lambda v: numerical_gradient(lambda: float(np.sum(W0 ** 3)), W0, h=v), 0.25),
+        ("plotting.grid margin", lambda v: plotting.grid(X, 5, margin=v)[2], 0.5),
+        ("widgets.float_slider step", lambda v: widgets.float_slider(0.5, 0, 1, "x", step=v).step, 0.25)):
+    for _value in (Fraction(_plain), Decimal(str(_plain)), np.array(_plain)):
+        legit(f"{_id}={_value!r}", lambda c=_call, v=_value, p=_plain: (c(v), c(p)),
+              lambda r: np.array_equal(r[0], r[1]))
 bad("optim.Optimizer() is a base class", lambda: optim.Optimizer().step([np.zeros(2)], [np.ones(2)], 0.1),
     TypeError, "Optimizer", "subclass", "_update")
 
