@@ -13,11 +13,14 @@ reverse topological order (each node after every node that uses it), *adding* ea
 its parent's gradient: a value used twice gets a gradient along both paths (lesson 10 shows the bug
 when it is overwritten instead). Samples in rows, as everywhere in the course: z = X @ W + b.
 """
+import functools
+import zlib
+
 import numpy as np
 
 from .layers import sigmoid
 from .losses import one_hot
-from .validate import as_labels, real_array
+from .validate import as_features, as_labels, choice, positive, real_array
 
 __all__ = ["Value", "cross_entropy", "mlp_loss", "topological_order"]
 
@@ -31,6 +34,29 @@ def unbroadcast(g, shape):
         if size == 1 and g.shape[axis] != 1:
             g = g.sum(axis=axis, keepdims=True)
     return g
+
+
+def _quiet(gate):
+    """gate run with numpy's floating-point warnings off (its infs and NaNs are the honest results)."""
+    @functools.wraps(gate)
+    def run(*args, **kwargs):
+        with np.errstate(all="ignore"):
+            return gate(*args, **kwargs)
+    return run
+
+
+def _stamp(data):
+    """A checksum of an array's shape and values: a value built from it records it, and backward()
+    compares (x.data changed since, by assignment or in place, would mix old values and new gradients)."""
+    return zlib.crc32(np.ascontiguousarray(data), hash(data.shape) & 0xFFFFFFFF)
+
+
+def _broadcast(a, b, op):
+    try:
+        np.broadcast_shapes(a.data.shape, b.data.shape)
+    except ValueError:
+        raise ValueError(f"a {op} b needs shapes that broadcast (from the right, each size equal or 1), got "
+                         f"{a.data.shape} and {b.data.shape}") from None
 
 
 def _floats(data):
@@ -63,14 +89,14 @@ class Value:
     __array_ufunc__ = None          # ndarray @ Value, ndarray + Value, ...: numpy hands over to Value
 
     def __init__(self, data, parents=(), op=""):
-        self._data, self.version = _floats(data), 0
+        self._data = _floats(data)
         self.grad = np.zeros_like(self._data)
         self.parents = tuple(parents)
         for pair in self.parents:
             if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Value) and callable(pair[1])):
                 raise TypeError(f"parents must be pairs (Value, local function), got {pair!r:.80}")
         self.op = op
-        self.seen = tuple(parent.version for parent, _ in self.parents)  # the parents' data this value used
+        self.seen = tuple(_stamp(parent.data) for parent, _ in self.parents)  # the parents' data this value used
 
     @property
     def data(self):
@@ -78,8 +104,9 @@ class Value:
 
     @data.setter
     def data(self, value):
-        """A new value (x.data = ..., x.data -= lr * x.grad): graphs built before it are stale (backward says so)."""
-        self._data, self.version = _floats(value), self.version + 1
+        """A new value (x.data = ..., x.data -= lr * x.grad): a graph built before it is stale, and its
+        backward() says so (as it does after a change in place, x.data[0] = ...)."""
+        self._data = _floats(value)
 
     def __repr__(self):
         if self.data.ndim == 0:
@@ -87,16 +114,22 @@ class Value:
         return f"Value(shape={self.data.shape}, op={self.op!r})"
 
     # --- gates: each returns a new Value with its parents and their local derivatives ---------
+    # (quiet: log(0) = -inf, sqrt's slope at 0 = inf and overflows are honest results, not warnings)
+    @_quiet
     def __add__(self, other):
         other = as_value(other)
+        _broadcast(self, other, "+")
         return Value(self.data + other.data, [(self, lambda g: unbroadcast(g, self.data.shape)),
                                               (other, lambda g: unbroadcast(g, other.data.shape))], "+")
 
+    @_quiet
     def __mul__(self, other):
         other = as_value(other)
+        _broadcast(self, other, "*")
         return Value(self.data * other.data, [(self, lambda g: unbroadcast(g * other.data, self.data.shape)),
                                               (other, lambda g: unbroadcast(g * self.data, other.data.shape))], "*")
 
+    @_quiet
     def __matmul__(self, other):
         other = as_value(other)
         if self.data.ndim != 2 or other.data.ndim != 2 or self.data.shape[1] != other.data.shape[0]:
@@ -104,6 +137,7 @@ class Value:
         return Value(self.data @ other.data, [(self, lambda g: g @ other.data.T),
                                               (other, lambda g: self.data.T @ g)], "@")
 
+    @_quiet
     def __pow__(self, p):
         if isinstance(p, Value) or not np.isscalar(p):
             raise TypeError(f"the exponent must be a plain number, got {p!r:.60}")
@@ -111,21 +145,26 @@ class Value:
             return Value(np.ones_like(self.data), [(self, lambda g: np.zeros_like(self.data))], "**0")
         return Value(self.data ** p, [(self, lambda g: g * p * self.data ** (p - 1))], f"**{p}")
 
+    @_quiet
     def tanh(self):
         a = np.tanh(self.data)
         return Value(a, [(self, lambda g: g * (1 - a * a))], "tanh")
 
+    @_quiet
     def sigmoid(self):
         a = sigmoid(self.data)                        # lesson 2's 1 / (1 + exp(-z)), without overflow
         return Value(a, [(self, lambda g: g * a * (1 - a))], "sigmoid")
 
+    @_quiet
     def relu(self):
         return Value(np.maximum(self.data, 0), [(self, lambda g: g * (self.data > 0))], "relu")
 
+    @_quiet
     def exp(self):
         e = np.exp(self.data)
         return Value(e, [(self, lambda g: g * e)], "exp")
 
+    @_quiet
     def log(self):
         return Value(np.log(self.data), [(self, lambda g: g / self.data)], "log")
 
@@ -171,6 +210,7 @@ class Value:
         return total / (self.data.size // max(total.data.size, 1))
 
     # --- backward --------------------------------------------------------------------------------
+    @_quiet
     def backward(self):
         """dJ/d(node) into node.grad for every node of this value's graph (this value is J)."""
         if self.data.ndim != 0:
@@ -192,9 +232,9 @@ def _no_numpy_extras(name, dtype, out):
 
 
 def _check_fresh(node):
-    """ValueError if a parent's data was assigned after `node` was built from it."""
-    for (parent, _), version in zip(node.parents, node.seen):
-        if parent.version != version:
+    """ValueError if a parent's data changed after `node` was built from it."""
+    for (parent, _), stamp in zip(node.parents, node.seen):
+        if _stamp(parent.data) != stamp:
             raise ValueError(f"the data of a Value {parent.data.shape} changed after the graph was built (gate "
                              f"{node.op!r} used its old value), so its gradients would mix old and new values: "
                              "run the forward pass again to build a new graph, then call backward()")
@@ -246,6 +286,8 @@ def _targets(Y, shape):
     Y = real_array(Y, "Y", finite=True)
     if Y.shape != shape:
         raise ValueError(f"Y must be one-hot targets of z's shape {shape} or labels ({shape[0]},), got shape {Y.shape}")
+    if np.any((Y < 0) | (Y > 1)):
+        raise ValueError("Y must lie in [0, 1] (one-hot rows, or probabilities)")
     return Y
 
 
@@ -256,9 +298,13 @@ def mlp_loss(params, X, Y, activation="tanh", l2=0.0):
     """The loss of lesson 4's network on Values: params [(W1, b1), ...] as Values, X (n, d), one-hot
     Y (n, k); hidden layers of `activation`, softmax output, cross-entropy, plus l2 / (2n) sum ||W||^2
     (each W then feeds two paths: the layer and the penalty)."""
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
-    a, f = as_value(X), ACTIVATIONS[activation]
+    choice(activation, "activation", ACTIVATIONS)
+    l2 = positive(l2, "l2", minimum=0)
+    if isinstance(params, (str, bytes)) or not hasattr(params, "__len__") or not all(
+            isinstance(pair, (tuple, list)) and len(pair) == 2 for pair in params) or not params:
+        raise TypeError(f"params must be a list of pairs (W, b), got {params!r:.60}")
+    X = X.data if isinstance(X, Value) else X
+    a, f = as_value(as_features(X, "X", n_features=as_value(params[0][0]).data.shape[0])), ACTIVATIONS[activation]
     for l, (W, b) in enumerate(params):
         z = a @ W + b
         a = f(z) if l < len(params) - 1 else z

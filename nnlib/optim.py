@@ -85,6 +85,10 @@ class Optimizer:
     def _zeros(self, key, like):
         if key not in self.state:
             self.state[key] = np.zeros_like(like)
+        elif self.state[key].shape != like.shape:  # numpy would broadcast another run's state, or fail
+            raise ValueError(f"this {type(self).__name__} holds state for params of shape {self.state[key].shape} "
+                             f"where params has shape {like.shape}: call reset() (or make a new one) before "
+                             "using it on other parameters")
         return self.state[key]
 
 

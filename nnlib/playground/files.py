@@ -133,6 +133,24 @@ def _count(v, what):
     return v
 
 
+# Each optimizer's state entries: keyed by parameter index i, or by (name, i); which must be >= 0
+STATE_KEYS = {"sgd": (), "momentum": (None,), "nesterov": (None,), "adagrad": (None,), "rmsprop": (None,),
+              "adam": ("m", "v")}
+NONNEGATIVE = {("adagrad", None), ("rmsprop", None), ("adam", "v")}  # sums of squares: a negative one gives NaN
+
+
+def _check_entry(k, a, arrays, optimizer):
+    """ValueError unless state entry k (value a) is one `optimizer` keeps for one of these arrays."""
+    part, index = k if isinstance(k, tuple) and len(k) == 2 else (None, k)
+    if (part not in STATE_KEYS[optimizer] or isinstance(index, bool) or not isinstance(index, int)
+            or not 0 <= index < len(arrays)):
+        raise ValueError(f"entry {k!r:.40} is not one the {optimizer} optimizer keeps")
+    if a.shape != arrays[index].shape or not np.isfinite(a).all():
+        raise ValueError(f"entry {k} does not fit")
+    if (optimizer, part) in NONNEGATIVE and (a < 0).any():
+        raise ValueError(f"entry {k} (a running sum of squared gradients) must be >= 0")
+
+
 def _restore_optimizer(t, d, name):
     """Put the exported optimizer state into t.opt (shapes checked against the weights)."""
     state = d.get("optimizer")
@@ -142,9 +160,7 @@ def _restore_optimizer(t, d, name):
     try:
         loaded = {_key(k): np.array(v, dtype=float) for k, v in state["state"]}
         for k, a in loaded.items():
-            index = k[-1] if isinstance(k, tuple) else k
-            if a.shape != arrays[index].shape or not np.isfinite(a).all():
-                raise ValueError(f"entry {k} does not fit")
+            _check_entry(k, a, arrays, t.settings["optimizer"])
         counters = {n: {_key(k): _count(v, f"{n}[{k!r}]") for k, v in pairs} for n, pairs in state["counters"].items()}
     except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
         raise ValueError(f"{name}['optimizer'] is not this network's optimizer state: {e}") from None
@@ -155,7 +171,9 @@ def _restore_optimizer(t, d, name):
 
 
 def _is_number_list(v):
-    return isinstance(v, list) and all(x is None or isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)
+    """A list of JSON numbers (or None) that floats hold (an int of 400 digits is not one)."""
+    return isinstance(v, list) and all(x is None or isinstance(x, float) or isinstance(x, int)
+                                       and not isinstance(x, bool) and abs(x) <= MAX_COUNT for x in v)
 
 
 def _finite(values):
