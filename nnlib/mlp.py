@@ -182,7 +182,7 @@ class MLP:
         """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 5-8.
 
         lr: a number, or a schedule epoch -> lr (optim.step_decay, ...), asked for every epoch's rate before
-        the first step: a bad rate raises, naming its epoch, before anything changes.
+        the first step (a bad rate raises, naming its epoch, before anything changes) and again at each epoch.
         batch_size: None = full batch; else shuffled minibatches (with `seed`), each sample once per epoch.
         optimizer: a name in optim.OPTIMIZERS or an Optimizer; its state is reset first.
         callback(epoch, net, history): called after each epoch; returning False stops training. It may

@@ -201,12 +201,16 @@ def rate_at(schedule, epoch):
     return value
 
 
-def rates(lr, epochs):
-    """The rate of each of `epochs` epochs as an array: lr checked, or a schedule's every rate (rate_at), all before the
-    first step, so that a schedule going wrong at its 20,000th epoch stops nothing half-way. MLP.fit."""
+def check_rate(lr, epochs):
+    """lr checked for a run of `epochs` epochs: a number > 0 (returned as a float), or a schedule (returned
+    as it is) all of whose rates rate_at accepts, asked for before the first step, so that a schedule going
+    wrong at its 20,000th epoch raises before anything changes. MLP.fit, which asks again at each epoch
+    (a schedule may follow what a callback changes)."""
     if not callable(lr):
-        return np.full(epochs, positive(lr, "lr"))
-    return np.fromiter((rate_at(lr, epoch) for epoch in range(epochs)), float, epochs)
+        return positive(lr, "lr")
+    for epoch in range(epochs):
+        rate_at(lr, epoch)
+    return lr
 
 
 def _epoch(epoch):

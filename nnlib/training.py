@@ -15,7 +15,7 @@ from . import backprop, divergence
 from . import dropout as drop
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
-from .optim import Optimizer, get_optimizer, rates
+from .optim import Optimizer, check_rate, get_optimizer, rate_at
 from .validate import affordable, network_input, positive
 from .validate import seed as as_seed
 
@@ -110,7 +110,7 @@ def _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callbac
     l2, l1 = positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
     epochs = positive(epochs, "epochs", integer=True, minimum=1)
     affordable(epochs, "epochs", epochs)  # the history keeps one loss per epoch
-    lr = rates(lr, epochs)
+    lr = check_rate(lr, epochs)
     if batch_size is not None:
         batch_size = positive(batch_size, "batch_size", integer=True, minimum=1)
     if callback is not None and not callable(callback):
@@ -146,10 +146,13 @@ def _loop(net, run):
     """fit's epochs; stops on a non-finite loss, on patience, or when the callback returns False."""
     X, Y, picks, loss, l2, l1, batch = run.X, run.Y, run.picks, run.loss, run.l2, run.l1, run.batch
     opt, rng, rates, history = run.opt, run.rng, run.rates, run.history
-    losses = history["loss"]
+    losses, schedule = history["loss"], run.lr if callable(run.lr) else None
+    lr = run.lr
     for epoch in range(run.epochs):
+        if schedule is not None:
+            lr = rate_at(schedule, epoch)
         arrays = run.arrays
-        J = _epoch(net, arrays, X, Y, picks, run.lr[epoch], opt, loss, l2, l1, batch, rng, rates)
+        J = _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates)
         losses.append(J)
         if not math.isfinite(J):  # inf or NaN: stop, and put back finite weights (_finish)
             run.bad = epoch

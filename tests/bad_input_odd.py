@@ -101,6 +101,19 @@ def reset_between(opt):
 
 
 legit("adam reused after reset()", lambda: reset_between(optim.Adam()), lambda p: np.allclose(p, -0.1))
+def halved_by_callback():
+    """A rate the callback halves every 5 epochs, read by the schedule: as step_decay(0.5, 0.5, 5)."""
+    state = {"lr": 0.5}
+
+    def callback(epoch, net, history):
+        if epoch % 5 == 4:
+            state["lr"] /= 2
+    return MLP([2, 3, 2], seed=0).fit(X, Y, epochs=20, lr=lambda e: state["lr"], callback=callback).loss
+
+
+legit("fit schedule following a callback's changes", lambda: (
+    halved_by_callback(), MLP([2, 3, 2], seed=0).fit(X, Y, epochs=20, lr=optim.step_decay(0.5, 0.5, 5)).loss),
+    lambda r: r[0] == r[1])
 legit("fit with bool labels is fit with 0/1", lambda: (MLP([2, 3, 2], seed=0).fit(X, Y.astype(bool), epochs=3).loss,
                                                        MLP([2, 3, 2], seed=0).fit(X, Y, epochs=3).loss),
       lambda r: r[0] == r[1])
