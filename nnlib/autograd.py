@@ -8,6 +8,9 @@ share of dJ/d(parent). That is lesson 4's gate `backward`, one function per inpu
     z = u + b        (u, g -> g),        (b, g -> g summed over rows)  add gate (numpy broadcast b)
     a = tanh(z)      (z, g -> g * (1 - a**2))                          an activation gate
 
+Gates check their inputs' shapes; `backward` checks that each local function returns a gradient shaped
+like its input (naming the gate) and that no input's data changed since the graph was built (a checksum).
+
 `J.backward()` sets every gradient in J's graph to zero, seeds dJ/dJ = 1 and visits the nodes in
 reverse topological order (each node after every node that uses it), *adding* each local share to
 its parent's gradient: a value used twice gets a gradient along both paths (lesson 10 shows the bug
@@ -37,7 +40,7 @@ def unbroadcast(g, shape):
 
 
 def _quiet(gate):
-    """gate run with numpy's floating-point warnings off (its infs and NaNs are the honest results)."""
+    """gate without numpy's floating-point warnings: log 0 = -inf, sqrt's slope at 0, overflow are honest."""
     @functools.wraps(gate)
     def run(*args, **kwargs):
         with np.errstate(all="ignore"):
@@ -59,20 +62,6 @@ def _broadcast(a, b, op):
                          f"{a.data.shape} and {b.data.shape}") from None
 
 
-def _floats(data):
-    """data as a float array; anything but real numbers (None, text, complex, objects) refused."""
-    if isinstance(data, np.ndarray) and data.dtype.kind == "f":
-        return np.array(data, dtype=float)
-    try:
-        kind = np.asarray(data).dtype.kind
-    except (TypeError, ValueError):  # ragged
-        kind = "O"
-    if kind not in "biuf":
-        what = "real, got complex values" if kind == "c" else "a number or an array of numbers, got"
-        raise TypeError(f"data must be {what} {data!r:.60}")
-    return np.array(data, dtype=float)
-
-
 def as_value(x):
     """x itself if it is a Value, else a Value holding x (a constant: nothing asks for its grad)."""
     return x if isinstance(x, Value) else Value(x)
@@ -89,7 +78,7 @@ class Value:
     __array_ufunc__ = None          # ndarray @ Value, ndarray + Value, ...: numpy hands over to Value
 
     def __init__(self, data, parents=(), op=""):
-        self._data = _floats(data)
+        self._data = real_array(data, "data")
         self.grad = np.zeros_like(self._data)
         self.parents = tuple(parents)
         for pair in self.parents:
@@ -106,15 +95,14 @@ class Value:
     def data(self, value):
         """A new value (x.data = ..., x.data -= lr * x.grad): a graph built before it is stale, and its
         backward() says so (as it does after a change in place, x.data[0] = ...)."""
-        self._data = _floats(value)
+        self._data = real_array(value, "data")
 
     def __repr__(self):
         if self.data.ndim == 0:
             return f"Value(data={float(self.data):.6g}, grad={float(self.grad):.6g})"
         return f"Value(shape={self.data.shape}, op={self.op!r})"
 
-    # --- gates: each returns a new Value with its parents and their local derivatives ---------
-    # (quiet: log(0) = -inf, sqrt's slope at 0 = inf and overflows are honest results, not warnings)
+    # --- gates: each returns a new Value with its parents and their local derivatives (quietly: -inf = log 0) --
     @_quiet
     def __add__(self, other):
         other = as_value(other)
@@ -170,7 +158,9 @@ class Value:
 
     def sum(self, axis=None, keepdims=False, dtype=None, out=None):
         """Sum over all entries or along `axis` (np.sum(v) calls it too; dtype and out are refused)."""
-        _no_numpy_extras("sum", dtype, out)
+        if dtype is not None or out is not None:
+            raise TypeError(f"Value.sum and Value.mean take no dtype or out (got dtype={dtype!r:.30}, out="
+                            f"{type(out).__name__}): use v.sum(), v.mean(), or with axis=...")
 
         def local(g):
             if axis is not None and not keepdims:
@@ -205,8 +195,7 @@ class Value:
 
     def mean(self, axis=None, keepdims=False, dtype=None, out=None):
         """Mean over all entries or along `axis` (np.mean(v) calls it too; dtype and out are refused)."""
-        _no_numpy_extras("mean", dtype, out)
-        total = self.sum(axis, keepdims)
+        total = self.sum(axis, keepdims, dtype, out)
         return total / (self.data.size // max(total.data.size, 1))
 
     # --- backward --------------------------------------------------------------------------------
@@ -220,32 +209,25 @@ class Value:
             node.grad = np.zeros_like(node.data)
         self.grad = np.ones_like(self.data)                      # dJ/dJ = 1
         for node in reversed(order):                             # every user of a node comes before it
-            _check_fresh(node)
-            for parent, local in node.parents:
-                parent.grad += _share(node, parent, local(node.grad))  # add: a value used twice gets both shares
+            for parent, share in _shares(node):
+                parent.grad += share                             # add: a value used twice gets both shares
 
 
-def _no_numpy_extras(name, dtype, out):
-    if dtype is not None or out is not None:
-        raise TypeError(f"Value.{name} takes no dtype or out (got dtype={dtype!r:.30}, out={type(out).__name__}): "
-                        f"use v.{name}() or v.{name}(axis=...)")
-
-
-def _check_fresh(node):
-    """ValueError if a parent's data changed after `node` was built from it."""
+def _shares(node):
+    """(parent, its share of dJ/d(parent)) for each parent of node, checked: no parent's data changed since
+    node was built from it, and each share has its parent's shape (numpy would broadcast it silently)."""
     for (parent, _), stamp in zip(node.parents, node.seen):
         if _stamp(parent.data) != stamp:
             raise ValueError(f"the data of a Value {parent.data.shape} changed after the graph was built (gate "
                              f"{node.op!r} used its old value), so its gradients would mix old and new values: "
                              "run the forward pass again to build a new graph, then call backward()")
-
-
-def _share(node, parent, share):
-    """A gate's share of dJ/d(parent), which must have the parent's shape (numpy would broadcast it)."""
-    if np.shape(share) != parent.data.shape:
-        raise ValueError(f"gate {node.op!r} returned a gradient of shape {np.shape(share)} for an input of shape "
-                         f"{parent.data.shape}: its local function must return dJ/d(input), shaped like the input")
-    return share
+    for parent, local in node.parents:
+        share = local(node.grad)
+        if np.shape(share) != parent.data.shape:
+            raise ValueError(f"gate {node.op!r} returned a gradient of shape {np.shape(share)} for an input of "
+                             f"shape {parent.data.shape}: its local function must return dJ/d(input), shaped like "
+                             "the input")
+        yield parent, share
 
 
 def topological_order(root):
@@ -264,7 +246,8 @@ def topological_order(root):
 
 
 def cross_entropy(z, Y):
-    """Mean cross-entropy of softmax(z) (n, k) against one-hot targets Y (n, k) (lesson 4), from the
+    """Mean cross-entropy of softmax(z) (n, k) against one-hot targets Y (n, k) in [0, 1], or labels
+    (n,) in 0..k-1 (made one-hot; any other shape is refused) (lesson 4), from the
     gates above: log p = z - m - log(sum(exp(z - m))), with m each row's maximum (a constant that
     cancels, so exp never overflows)."""
     z = as_value(z)
@@ -296,7 +279,7 @@ ACTIVATIONS = {"tanh": Value.tanh, "sigmoid": Value.sigmoid, "relu": Value.relu}
 
 def mlp_loss(params, X, Y, activation="tanh", l2=0.0):
     """The loss of lesson 4's network on Values: params [(W1, b1), ...] as Values, X (n, d), one-hot
-    Y (n, k); hidden layers of `activation`, softmax output, cross-entropy, plus l2 / (2n) sum ||W||^2
+    Y (n, k) or labels (n,); hidden layers of `activation`, softmax output, cross-entropy, plus l2 / (2n) sum ||W||^2
     (each W then feeds two paths: the layer and the penalty)."""
     choice(activation, "activation", ACTIVATIONS)
     l2 = positive(l2, "l2", minimum=0)
