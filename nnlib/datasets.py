@@ -34,23 +34,23 @@ def logic_gate(name):
 
 
 def _check(n, noise, seed, min_n=2):
-    """Validate a generator's n, noise and seed; return the seed as an int (or None)."""
-    positive(n, "n", integer=True, minimum=min_n)
+    """Validate a generator's n, noise and seed; return n (int), noise (float) and the seed (int or None)."""
+    n = positive(n, "n", integer=True, minimum=min_n)
     affordable(3 * n, "n", n)  # X (n, 2) and y (n,)
-    in_range(noise, "noise", 0, MAX_NOISE)
-    return check_seed(seed, maximum=MAX_SEED)
+    noise = in_range(noise, "noise", 0, MAX_NOISE)
+    return n, noise, check_seed(seed, maximum=MAX_SEED)
 
 
 def _random_state(n, noise, seed):
-    """scikit-learn's random_state for a validated seed: None becomes a fresh generator, so numpy's
-    global one is never drawn from."""
-    seed = _check(n, noise, seed)
-    return np.random.RandomState() if seed is None else seed
+    """n, noise and scikit-learn's random_state for a validated seed: None becomes a fresh generator, so
+    numpy's global one is never drawn from."""
+    n, noise, seed = _check(n, noise, seed)
+    return n, noise, np.random.RandomState() if seed is None else seed
 
 
 def moons(n=200, noise=0.2, seed=0):
     """Two interleaving half circles (scikit-learn's make_moons). Lesson 5."""
-    seed = _random_state(n, noise, seed)
+    n, noise, seed = _random_state(n, noise, seed)
     from sklearn.datasets import make_moons  # imported here: sklearn is slow to import
     X, y = make_moons(int(n), noise=noise, random_state=seed)
     return X, y.astype(int)
@@ -59,8 +59,8 @@ def moons(n=200, noise=0.2, seed=0):
 def circles(n=200, noise=0.1, seed=0, factor=0.5):
     """A disc inside a ring (scikit-learn's make_circles); class 1 is the inner disc, `factor` its
     radius relative to the ring's, in [0, 1). Lesson 7."""
-    seed = _random_state(n, noise, seed)
-    in_range(factor, "factor", 0, 1, high_open=True)
+    n, noise, seed = _random_state(n, noise, seed)
+    factor = in_range(factor, "factor", 0, 1, high_open=True)
     from sklearn.datasets import make_circles
     X, y = make_circles(int(n), noise=noise, factor=factor, random_state=seed)
     return X, y.astype(int)
@@ -69,8 +69,8 @@ def circles(n=200, noise=0.1, seed=0, factor=0.5):
 def blobs(n=200, noise=1.0, seed=0, classes=2):
     """Gaussian blobs with standard deviation `noise` around `classes` fixed centres (2 <= classes <= n).
     Lesson 7."""
-    positive(classes, "classes", integer=True, minimum=2)
-    seed = _random_state(n, noise, seed)
+    classes = positive(classes, "classes", integer=True, minimum=2)
+    n, noise, seed = _random_state(n, noise, seed)
     if classes > n:
         raise ValueError(f"classes must be at most n={n} (one sample per class at least), got {classes!r}")
     angles = 2 * np.pi * np.arange(classes) / classes + np.pi / 4
@@ -82,7 +82,8 @@ def blobs(n=200, noise=1.0, seed=0, classes=2):
 
 def xor(n=200, noise=0.0, seed=0):
     """Points in the square [-1, 1]^2 labelled by the sign of x1*x2 (1 where x1*x2 < 0). Lesson 7."""
-    rng = np.random.default_rng(_check(n, noise, seed))
+    n, noise, seed = _check(n, noise, seed)
+    rng = np.random.default_rng(seed)
     X = rng.uniform(-1, 1, size=(n, 2))
     X[:, 0] += np.where(X[:, 0] > 0, 0.05, -0.05)  # a small margin between the quadrants
     X[:, 1] += np.where(X[:, 1] > 0, 0.05, -0.05)
@@ -93,8 +94,9 @@ def xor(n=200, noise=0.0, seed=0):
 def spiral(n=300, noise=0.2, seed=0, classes=3):
     """`classes` interleaved spiral arms (the cs231n spiral), n points in all: n // classes per
     arm, the first n % classes arms one more. Lesson 6."""
-    positive(classes, "classes", integer=True, minimum=2)
-    rng = np.random.default_rng(_check(n, noise, seed, min_n=classes))
+    classes = positive(classes, "classes", integer=True, minimum=2)
+    n, noise, seed = _check(n, noise, seed, min_n=classes)
+    rng = np.random.default_rng(seed)
     counts = [n // classes + (k < n % classes) for k in range(classes)]
     y = np.repeat(np.arange(classes), counts)
     r = np.concatenate([np.linspace(0.0, 1.0, c) for c in counts])
@@ -165,7 +167,7 @@ def train_test_split(X, y, test_size=0.25, seed=0):
     Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
     parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.
     """
-    in_range(test_size, "test_size", 0, 1, low_open=True, high_open=True)
+    test_size = in_range(test_size, "test_size", 0, 1, low_open=True, high_open=True)
     (X_train, y_train), (X_test, y_test) = _split(X, y, [test_size], ["test_size"], seed)
     return X_train, X_test, y_train, y_test
 
@@ -177,8 +179,8 @@ def train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.2, seed=0):
     Stratified like `train_test_split` (each class keeps its share in every part); each part keeps
     the samples in their original order. Both fractions in (0, 1), their sum below 1.
     """
-    in_range(val_fraction, "val_fraction", 0, 1, low_open=True, high_open=True)
-    in_range(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
+    val_fraction = in_range(val_fraction, "val_fraction", 0, 1, low_open=True, high_open=True)
+    test_fraction = in_range(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
     if not val_fraction + test_fraction < 1:
         raise ValueError(f"val_fraction + test_fraction must be below 1 to leave training data, got "
                          f"{val_fraction!r} + {test_fraction!r}")

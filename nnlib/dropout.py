@@ -9,6 +9,7 @@ simply off). With a mask M drawn once per batch (entries 0 or 1 / (1 - rate)):
 
 Shapes: a, M (n, units). `mask` draws from a np.random.Generator; MLP.fit draws from its `seed`.
 """
+import decimal
 import numbers
 
 import numpy as np
@@ -20,7 +21,7 @@ def mask(rng, shape, rate):
     """A dropout mask of `shape`: 0 with probability `rate`, else 1 / (1 - rate). Lesson 8."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a np.random.Generator (np.random.default_rng(seed)), got {rng!r:.60}")
-    in_range(rate, "rate", 0, 1, high_open=True)
+    rate = in_range(rate, "rate", 0, 1, high_open=True)
     if (not isinstance(shape, tuple) or len(shape) != 2
             or not all(isinstance(s, numbers.Integral) and not isinstance(s, bool) and s >= 1 for s in shape)):
         raise ValueError(f"shape must be a pair of integers >= 1 (n, units), got {shape!r:.60}")
@@ -52,8 +53,8 @@ def rates(dropout, n_hidden):
     in_range(n_hidden, "n_hidden", 0, 10**6, integer=True)
     if dropout is None:
         return None
-    if isinstance(dropout, numbers.Real) and not isinstance(dropout, bool):
-        in_range(dropout, "dropout", 0, 1, high_open=True)
+    if isinstance(dropout, (numbers.Number, decimal.Decimal)) or isinstance(dropout, np.ndarray) and dropout.ndim == 0:
+        dropout = in_range(dropout, "dropout", 0, 1, high_open=True)
         if dropout and not n_hidden:
             raise ValueError(f"dropout={dropout!r} must be 0 or None: this network has no hidden layer to drop "
                              "units from")

@@ -32,7 +32,7 @@ def numerical_gradient(f, x, h=1e-5):
     shaped like x.
     """
     function(f, "f")
-    in_range(h, "h", 0, 1, low_open=True)
+    h = in_range(h, "h", 0, 1, low_open=True)
     if not isinstance(x, np.ndarray):
         raise TypeError(f"x must be the float array that f reads (e.g. np.array(...)); a {type(x).__name__} "
                         f"would be copied and f would never see the change, got {x!r:.60}")

@@ -135,12 +135,12 @@ class MLP:
     def _check(self, X, y, loss, l2, l1):
         X = network_input(X, self.layer_sizes)
         loss = loss_name(loss, self.output)
-        positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
-        return X, targets(y, X.shape[0], self.layer_sizes[-1], self.output, loss), loss
+        l2, l1 = positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+        return X, targets(y, X.shape[0], self.layer_sizes[-1], self.output, loss), loss, l2, l1
 
     def loss(self, X, y, loss=None, l2=0.0, l1=0.0):
         """The loss alone (no gradients), penalties included. Lessons 3-5."""
-        X, Y, loss = self._check(X, y, loss, l2, l1)
+        X, Y, loss, l2, l1 = self._check(X, y, loss, l2, l1)
         with np.errstate(all="ignore"):
             y_hat = backprop.forward(self._params, X, self.activation, self.output)[-1]
             J = backprop.loss_fn(self.output, loss)(y_hat, Y)
@@ -150,7 +150,7 @@ class MLP:
         """(loss, [(dW, db), ...]) for the whole set, matching `params`. Lessons 3-5.
         masks: one dropout mask (n, units) per hidden layer, e.g. from dropout.mask (lesson 8's
         gradient check); the loss is then that of the dropped-out network."""
-        X, Y, loss = self._check(X, y, loss, l2, l1)
+        X, Y, loss, l2, l1 = self._check(X, y, loss, l2, l1)
         masks = self._fixed_masks(masks, X.shape[0])
         with np.errstate(all="ignore"):
             J, g = backprop.gradients(self._params, X, Y, self.activation, self.output, loss, l2, l1, masks=masks)
@@ -181,10 +181,12 @@ class MLP:
             seed=None, callback=None, validation=None, l1=0.0, dropout=None, patience=None):
         """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 5-8.
 
-        lr: a number, or a schedule epoch -> lr (optim.step_decay, ...); a bad rate raises at its epoch.
+        lr: a number, or a schedule epoch -> lr (optim.step_decay, ...), asked for every epoch's rate before
+        the first step (a bad rate raises, naming its epoch, before anything changes) and again at each epoch.
         batch_size: None = full batch; else shuffled minibatches (with `seed`), each sample once per epoch.
         optimizer: a name in optim.OPTIMIZERS or an Optimizer; its state is reset first.
-        callback(epoch, net, history): called after each epoch; returning False stops training.
+        callback(epoch, net, history): called after each epoch; returning False stops training. It may
+        change the weights in place or assign net.params: the next epoch trains the weights the net holds.
         validation: (X_val, y_val), scored after each epoch into "val_loss" (and "val_accuracy").
         l1: L1 penalty (regularise.py; lesson 5). dropout: a rate in [0, 1) or one rate per hidden layer
         (inverted dropout, masks drawn from `seed`, off at prediction; lesson 8). patience: with

@@ -24,11 +24,12 @@ import numbers
 
 import numpy as np
 
-from .validate import choice, in_range, positive
+from .validate import choice, in_range, number, positive
 
 
 def _check_step(params, grads, lr):
-    positive(lr, "lr")
+    """(grads as float arrays, lr as a float), checked against params."""
+    lr = positive(lr, "lr")
     for name, value in (("params", params), ("grads", grads)):
         if isinstance(value, (str, bytes, dict, np.ndarray)) or not hasattr(value, "__len__"):
             raise TypeError(f"{name} must be a list of arrays, got {value!r:.60}")
@@ -47,13 +48,18 @@ def _check_step(params, grads, lr):
         if not np.all(np.isfinite(g)):
             raise ValueError(f"grads[{i}] must be finite, got NaN or inf")
         checked.append(g)
-    return checked
+    return checked, lr
 
 
 class Optimizer:
-    """Base class: subclasses implement `_update(i, p, g, lr)` for parameter number i."""
+    """Base class: subclasses implement `_update(i, p, g, lr)` for parameter number i (or `_apply`).
+    It is not an optimizer itself: Optimizer() raises TypeError."""
 
     def __init__(self):
+        if type(self) is Optimizer:
+            raise TypeError("Optimizer is the base class, not an optimizer: use one of "
+                            f"{sorted(OPTIMIZERS)} (optim.get_optimizer(name)), or subclass it and define "
+                            "_update(i, p, g, lr)")
         self.reset()
 
     def reset(self):
@@ -64,7 +70,7 @@ class Optimizer:
         no errstate; for inner loops that checked once)."""
         if not check:
             return self._apply(params, grads, lr)
-        grads = _check_step(params, grads, lr)
+        grads, lr = _check_step(params, grads, lr)
         with np.errstate(all="ignore"):  # huge gradients may overflow to inf: no warning, the caller sees it
             self._apply(params, grads, lr)
 
@@ -72,9 +78,17 @@ class Optimizer:
         for i, (p, g) in enumerate(zip(params, grads)):
             self._update(i, p, g, lr)
 
+    def _update(self, i, p, g, lr):
+        raise NotImplementedError(f"{type(self).__name__} subclasses Optimizer but does not define "
+                                  "_update(i, p, g, lr): the update of parameter array i in place")
+
     def _zeros(self, key, like):
         if key not in self.state:
             self.state[key] = np.zeros_like(like)
+        elif self.state[key].shape != like.shape:  # numpy would broadcast another run's state, or fail
+            raise ValueError(f"this {type(self).__name__} holds state for params of shape {self.state[key].shape} "
+                             f"where params has shape {like.shape}: call reset() (or make a new one) before "
+                             "using it on other parameters")
         return self.state[key]
 
 
@@ -162,45 +176,73 @@ def get_optimizer(optimizer):
 
 
 # Learning-rate schedules: each returns a function epoch -> lr (epoch counts from 0).
+#
+# The rate a schedule describes is positive at every epoch, but lr * exp(-gamma epoch) or lr * drop^k
+# underflows to 0.0 once it falls below the smallest float (exponential_decay(0.2, 0.03) at epoch
+# 24,785): these schedules return at least TINY_LR instead. A step at that rate moves no weight, as a
+# step at the exact rate would not, and a long run keeps going to its last epoch with its History,
+# instead of stopping at a rate of 0 that nobody asked for.
+TINY_LR = float(np.finfo(float).tiny)  # 2.2e-308, the smallest normal float
+
 
 def rate_at(schedule, epoch):
-    """schedule(epoch), checked: a finite number > 0 (MLP.fit raises at the epoch a schedule goes wrong)."""
+    """schedule(epoch), checked: a finite number > 0 of any numeric type, returned as a float."""
     if not callable(schedule):
         raise TypeError(f"lr must be a number or a schedule (a function epoch -> lr), got {schedule!r:.60}")
     rate = schedule(epoch)
-    if isinstance(rate, (bool, np.bool_)) or not isinstance(rate, numbers.Real) or not 0 < rate < np.inf:
-        raise ValueError(f"lr (a schedule) must return a finite number > 0, got {rate!r:.60} at epoch {epoch}")
-    return rate
+    try:
+        value = number(rate, "lr")
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not 0 < value < np.inf:
+        hint = " (a decaying rate that fell below the smallest float: floor it, e.g. at optim.TINY_LR)" \
+            if value == 0 and epoch > 0 else ""
+        raise ValueError(f"lr (a schedule) must return a finite number > 0, got {rate!r:.60} at epoch {epoch}{hint}")
+    return value
+
+
+def check_rate(lr, epochs):
+    """lr checked for a run of `epochs` epochs: a number > 0 (returned as a float), or a schedule (returned
+    as it is) all of whose rates rate_at accepts, asked for before the first step, so that a schedule going
+    wrong at its 20,000th epoch raises before anything changes. MLP.fit, which asks again at each epoch
+    (a schedule may follow what a callback changes)."""
+    if not callable(lr):
+        return positive(lr, "lr")
+    for epoch in range(epochs):
+        rate_at(lr, epoch)
+    return lr
 
 
 def _epoch(epoch):
     if isinstance(epoch, bool) or not isinstance(epoch, numbers.Integral) or epoch < 0:
         raise ValueError(f"epoch must be an integer >= 0, got {epoch!r:.60}")
-    return int(epoch)
+    return min(int(epoch), 10**300)  # beyond it every rate is TINY_LR; a float holds it
 
 
 def step_decay(lr, drop=0.5, every=100):
-    """lr * drop^(epoch // every): halve (by default) every `every` epochs; drop in (0, 1]. Lesson 6."""
-    positive(lr, "lr"), in_range(drop, "drop", 0, 1, low_open=True), positive(every, "every", integer=True, minimum=1)
+    """lr * drop^(epoch // every), at least TINY_LR: halve (by default) every `every` epochs; drop in (0, 1].
+    Lesson 6."""
+    lr, drop = positive(lr, "lr"), in_range(drop, "drop", 0, 1, low_open=True)
+    every = positive(every, "every", integer=True, minimum=1)
 
     def rate(epoch):
-        return lr * drop ** (_epoch(epoch) // every)
+        return max(lr * drop ** (_epoch(epoch) // every), TINY_LR)
     return rate
 
 
 def exponential_decay(lr, gamma=0.01):
-    """lr * exp(-gamma epoch). Lesson 6."""
-    positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
+    """lr * exp(-gamma epoch), at least TINY_LR. Lesson 6."""
+    lr, gamma = positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):
-        return lr * float(np.exp(-gamma * _epoch(epoch)))
+        return max(lr * float(np.exp(-gamma * _epoch(epoch))), TINY_LR)
     return rate
 
 
 def inverse_time_decay(lr, gamma=0.01):
-    """lr / (1 + gamma epoch): the 1/t annealing of stochastic approximation. Lesson 6."""
-    positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
+    """lr / (1 + gamma epoch), at least TINY_LR: the 1/t annealing of stochastic approximation. Lesson 6."""
+    lr, gamma = positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):
-        return lr / (1.0 + gamma * _epoch(epoch))
+        return max(lr / (1.0 + gamma * _epoch(epoch)), TINY_LR)
     return rate

@@ -27,7 +27,7 @@ class Perceptron:
         self._check_settings()
 
     def _check_settings(self):
-        positive(self.lr, "lr")
+        self.lr = positive(self.lr, "lr")
         in_range(self.epochs, "epochs", 1, MAX_EPOCHS, integer=True)
         return check_seed(self.seed)
 

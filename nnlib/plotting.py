@@ -64,7 +64,7 @@ def grid(X, resolution=150, margin=0.5, xlim=None, ylim=None):
     Lessons 1-11 (through plot_decision_boundary)."""
     X = as_features(X, n_features=2)
     in_range(resolution, "resolution", 2, 1000, integer=True)
-    in_range(margin, "margin", 0, 1e300)
+    margin = in_range(margin, "margin", 0, 1e300)
     x0, x1 = _limits(X[:, 0], xlim, margin, "xlim")
     y0, y1 = _limits(X[:, 1], ylim, margin, "ylim")
     xx, yy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
@@ -78,7 +78,7 @@ def region_image(labels, proba=None, strength=0.45):
     labels = np.asarray(labels)
     if labels.dtype.kind not in "iub" or labels.size == 0:
         raise TypeError(f"labels must be a non-empty array of integer class labels, got dtype {labels.dtype}")
-    in_range(strength, "strength", 0, 1)
+    strength = in_range(strength, "strength", 0, 1)
     if proba is not None and np.shape(proba)[:-1] != labels.shape:
         raise ValueError(f"proba must have shape {labels.shape + ('k',)} to match labels, got {np.shape(proba)}")
     k = int(labels.max()) + 1 if proba is None else proba.shape[-1]
@@ -96,7 +96,7 @@ def plot_points(X, y, ax=None, size=28):
     ax = _axes(ax)
     X = as_features(X, n_features=2)
     y = as_labels(y, X.shape[0])
-    in_range(size, "size", 0, 1e4, low_open=True)
+    size = in_range(size, "size", 0, 1e4, low_open=True)
     for k in np.unique(y):
         m = y == k
         ax.scatter(X[m, 0], X[m, 1], s=size, c=CLASS_COLORS[k % 8], marker=MARKERS[k % 8],
@@ -270,7 +270,7 @@ def figure_png(fig, dpi=None):
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {fig!r:.60}")
     if dpi is not None:
-        in_range(dpi, "dpi", 10, 1000)
+        dpi = in_range(dpi, "dpi", 10, 1000)
     buf = io.BytesIO()
     if not isinstance(fig.canvas, FigureCanvasAgg):
         fig.savefig(buf, format="png", dpi=dpi)

@@ -15,7 +15,7 @@ from . import backprop, divergence
 from . import dropout as drop
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
-from .optim import Optimizer, get_optimizer, rate_at
+from .optim import Optimizer, check_rate, get_optimizer, rate_at
 from .validate import affordable, network_input, positive
 from .validate import seed as as_seed
 
@@ -69,7 +69,7 @@ def train_epoch(net, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=
     loss = loss_name(loss, net.output)
     n = X.shape[0]
     Y = _checked_targets(net, Y, n, loss)
-    positive(lr, "lr"), positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+    lr, l2, l1 = positive(lr, "lr"), positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
     if not isinstance(optimizer, Optimizer):
         raise TypeError(f"optimizer must be an nnlib.optim.Optimizer (it keeps its state between epochs), "
                         f"got {optimizer!r:.60}; make one with optim.get_optimizer(name)")
@@ -107,19 +107,19 @@ def _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callbac
     X = network_input(X, net.layer_sizes)
     loss = loss_name(loss, net.output)
     Y = targets(y, X.shape[0], net.layer_sizes[-1], net.output, loss)
-    positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0), positive(epochs, "epochs", integer=True, minimum=1)
+    l2, l1 = positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+    epochs = positive(epochs, "epochs", integer=True, minimum=1)
     affordable(epochs, "epochs", epochs)  # the history keeps one loss per epoch
-    if not callable(lr):
-        positive(lr, "lr")
+    lr = check_rate(lr, epochs)
     if batch_size is not None:
-        positive(batch_size, "batch_size", integer=True, minimum=1)
+        batch_size = positive(batch_size, "batch_size", integer=True, minimum=1)
     if callback is not None and not callable(callback):
         raise TypeError(f"callback must be callable, got {callback!r:.60}")
     stopper = None if patience is None else EarlyStopping(patience)
     if patience is not None and validation is None:
         raise ValueError(f"patience={patience!r} must come with validation=(X_val, y_val): early stopping "
                          "watches the validation loss")
-    run = _Run(X=X, Y=Y, loss=loss, picks=backprop.picks(Y, net.output, loss), epochs=int(epochs),
+    run = _Run(X=X, Y=Y, loss=loss, picks=backprop.picks(Y, net.output, loss), epochs=epochs,
                lr=lr, l2=l2, l1=l1, callback=callback, rates=drop.rates(dropout, len(net.layer_sizes) - 2),
                batch=X.shape[0] if batch_size is None else min(int(batch_size), X.shape[0]),
                stopper=stopper,
@@ -145,12 +145,13 @@ def _validation(net, validation, loss):
 def _loop(net, run):
     """fit's epochs; stops on a non-finite loss, on patience, or when the callback returns False."""
     X, Y, picks, loss, l2, l1, batch = run.X, run.Y, run.picks, run.loss, run.l2, run.l1, run.batch
-    opt, rng, rates, arrays, history = run.opt, run.rng, run.rates, run.arrays, run.history
+    opt, rng, rates, history = run.opt, run.rng, run.rates, run.history
     losses, schedule = history["loss"], run.lr if callable(run.lr) else None
-    lr = None if schedule else run.lr
+    lr = run.lr
     for epoch in range(run.epochs):
         if schedule is not None:
             lr = rate_at(schedule, epoch)
+        arrays = run.arrays
         J = _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates)
         losses.append(J)
         if not math.isfinite(J):  # inf or NaN: stop, and put back finite weights (_finish)
@@ -160,8 +161,17 @@ def _loop(net, run):
             run.saved = [run.saved[-1], (epoch + 1, [a.copy() for a in arrays])]
         if run.val is not None and _score(net, run, epoch):
             return
-        if run.callback is not None and run.callback(epoch, net, history) is False:
+        if run.callback is not None and _call_back(net, run, epoch) is False:
             return
+
+
+def _call_back(net, run, epoch):
+    """The callback's answer; if it assigned net.params, the run goes on with the arrays the net holds now
+    (updating the old ones would train weights nobody uses: the loss would stay flat)."""
+    answer = run.callback(epoch, net, run.history)
+    if any(a is not b for a, b in zip(run.arrays, (a for pair in net.params for a in pair))):
+        run.arrays = [a for pair in net.params for a in pair]
+    return answer
 
 
 def _score(net, run, epoch):

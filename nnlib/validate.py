@@ -5,11 +5,12 @@ Every message names the argument and shows the bad value, so a learner sees
 
     as_features(X, name, n_features)   finite float array (n, d)
     as_labels(y, n, name, n_classes)   integer labels (n,)
-    positive(value, name, integer, minimum)   a finite number > 0 (or >= minimum)
+    number(value, name, integer)       a real number of any numeric type as a float (int when integer)
+    positive(value, name, integer, minimum)   a finite number > 0 (or >= minimum); returns it as number()
     choice(value, name, options)       one of a table's names
     seed(value, name, maximum)         None, or an int >= 0 (numpy integers too); returns int or None
     in_range(value, name, low, high, low_open, high_open, integer)   a finite number in [low, high]
-                                       (an open end excludes it; None: unbounded); returns it
+                                       (an open end excludes it; None: unbounded); returns it as number()
     boolean(value, name)               True/False (numpy bools too); returns a bool
     function(value, name)              a callable; returns it
     affordable(n_values, name, value)  refuses an array of n_values floats needing more than
@@ -17,6 +18,7 @@ Every message names the argument and shows the bad value, so a learner sees
     layer_sizes(value, name)           a network's sizes: a list of >= 2 ints >= 1 (not a set)
     network_input(X, sizes, name)      samples (n, sizes[0]) whose pass through the network fits in memory
 """
+import decimal
 import numbers
 
 import numpy as np
@@ -30,6 +32,30 @@ def _show(value, limit=60):
 def _finite(value):
     """math.isfinite for any real number (a Python int too large for a float is finite)."""
     return isinstance(value, numbers.Integral) or bool(np.isfinite(float(value)))
+
+
+def _scalar(value):
+    """A 0-d numeric array's number (np.array(0.5) -> 0.5); anything else as it is."""
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
+        return value[()]
+    return value
+
+
+def number(value, name, integer=False):
+    """A real number of any numeric type (int, float, Fraction, Decimal, numpy scalars, 0-d arrays)
+    as a float, or as an int when integer=True (then only integer types). bool is refused: True as a
+    learning rate or a count is a slip, not a number. NaN and inf come back as floats (the callers
+    say what range they need); an int too large for a float raises ValueError."""
+    value = _scalar(value)
+    kind = numbers.Integral if integer else (numbers.Real, decimal.Decimal)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, kind):
+        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {_show(value)}")
+    if integer:
+        return int(value)
+    try:
+        return float(value)
+    except (OverflowError, ValueError):  # 10**400; Decimal("sNaN")
+        raise ValueError(f"{name} must be a finite number a float can hold, got {_show(value)}") from None
 
 
 def real_array(x, name, finite=False):
@@ -104,17 +130,15 @@ def as_labels(y, n, name="y", n_classes=None):
 
 
 def positive(value, name, integer=False, minimum=None):
-    """Check a positive number (int when integer=True); return it."""
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {_show(value)}")
-    if not _finite(value):
+    """Check a positive number (int when integer=True); return it as number() does (a float, or an int)."""
+    x = number(value, name, integer)
+    if not _finite(x):
         raise ValueError(f"{name} must be finite, got {_show(value)}")
-    if minimum is None and not value > 0:
+    if minimum is None and not x > 0:
         raise ValueError(f"{name} must be > 0, got {_show(value)}")
-    if minimum is not None and value < minimum:
+    if minimum is not None and x < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {_show(value)}")
-    return value
+    return x
 
 
 def choice(value, name, options):
@@ -147,18 +171,17 @@ def _interval(low, high, low_open, high_open):
 
 def in_range(value, name, low=None, high=None, low_open=False, high_open=False, integer=False):
     """Check a finite number (an integer when integer=True) in [low, high]; an open end excludes it,
-    None leaves that side unbounded. Returns the value. Example: in_range(mu, "mu", 0, 1, high_open=True)."""
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {_show(value)}")
+    None leaves that side unbounded. Returns it as number() does (a float, or an int when integer=True).
+    Example: in_range(mu, "mu", 0, 1, high_open=True)."""
+    x = number(value, name, integer)
     span = _interval(low, high, low_open, high_open)
-    if not _finite(value):
+    if not _finite(x):
         raise ValueError(f"{name} must be a finite number in {span}, got {_show(value)}")
-    below = low is not None and (value <= low if low_open else value < low)
-    above = high is not None and (value >= high if high_open else value > high)
+    below = low is not None and (x <= low if low_open else x < low)
+    above = high is not None and (x >= high if high_open else x > high)
     if below or above:
         raise ValueError(f"{name} must be in {span}, got {_show(value)}")
-    return value
+    return x
 
 
 def on_steps(value, low, step):

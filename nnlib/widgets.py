@@ -58,12 +58,12 @@ def _text(value, name):
 
 
 def _bounds(value, min, max, integer):
-    """Check a slider's min < max and value in [min, max] (numbers; integers for an int slider)."""
-    for name, v in (("min", min), ("max", max)):
-        in_range(v, name, integer=integer)
-    if not min < max:
+    """Check a slider's min < max and value in [min, max] (numbers; integers for an int slider); return
+    them as floats (ints)."""
+    low, high = (in_range(v, name, integer=integer) for name, v in (("min", min), ("max", max)))
+    if not low < high:
         raise ValueError(f"min must be below max, got min={min!r}, max={max!r}")
-    in_range(value, "value", min, max, integer=integer)
+    return in_range(value, "value", low, high, integer=integer), low, high
 
 
 def hidden_slider(value=3, min=1, max=50, description="hidden units"):
@@ -90,7 +90,7 @@ def lr_slider(value=0.5, min=1e-3, max=10.0, description="learning rate"):
     `min` (or just above it) to `max`, 0 < min < max. Every lesson's explorer."""
     positive(min, "min")
     positive(max, "max")
-    _bounds(value, min, max, integer=False)
+    value, min, max = _bounds(value, min, max, integer=False)
     low, high, step = _log_grid(value, min, max)
     return W.FloatLogSlider(value=value, base=10, min=low, max=high, step=step,
                             description=_text(description, "description"), continuous_update=True,
@@ -109,8 +109,8 @@ def _on_steps(value, min, step):
 def int_slider(value, min, max, description, step=1):
     """An integer slider from min to max (min < max, value between them, step >= 1, value on a step).
     Lessons 1-11."""
-    _bounds(value, min, max, integer=True)
-    in_range(step, "step", 1, None, integer=True)
+    value, min, max = _bounds(value, min, max, integer=True)
+    step = in_range(step, "step", 1, None, integer=True)
     _on_steps(value, min, step)
     return W.IntSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                        continuous_update=True, style=_STYLE)
@@ -119,8 +119,8 @@ def int_slider(value, min, max, description, step=1):
 def float_slider(value, min, max, description, step=0.01):
     """A slider of real numbers from min to max (min < max, value between them, 0 < step <= max - min,
     value on a step). Lessons 1-11."""
-    _bounds(value, min, max, integer=False)
-    in_range(step, "step", 0, max - min, low_open=True)
+    value, min, max = _bounds(value, min, max, integer=False)
+    step = in_range(step, "step", 0, max - min, low_open=True)
     _on_steps(value, min, step)
     return W.FloatSlider(value=value, min=min, max=max, step=step, description=_text(description, "description"),
                          continuous_update=True, readout_format=".3g", style=_STYLE)

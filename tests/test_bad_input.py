@@ -1,5 +1,5 @@
-"""The bad-input battery: every row of bad_input_core, bad_input_mlp (when present) and
-bad_input_playground, under -W error and a per-row time limit (issue 9).
+"""The bad-input battery: every row of bad_input_core, bad_input_mlp (when present), bad_input_playground,
+bad_input_runs and bad_input_odd, under -W error and a per-row time limit (issue 9).
 
 A row either raises the named exception with its words (the argument's name and the value) in a
 message that leaks no internals, or returns and passes its check. `python tests/test_bad_input.py`
@@ -21,7 +21,8 @@ LEAKS = re.compile(r"numpy|Traceback|random_state|math domain|not supported for 
 
 
 TABLES = {name: importlib.import_module(name).ROWS
-          for name in ("bad_input_core", "bad_input_mlp", "bad_input_playground")}
+          for name in ("bad_input_core", "bad_input_mlp", "bad_input_playground",
+                                                             "bad_input_runs", "bad_input_odd")}
 ROWS = [row for rows in TABLES.values() for row in rows]
 
 

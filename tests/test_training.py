@@ -1,6 +1,8 @@
 """Unit tests for what MLP gained in this round (lessons 5-9): weight initialisations, L1, dropout,
 train_epoch, early stopping, the one divergence rule, activations/targets. Gradients are checked
 against central differences of an independent forward pass (tests/test_mlp.py's reference)."""
+import math
+
 import numpy as np
 import pytest
 from test_mlp import ref_forward
@@ -248,12 +250,46 @@ def test_blow_up_keeps_last_finite_weights(batch_size):
     assert np.isfinite(net.loss(X, y)) and np.all(np.isfinite(net.predict(X)))
 
 
-def test_schedule_returning_a_bad_rate_raises_at_its_epoch():
+def test_schedule_returning_a_bad_rate_raises_before_the_first_step():
     X, y = MOONS
+    net = MLP([2, 3, 2], seed=0)
+    before = [a.copy() for pair in net.params for a in pair]
     with pytest.raises(ValueError, match=r"lr \(a schedule\) must return a finite number > 0, got -1 at epoch 3"):
-        MLP([2, 3, 2], seed=0).fit(X, y, epochs=10, lr=lambda e: 0.1 if e < 3 else -1)
-    with pytest.raises(ValueError, match=r"got 0\.0 at epoch"):
-        MLP([2, 3, 2], seed=0).fit(X, y, epochs=3000, lr=optim.exponential_decay(0.1, gamma=1.0))
+        net.fit(X, y, epochs=10, lr=lambda e: 0.1 if e < 3 else -1)
+    assert all(np.array_equal(a, b) for a, b in zip(before, [a for pair in net.params for a in pair]))
+    with pytest.raises(ValueError, match=r"got 0\.0 at epoch 1072 \(a decaying rate that fell below"):
+        net.fit(X, y, epochs=3000, lr=lambda e: 0.1 * 0.5 ** e)
+
+
+@pytest.mark.parametrize("schedule, exact, zero_at", [
+    (optim.exponential_decay(0.2, 0.03), lambda e: 0.2 * math.exp(-0.03 * e), 24785),
+    (optim.step_decay(0.2, drop=0.5, every=20), lambda e: 0.2 * 0.5 ** (e // 20), 21460)])
+def test_a_schedule_that_underflows_keeps_the_run(schedule, exact, zero_at):
+    """The issue's runs: the rate lr * exp(-gamma epoch) (or lr * drop^k) becomes 0.0 in floats at epoch
+    zero_at; the schedule gives TINY_LR instead, and the run goes to its last epoch with its History."""
+    assert exact(zero_at - 1) > 0 == exact(zero_at) and schedule(zero_at) == optim.TINY_LR
+    assert schedule(0) == 0.2 and schedule(1000) == exact(1000)
+    X, y = MOONS
+    h = MLP([2, 8, 2], seed=0).fit(X[:40], y[:40], epochs=zero_at + 200, lr=schedule)
+    assert len(h.loss) == zero_at + 200 and np.all(np.isfinite(h.loss)) and not h.diverged
+    assert h.loss[-1] == h.loss[-2]  # a step at 2.2e-308 moves no weight, as the exact rate would not
+
+
+def test_a_callback_that_assigns_params_trains_the_new_ones():
+    """fit trains the weights the net holds after the callback, as if the callback had changed them in place."""
+    X, y = MOONS
+    runs = []
+    for assign in (True, False):
+        def clip(epoch, net, history, assign=assign):
+            if assign:
+                net.params = [(np.clip(W, -1, 1), b) for W, b in net.params]
+            else:
+                for W, _ in net.params:
+                    np.clip(W, -1, 1, out=W)
+        net = MLP([2, 8, 2], seed=0)
+        runs.append((net.fit(X, y, epochs=100, lr=1.0, callback=clip).loss, net.params))
+    assert runs[0][0] == runs[1][0] and runs[0][0][-1] < runs[0][0][1] - 0.1
+    assert all(np.array_equal(a, b) for p, q in zip(runs[0][1], runs[1][1]) for a, b in zip(p, q))
 
 
 def test_minibatch_epochs_are_the_textbook_loop():

@@ -6,7 +6,6 @@ history, the batch order's random state and the optimizer's state, so from_dict 
 exporting at step n, importing and stepping m more gives the weights of n + m steps straight.
 Every reader raises ValueError naming what is wrong and builds nothing half-way.
 """
-import contextlib
 import io
 import json
 import numbers
@@ -16,7 +15,8 @@ import numpy as np
 from .settings import DEFAULTS, MAX_CLASSES, is_regression, resolve
 from .training import MAX_COORD, Trainer, check_points
 
-MAX_CSV_POINTS = 5000
+MAX_CSV_POINTS = 5000  # a CSV file's points, and an export's
+MAX_COUNT = 2**53  # epochs and step counters: the counts a float (a JSON reader, a plot's axis) holds exactly
 FORMAT = "nnlib-playground"
 VERSION = 2
 PARTS = ("settings", "points", "labels", "validation", "window", "weights", "epoch")
@@ -126,6 +126,31 @@ def _key(k):
     return tuple(k) if isinstance(k, list) else k
 
 
+def _count(v, what):
+    """An optimizer's step counter (Adam's t): a JSON integer 0..MAX_COUNT."""
+    if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_COUNT:
+        raise ValueError(f"counter {what} must be an integer 0..{MAX_COUNT}, got {v!r:.40}")
+    return v
+
+
+# Each optimizer's state entries: keyed by parameter index i, or by (name, i); which must be >= 0
+STATE_KEYS = {"sgd": (), "momentum": (None,), "nesterov": (None,), "adagrad": (None,), "rmsprop": (None,),
+              "adam": ("m", "v")}
+NONNEGATIVE = {("adagrad", None), ("rmsprop", None), ("adam", "v")}  # sums of squares: a negative one gives NaN
+
+
+def _check_entry(k, a, arrays, optimizer):
+    """ValueError unless state entry k (value a) is one `optimizer` keeps for one of these arrays."""
+    part, index = k if isinstance(k, tuple) and len(k) == 2 else (None, k)
+    if (part not in STATE_KEYS[optimizer] or isinstance(index, bool) or not isinstance(index, int)
+            or not 0 <= index < len(arrays)):
+        raise ValueError(f"entry {k!r:.40} is not one the {optimizer} optimizer keeps")
+    if a.shape != arrays[index].shape or not np.isfinite(a).all():
+        raise ValueError(f"entry {k} does not fit")
+    if (optimizer, part) in NONNEGATIVE and (a < 0).any():
+        raise ValueError(f"entry {k} (a running sum of squared gradients) must be >= 0")
+
+
 def _restore_optimizer(t, d, name):
     """Put the exported optimizer state into t.opt (shapes checked against the weights)."""
     state = d.get("optimizer")
@@ -135,10 +160,8 @@ def _restore_optimizer(t, d, name):
     try:
         loaded = {_key(k): np.array(v, dtype=float) for k, v in state["state"]}
         for k, a in loaded.items():
-            index = k[-1] if isinstance(k, tuple) else k
-            if a.shape != arrays[index].shape or not np.isfinite(a).all():
-                raise ValueError(f"entry {k} does not fit")
-        counters = {n: {_key(k): int(v) for k, v in pairs} for n, pairs in state["counters"].items()}
+            _check_entry(k, a, arrays, t.settings["optimizer"])
+        counters = {n: {_key(k): _count(v, f"{n}[{k!r}]") for k, v in pairs} for n, pairs in state["counters"].items()}
     except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
         raise ValueError(f"{name}['optimizer'] is not this network's optimizer state: {e}") from None
     t.opt.state = loaded
@@ -148,22 +171,51 @@ def _restore_optimizer(t, d, name):
 
 
 def _is_number_list(v):
-    return isinstance(v, list) and all(x is None or isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)
+    """A list of JSON numbers (or None) that floats hold (an int of 400 digits is not one)."""
+    return isinstance(v, list) and all(x is None or isinstance(x, float) or isinstance(x, int)
+                                       and not isinstance(x, bool) and abs(x) <= MAX_COUNT for x in v)
+
+
+def _finite(values):
+    """Whether a list of numbers (None, huge ints: no) holds finite floats only."""
+    try:
+        return bool(np.isfinite(np.array(values, dtype=float)).all())
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _restore_run(t, d, name):
-    """Epoch, history, losses, divergence and batch order of an export (a damaged history is rebuilt)."""
-    if isinstance(d["epoch"], bool) or not isinstance(d["epoch"], numbers.Integral) or d["epoch"] < 0:
-        raise ValueError(f"{name}['epoch'] must be an integer >= 0, got {d['epoch']!r:.40}")
+    """Epoch, history, losses and divergence of an export (a damaged history is rebuilt)."""
     t.epoch = int(d["epoch"])
     h = d.get("history")
     if (isinstance(h, dict) and all(_is_number_list(h.get(k)) for k in t.history)
             and len({len(h[k]) for k in t.history}) == 1 and h["epoch"]):
         t.history = {k: list(h[k]) for k in t.history}
-    t.losses = list(d["losses"]) if _is_number_list(d.get("losses")) and None not in d["losses"] else []
+    losses = d.get("losses")  # what divergence is judged from: kept only if whole (else judged afresh)
+    t.losses = list(losses) if _is_number_list(losses) and _finite(losses) else []
     t.diverged = d["diverged"] if isinstance(d.get("diverged"), str) else ""
-    with contextlib.suppress(KeyError, TypeError, ValueError):  # else the batch order starts afresh from the seed
-        t.rng.bit_generator.state = d["rng"]
+
+
+def _check_epoch(epoch, name):
+    if isinstance(epoch, bool) or not isinstance(epoch, numbers.Integral) or not 0 <= epoch <= MAX_COUNT:
+        raise ValueError(f"{name}['epoch'] must be an integer 0..{MAX_COUNT}, got {epoch!r:.40}")
+
+
+def _restore_rng(t, d, name):
+    """The batch order's random state (PCG64); without one the batch order starts afresh from the seed."""
+    if "rng" not in d:
+        return
+    rng, kind = d["rng"], type(t.rng.bit_generator).__name__
+    try:
+        state = rng["state"]
+        numbers_ = (state["state"], state["inc"], rng["has_uint32"], rng["uinteger"])
+        if (rng["bit_generator"] != kind or any(isinstance(v, bool) or not isinstance(v, int) for v in numbers_)
+                or not (0 <= state["state"] < 2**128 and 0 <= state["inc"] < 2**128 and rng["has_uint32"] in (0, 1)
+                        and 0 <= rng["uinteger"] < 2**32)):
+            raise ValueError("a number is out of range")
+        t.rng.bit_generator.state = rng
+    except (KeyError, TypeError, ValueError, OverflowError):
+        raise ValueError(f"{name}['rng'] is not a {kind} random state (the batch order), got {rng!r:.60}") from None
 
 
 def _window(w, name):
@@ -179,6 +231,8 @@ def _window(w, name):
 
 def _points(d, settings, name):
     regression = is_regression(settings)
+    if isinstance(d["points"], list) and len(d["points"]) > MAX_CSV_POINTS:
+        raise ValueError(f"{name}['points'] may hold at most {MAX_CSV_POINTS} points, got {len(d['points'])}")
     try:
         P, y = np.array(d["points"], dtype=float), np.array(d["labels"], dtype=float)
         if not regression and (y != np.round(y)).any():
@@ -200,6 +254,7 @@ def from_dict(d, name="text"):
     if missing or not isinstance(d["settings"], dict):
         raise ValueError(f"{name} lacks {missing or 'a settings dict'}")
     settings = resolve(DEFAULTS, d["settings"], f"{name}['settings']")
+    _check_epoch(d["epoch"], name)
     P, y, val = _points(d, settings, name)
     t = Trainer.from_points(settings, P, y, val, _window(d["window"], name))
     try:
@@ -210,5 +265,6 @@ def from_dict(d, name="text"):
     except (TypeError, ValueError) as e:
         raise ValueError(f"{name}['weights'] do not fit the {t.layer_sizes} network: {e}") from None
     _restore_optimizer(t, d, name)
+    _restore_rng(t, d, name)
     _restore_run(t, d, name)
     return t
