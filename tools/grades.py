@@ -3,9 +3,11 @@
 Reads nbgrader's gradebook (after `nbgrader autograde`) and the submitted notebooks. Columns: student_id,
 assignment, score, max_score, one column per exercise (named after it: the test cell's grade_id is
 `check-<exercise>`; empty when the lesson has no such exercise), flags. Flags, separated by "; ":
+(a hidden test of tools/add_hidden_test.py has its own column, `hidden-<exercise>`.)
 - `missing test cell <exercise>`: the submission had no such cell (nbgrader added it back and graded it);
 - `changed test cell <exercise>`: the submission's test cell differs from the source (nbgrader restored it
-  before grading, so the score is the restored check's; the change itself is worth a look);
+  before grading, so the score is the restored check's; the change itself is worth a look). A hidden
+  test's cell differs by design (the release leaves its tests out): not flagged;
 - `replaced check: cell <i> <what>`: a student's cell rebinds `check`, `run` or something inside an
   imported module (`check.x = ...`, `np.allclose = ...`); graded checks run from fresh copies, so this
   does not change the score, but a teacher should know;
@@ -75,7 +77,7 @@ def _flags(gb, course, student, lesson, sources):
         name = grade_id.removeprefix("check-")
         if grade_id not in cells:
             flags.append(f"missing test cell {name}")
-        elif compute_checksum(cells[grade_id]) != source.checksum:
+        elif compute_checksum(cells[grade_id]) != source.checksum and "BEGIN HIDDEN TESTS" not in source.source:
             flags.append(f"changed test cell {name}")
     flags += [f"replaced check: cell {i} {what}" for i, what in ([] if nb is None else tampering(nb))]
     return flags
@@ -88,7 +90,8 @@ def rows(course, course_id="nn-course"):
         for assignment in gb.assignments:
             lesson = assignment.name
             for notebook in assignment.notebooks:
-                sources = {c.name: c for c in notebook.source_cells if c.name.startswith("check-")}
+                graded = {c.name for c in notebook.grade_cells}
+                sources = {c.name: c for c in notebook.source_cells if c.name in graded}
                 exercises += [n.removeprefix("check-") for n in sources if n.removeprefix("check-") not in exercises]
                 for sub in gb.assignment_submissions(lesson):
                     try:
@@ -99,11 +102,10 @@ def rows(course, course_id="nn-course"):
                            "max_score": nb.max_score}
                     flags = _flags(gb, course, sub.student_id, lesson, sources)
                     for grade in nb.grades:
-                        if grade.name.startswith("check-"):
-                            name = grade.name.removeprefix("check-")
-                            row[name] = grade.score
-                            if grade.score is None:
-                                flags.append(f"needs manual grade {name}")
+                        name = grade.name.removeprefix("check-")
+                        row[name] = grade.score
+                        if grade.score is None:
+                            flags.append(f"needs manual grade {name}")
                     row["flags"] = "; ".join(flags)
                     out.append(row)
     return exercises, sorted(out, key=lambda r: (r["assignment"], r["student_id"]))
