@@ -148,3 +148,46 @@ def test_feedback_a_student_can_read(walked):
     tests = [c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert len(tests) == len(walked["found"]) and all(c.outputs == [] for c in tests)
     assert "not yet" not in _feedback(walked, "ada")
+
+
+CHROMIUM = "/usr/bin/chromium"
+TYPESET_JS = """() => ({typeset: document.querySelectorAll('mjx-container').length,
+  raw: (document.body.innerText.match(/\\$\\\\mathbf\\{w\\}\\$/g) || []).length})"""
+
+
+def open_offline(html, screenshot=None, scroll_to=None):
+    """Open a feedback page in headless Chromium with every network request refused: ({typeset: maths
+    typeset by MathJax, raw: `$\\mathbf{w}$` left as text}, [refused requests])."""
+    from playwright.sync_api import sync_playwright
+    refused = []
+
+    def refuse(route):
+        refused.append(route.request.url)
+        route.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.route(re.compile(r"^(?!file:).*"), refuse)
+            page.goto(Path(html).as_uri())
+            page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0", timeout=60_000)
+            got = page.evaluate(TYPESET_JS)
+            if screenshot:
+                if scroll_to:
+                    page.get_by_text(scroll_to).first.scroll_into_view_if_needed()
+                page.screenshot(path=str(screenshot))
+        finally:
+            browser.close()
+    return got, refused
+
+
+def test_feedback_maths_typeset_offline(walked, tmp_path):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} missing (Debian package chromium): the offline maths cannot be checked")
+    html = walked["course"] / "feedback" / "ben" / LESSON / f"{LESSON}.html"
+    shot = Path(os.environ.get("NN_COURSE_FEEDBACK_SHOT", tmp_path / "feedback.png"))
+    got, refused = open_offline(html, shot, scroll_to="signed_distance: not yet.")
+    assert got["typeset"] > 10 and got["raw"] == 0, got
+    assert not [u for u in refused if "mathjax" in u.lower()], refused

@@ -33,6 +33,7 @@ import nbformat
 from nnlib.exercises import graded
 
 ROOT = Path(__file__).resolve().parents[1]
+FEEDBACK = ROOT / "tools" / "feedback"        # the feedback page's template (offline MathJax)
 TAGS = ("exercise-prompt", "exercise", "check", "solution")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 SCHEMA = 3  # nbgrader's cell metadata schema
@@ -42,6 +43,8 @@ CONFIG = '''\
 """nbgrader configuration of the nn-course assignments (written by tools/make_assignments.py)."""
 import os
 import warnings
+
+import nbgrader
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
@@ -60,6 +63,12 @@ c.Execute.timeout = 60
 # cell id that nbgrader's add_missing_cells leaves out of a cell it adds back (nbformat adds one).
 warnings.filterwarnings("ignore", message=r"Object of type <Submitted\\w+> not in session")
 warnings.filterwarnings("ignore", message=r"Cell is missing an id field")
+# Feedback pages typeset their maths offline: nbgrader's feedback template with nbconvert's MathJax macro
+# replaced by tools/feedback/nn_feedback's, which inlines MathJax 3 (no CDN; works on a downloaded page).
+c.HTMLExporter.template_name = "nn_feedback"
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+    FEEDBACK_TEMPLATES]
 '''
 
 
@@ -179,7 +188,7 @@ def write_course(course, notebooks, points=1):
     """Write nbgrader_config.py and source/<lesson>/<lesson>.ipynb for each lesson; returns the ids."""
     course = Path(course)
     course.mkdir(parents=True, exist_ok=True)
-    (course / "nbgrader_config.py").write_text(CONFIG)
+    (course / "nbgrader_config.py").write_text(CONFIG.replace("FEEDBACK_TEMPLATES", repr(str(FEEDBACK))))
     ids = []
     for path in map(Path, notebooks):
         nb = nbformat.read(path, as_version=4)
