@@ -11,7 +11,9 @@ assignment, score, max_score, one column per exercise (named after it: the test 
 - `replaced check: cell <i> <what>`: a student's cell rebinds `check`, `run` or something inside an
   imported module (`check.x = ...`, `np.allclose = ...`); graded checks run from fresh copies, so this
   does not change the score, but a teacher should know;
-- `needs manual grade <exercise>`: nbgrader has no score for it (e.g. the cell errored before running).
+- `needs manual grade <exercise>`: nbgrader has no score for it (e.g. the cell errored before running);
+- `no <lesson>.ipynb submitted (found: ...)`: the submission holds the lesson under another name (a
+  browser's `<lesson> (1).ipynb`), which nbgrader skips: its score is 0 until it is collected again.
 
     python tools/grades.py --course ~/course            # writes ~/course/grades.csv and prints it
 """
@@ -71,6 +73,10 @@ def _flags(gb, course, student, lesson, sources):
     flags = []
     path = Path(course) / "submitted" / student / lesson / f"{lesson}.ipynb"
     nb = nbformat.read(path, as_version=4) if path.exists() else None
+    if nb is None:
+        others = sorted(p.name for p in path.parent.glob("*.ipynb"))
+        return [f"no {path.name} submitted (found: {', '.join(others) or 'nothing'}; "
+                "tools/collect_lessons.py --files matches renamed copies)"]
     cells = {} if nb is None else {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
                                    if c.metadata.get("nbgrader", {}).get("grade_id")}
     for grade_id, source in sources.items():
