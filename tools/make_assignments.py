@@ -14,6 +14,10 @@ cell as it is and turns each exercise into:
   from fresh copies of the checks (silent when correct; a failure raises NotYet, shown as its short message);
 - the folded solution: left out.
 
+Students who work in the course's own notebooks (the hub link) are graded from those: tools/collect_lessons.py
+puts this source's metadata on their cells. nbgrader_config.py (CONFIG below) sets the per-cell timeout with
+its reason, add_missing_cells, the offline-maths feedback template (tools/feedback) and two silenced warnings.
+
 Usage (the course lands in ./assignments, which git ignores):
 
     python tools/make_assignments.py                      # every notebooks/*.ipynb, then the release
