@@ -9,9 +9,14 @@ cell as it is and turns each exercise into:
   (the code of the folded `solution` block) between `### BEGIN SOLUTION` and `### END SOLUTION`. The
   release keeps the stub and drops the solution (our nbgrader_config.py sets ClearSolutions.code_stub to
   nothing, so nbgrader adds no `raise NotImplementedError()` after the stub);
-- the check: a read-only autograded test cell worth `points`, calling the check with grade=True (a failed
-  check raises AssertionError with its "not yet" message, which nbgrader shows in the feedback);
+- the check: a read-only autograded test cell worth `points` (grade_id `check-<exercise>`, which names the
+  exercise in the feedback): `nnlib.exercises.graded.run("<exercise>", <answers>)`, the check in graded mode
+  from fresh copies of the checks (silent when correct; a failure raises NotYet, shown as its short message);
 - the folded solution: left out.
+
+Students who work in the course's own notebooks (the hub link) are graded from those: tools/collect_lessons.py
+puts this source's metadata on their cells. nbgrader_config.py (CONFIG below) sets the per-cell timeout with
+its reason, add_missing_cells, the offline-maths feedback template (tools/feedback) and two silenced warnings.
 
 Usage (the course lands in ./assignments, which git ignores):
 
@@ -29,7 +34,10 @@ from pathlib import Path
 
 import nbformat
 
+from nnlib.exercises import graded
+
 ROOT = Path(__file__).resolve().parents[1]
+FEEDBACK = ROOT / "tools" / "feedback"        # the feedback page's template (offline MathJax)
 TAGS = ("exercise-prompt", "exercise", "check", "solution")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 SCHEMA = 3  # nbgrader's cell metadata schema
@@ -38,14 +46,33 @@ FENCE = re.compile(r"```python[ \t]*\n(.*?)\n[ \t]*```", re.S)
 CONFIG = '''\
 """nbgrader configuration of the nn-course assignments (written by tools/make_assignments.py)."""
 import os
+import warnings
+
+import nbgrader
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.course_id = "nn-course"
 # The student's cell keeps its stub above the solution region: put nothing in the region's place.
 c.ClearSolutions.code_stub = {"python": ""}
-# A lesson runs top to bottom when graded; its longest cell trains for a few seconds, so allow minutes.
-c.Execute.timeout = 300
+# A deleted test cell comes back from the source (and is flagged by tools/grades.py), not a silent 0.
+c.OverwriteCells.add_missing_cells = True
+# Per CELL, not per lesson. Each check bounds its own calls of the student's function (a few seconds
+# each); the longest lesson cell trains for seconds on a busy machine. 60 s leaves room for both and
+# caps what a cell that loops outside any check (a student's own `while True`) costs: one minute.
+c.Execute.timeout = 60
+# Two warnings at their cause in nbgrader 0.9.6, saying nothing about a student's work, that would bury
+# the ones that do (a changed or missing test cell): SQLAlchemy 2's SAWarning when nbgrader's autoflush
+# meets the submission it is recording (it is recorded all the same), and nbformat's warning about the
+# cell id that nbgrader's add_missing_cells leaves out of a cell it adds back (nbformat adds one).
+warnings.filterwarnings("ignore", message=r"Object of type <Submitted\\w+> not in session")
+warnings.filterwarnings("ignore", message=r"Cell is missing an id field")
+# Feedback pages typeset their maths offline: nbgrader's feedback template with nbconvert's MathJax macro
+# replaced by tools/feedback/nn_feedback's, which inlines MathJax 3 (no CDN; works on a downloaded page).
+c.HTMLExporter.template_name = "nn_feedback"
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+    FEEDBACK_TEMPLATES]
 '''
 
 
@@ -79,12 +106,11 @@ def check_call(source):
     return call.func.attr, [ast.unparse(a) for a in call.args]
 
 
-def graded_call(source):
-    """The check call of a check cell, with grade=True added (the test cell nbgrader runs)."""
+def test_cell(source):
+    """The nbgrader test cell of a lesson's check cell `check.<name>(<args>)`: the check in graded mode
+    (nnlib.exercises.graded.run: fresh copies of the checks, silent when correct, NotYet when not)."""
     name, args = check_call(source)
-    tree = ast.parse(source)
-    tree.body[0].value.keywords.append(ast.keyword(arg="grade", value=ast.Constant(True)))
-    return ast.unparse(tree)
+    return graded.test_cell_source(name, args)
 
 
 def solution_code(markdown):
@@ -151,11 +177,11 @@ def to_source(nb, path="notebook", points=1):
     for ex in found:
         prompt, student, test = (src.cells[ex[k]] for k in ("prompt", "exercise", "check"))
         name = ex["name"]
-        _nbgrader(prompt, f"{name}_prompt", locked=True)
+        _nbgrader(prompt, f"prompt-{name}", locked=True)
         student.source = f"{student.source.rstrip()}\n{BEGIN}\n{ex['code']}\n{END}"
-        _nbgrader(student, f"{name}_answer", solution=True)
-        test.source = graded_call(test.source)
-        _nbgrader(test, f"{name}_check", grade=True, locked=True,
+        _nbgrader(student, f"answer-{name}", solution=True)
+        test.source = test_cell(test.source)
+        _nbgrader(test, f"check-{name}", grade=True, locked=True,
                   points=test.metadata.get("points", points))
         drop.add(ex["solution"])
     src.cells = [c for i, c in enumerate(src.cells) if i not in drop]
@@ -166,7 +192,7 @@ def write_course(course, notebooks, points=1):
     """Write nbgrader_config.py and source/<lesson>/<lesson>.ipynb for each lesson; returns the ids."""
     course = Path(course)
     course.mkdir(parents=True, exist_ok=True)
-    (course / "nbgrader_config.py").write_text(CONFIG)
+    (course / "nbgrader_config.py").write_text(CONFIG.replace("FEEDBACK_TEMPLATES", repr(str(FEEDBACK))))
     ids = []
     for path in map(Path, notebooks):
         nb = nbformat.read(path, as_version=4)
