@@ -27,6 +27,13 @@ KNOWN_WRONG_VERDICTS = (
     "lesson03.input_gradient:wrong7",       # central differences pass a derive exercise
     "lesson03.delta_ratio:right2",          # Fraction(10000, 99): refused ("Predict one number")
     "lesson04.shared_input:right3",         # Fraction(6): refused ("Predict one number; got 6")
+    "lesson05.init_loss:right3",            # Fraction(139, 100): refused ("Predict one number")
+    "lesson05.lr_limit:right1",             # Fraction(1, 2): refused ("Predict one number; got 0.5")
+    "lesson05.top_eigenvalue:wrong9",       # np.linalg.norm(H, 2), a forbidden SVD by another name: accepted
+    "lesson07.playground_features:right1",  # "x1_sq,x2_sq" (no space after the comma): refused
+    "lesson08.dropout_without_scaling:right1",  # Fraction(4): refused ("Predict one number; got 4")
+    "lesson08.dropout_forward:right3",      # keeps u < 1 - rate (probability 1 - rate too): refused; debatable
+    "lesson08.mask_variance:right1",        # Fraction(1, 4): refused ("Predict one number; got 0.25")
 )
 
 
