@@ -34,6 +34,10 @@ KNOWN_WRONG_VERDICTS = (
     "lesson08.dropout_without_scaling:right1",  # Fraction(4): refused ("Predict one number; got 4")
     "lesson08.dropout_forward:right3",      # keeps u < 1 - rate (probability 1 - rate too): refused; debatable
     "lesson08.mask_variance:right1",        # Fraction(1, 4): refused ("Predict one number; got 0.25")
+    "lesson09.leaky_relu_std:wrong7",       # the right std returned as a string: accepted
+    "lesson10.used_twice:right1",           # np.array(1.0), what x.grad holds: refused ("Predict one number")
+    "lesson10.used_twice:right2",           # Fraction(1): refused ("Predict one number; got 1")
+    "lesson11.confusion_matrix:wrong4",     # a float matrix where the prompt asks for integers: accepted
 )
 
 
@@ -93,13 +97,13 @@ def test_corpus(tmp_path):
                  f"replies naming the mistake: {n_named} of {n_wrong} ({n_named / n_wrong:.1%}); "
                  f"wrong verdicts: {len(unfair)}")
     lines.append("")
-    for key, entry, verdict, fair, named, reply in unfair:
+    for key, entry, verdict, _fair, _named, reply in unfair:
         known = "known" if key in KNOWN_WRONG_VERDICTS else "NEW"
         lines.append(f"!!! WRONG VERDICT ({known}) {key}: {entry.kind} answer {verdict}: {entry.what}")
         lines.append(f"    reply: {reply.strip()[:400]}")
     lines.append("")
     lines.append("wrong answers whose reply does not contain a registered word:")
-    for key, entry, verdict, fair, named, reply in rows:
+    for key, entry, _verdict, fair, named, reply in rows:
         if entry.kind == "wrong" and fair and not named:
             lines.append(f"  {key}: {entry.what}; words {list(entry.words)}")
             lines.append(f"    reply: {reply.strip()[:400]}")

@@ -66,7 +66,7 @@ def _history(X, y, lr, epochs, record, update_rule=None):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             w += update * x_i
@@ -87,7 +87,7 @@ def wh_every_sample(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             w += update * x_i
@@ -100,7 +100,7 @@ def wh_before_epoch(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         history.append(w.copy())
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
@@ -113,7 +113,7 @@ def wh_changes_X(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             x_i *= update               # reuses the row as scratch: changes X
@@ -127,7 +127,7 @@ def wh_no_bias(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             w += update * x_i
@@ -139,7 +139,7 @@ def wh_sign(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (step(x_i @ w + b) - y_i)
             w += update * x_i
@@ -152,7 +152,7 @@ def wh_with_bias_column(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             w += update * x_i
@@ -165,7 +165,7 @@ def wh_rebind(X, y, lr, epochs):
     w = np.zeros(X.shape[1])
     b = 0.0
     history = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for x_i, y_i in zip(X, y):
             update = lr * (y_i - step(x_i @ w + b))
             w = w + update * x_i        # a new array each time: the list holds different arrays
@@ -182,7 +182,7 @@ def wh_preallocated(X, y, lr, epochs):
     history = np.zeros((epochs, X.shape[1]))
     w = np.zeros(X.shape[1])
     b = 0.0
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         for i in range(len(X)):
             update = lr * (y[i] - (1 if X[i] @ w + b >= 0 else 0))
             w = w + update * X[i]

@@ -252,14 +252,14 @@ def ll_loops(params, X, Y):
     L = len(params) // 2
     acts = [X]
     for l in range(1, L + 1):
-        z = acts[-1] @ params["W%d" % l] + params["b%d" % l]
+        z = acts[-1] @ params[f"W{l}"] + params[f"b{l}"]
         acts.append(np.tanh(z) if l < L else 1 / (1 + np.exp(-z)))
     p, n = acts[-1], len(X)
     J = -(np.sum(Y * np.log(p)) + np.sum((1 - Y) * np.log(1 - p))) / n
     grads, delta = {}, (p - Y) / n
     for l in reversed(range(1, L + 1)):
-        grads.update({"W%d" % l: acts[l - 1].T @ delta, "b%d" % l: np.sum(delta, axis=0)})
-        delta = (delta @ params["W%d" % l].T) * (1 - acts[l - 1] * acts[l - 1])
+        grads.update({f"W{l}": acts[l - 1].T @ delta, f"b{l}": np.sum(delta, axis=0)})
+        delta = (delta @ params[f"W{l}"].T) * (1 - acts[l - 1] * acts[l - 1])
     return J, grads
 
 
@@ -342,6 +342,6 @@ ENTRIES = [
           ["key", "off by one", "W{l}"]),
     wrong("l_layer_grads", ll_slope_index, "tanh's slope taken from the activation one layer too low",
           ["a[l - 1]", "index", "layer", "off by one"]),
-    right("l_layer_grads", ll_loops, "string formatting with %, sums written out"),
+    right("l_layer_grads", ll_loops, "activations in one list, sums written out, dict.update"),
     right("l_layer_grads", ll_comprehension, "a Python float and a dict rebuilt in params' order"),
 ]
