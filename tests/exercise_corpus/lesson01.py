@@ -182,7 +182,7 @@ def wh_preallocated(X, y, lr, epochs):
     history = np.zeros((epochs, X.shape[1]))
     w = np.zeros(X.shape[1])
     b = 0.0
-    for _epoch in range(epochs):
+    for epoch in range(epochs):
         for i in range(len(X)):
             update = lr * (y[i] - (1 if X[i] @ w + b >= 0 else 0))
             w = w + update * X[i]
