@@ -58,7 +58,7 @@ def cd_unit_step(f, x, h=1e-5):
 
 
 def cd_library(f, x, h=1e-5):
-    return numerical_gradient(f, x, h)
+    return numerical_gradient(lambda: f(x), x, h)      # nnlib's f takes no argument: a closure over x
 
 
 def cd_flat(f, x, h=1e-5):

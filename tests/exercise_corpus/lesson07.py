@@ -74,11 +74,9 @@ def co_sum_weights(params):
 
 
 def co_in_place(params):
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W = W @ W_next
-        b @= W_next                   # b is params[0][1] itself at the first step
-        b += b_next
+    W, b = params.pop(0)              # pops the first layer off the caller's list
+    for W_next, b_next in params:
+        W, b = W @ W_next, b @ W_next + b_next
     return W, b
 
 
@@ -200,8 +198,8 @@ ENTRIES = [
           ["order", "shape", "transpos", "reverse"]),
     wrong("collapse_layers", co_sum_weights, "adds the weight matrices instead of multiplying them",
           ["product", "multiply", "@"]),
-    wrong("collapse_layers", co_in_place, "updates the first layer's bias in place",
-          ["in place", "changed", "unchanged"]),
+    wrong("collapse_layers", co_in_place, "params.pop(0) takes the first layer off the caller's list",
+          ["in place", "changed", "unchanged", "list", "params"]),
     wrong("collapse_layers", co_first_bias_only, "carries b1 through but drops the later biases",
           ["bias", "b2", "later", "every layer"]),
     wrong("collapse_layers", co_two_layers, "handles the first two layers only",
