@@ -1,0 +1,347 @@
+"""Lesson 4 (04_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
+from fractions import Fraction
+
+import numpy as np
+
+from nnlib.layers import sigmoid
+
+from . import right, wrong
+
+
+# --- exercise 1: relu_gate(ReLU) -------------------------------------------------------------------------------
+class ReluMaskOnly:
+    def forward(self, z):
+        self.mask = z > 0
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return self.mask.astype(float)                      # forgot the upstream gradient
+
+
+class ReluInPlace:
+    def forward(self, z):
+        self.mask = z > 0
+        z[z < 0] = 0
+        return z
+
+
+ReluInPlace.backward = lambda self, dJda: dJda * self.mask
+
+
+class ReluTimesOutput:
+    def forward(self, z):
+        self.a = np.maximum(z, 0)
+        return self.a
+
+    def backward(self, dJda):
+        return dJda * self.a                                # a, not the 0/1 slope
+
+
+class ReluWrongSide:
+    def forward(self, z):
+        self.z = z
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda * (self.z < 0)
+
+
+class ReluIdentityForward:
+    def forward(self, z):
+        self.z = z
+        return z
+
+    def backward(self, dJda):
+        return dJda * (self.z > 0)
+
+
+class ReluPassThrough:
+    def forward(self, z):
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda
+
+
+class ReluForgetful:
+    def forward(self, z):
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda * (self.z > 0)                          # self.z never stored
+
+
+class ReluLeaky:
+    def forward(self, z):
+        self.z = z
+        return np.where(z > 0, z, 0.01 * z)
+
+    def backward(self, dJda):
+        return dJda * np.where(self.z > 0, 1.0, 0.01)
+
+
+class ReluWhere:
+    def forward(self, z):
+        self.slope = np.where(z > 0, 1.0, 0.0)
+        return z * self.slope
+
+    def backward(self, dJda):
+        return np.where(self.slope > 0, dJda, 0.0)
+
+
+class ReluCopy:
+    def forward(self, z):
+        self.z = np.array(z, dtype=float, copy=True)
+        a = self.z.copy()
+        a[a < 0] = 0.0
+        return a
+
+    def backward(self, dJda):
+        out = np.array(dJda, dtype=float, copy=True)
+        out[self.z <= 0] = 0.0
+        return out
+
+
+# --- exercise 2: mse_gate(MSE), J = 1/(2n) sum over rows and columns -------------------------------------------
+class MseMeanAll:
+    def forward(self, y_hat, y):
+        self.diff = y_hat - y
+        return np.mean(self.diff ** 2) / 2                  # divides by n * k
+
+    def backward(self):
+        return self.diff / self.diff.size
+
+
+class MseNoHalf:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / self.n
+
+    def backward(self):
+        return self.diff / self.n
+
+
+class MseNoN:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff
+
+
+class MseSign:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return -self.diff / self.n
+
+
+class MseTwice:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return 2 * self.diff / self.n
+
+
+class MsePerEntry:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return self.diff ** 2 / (2 * self.n)                # not summed
+
+    def backward(self):
+        return self.diff / self.n
+
+
+class MseBackwardAll:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff / self.diff.size
+
+
+class MseInPlace:
+    def forward(self, y_hat, y):
+        y_hat -= y
+        self.diff, self.n = y_hat, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff / self.n
+
+
+class MseRowMean:
+    def forward(self, y_hat, y):
+        self.y_hat, self.y = y_hat, y
+        return float(((y_hat - y) ** 2).sum(axis=1).mean() / 2)
+
+    def backward(self):
+        return (self.y_hat - self.y) / len(self.y_hat)
+
+
+class MseEinsum:
+    def forward(self, y_hat, y):
+        d = np.subtract(y_hat, y)
+        self.grad = d / d.shape[0]
+        return np.einsum("ij,ij->", d, d) / (2 * d.shape[0])
+
+    def backward(self):
+        return self.grad
+
+
+# --- exercise 4: l_layer_grads(l_layer_loss_and_grads) ---------------------------------------------------------
+def _l_layer(params, X, Y, key=lambda l: f"W{l}", J_fix=True, J_sign=-1, J_mean=True, n_div=True,
+             slope_index=lambda l: l - 1):
+    L = len(params) // 2
+    a = [X]
+    for l in range(1, L):
+        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
+    y_hat = sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
+    n = X.shape[0]
+    terms = Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat if J_fix else y_hat)
+    J = J_sign * (np.mean(terms) if J_mean else np.sum(terms))
+    grads = {}
+    delta = (y_hat - Y) / (n if n_div else 1)
+    for l in range(L, 0, -1):
+        grads[key(l)] = a[l - 1].T @ delta
+        grads[f"b{l}"] = delta.sum(axis=0)
+        if l > 1:
+            delta = (delta @ params[f"W{l}"].T) * (1 - a[slope_index(l)] ** 2)
+    return J, grads
+
+
+def ll_stub(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: "W", J_fix=False)
+
+
+def ll_key_only(params, X, Y):
+    return _l_layer(params, X, Y, J_fix=False)
+
+
+def ll_J_only(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: "W")
+
+
+def ll_J_sign(params, X, Y):
+    return _l_layer(params, X, Y, J_sign=1)
+
+
+def ll_J_sum(params, X, Y):
+    return _l_layer(params, X, Y, J_mean=False)
+
+
+def ll_no_n(params, X, Y):
+    return _l_layer(params, X, Y, n_div=False)
+
+
+def ll_key_off_by_one(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: f"W{l - 1}")
+
+
+def ll_slope_index(params, X, Y):
+    return _l_layer(params, X, Y, slope_index=lambda l: l - 2)
+
+
+def ll_loops(params, X, Y):
+    L = len(params) // 2
+    acts = [X]
+    for l in range(1, L + 1):
+        z = acts[-1] @ params[f"W{l}"] + params[f"b{l}"]
+        acts.append(np.tanh(z) if l < L else 1 / (1 + np.exp(-z)))
+    p, n = acts[-1], len(X)
+    J = -(np.sum(Y * np.log(p)) + np.sum((1 - Y) * np.log(1 - p))) / n
+    grads, delta = {}, (p - Y) / n
+    for l in reversed(range(1, L + 1)):
+        grads.update({f"W{l}": acts[l - 1].T @ delta, f"b{l}": np.sum(delta, axis=0)})
+        delta = (delta @ params[f"W{l}"].T) * (1 - acts[l - 1] * acts[l - 1])
+    return J, grads
+
+
+def ll_comprehension(params, X, Y):
+    J, grads = _l_layer(params, X, Y)
+    return float(J), {key: grads[key] for key in params}
+
+
+ENTRIES = [
+    wrong("relu_gate", ReluMaskOnly, "backward returns the local slope only, not times dJda",
+          ["dJda", "upstream", "chain", "multiply", "times"]),
+    wrong("relu_gate", ReluInPlace, "forward zeroes the negative entries of z in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("relu_gate", ReluTimesOutput, "backward multiplies by a instead of the 0/1 slope",
+          ["0 or 1", "1 where", "mask", "derivative is 1", "slope"]),
+    wrong("relu_gate", ReluWrongSide, "the slope 1 on the negative side instead of the positive",
+          ["z > 0", "negative", "positive", "sign"]),
+    wrong("relu_gate", ReluIdentityForward, "forward forgets the max: returns z",
+          ["max", "negative", "0 where", "zero"]),
+    wrong("relu_gate", ReluPassThrough, "backward passes dJda through unchanged",
+          ["z > 0", "mask", "0 where", "negative", "zero"]),
+    wrong("relu_gate", ReluForgetful, "forward does not remember z; backward fails",
+          ["remember", "AttributeError", "forward"]),
+    wrong("relu_gate", ReluLeaky, "a leaky ReLU with slope 0.01 below 0",
+          ["0.01", "leaky", "negative"]),
+    right("relu_gate", ReluWhere, "np.where for the slope and the gradient"),
+    right("relu_gate", ReluCopy, "copies and boolean indexing"),
+
+    wrong("mse_gate", MseMeanAll, "np.mean over all entries: divides by n times k",
+          ["k", "columns", "n * k", "rows", "mean over"]),
+    wrong("mse_gate", MseNoHalf, "the 1/2 of the cost forgotten",
+          ["1/2", "half", "2 times", "factor 2"]),
+    wrong("mse_gate", MseNoN, "backward forgets the 1/n",
+          ["1/n", "n times", "divide"]),
+    wrong("mse_gate", MseSign, "backward returns (y - y_hat)/n: wrong sign",
+          ["sign", "opposite", "y_hat - y"]),
+    wrong("mse_gate", MseTwice, "backward keeps the 2 from the square: 2 (y_hat - y)/n",
+          ["factor 2", "twice", "2 times", "1/2"]),
+    wrong("mse_gate", MsePerEntry, "forward returns the array of terms, not one number",
+          ["one number", "scalar", "shape", "sum"]),
+    wrong("mse_gate", MseBackwardAll, "backward divides by n times k",
+          ["k", "columns", "rows", "n * k"]),
+    wrong("mse_gate", MseInPlace, "forward subtracts y from y_hat in place",
+          ["in place", "changed", "unchanged"]),
+    right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
+    right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
+
+    # exercise 3: shared_input(prediction); right: 6
+    wrong("shared_input", 3, "one input's gradient only: forgets that both inputs are x",
+          ["both", "add", "sum", "two"]),
+    wrong("shared_input", 9, "the value f = x * x, not its derivative",
+          ["f itself", "value", "derivative"]),
+    wrong("shared_input", (3, 3), "the gate's two outputs, not added",
+          ["one number", "add", "sum"]),
+    wrong("shared_input", 2, "2x without putting x = 3 in",
+          ["x = 3", "2x", "evaluate"]),
+    wrong("shared_input", "6", "the right number as a string",
+          ["string", "str"]),
+    wrong("shared_input", 1, "the upstream gradient passed in, not df/dx",
+          ["add", "both", "x"]),
+    wrong("shared_input", 18, "2 x^2: mixed up the derivative",
+          ["2x", "derivative", "both"]),
+    right("shared_input", 6.0, "a float"),
+    right("shared_input", np.float64(6), "a numpy scalar"),
+    right("shared_input", Fraction(6), "a Fraction"),
+
+    wrong("l_layer_grads", ll_stub, "the stub: grads['W'] and log(y_hat) for the 0 labels",
+          ["W{l}", "key", "1 - y_hat", "log(1 - y_hat)", "KeyError"]),
+    wrong("l_layer_grads", ll_key_only, "fixed the key but not the cost's log(1 - y_hat)",
+          ["log(1 - y_hat)", "1 - y_hat", "cross-entropy", "J"]),
+    wrong("l_layer_grads", ll_J_only, "fixed the cost but not the key",
+          ["key", "W{l}", "missing", "zeros"]),
+    wrong("l_layer_grads", ll_J_sign, "both fixed but the cost without its minus sign",
+          ["sign", "minus", "negative"]),
+    wrong("l_layer_grads", ll_J_sum, "the cost summed, not averaged",
+          ["1/n", "mean", "n times"]),
+    wrong("l_layer_grads", ll_no_n, "delta without the 1/n",
+          ["1/n", "n times", "divide"]),
+    wrong("l_layer_grads", ll_key_off_by_one, "the key W{l-1}: every weight gradient one layer off",
+          ["key", "off by one", "W{l}"]),
+    wrong("l_layer_grads", ll_slope_index, "tanh's slope taken from the activation one layer too low",
+          ["a[l - 1]", "index", "layer", "off by one"]),
+    right("l_layer_grads", ll_loops, "activations in one list, sums written out, dict.update"),
+    right("l_layer_grads", ll_comprehension, "a Python float and a dict rebuilt in params' order"),
+]

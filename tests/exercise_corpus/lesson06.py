@@ -1,0 +1,216 @@
+"""Lesson 6 (06_training): steps per epoch, the bowl's largest stable lr, a buggy Adam step, AdamW."""
+import numpy as np
+
+from . import right, wrong
+
+
+def _adam(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8, square=True, correct_m=True, correct_v=True,
+          sign=-1, root=True):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * (g ** 2 if square else np.abs(g))
+    m_hat = m_new / (1 - beta1 ** t) if correct_m else m_new
+    v_hat = v_new / (1 - beta2 ** t) if correct_v else v_new
+    step = m_hat / ((np.sqrt(v_hat) if root else v_hat) + eps)
+    return p + sign * lr * step, m_new, v_new
+
+
+def adam_stub(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * np.abs(g)
+    m_hat = m_new / (1 - beta1)
+    v_hat = v_new / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
+def adam_v_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * g ** 2
+    m_hat = m_new / (1 - beta1)
+    v_hat = v_new / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
+def adam_m_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, square=False)
+
+
+def adam_no_correction(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, correct_m=False, correct_v=False)
+
+
+def adam_in_place(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m *= beta1
+    m += (1 - beta1) * g
+    v *= beta2
+    v += (1 - beta2) * g ** 2
+    m_hat = m / (1 - beta1 ** t)
+    v_hat = v / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
+def adam_uphill(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, sign=1)
+
+
+def adam_no_sqrt(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, root=False)
+
+
+def adam_betas_swapped(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta2, beta1, eps)
+
+
+def adam_incremental(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = m + (1 - beta1) * (g - m)
+    v_new = v + (1 - beta2) * (np.square(g) - v)
+    step = (m_new / (1 - np.power(beta1, t))) / (np.sqrt(v_new / (1 - np.power(beta2, t))) + eps)
+    return p - lr * step, m_new, v_new
+
+
+def adam_entrywise(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    p, g, m, v = (np.asarray(a, dtype=float) for a in (p, g, m, v))
+    p_new, m_new, v_new = np.empty_like(p), np.empty_like(m), np.empty_like(v)
+    for i in np.ndindex(p.shape):
+        m_new[i] = beta1 * m[i] + (1 - beta1) * g[i]
+        v_new[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+        p_new[i] = p[i] - lr * (m_new[i] / (1 - beta1 ** t)) / ((v_new[i] / (1 - beta2 ** t)) ** 0.5 + eps)
+    return p_new, m_new, v_new
+
+
+# --- exercise 4: adamw_step(p, g, m, v, t, lr, wd) -------------------------------------------------------------
+def _moments(g, m, v, t, beta1=0.9, beta2=0.999):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * g ** 2
+    return m_new, v_new, m_new / (1 - beta1 ** t), v_new / (1 - beta2 ** t)
+
+
+def adamw_l2(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g + wd * p, m, v, t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
+
+
+def adamw_no_lr(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p, m_new, v_new
+
+
+def adamw_decay_new(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    p_new = p - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+    return p_new - lr * wd * p_new, m_new, v_new
+
+
+def adamw_no_correction(p, g, m, v, t, lr, wd):
+    m_new, v_new, _, _ = _moments(g, m, v, t)
+    return p - lr * (m_new / (np.sqrt(v_new) + 1e-8) + wd * p), m_new, v_new
+
+
+def adamw_in_place(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    p -= lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
+    return p, m_new, v_new
+
+
+def adamw_grow(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p), m_new, v_new
+
+
+def adamw_only_p(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
+
+
+def adamw_t_plus_one(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t + 1)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p), m_new, v_new
+
+
+def adamw_decay_first(p, g, m, v, t, lr, wd):
+    decayed = p * (1 - lr * wd)
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return decayed - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
+
+
+def adamw_dict(p, g, m, v, t, lr, wd):
+    state = {"m": 0.9 * m + 0.1 * g, "v": 0.999 * v + 0.001 * np.square(g)}
+    m_hat, v_hat = state["m"] / (1 - 0.9 ** t), state["v"] / (1 - 0.999 ** t)
+    update = m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p
+    return p - lr * update, state["m"], state["v"]
+
+
+ENTRIES = [
+    # exercise 1: steps_per_epoch(prediction); right: ceil(200 / 32) = 7
+    wrong("steps_per_epoch", 6, "200 // 32: the last, partial batch forgotten",
+          ["partial", "last", "remainder", "round up", "ceil", "smaller"]),
+    wrong("steps_per_epoch", 200, "one step per sample",
+          ["batch", "32"]),
+    wrong("steps_per_epoch", 1, "one step per epoch, as in full-batch training",
+          ["batch", "32"]),
+    wrong("steps_per_epoch", 6.25, "200 / 32 not rounded to a whole number of steps",
+          ["whole", "round", "integer"]),
+    wrong("steps_per_epoch", 32, "the batch size",
+          ["batch", "200 /", "divide"]),
+    wrong("steps_per_epoch", "7", "the right number as a string",
+          ["string", "str"]),
+    wrong("steps_per_epoch", 8, "one step too many: ceil plus one",
+          ["off by one", "one too many"]),
+    right("steps_per_epoch", np.int64(7), "a numpy integer"),
+    right("steps_per_epoch", -(-200 // 32), "ceil by floor division"),
+
+    # exercise 2: bowl_lr(prediction); right: 0.11 (curvature 20: limit 2/20 = 0.1)
+    wrong("bowl_lr", 0.15, "not the smallest one that grows",
+          ["smallest", "0.11", "2/λ", "2/20"]),
+    wrong("bowl_lr", 0.09, "below the limit 0.1: it still shrinks",
+          ["2/λ", "curvature", "20", "0.1"]),
+    wrong("bowl_lr", 0.05, "1/curvature, the fastest, not the one that grows",
+          ["2/λ", "curvature", "20", "0.1"]),
+    wrong("bowl_lr", 2, "the limit for the flat direction (curvature 1)",
+          ["steepest", "20", "one of", "curvature"]),
+    wrong("bowl_lr", "0.11", "the right number as a string",
+          ["string", "str"]),
+    wrong("bowl_lr", 0.1, "the limit itself, which is not one of the four and does not grow",
+          ["one of", "four"]),
+    right("bowl_lr", np.float64(0.11), "a numpy scalar"),
+    right("bowl_lr", 0.11, "the plain float"),
+
+    # exercise 3: adam_step
+    wrong("adam_step", adam_stub, "the stub: |g| instead of g^2, and 1 - beta1 without the power t",
+          ["square", "g**2", "g ** 2", "beta1 ** t", "power"]),
+    wrong("adam_step", adam_v_only, "fixed v but not the bias correction of m",
+          ["beta1 ** t", "power", "bias correction", "beta1**t", "β1^t"]),
+    wrong("adam_step", adam_m_only, "fixed m_hat but v still averages |g|",
+          ["square", "g**2", "g ** 2", "abs"]),
+    wrong("adam_step", adam_no_correction, "no bias correction at all",
+          ["bias correction", "1 - beta", "hat"]),
+    wrong("adam_step", adam_in_place, "updates m and v in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("adam_step", adam_uphill, "p + lr * ...: steps uphill",
+          ["sign", "opposite", "downhill", "uphill"]),
+    wrong("adam_step", adam_no_sqrt, "divides by v_hat, not its square root",
+          ["sqrt", "square root"]),
+    wrong("adam_step", adam_betas_swapped, "beta1 and beta2 swapped",
+          ["beta1", "beta2", "swap"]),
+    right("adam_step", adam_incremental, "m + (1 - beta)(g - m) form, np.power and np.square"),
+    right("adam_step", adam_entrywise, "entry by entry with ** 0.5"),
+
+    # exercise 4: adamw_step
+    wrong("adamw_step", adamw_l2, "L2 in the gradient: the decay goes through m and v",
+          ["gradient", "m and v", "decoupl", "outside", "L2"]),
+    wrong("adamw_step", adamw_no_lr, "the decay wd * p not multiplied by lr",
+          ["lr", "times lr", "multipl"]),
+    wrong("adamw_step", adamw_decay_new, "decays the new weights instead of the old ones",
+          ["new", "old", "before"]),
+    wrong("adamw_step", adamw_no_correction, "no bias correction",
+          ["bias correction", "hat", "1 - beta"]),
+    wrong("adamw_step", adamw_in_place, "p -= ... changes the caller's p",
+          ["in place", "changed", "unchanged"]),
+    wrong("adamw_step", adamw_grow, "the decay with the wrong sign: weights grow",
+          ["sign", "opposite"]),
+    wrong("adamw_step", adamw_only_p, "returns only p_new",
+          ["three", "triple", "m_new", "tuple", "pair"]),
+    wrong("adamw_step", adamw_t_plus_one, "bias correction with t + 1: off by one step",
+          ["t", "off by one", "step number", "beta1 ** t"]),
+    right("adamw_step", adamw_decay_first, "decay first as p (1 - lr wd), then the Adam step"),
+    right("adamw_step", adamw_dict, "moments in a dict, np.square"),
+]

@@ -1,0 +1,211 @@
+"""Lesson 7 (07_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
+L2 on validation data, identity layers that collapse into one."""
+from functools import reduce
+
+import numpy as np
+
+from . import right, wrong
+
+
+# --- exercise 3: regression_delta(y_hat, y) --------------------------------------------------------------------
+def rd_no_n(y_hat, y):
+    return y_hat - y
+
+
+def rd_sign(y_hat, y):
+    return (y - y_hat) / len(y)
+
+
+def rd_mean(y_hat, y):
+    return np.mean(y_hat - y)
+
+
+def rd_half(y_hat, y):
+    return (y_hat - y) / (2 * len(y))
+
+
+def rd_sigmoid_factor(y_hat, y):
+    return (y_hat - y) / len(y) * y_hat * (1 - y_hat)
+
+
+def rd_in_place(y_hat, y):
+    y_hat -= y
+    return y_hat / len(y_hat)
+
+
+def rd_loss_terms(y_hat, y):
+    return (y_hat - y) ** 2 / (2 * len(y))
+
+
+def rd_flat(y_hat, y):
+    return ((y_hat - y) / len(y)).ravel()
+
+
+def rd_subtract(y_hat, y):
+    return np.subtract(y_hat, y) / y_hat.shape[0]
+
+
+def rd_loop(y_hat, y):
+    n = len(y_hat)
+    return np.array([[(y_hat[i, 0] - y[i, 0]) / n] for i in range(n)])
+
+
+# --- exercise 5: collapse(params) ------------------------------------------------------------------------------
+def co_sum_biases(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    return W, sum(b for W, b in params)
+
+
+def co_last_bias(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    return W, params[-1][1]
+
+
+def co_reverse(params):
+    W = reduce(lambda A, B: B @ A, [W for W, b in params])
+    b = params[0][1]
+    for W_next, b_next in params[1:]:
+        b = b @ W_next + b_next
+    return W, b
+
+
+def co_sum_weights(params):
+    return sum(W for W, b in params), sum(b for W, b in params)
+
+
+def co_in_place(params):
+    W, b = params.pop(0)              # pops the first layer off the caller's list
+    for W_next, b_next in params:
+        W, b = W @ W_next, b @ W_next + b_next
+    return W, b
+
+
+def co_first_bias_only(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    b = params[0][1]
+    for W_next, _ in params[1:]:
+        b = b @ W_next
+    return W, b
+
+
+def co_two_layers(params):
+    (W1, b1), (W2, b2) = params[:2]
+    return W1 @ W2, b1 @ W2 + b2
+
+
+def co_swapped(params):
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W @ W_next, b @ W_next + b_next
+    return b, W
+
+
+def co_reduce(params):
+    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
+
+
+def co_probe(params):
+    d = params[0][0].shape[0]
+
+    def scores(X):
+        for W, b in params:
+            X = X @ W + b
+        return X
+
+    b = scores(np.zeros((1, d)))[0]
+    return scores(np.eye(d)) - b, b
+
+
+ENTRIES = [
+    # exercise 1: playground_neurons(prediction); right: 3
+    wrong("playground_neurons", 1, "one neuron: one straight line cannot enclose the disc",
+          ["line", "straight", "enclose", "closed"]),
+    wrong("playground_neurons", 2, "two neurons: two lines only cut out a band",
+          ["band", "line", "closed", "triangle"]),
+    wrong("playground_neurons", 4, "a square around the disc: one more than needed",
+          ["triangle", "fewest", "fewer"]),
+    wrong("playground_neurons", 8, "the playground's default layer width",
+          ["fewest", "fewer", "triangle"]),
+    wrong("playground_neurons", "3", "the right number as a string",
+          ["string", "str"]),
+    wrong("playground_neurons", 3.5, "not a whole number",
+          ["whole", "integer"]),
+    wrong("playground_neurons", 0, "no hidden layer needed",
+          ["line", "straight", "hidden"]),
+    right("playground_neurons", np.int64(3), "a numpy integer"),
+    right("playground_neurons", 3, "the plain int"),
+
+    # exercise 2: playground_features(prediction); right: "x1_sq, x2_sq"
+    wrong("playground_features", "x1, x2", "the raw inputs: one neuron draws one line",
+          ["line", "straight", "square", "circle"]),
+    wrong("playground_features", "x1x2", "the product: its boundary is a hyperbola, not a circle",
+          ["hyperbola", "square", "circle", "x1_sq"]),
+    wrong("playground_features", "sin_x1, sin_x2", "the sines: a wavy boundary",
+          ["square", "circle", "x1_sq"]),
+    wrong("playground_features", "x1_sq", "only one of the two squares",
+          ["one of", "choose", "x2_sq"]),
+    wrong("playground_features", "x1², x2²", "the right idea written with superscripts, not one of the choices",
+          ["one of", "choose", "x1_sq"]),
+    wrong("playground_features", ["x1_sq", "x2_sq"], "the right features as a list, not one of the strings",
+          ["one of", "string", "choose"]),
+    wrong("playground_features", None, "the stub left as it is",
+          ["not attempted", "None", "choose"]),
+    right("playground_features", "x1_sq,x2_sq", "the right choice without the space"),
+    right("playground_features", " x1_sq, x2_sq ", "the right choice with spaces around it"),
+
+    # exercise 3: regression_delta(y_hat, y)
+    wrong("regression_delta", rd_no_n, "the 1/n forgotten",
+          ["1/n", "n times", "divide"]),
+    wrong("regression_delta", rd_sign, "(y - y_hat)/n: wrong sign",
+          ["sign", "opposite", "y_hat - y"]),
+    wrong("regression_delta", rd_mean, "one number, the mean error, not one delta per sample",
+          ["shape", "one per", "per sample", "(n, 1)"]),
+    wrong("regression_delta", rd_half, "kept the 1/2 of the cost: divides by 2n",
+          ["1/2", "half", "2 times", "factor 2"]),
+    wrong("regression_delta", rd_sigmoid_factor, "the sigmoid's slope y_hat(1 - y_hat) on a linear output",
+          ["linear", "sigmoid", "identity", "y_hat(1 - y_hat)"]),
+    wrong("regression_delta", rd_in_place, "subtracts y from y_hat in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("regression_delta", rd_loss_terms, "returns the loss terms, not their derivative",
+          ["derivative", "square"]),
+    wrong("regression_delta", rd_flat, "the right numbers flattened to shape (n,)",
+          ["shape", "(n, 1)", "column"]),
+    right("regression_delta", rd_subtract, "np.subtract and shape[0]"),
+    right("regression_delta", rd_loop, "a loop building the (n, 1) array"),
+
+    # exercise 4: playground_regularise(prediction); right: 0.3
+    wrong("playground_regularise", 0, "no regularisation: the network memorises the training points",
+          ["memoris", "overfit", "validation"]),
+    wrong("playground_regularise", 0.03, "too little L2",
+          ["too little", "validation", "memoris", "overfit"]),
+    wrong("playground_regularise", 3, "too much L2: even the training data is underfit",
+          ["too much", "underfit", "too simple", "training loss"]),
+    wrong("playground_regularise", "0.3", "the right number as a string",
+          ["string", "str"]),
+    wrong("playground_regularise", 0.1, "a value not among the four",
+          ["one of", "four"]),
+    wrong("playground_regularise", 30, "reads 'stronger is safer'",
+          ["one of", "too much"]),
+    right("playground_regularise", np.float64(0.3), "a numpy scalar"),
+    right("playground_regularise", 3 / 10, "a computed float"),
+
+    # exercise 5: collapse_layers(collapse)
+    wrong("collapse_layers", co_sum_biases, "the product of weights is right but the biases are just added",
+          ["bias", "b1 @ W2", "later layers", "W2", "multipl"]),
+    wrong("collapse_layers", co_last_bias, "keeps only the last layer's bias",
+          ["bias", "b1", "earlier"]),
+    wrong("collapse_layers", co_reverse, "multiplies the weights in reverse order",
+          ["order", "shape", "transpos", "reverse"]),
+    wrong("collapse_layers", co_sum_weights, "adds the weight matrices instead of multiplying them",
+          ["product", "multiply", "@"]),
+    wrong("collapse_layers", co_in_place, "params.pop(0) takes the first layer off the caller's list",
+          ["in place", "changed", "unchanged", "list", "params"]),
+    wrong("collapse_layers", co_first_bias_only, "carries b1 through but drops the later biases",
+          ["bias", "b2", "later", "every layer"]),
+    wrong("collapse_layers", co_two_layers, "handles the first two layers only",
+          ["depth", "every layer", "three", "all layers", "layers"]),
+    wrong("collapse_layers", co_swapped, "returns (b, W)",
+          ["order", "swap"]),
+    right("collapse_layers", co_reduce, "functools.reduce on (W, b) pairs"),
+    right("collapse_layers", co_probe, "reads W and b off the network's scores for the identity and zero inputs"),
+]

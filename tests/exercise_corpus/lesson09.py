@@ -1,0 +1,259 @@
+"""Lesson 9 (09_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
+He's scale almost."""
+import math
+
+import numpy as np
+
+from . import right, wrong
+
+
+# --- exercise 1: leaky_relu_std(n_in, alpha) -------------------------------------------------------------------
+def lr_he(n_in, alpha):
+    return np.sqrt(2 / n_in)
+
+
+def lr_alpha_not_squared(n_in, alpha):
+    return np.sqrt(2 / ((1 + alpha) * n_in))
+
+
+def lr_xavier(n_in, alpha):
+    return np.sqrt(1 / ((1 + alpha ** 2) * n_in))
+
+
+def lr_variance(n_in, alpha):
+    return 2 / ((1 + alpha ** 2) * n_in)
+
+
+def lr_minus(n_in, alpha):
+    return np.sqrt(2 / ((1 - alpha ** 2) * n_in))
+
+
+def lr_inverted(n_in, alpha):
+    return np.sqrt(2 * (1 + alpha ** 2) / n_in)
+
+
+def lr_string(n_in, alpha):
+    return str(math.sqrt(2 / ((1 + alpha ** 2) * n_in)))
+
+
+def lr_alpha_on_top(n_in, alpha):
+    return np.sqrt((2 + alpha) / n_in)
+
+
+def lr_math(n_in, alpha):
+    return math.sqrt(2.0 / (n_in + n_in * alpha * alpha))
+
+
+def lr_power(n_in, alpha):
+    return (0.5 * (1 + alpha ** 2) * n_in) ** -0.5
+
+
+# --- exercise 3: standardise(X_train, X_val) -------------------------------------------------------------------
+def _scale(X, mean, std):
+    return (X - mean) / np.where(std > 0, std, 1.0)
+
+
+def st_stub(X_train, X_val):
+    def scale(X):
+        std = X.std(axis=0)
+        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
+
+
+def st_own_std(X_train, X_val):
+    v_std = X_val.std(axis=0)
+    return _scale(X_train, X_train.mean(axis=0), X_train.std(axis=0)), _scale(X_val, X_train.mean(axis=0), v_std)
+
+
+def st_in_place(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    X_val -= mean
+    X_val /= std
+    return (X_train - mean) / std, X_val
+
+
+def st_no_guard(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    return (X_train - mean) / std, (X_val - mean) / std
+
+
+def st_own_mean(X_train, X_val):
+    std = X_train.std(axis=0)
+    return _scale(X_train, X_train.mean(axis=0), std), _scale(X_val, X_val.mean(axis=0), std)
+
+
+def st_per_row(X_train, X_val):
+    def scale(X):
+        mean, std = X_train.mean(axis=1, keepdims=True)[: len(X)], X_train.std(axis=1, keepdims=True)[: len(X)]
+        return (X - mean) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
+
+
+def st_pooled(X_train, X_val):
+    both = np.vstack([X_train, X_val])
+    mean, std = both.mean(axis=0), both.std(axis=0)
+    return _scale(X_train, mean, std), _scale(X_val, mean, std)
+
+
+def st_val_only(X_train, X_val):
+    return _scale(X_val, X_train.mean(axis=0), X_train.std(axis=0))
+
+
+def st_loops(X_train, X_val):
+    out_train, out_val = np.empty(X_train.shape), np.empty(X_val.shape)
+    for j in range(X_train.shape[1]):
+        col = X_train[:, j]
+        mu = col.sum() / len(col)
+        sd = math.sqrt(((col - mu) ** 2).sum() / len(col))
+        sd = sd if sd > 0 else 1.0
+        out_train[:, j] = (col - mu) / sd
+        out_val[:, j] = (X_val[:, j] - mu) / sd
+    return out_train, out_val
+
+
+def st_once(X_train, X_val):
+    mean = np.mean(X_train, axis=0, keepdims=True)
+    std = np.std(X_train, axis=0, keepdims=True)
+    std[std == 0] = 1.0
+    return tuple((X - mean) / std for X in (X_train, X_val))
+
+
+# --- exercise 4: he_init(sizes, seed) --------------------------------------------------------------------------
+def he_stub(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_no_two(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(1 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_reseed(sizes, seed):
+    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_transposed_draw(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_global(sizes, seed):
+    np.random.RandomState(seed)                       # made, then not used
+    return [(np.random.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_random_bias(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), rng.randn(n_out) * np.sqrt(2 / n_in))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_no_sqrt(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_new_generator(sizes, seed):
+    rng = np.random.default_rng(seed)
+    return [(rng.standard_normal((n_in, n_out)) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_normal(sizes, seed):
+    rng = np.random.RandomState(seed)
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers.append((rng.normal(0.0, math.sqrt(2.0 / n_in), size=(n_in, n_out)), np.zeros(n_out)))
+    return layers
+
+
+def he_divide(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) / np.sqrt(n_in / 2), np.zeros((n_out,)))
+            for n_in, n_out in zip(sizes, sizes[1:])]
+
+
+ENTRIES = [
+    wrong("leaky_relu_std", lr_he, "He's scale whatever alpha: the negative side ignored",
+          ["alpha", "α"]),
+    wrong("leaky_relu_std", lr_alpha_not_squared, "(1 + alpha) instead of (1 + alpha^2)",
+          ["square", "alpha**2", "α²", "α^2", "alpha²", "alpha^2"]),
+    wrong("leaky_relu_std", lr_xavier, "lost the 2: half of z's variance comes from each side",
+          ["factor 2", "half", "2 times"]),
+    wrong("leaky_relu_std", lr_variance, "returns the variance, not the standard deviation",
+          ["sqrt", "square root", "variance", "std"]),
+    wrong("leaky_relu_std", lr_minus, "(1 - alpha^2): the wrong sign",
+          ["sign", "plus", "1 + "]),
+    wrong("leaky_relu_std", lr_inverted, "the factor (1 + alpha^2) multiplied instead of divided",
+          ["invert", "divide", "1/"]),
+    wrong("leaky_relu_std", lr_string, "the right number as a string",
+          ["string", "str"]),
+    wrong("leaky_relu_std", lr_alpha_on_top, "(2 + alpha)/n_in: alpha added, not squared and halved",
+          ["alpha**2", "α²", "square", "alpha^2"]),
+    right("leaky_relu_std", lr_math, "math.sqrt, the denominator multiplied out"),
+    right("leaky_relu_std", lr_power, "a power of -0.5"),
+
+    # exercise 2: relu_growth(prediction); right: sqrt(128 / 2) = 8
+    wrong("relu_growth", 128, "the fan-in itself: the variance factor without the square root and the 1/2",
+          ["sqrt", "square root", "std"]),
+    wrong("relu_growth", math.sqrt(128), "sqrt(128): forgot that ReLU zeroes half of z",
+          ["half", "ReLU", "1/2", "2"]),
+    wrong("relu_growth", 64, "the variance's factor, not the std's",
+          ["sqrt", "variance", "std", "square root"]),
+    wrong("relu_growth", 2, "He's 2 read as the growth",
+          ["n_in", "128", "fan-in"]),
+    wrong("relu_growth", 1, "thinks the std stays the same",
+          ["grow", "128", "scal"]),
+    wrong("relu_growth", "8", "the right number as a string",
+          ["string", "str"]),
+    wrong("relu_growth", 16, "2 * 8: doubled instead of halved",
+          ["half", "1/2"]),
+    right("relu_growth", np.sqrt(64), "np.sqrt(64), a numpy scalar"),
+    right("relu_growth", 8, "the plain int"),
+
+    wrong("standardise", st_stub, "the stub: the validation part standardised with its own mean and std",
+          ["training", "train", "own"]),
+    wrong("standardise", st_own_std, "the training mean but the validation part's own std",
+          ["std", "train"]),
+    wrong("standardise", st_in_place, "standardises X_val in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("standardise", st_no_guard, "drops the guard for constant features",
+          ["constant", "guard", "zero", "nan"]),
+    wrong("standardise", st_own_mean, "the training std but the validation part's own mean",
+          ["mean", "train"]),
+    wrong("standardise", st_per_row, "standardises along rows (per sample) instead of per feature",
+          ["axis", "feature", "column"]),
+    wrong("standardise", st_pooled, "statistics of training and validation together",
+          ["train", "only", "validation"]),
+    wrong("standardise", st_val_only, "returns only the validation part",
+          ["both", "pair", "two"]),
+    right("standardise", st_loops, "feature by feature with math.sqrt"),
+    right("standardise", st_once, "keepdims statistics and a generator into a tuple"),
+
+    wrong("he_init", he_stub, "the stub: sqrt(2 / n_out), the fan-out",
+          ["n_in", "fan-in", "inputs", "n_out"]),
+    wrong("he_init", he_no_two, "sqrt(1 / n_in): LeCun's scale, the 2 lost",
+          ["factor 2", "2 / n_in", "Xavier", "LeCun", "2/n_in"]),
+    wrong("he_init", he_reseed, "a new RandomState(seed) for every layer",
+          ["one RandomState", "same generator", "per layer", "reseed", "stream", "once"]),
+    wrong("he_init", he_transposed_draw, "draws (n_out, n_in) and transposes: other numbers",
+          ["order", "shape", "draws", "transpos"]),
+    wrong("he_init", he_global, "draws from numpy's global generator, not the seeded one",
+          ["seed", "RandomState"]),
+    wrong("he_init", he_random_bias, "random biases",
+          ["bias", "zero"]),
+    wrong("he_init", he_no_sqrt, "2 / n_in without the square root",
+          ["sqrt", "square root", "variance"]),
+    wrong("he_init", he_new_generator, "np.random.default_rng: another generator, other numbers",
+          ["RandomState", "generator", "default_rng"]),
+    right("he_init", he_normal, "rng.normal with the scale as its std, a loop"),
+    right("he_init", he_divide, "divided by sqrt(n_in / 2), zip(sizes, sizes[1:])"),
+]
