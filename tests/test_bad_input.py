@@ -12,7 +12,7 @@ import sys
 import warnings
 
 import pytest
-from bad_input_row import counts
+from support.bad_input_row import counts
 
 SECONDS = 10  # a row that takes longer hangs: the battery fails it instead of waiting
 # words that mean an error escaped from inside numpy, scikit-learn or the math module

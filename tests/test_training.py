@@ -3,7 +3,7 @@ train_epoch, early stopping, the one divergence rule, activations/targets. Gradi
 against central differences of an independent forward pass (tests/test_mlp.py's reference)."""
 import numpy as np
 import pytest
-from test_mlp import ref_forward
+from support.reference import ref_forward
 
 from nnlib import MLP, datasets, divergence, dropout, init, optim, regularise
 from nnlib.gradcheck import numerical_gradient, rel_error
