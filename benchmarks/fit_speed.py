@@ -1,6 +1,6 @@
 """How fast is nnlib.MLP.fit against the bare numpy training loop doing the same arithmetic?
 
-Workload (issue 15): moons(200, noise=0.2, seed=0), a 2-3-2 tanh/softmax net, full batch, lr 2.0,
+Workload: moons(200, noise=0.2, seed=0), a 2-3-2 tanh/softmax net, full batch, lr 2.0,
 l2 0.01, 20000 epochs. Three runs, interleaved (their order rotates from round to round), several
 rounds; the best round of each counts:
 
@@ -10,7 +10,7 @@ rounds; the best round of each counts:
 
     .venv/bin/python benchmarks/fit_speed.py [--epochs 20000] [--rounds 7] [--clock cpu|wall]
 
-Target (issue 15): MLP.fit <= 1.10 x the bare loop. The default clock is this process's CPU time
+Target: MLP.fit <= 1.10 x the bare loop. The default clock is this process's CPU time
 (time.process_time), which other processes on a busy machine disturb less than the wall clock;
 --clock wall times what a person waits. Either way the best of several rounds counts.
 """

@@ -7,7 +7,7 @@ then for every "hidden units" / "learning rate" / "neurons per layer" slider pre
 ArrowLeft in turn, `--changes` times. A key press is timed in the page (performance.now() in a keydown
 listener) up to the moment the explorer's last new picture has loaded (the <img> load event), so the
 figure includes the kernel (training + drawing + PNG), the transfer and the browser's decoding. Medians
-and worsts per slider, then over all sliders; targets (issue 15): median <= 100 ms, worst <= 150 ms.
+and worsts per slider, then over all sliders; targets: median <= 100 ms, worst <= 150 ms.
 
     .venv/bin/python benchmarks/widget_latency.py [--changes 7] [--cpu] [notebooks/05_moons.ipynb ...]
 

@@ -1,5 +1,5 @@
 """The bad-input battery: every row of bad_input_core, bad_input_mlp (when present) and
-bad_input_playground, under -W error and a per-row time limit (issue 9).
+bad_input_playground, under -W error and a per-row time limit.
 
 A row either raises the named exception with its words (the argument's name and the value) in a
 message that leaks no internals, or returns and passes its check. `python tests/test_bad_input.py`

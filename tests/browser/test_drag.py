@@ -1,4 +1,4 @@
-"""Sliders follow the drag, in JupyterLab and headless Chromium (issue 15, item 2).
+"""Sliders follow the drag, in JupyterLab and headless Chromium.
 
 A small notebook (written into the server's copy of notebooks/) shows an nnlib Explorer whose
 draw is lesson 5's: a 2-hidden-2 network trained 300 epochs on 200 moons points, its decision
