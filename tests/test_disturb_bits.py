@@ -1,6 +1,7 @@
 """The disturbed-bits mechanism (tests/support/disturb_bits.py, run by `pytest --nbval --disturb-bits`):
-the nudge is a function of the value, moves the last bits only, keeps equal computations equal, reaches
-`@` in cells and in nnlib; a tiny chaotic notebook fails under it, a tiny robust one passes."""
+the nudge is a function of the value, moves the last bits only, keeps equal computations equal; matrix
+products are summed in the other order (an exact one stays exact), `@` included, in cells and in nnlib;
+a tiny chaotic notebook fails under it, a tiny robust one passes."""
 import json
 import os
 import re
@@ -52,13 +53,29 @@ def test_a_disturbed_function_keeps_equal_computations_equal():
     assert tanh.reduce == np.tanh.reduce and tanh.__name__ == "tanh"
 
 
+def test_products_are_summed_in_the_other_order():
+    rng = np.random.default_rng(2)
+    a, b, v = rng.standard_normal((40, 16)), rng.standard_normal((16, 8)), rng.standard_normal(16)
+    matmul, dot = db.OtherOrder(np.matmul), db.OtherOrder(np.dot)
+    for f in (matmul, dot, db.matmul):
+        assert np.array_equal(f(a, b), np.flip(a, 1) @ np.flip(b, 0)) and not np.array_equal(f(a, b), a @ b)
+        assert np.array_equal(f(a, b), f(a.copy(), b.copy()))                     # same operands, same bits
+        assert np.all(np.abs(f(a, b) - a @ b) <= 16 * 16 * db.EPS * (np.abs(a) @ np.abs(b)))
+        assert type(f(v, v)) is np.float64 and f(v, v) == f(v.copy(), v.copy()) and f(a, v).shape == (40,)
+    ints = rng.integers(-9, 9, (40, 16)).astype(float)
+    assert np.array_equal(matmul(ints, b.round()), ints @ b.round())             # exact stays exact
+    out = np.empty((40, 8))
+    assert matmul(a, b, out=out) is out and np.array_equal(out, matmul(a, b))
+    assert np.array_equal(dot(a.astype(int), b.astype(int)), a.astype(int) @ b.astype(int))  # ints left alone
+
+
 def test_matmul_is_rewritten_in_source():
     tree = db.MatMulCalls().visit(__import__("ast").parse("c = a @ b\nd = a.copy()\nd @= b"))
     rng = np.random.default_rng(2)
     ns = {"a": rng.standard_normal((10, 6)), "b": rng.standard_normal((6, 6)),
           db.MATMUL_NAME: db.matmul}
     exec(compile(__import__("ast").fix_missing_locations(tree), "<cell>", "exec"), ns)
-    want = db.disturb(ns["a"] @ ns["b"])
+    want = db.OtherOrder(np.matmul)(ns["a"], ns["b"])
     assert np.array_equal(ns["c"], want) and np.array_equal(ns["d"], want)
     assert not np.array_equal(want, ns["a"] @ ns["b"])
 
@@ -76,7 +93,8 @@ p1, p2 = net.predict_proba(X), MLP([2, 16, 16, 2], seed=0).predict_proba(X)
 forward = [c for c in vars(sys.modules["nnlib.backprop"]).values() if callable(c)]
 names = {{n for f in forward if hasattr(f, "__code__") for n in f.__code__.co_names}}
 print(json.dumps({{"same": bool(np.array_equal(p1, p2)), "exp": type(np.exp).__name__,
-                  "expit": type(scipy.special.expit).__name__, "sigmoid": type(layers.ACTIVATIONS["sigmoid"]).__name__,
+                  "matmul": type(np.matmul).__name__, "expit": type(scipy.special.expit).__name__,
+                  "sigmoid": type(layers.ACTIVATIONS["sigmoid"]).__name__,
                   "matmul_in_nnlib": db.MATMUL_NAME in names, "p": p1.tolist()}}))
 """
 
@@ -93,6 +111,7 @@ def test_install_reaches_numpy_scipy_and_nnlibs_matmul():
     on, off = _installed_run(True), _installed_run(False)
     assert on["same"] and off["same"]                             # the lessons' bit-for-bit lines still hold
     assert (on["exp"], on["expit"], on["sigmoid"], on["matmul_in_nnlib"]) == ("Disturbed",) * 3 + (True,)
+    assert on["matmul"] == "OtherOrder" and off["matmul"] == "ufunc"
     assert off["exp"] == "ufunc" and not off["matmul_in_nnlib"]
     p_on, p_off = np.array(on["p"]), np.array(off["p"])
     assert not np.array_equal(p_on, p_off) and np.allclose(p_on, p_off, rtol=1e-12, atol=1e-15)
@@ -107,11 +126,12 @@ def test_install_refuses_when_nnlib_is_already_loaded():
 
 CHAOTIC = ["import numpy as np",
            "x = 0.3\nfor _ in range(300):\n    x = float(np.exp(np.log(4 * x * (1 - x))))\nprint(f'{x:.4f}')",
-           "v = np.array([0.3])\nfor _ in range(300):\n    v = (4 * v * (1 - v))[:, None] @ np.ones(1)"
-           "\nprint(f'{v[0]:.4f}')"]
-ROBUST = ["import numpy as np\na = np.linspace(-3, 3, 101)",
+           "x, parts = 0.3, np.array([0.1, 0.7, 0.2])\nfor _ in range(300):\n"
+           "    x = (parts * (4 * x * (1 - x))) @ np.ones(3)\nprint(f'{x:.4f}')"]
+ROBUST = ["import numpy as np\na = np.linspace(0.1, 3, 101)",
           "print(np.array_equal(np.tanh(a), np.tanh(a.copy())), f'{np.exp(a).sum() + np.tanh(a).sum():.6f}')",
-          "M = np.cos(np.outer(a, a))\nprint(f'{(a @ M).sum():.6f}', np.array_equal(a @ M, a.copy() @ M.copy()))"]
+          "M = np.cos(np.outer(a, a))\nprint(f'{(a @ M).sum():.6f}', np.array_equal(a @ M, a.copy() @ M.copy()))\n"
+          "X, w = np.array([[0, 0], [0, 1], [1, 0], [1, 1.0]]), np.array([2.0, 1.0])\nprint(X @ w - 3, X @ w - 3 >= 0)"]
 
 
 @pytest.mark.notebooks

@@ -4,14 +4,14 @@ Test plumbing for the disturbed nbval pass (`pytest --nbval --disturb-bits`, see
 not lesson code. Another CPU or operating system picks other routines for tanh, exp, log and the matrix
 products (other SIMD paths, another libm or BLAS kernel): their results differ from this machine's in
 the last bit or two, and a chaotic run amplifies that into other printed figures. `install` makes this
-machine imitate that: every float64 result of the functions in NUMPY_FUNCTIONS and SCIPY_FUNCTIONS,
-and of `@` in notebook cells and in nnlib, is multiplied by 1 + eps*k with k in {-1, 0, 1} taken from a
-hash of the result's own bits (`disturb`). That is a function of the value, as on another machine: the
-same computation gives the same bits twice, so a lesson's "same weights, bit for bit: True" still holds.
-
-Results of exactly +-1 (exp(0), a saturated tanh) are left alone: every machine gets those right. A
-matrix product is nudged even where it is exact everywhere (an inner dimension of 1), so an equality
-between `@` and an exact alternative such as np.outer would be flagged: the lessons have none.
+machine imitate that. Every float64 result of the functions in NUMPY_FUNCTIONS and SCIPY_FUNCTIONS is
+multiplied by 1 + eps*k with k in {-1, 0, 1} taken from a hash of the result's own bits (`disturb`);
+results of exactly 0 or +-1 (exp(0), a saturated tanh), right on every machine, are left alone. Every
+float64 matrix product (PRODUCTS, and `@` in notebook cells and in nnlib) is summed in the other order
+(`other_order`: the summed axis reversed), as another BLAS kernel may sum it: a product that is exact
+(small integers, as in lesson 1's perceptron) stays exact, as it is on every machine, and a rounded one
+moves in its last bits. Both are functions of the operands, as on another machine: the same computation
+gives the same bits twice, so a lesson's "same weights, bit for bit: True" still holds.
 
 Covered: the numpy functions below (called as `np.name`, which is how nnlib, scikit-learn and the lessons
 call them), scipy's `expit` (its own ufunc: nnlib.layers and scikit-learn import it by name, so it is
@@ -29,7 +29,8 @@ import sys
 import numpy as np
 
 EPS = np.finfo(np.float64).eps
-NUMPY_FUNCTIONS = ("tanh", "exp", "log", "log1p", "expm1", "matmul", "dot")
+NUMPY_FUNCTIONS = ("tanh", "exp", "log", "log1p", "expm1")
+PRODUCTS = ("matmul", "dot")
 SCIPY_FUNCTIONS = {"scipy.special": ("expit",)}
 MATMUL_NAME = "__disturbed_matmul__"     # what `a @ b` becomes in transformed code, found in builtins
 TRANSFORMED_PACKAGES = ("nnlib",)
@@ -45,7 +46,7 @@ def factors(values):
     h ^= h >> np.uint64(31)
     h *= _MIX[1]
     k = ((h >> np.uint64(40)) % np.uint64(3)).astype(np.float64) - 1.0
-    k[np.abs(values).reshape(k.shape) == 1.0] = 0.0       # exp(0), a saturated tanh: exact on every machine
+    k[np.abs(values).reshape(k.shape) == 1.0] = 0.0       # exp(0), a saturated tanh: right on every machine
     return 1.0 + EPS * k                                  # 1 - eps, 1, 1 + eps: all exact
 
 
@@ -75,9 +76,44 @@ class Disturbed:
         return f"<disturbed {self.func!r}>"
 
 
+def other_order(a, b):
+    """The operands of a matrix product with the summed axis reversed: the same product, other order."""
+    return a[..., ::-1], (b[::-1] if b.ndim == 1 else b[..., ::-1, :])
+
+
+def _summed(a, b, result):
+    """Whether result = a @ b (or np.dot) is a float64 sum over an axis of two plain arrays."""
+    return (type(a) is np.ndarray and type(b) is np.ndarray and a.ndim and b.ndim
+            and getattr(result, "dtype", None) == np.float64)
+
+
+class OtherOrder:
+    """np.matmul or np.dot, its float64 products summed in the other order; other attributes the original's."""
+
+    def __init__(self, func):
+        self.func = func
+
+    def __call__(self, a, b, *args, **kwargs):
+        result = self.func(a, b, *args, **kwargs)
+        if not _summed(a, b, result):
+            return result
+        again = self.func(*other_order(a, b))
+        if type(result) is np.ndarray:
+            result[...] = again
+            return result
+        return again
+
+    def __getattr__(self, name):
+        return getattr(self.func, name)
+
+    def __repr__(self):
+        return f"<summed in the other order {self.func!r}>"
+
+
 def matmul(a, b):
-    """`a @ b` (whatever the operands' own rules), its float64 result disturbed."""
-    return disturb(a @ b)
+    """`a @ b` (whatever the operands' own rules), a float64 product summed in the other order."""
+    result = a @ b
+    return other_order(a, b)[0] @ other_order(a, b)[1] if _summed(a, b, result) else result
 
 
 class MatMulCalls(ast.NodeTransformer):
@@ -119,13 +155,14 @@ class _TransformingFinder(importlib.abc.MetaPathFinder):
 
 
 def _targets():
-    yield np, NUMPY_FUNCTIONS
+    yield np, NUMPY_FUNCTIONS, Disturbed
+    yield np, PRODUCTS, OtherOrder
     for module_name, names in SCIPY_FUNCTIONS.items():
         try:
             module = __import__(module_name, fromlist=["_"])
         except ImportError:     # no scipy: nothing of it to disturb
             continue
-        yield module, names
+        yield module, names, Disturbed
 
 
 def install(shell=None):
@@ -136,10 +173,10 @@ def install(shell=None):
     loaded = [m for m in TRANSFORMED_PACKAGES if m in sys.modules]
     if loaded:
         raise RuntimeError(f"disturb_bits.install: {loaded} already imported, its `@` would not be disturbed")
-    for module, names in _targets():
+    for module, names, wrapper in _targets():
         for name in names:
             _SAVED[module, name] = getattr(module, name)
-            setattr(module, name, Disturbed(_SAVED[module, name]))
+            setattr(module, name, wrapper(_SAVED[module, name]))
     setattr(builtins, MATMUL_NAME, matmul)
     sys.meta_path.insert(0, _TransformingFinder())
     if shell is not None:
