@@ -1,9 +1,18 @@
-"""pytest plugin for the whole repository: under nbval, every notebook ends with its slider probe.
+"""pytest plugin for the whole repository: tiers, the slider probe and the disturbed-bits pass.
 
-nbval (`--nbval`) collects one item per code cell of a notebook and runs them in one kernel, which
-it stops after the notebook's last item. Here each notebook's items get one more, `sliders`, with
-the same parent: it runs the probe of tests/support/slider_probe.py (tests/test_notebook_widgets.py says what
-is checked) in that kernel, after the last cell, so the lesson is not executed again for it.
+Tiers: every test gets a marker (unit, battery, notebooks, browser, nbgrader, hub) from where it lives
+(TIERS); `make check` runs `-m "unit or battery"`. Under CI (CI=true) a browser or hub test that would
+skip for something the machine lacks fails instead.
+
+Slider probe: nbval (`--nbval`) collects one item per code cell of a notebook and runs them in one
+kernel, which it stops after the notebook's last item. Here each notebook's items get one more,
+`sliders`, with the same parent: it runs the probe of tests/support/slider_probe.py
+(tests/test_notebook_widgets.py says what is checked) in that kernel, after the last cell, so the
+lesson is not executed again for it.
+
+Disturbed bits (`--disturb-bits`, the second nbval pass of `make test`): before a notebook's first cell,
+its kernel installs tests/support/disturb_bits.py, so every stored output that holds only with this
+machine's last bits fails. The slider probe is left out of that pass (the first pass ran it).
 """
 import json
 import os
