@@ -34,12 +34,12 @@ from support import slider_probe as widgets  # noqa: E402
 DISTURB_BITS = Path(__file__).resolve().parent / "tests" / "support" / "disturb_bits.py"
 # Sent to nbval's kernel before a notebook's first cell under --disturb-bits: load tests/support/disturb_bits.py
 # by its path (the kernel's sys.path stays as it was) and install it; leaves no new names behind.
-DISTURB_CODE = f"""def __nncourse_disturb():
+DISTURB_CODE = """def __nncourse_disturb():
     import importlib.util, sys
-    spec = importlib.util.spec_from_file_location("nncourse_disturb_bits", {str(DISTURB_BITS)!r})
+    spec = importlib.util.spec_from_file_location("nncourse_disturb_bits", {path!r})
     module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.install(get_ipython())
+    module.install(get_ipython(), products={products!r})
 __nncourse_disturb()
 del __nncourse_disturb
 """
@@ -80,6 +80,9 @@ def pytest_addoption(parser):
                           "tanh, exp, log, log1p, expm1, expit and the matrix products as another machine would "
                           "(tests/support/disturb_bits.py), so every stored output that depends on this machine's "
                           "last bits fails; the slider probe is left out")
+    parser.addoption("--disturb-products", action="store_true", default=False,
+                     help="with --disturb-bits: also sum every matrix product (np.matmul, np.dot, `@` in cells "
+                          "and in nnlib) in the other order, as another BLAS kernel may")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -91,7 +94,8 @@ def pytest_runtest_setup(item):
     if (item.config.option.disturb_bits and IPyNbCell is not None and isinstance(item, IPyNbCell)
             and not getattr(parent, "bits_disturbed", False)):
         parent.bits_disturbed = True
-        execute(parent, DISTURB_CODE, "the --disturb-bits set-up")
+        code = DISTURB_CODE.format(path=str(DISTURB_BITS), products=item.config.option.disturb_products)
+        execute(parent, code, "the --disturb-bits set-up")
     return result
 
 

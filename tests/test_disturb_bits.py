@@ -99,9 +99,9 @@ print(json.dumps({{"same": bool(np.array_equal(p1, p2)), "exp": type(np.exp).__n
 """
 
 
-def _installed_run(install):
+def _installed_run(install, products=True):
     code = INSTALLED.format(support=str(ROOT / "tests" / "support"))
-    code = code if install else code.replace("db.install()", "")
+    code = code.replace("db.install()", f"db.install(products={products})" if install else "")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     return json.loads(out.stdout.splitlines()[-1])
@@ -113,6 +113,8 @@ def test_install_reaches_numpy_scipy_and_nnlibs_matmul():
     assert (on["exp"], on["expit"], on["sigmoid"], on["matmul_in_nnlib"]) == ("Disturbed",) * 3 + (True,)
     assert on["matmul"] == "OtherOrder" and off["matmul"] == "ufunc"
     assert off["exp"] == "ufunc" and not off["matmul_in_nnlib"]
+    functions = _installed_run(True, products=False)                  # --disturb-bits without --disturb-products
+    assert (functions["exp"], functions["matmul"], functions["matmul_in_nnlib"]) == ("Disturbed", "ufunc", False)
     p_on, p_off = np.array(on["p"]), np.array(off["p"])
     assert not np.array_equal(p_on, p_off) and np.allclose(p_on, p_off, rtol=1e-12, atol=1e-15)
 
@@ -134,6 +136,17 @@ ROBUST = ["import numpy as np\na = np.linspace(0.1, 3, 101)",
           "X, w = np.array([[0, 0], [0, 1], [1, 0], [1, 1.0]]), np.array([2.0, 1.0])\nprint(X @ w - 3, X @ w - 3 >= 0)"]
 
 
+def _nbval(tmp_path, *options):
+    out = subprocess.run([sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
+                          str(tmp_path), "-p", "conftest", "-n", "0", "-W", "error", "-rA", "--nbval",
+                          "--nbval-current-env", *options, str(tmp_path / "chaotic.ipynb"),
+                          str(tmp_path / "robust.ipynb")],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "JUPYTER_PLATFORM_DIRS": "1"})
+    found = re.findall(r"^(PASSED|FAILED) \S*?(\w+\.ipynb::\w+(?: \d+)?)", out.stdout, re.M)
+    return {item: outcome for outcome, item in found}, out.stdout[-3000:]
+
+
 @pytest.mark.notebooks
 def test_a_chaotic_notebook_fails_and_a_robust_one_passes(tmp_path):
     for name, cells in (("chaotic", CHAOTIC), ("robust", ROBUST)):
@@ -142,14 +155,9 @@ def test_a_chaotic_notebook_fails_and_a_robust_one_passes(tmp_path):
         path = tmp_path / f"{name}.ipynb"
         run(nb, path, timeout=60)                                  # outputs of this machine, undisturbed
         nbformat.write(nb, path)
-    out = subprocess.run([sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
-                          str(tmp_path), "-p", "conftest", "-n", "0", "-W", "error", "-rA", "--nbval",
-                          "--nbval-current-env", "--disturb-bits",
-                          str(tmp_path / "chaotic.ipynb"), str(tmp_path / "robust.ipynb")],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(ROOT), "JUPYTER_PLATFORM_DIRS": "1"})
-    found = re.findall(r"^(PASSED|FAILED) \S*?(\w+\.ipynb::\w+(?: \d+)?)", out.stdout, re.M)
-    results = {item: outcome for outcome, item in found}
-    assert results == {"chaotic.ipynb::Cell 0": "PASSED", "chaotic.ipynb::Cell 1": "FAILED",
-                       "chaotic.ipynb::Cell 2": "FAILED", "robust.ipynb::Cell 0": "PASSED",
-                       "robust.ipynb::Cell 1": "PASSED", "robust.ipynb::Cell 2": "PASSED"}, out.stdout[-3000:]
+    want = {"chaotic.ipynb::Cell 0": "PASSED", "chaotic.ipynb::Cell 1": "FAILED", "chaotic.ipynb::Cell 2": "PASSED",
+            "robust.ipynb::Cell 0": "PASSED", "robust.ipynb::Cell 1": "PASSED", "robust.ipynb::Cell 2": "PASSED"}
+    results, log = _nbval(tmp_path, "--disturb-bits")               # cell 2's chaos comes from `@` alone
+    assert results == want, log
+    results, log = _nbval(tmp_path, "--disturb-bits", "--disturb-products")
+    assert results == want | {"chaotic.ipynb::Cell 2": "FAILED"}, log

@@ -6,8 +6,9 @@ products (other SIMD paths, another libm or BLAS kernel): their results differ f
 the last bit or two, and a chaotic run amplifies that into other printed figures. `install` makes this
 machine imitate that. Every float64 result of the functions in NUMPY_FUNCTIONS and SCIPY_FUNCTIONS is
 multiplied by 1 + eps*k with k in {-1, 0, 1} taken from a hash of the result's own bits (`disturb`);
-results of exactly 0 or +-1 (exp(0), a saturated tanh), right on every machine, are left alone. Every
-float64 matrix product (PRODUCTS, and `@` in notebook cells and in nnlib) is summed in the other order
+results of exactly 0 or +-1 (exp(0), a saturated tanh), right on every machine, are left alone. With
+`products` (pytest's --disturb-products), every float64 matrix product (PRODUCTS, and `@` in notebook
+cells and in nnlib) is also summed in the other order
 (`other_order`: the summed axis reversed), as another BLAS kernel may sum it: a product that is exact
 (small integers, as in lesson 1's perceptron) stays exact, as it is on every machine, and a rounded one
 moves in its last bits. Both are functions of the operands, as on another machine: the same computation
@@ -154,9 +155,10 @@ class _TransformingFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-def _targets():
+def _targets(products):
     yield np, NUMPY_FUNCTIONS, Disturbed
-    yield np, PRODUCTS, OtherOrder
+    if products:
+        yield np, PRODUCTS, OtherOrder
     for module_name, names in SCIPY_FUNCTIONS.items():
         try:
             module = __import__(module_name, fromlist=["_"])
@@ -165,18 +167,21 @@ def _targets():
         yield module, names, Disturbed
 
 
-def install(shell=None):
+def install(shell=None, products=True):
     """Disturb from now on (see the module docstring); `shell`: the IPython shell whose cells' `@`
-    to rewrite. Refuses when nnlib is already imported (its `@` would escape)."""
+    to rewrite; `products`: whether matrix products are summed in the other order too. Refuses when
+    nnlib is already imported (its functions would escape)."""
     if _SAVED:
         return
     loaded = [m for m in TRANSFORMED_PACKAGES if m in sys.modules]
     if loaded:
-        raise RuntimeError(f"disturb_bits.install: {loaded} already imported, its `@` would not be disturbed")
-    for module, names, wrapper in _targets():
+        raise RuntimeError(f"disturb_bits.install: {loaded} already imported, it would not be disturbed")
+    for module, names, wrapper in _targets(products):
         for name in names:
             _SAVED[module, name] = getattr(module, name)
             setattr(module, name, wrapper(_SAVED[module, name]))
+    if not products:
+        return
     setattr(builtins, MATMUL_NAME, matmul)
     sys.meta_path.insert(0, _TransformingFinder())
     if shell is not None:
