@@ -2,7 +2,7 @@
 #   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
 #   make test   set up .venv, then run the unit tests and every notebook under nbval (strict),
 #               on two workers (pytest-xdist; ARGS="-n 0" for one), then every notebook again with its
-#               last bits disturbed (--disturb-bits)
+#               last bits disturbed (--disturb-bits --disturb-products)
 #   make check  the fast loop while editing: ruff, unit tests and the bad-input battery
 # For teachers: make assignments (nbgrader source + student release of every lesson, in assignments/).
 PYTHON ?= python3
@@ -60,7 +60,7 @@ test: $(STAMP) $(CHP)
 	$(BIN)/python -m pytest -W error -n 2 tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
 	@# The disturbed-bits pass: every lesson again, its maths' last bits nudged as another machine's would be.
-	$(BIN)/python -m pytest -W error -n 2 --nbval notebooks --disturb-bits \
+	$(BIN)/python -m pytest -W error -n 2 --nbval notebooks --disturb-bits --disturb-products \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
 
 # The edit-test loop: ruff, the unit tests and the bad-input battery (tiers: pytest -m, see pyproject.toml).
