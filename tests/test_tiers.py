@@ -10,7 +10,7 @@ SKIPPING = 'import pytest\n\ndef test_needs_chromium():\n    pytest.skip("chromi
 PASSING = "def test_adds():\n    assert 1 + 1 == 2\n"
 
 
-def _pytest(tmp_path, *args, ci=""):
+def _pytest(tmp_path, ci=""):
     files = {"tests/browser/test_page.py": SKIPPING, "tests/test_hub.py": SKIPPING,
              "tests/test_bad_input.py": PASSING, "tests/test_maths.py": SKIPPING.replace("chromium", "nothing")}
     for name, text in files.items():
@@ -18,19 +18,29 @@ def _pytest(tmp_path, *args, ci=""):
         (tmp_path / name).write_text(text)
     env = {k: v for k, v in os.environ.items() if k != "CI"} | ({"CI": ci} if ci else {})
     out = subprocess.run([sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
-                          str(tmp_path), "-p", "conftest", "-n", "0", "-rA", "tests", *args],
+                          str(tmp_path), "-p", "conftest", "-n", "0", "-rA", "tests"],
                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
                          env=env | {"PYTHONPATH": str(ROOT)})
     return out.stdout
 
 
-def test_each_file_gets_its_tier(tmp_path):
-    chosen = {tier: _pytest(tmp_path, "--collect-only", "-q", "-m", tier) for tier in ("unit", "battery", "browser",
-                                                                                          "hub")}
-    assert "tests/test_maths.py::test_needs_nothing" in chosen["unit"] and "browser" not in chosen["unit"]
-    assert "tests/test_bad_input.py::test_adds" in chosen["battery"] and "maths" not in chosen["battery"]
-    assert "tests/browser/test_page.py::test_needs_chromium" in chosen["browser"] and "hub" not in chosen["browser"]
-    assert "tests/test_hub.py::test_needs_chromium" in chosen["hub"]
+TIERS = ("unit", "battery", "notebooks", "browser", "nbgrader", "hub")
+EXPECTED = {"tests/browser/test_drag.py": "browser", "tests/test_hub.py": "hub", "tests/test_nbgrader.py": "nbgrader",
+            "tests/test_bad_input.py": "battery", "tests/test_core_fuzz.py": "battery", "tests/test_mlp.py": "unit",
+            "tests/test_tiers.py": "unit"}
+
+
+def test_every_test_has_one_tier(request):
+    """Over this session's tests (all of them under make test): one tier each, the expected one per file."""
+    seen = {}
+    for item in request.session.items:
+        tiers = [m.name for m in item.iter_markers() if m.name in TIERS]
+        assert len(tiers) == 1, f"{item.nodeid}: tiers {tiers}"
+        seen.setdefault(item.nodeid.split("::")[0], set()).add(tiers[0])
+    for path, tier in EXPECTED.items():
+        assert seen.get(path, {tier}) == {tier}, f"{path}: {seen[path]}"
+    assert all(tiers == {"notebooks"} for path, tiers in seen.items() if path.endswith(".ipynb"))
+    assert seen.get("tests/test_disturb_bits.py", {"unit", "notebooks"}) <= {"unit", "notebooks"}
 
 
 def test_under_ci_a_missing_chromium_fails(tmp_path):
