@@ -1,7 +1,9 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make):
 #   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
 #   make test   set up .venv, then run the unit tests and every notebook under nbval (strict),
-#               on two workers (pytest-xdist; ARGS="-n 0" for one)
+#               on two workers (pytest-xdist; ARGS="-n 0" for one), then every notebook again with its
+#               last bits disturbed (--disturb-bits --disturb-products)
+#   make check  the fast loop while editing: ruff, unit tests and the bad-input battery
 # For teachers: make assignments (nbgrader source + student release of every lesson, in assignments/).
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +14,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # jupyter_core warns about its path migration unless this is set; warnings are errors here.
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test lint app setup notebooks clean assignments
+.PHONY: lab test check lint app setup notebooks clean assignments
 setup: $(STAMP)
 
 $(STAMP): requirements.txt requirements-teaching.txt pyproject.toml
@@ -57,6 +59,14 @@ test: $(STAMP) $(CHP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -W error -n 2 tests --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
+	@# The disturbed-bits pass: every lesson again, its maths' last bits nudged as another machine's would be.
+	$(BIN)/python -m pytest -W error -n 2 --nbval notebooks --disturb-bits --disturb-products \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(ARGS)
+
+# The edit-test loop: ruff, the unit tests and the bad-input battery (tiers: pytest -m, see pyproject.toml).
+check: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m pytest -W error -n 2 -m "unit or battery" tests $(ARGS)
 
 # For maintainers: run every lesson top to bottom and store its outputs (make test then checks them).
 notebooks: $(STAMP)

@@ -28,7 +28,7 @@ from nbclient.exceptions import CellExecutionError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from kernel_harness import PROBE_IMPORT, printed_json, run  # noqa: E402
+from support.kernel_harness import PROBE_IMPORT, printed_json, run  # noqa: E402
 
 TARGET_MS, TARGET_FPS = 300.0, 10.0
 MARKER = "@@WIDGET-LATENCY@@"

@@ -9,8 +9,8 @@ import contextlib
 from functools import partial
 
 import numpy as np
-from bad_input_row import Row
 from matplotlib.figure import Figure
+from support.bad_input_row import Row
 
 from nnlib import datasets, gradcheck, plotting, validate, widgets
 from nnlib.perceptron import Perceptron

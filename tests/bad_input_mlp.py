@@ -10,7 +10,7 @@ import contextlib
 from functools import partial
 
 import numpy as np
-from bad_input_row import Row
+from support.bad_input_row import Row
 
 from nnlib import MLP, divergence, dropout, init, layers, losses, optim, regularise
 from nnlib.history import EarlyStopping

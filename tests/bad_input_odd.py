@@ -9,7 +9,7 @@ silently wrong: a healthy imported run marked diverged, a gradient mixing old an
 import json
 
 import numpy as np
-from bad_input_row import Row
+from support.bad_input_row import Row
 
 from nnlib import MLP, optim
 from nnlib.autograd import Value, cross_entropy, mlp_loss

@@ -11,7 +11,7 @@ import json
 import time
 
 import numpy as np
-from bad_input_row import Row
+from support.bad_input_row import Row
 
 from nnlib.playground import SETTINGS, Playground
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
-from bad_input_row import Row
+from support.bad_input_row import Row
 
 from nnlib import MLP, datasets, dropout, optim, plotting, regularise, widgets
 from nnlib.autograd import Value, cross_entropy

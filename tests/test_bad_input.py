@@ -1,5 +1,5 @@
 """The bad-input battery: every row of bad_input_core, bad_input_mlp (when present), bad_input_playground,
-bad_input_runs and bad_input_odd, under -W error and a per-row time limit (issue 9).
+bad_input_runs and bad_input_odd, under -W error and a per-row time limit.
 
 A row either raises the named exception with its words (the argument's name and the value) in a
 message that leaks no internals, or returns and passes its check. `python tests/test_bad_input.py`
@@ -12,7 +12,7 @@ import sys
 import warnings
 
 import pytest
-from bad_input_row import counts
+from support.bad_input_row import counts
 
 SECONDS = 10  # a row that takes longer hangs: the battery fails it instead of waiting
 # words that mean an error escaped from inside numpy, scikit-learn or the math module

@@ -1,4 +1,4 @@
-"""Every public entry point of the core maths, fed odd values argument by argument (issue 9): each call
+"""Every public entry point of the core maths, fed odd values argument by argument: each call
 either works or raises ValueError/TypeError with a message of the form "<argument> must ..." (or "...
 would need N GiB of memory"), never
 a raw numpy/Python error, a warning (warnings are errors here) or a hang."""

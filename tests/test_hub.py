@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from servers import free_port, log_tail, wait_until_answers
+from support.servers import free_port, log_tail, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 HUB_DIR = ROOT / "tests" / "hub"

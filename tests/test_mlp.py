@@ -5,39 +5,12 @@ import math
 
 import numpy as np
 import pytest
+from support.reference import ref_forward
 
 from nnlib import MLP, backprop, datasets, logic_gate
 from nnlib.gradcheck import numerical_gradient, rel_error
 from nnlib.layers import ACTIVATIONS
 from nnlib.optim import SGD
-
-# --- an independent reference: forward pass and loss written out here, not taken from nnlib ---
-REF_ACT = {
-    "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-z)),
-    "tanh": np.tanh,
-    "relu": lambda z: np.where(z > 0, z, 0.0),
-    "leaky_relu": lambda z: np.where(z > 0, z, 0.01 * z),
-    "identity": lambda z: z,
-}
-
-
-def ref_softmax(z):
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
-REF_OUT = {"softmax": ref_softmax, "sigmoid": REF_ACT["sigmoid"], "identity": lambda z: z}
-
-
-def ref_forward(params, X, activation, output, pre=None):
-    a = X
-    for W, b in params[:-1]:
-        z = a @ W + b
-        if pre is not None:
-            pre.append(z)
-        a = REF_ACT[activation](z)
-    W, b = params[-1]
-    return REF_OUT[output](a @ W + b)
 
 
 def ref_loss(params, X, y, activation, output, loss, l2=0.0):

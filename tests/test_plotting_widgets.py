@@ -323,7 +323,9 @@ def test_explorer_repr():
     ex.controls["lr"].value = 2.0
     assert repr(ex) == "Explorer(hidden=3, lr=2): lr 2"
     ex.controls["lr"].value = 1 / 3
+    redraws, picture = ex.redraws, bytes(ex.image.value)
     assert repr(ex) == "Explorer(hidden=3, lr=0.3333)"
+    assert (ex.redraws, bytes(ex.image.value)) == (redraws, picture)   # describing it draws nothing
     d = widgets.Explorer(lambda fig, act: None, act=widgets.dropdown(["tanh", "relu"]))
     assert repr(d) == "Explorer(act='tanh')"
 

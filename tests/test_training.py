@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from test_mlp import ref_forward
+from support.reference import ref_forward
 
 from nnlib import MLP, datasets, divergence, dropout, init, optim, regularise
 from nnlib.gradcheck import numerical_gradient, rel_error

@@ -1,9 +1,5 @@
-"""The browser tests' slicer (tests/browser/widget_cells.py): which code a lesson's widgets need."""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
-from widget_cells import WIDGET_VIEW, needed_code  # noqa: E402
+"""The browser tests' slicer (tests/support/widget_cells.py): which code a lesson's widgets need."""
+from support.widget_cells import WIDGET_VIEW, needed_code
 
 
 def _nb(*sources, widget):

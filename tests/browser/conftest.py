@@ -18,11 +18,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from support.servers import free_port, log_tail, wait_until_answers
+from support.widget_cells import widget_copy
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
-from servers import free_port, log_tail, wait_until_answers  # noqa: E402
-from widget_cells import widget_copy  # noqa: E402
 
 # The notebooks under test (a different folder only for developing these tests).
 NOTEBOOK_DIR = Path(os.environ.get("NN_COURSE_BROWSER_NOTEBOOKS") or ROOT / "notebooks")

@@ -15,7 +15,7 @@ from pathlib import Path
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = HERE.parents[1]
 # The first line of a probe cell: this module, inside the kernel, as `__kh` (del it at the end).
 PROBE_IMPORT = f"import sys; sys.path.insert(0, {str(HERE)!r}); import kernel_harness as __kh\n"
 
