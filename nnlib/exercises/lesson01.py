@@ -97,7 +97,7 @@ SLIPS = {
              "says 0.", (0.0, 0.0, 0.0)),
     ],
     "weight_history": [
-        Slip("alias", "Every row holds the final weights: the list holds one array many times. Which line changes "
+        Slip("given", "Every row holds the final weights: the list holds one array many times. Which line changes "
              "that array after it was appended? (A slice w[:] is not a copy either.)", _history_slip("alias")),
         Slip("per sample", "You recorded w after every sample: record it once per epoch, after the inner loop.",
              _history_slip("per sample")),

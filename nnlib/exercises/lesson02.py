@@ -66,7 +66,7 @@ SLIPS = {
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
     ],
     "xor_gradients": [
-        Slip("seed", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
+        Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
              "shape of dJdW1.", _slip(slope="none", transpose=True)),
         Slip("no slope", "delta1 misses the hidden units' slope: multiply by sigma'(z1) = a1 (1 - a1), as delta2 "
              "does with y_hat (1 - y_hat).", _slip(slope="none")),

@@ -102,7 +102,7 @@ SOLUTIONS = {
 }
 SLIPS = {
     "central_difference": [
-        Slip("loop", "After the first entry, each difference nudges several entries at once: the nudge of one "
+        Slip("given", "After the first entry, each difference nudges several entries at once: the nudge of one "
              "entry is still in place when the loop moves on to the next. Put it back.",
              lambda f, x, h=_H: _central(f, x, h, reset=False)),
         Slip("forward", "You took a forward difference (f(x + h) - f(x)) / h: its error is of order h, so it "

@@ -168,7 +168,7 @@ SLIPS = {
                        "(training loss about 0.3): underfitting.", 3),
     ],
     "choose_on_validation": [
-        Slip("train", "It picks the smallest training loss, which always favours the weakest penalty (it rewards "
+        Slip("given", "It picks the smallest training loss, which always favours the weakest penalty (it rewards "
                       "memorising): choose by the validation loss.", _choose_train),
         Slip("max", "It picks the largest validation loss: use min, not max.", _choose_max),
         Slip("index", "It returns where the best run sits in the list; return that run's l2.", _choose_index),

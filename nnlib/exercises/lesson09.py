@@ -168,7 +168,7 @@ SLIPS = {
              "sqrt(n_in / 2) times larger.", 1.0),
     ],
     "standardise": [
-        Slip("own statistics", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
+        Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
              "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
         Slip("rows", "You took the mean and std over each row (axis=1); each feature (column, axis=0) gets "
              "its own mean and std.", _standardise_rows),
@@ -178,7 +178,7 @@ SLIPS = {
              _standardise_in_place),
     ],
     "he_init": [
-        Slip("n_out", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
+        Slip("given", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
              "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
         Slip("variance", "You multiplied by the variance 2 / n_in; randn has std 1, so multiply by the std, "
              "sqrt(2 / n_in).", _he_variance),

@@ -139,7 +139,7 @@ SLIPS = {
              "adds the shares of all three paths.", 2.0),
     ],
     "backward_engine": [
-        Slip("overwrite", "Each share overwrites the gradient, so where a value is used twice only the last "
+        Slip("given", "Each share overwrites the gradient, so where a value is used twice only the last "
              "one survives: add the shares (parent.grad + local(node.grad)).", _backward_overwrite),
         Slip("forward order", "You visit the nodes in topological order: a node then hands out its share before "
              "all its users have given it theirs. Walk the order in reverse.", _backward_forward_order),
