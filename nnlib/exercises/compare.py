@@ -72,7 +72,11 @@ def _pattern(got, want, atol, rtol):
         if (simple or abs(factor - 1) > 0.05) and abs(factor - 1) > 1e-3 and \
                 np.all(close(got, factor * want, 10 * atol, 1e-4)):
             return f" (every entry is {factor:.3g} times the expected one)"
-    return f" (off by up to {np.max(np.abs(got - want)):.1g})"
+    off = np.max(np.abs(got - want))
+    if np.all(close(got, want, 1e-9, 1e-4)):
+        return (f" (close but not exact: off by up to {off:.1g}, more than rounding error; an approximation "
+                "such as finite differences, or a rounded constant?)")
+    return f" (off by up to {off:.1g})"
 
 
 def _shape_words(got, want):

@@ -426,14 +426,15 @@ def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), optio
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options`. On success
-    the message adds `right` (why); on failure it leads with the hint of the nearest catalogued wrong answer
-    within `tol`, then the truth. A None prediction is not attempted yet."""
+    the message adds `right` (why; a function computing it is called after the truth); on failure it leads
+    with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
+    not attempted yet."""
     if _untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):
-        if callable(truth):
-            with pristine():
-                truth = truth()
+        with pristine():
+            truth = truth() if callable(truth) else truth
+            right = right() if callable(right) else right
         problem = _prediction_problem(prediction, truth, tol, options)
         hint = None
         if problem is not None and problem.startswith("you predicted"):

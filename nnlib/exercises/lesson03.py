@@ -80,6 +80,21 @@ def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=Tr
     return dX if per_sample else dX.sum(axis=0)
 
 
+def _input_grad_numerically(X, y, W1, b1, W2, b2, h=_H):
+    """dJ/dX by central differences: close, but a derive exercise wants the exact chain rule."""
+    def J(X):
+        y_hat = _sigmoid(_sigmoid(X @ W1 + b1) @ W2 + b2)
+        return 0.5 * np.sum((y_hat - y) ** 2) / X.shape[0]
+    return _central(J, X, h)
+
+
+# Saturated hidden units (|z1| from 5.5 to 11): the gradient is small and exact maths gets it to 1e-12,
+# while finite differences miss by more than 1e-10 of it whatever their step.
+_SATURATED = (np.array([[1.0, 0.5], [0.5, -1.0], [-1.0, -0.5]]), np.array([[1.0], [0.0], [1.0]]),
+              np.array([[-10.0, -6.0, 7.0], [2.0, -10.0, -2.0]]), np.zeros(3), np.array([[1.5], [-2.0], [0.5]]),
+              np.array([0.1]))
+
+
 def _net_case(seed, n=5, d=2, h=3, k=1):
     rng = np.random.default_rng(seed)
     return (rng.normal(size=(n, d)), rng.normal(size=(n, k)), rng.normal(size=(d, h)), rng.normal(size=h),
@@ -134,6 +149,8 @@ SLIPS = {
              "one row per sample, the shape of X.", _input_slip(per_sample=False)),
         Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",
              _input_slip(scale=False)),
+        Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
+             "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
     "delta_ratio": [
         Slip("same", "With squared error, delta2 keeps the factor sigma'(z2) = y_hat (1 - y_hat); with "
@@ -171,9 +188,11 @@ def input_gradient(fn, grade=False):
     """Lesson 3, exercise 3 (derive): input_gradient(X, y, W1, b1, W2, b2) -> dJ/dX (n, d) for the sigmoid
     network and J = 1/(2n) sum (y_hat - y)^2."""
     cases = [Case(_net_case(5, n=4), "X (4, 2), y (4, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,)"),
-             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)")]
+             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)"),
+             Case(_SATURATED, "X (3, 2), y (3, 1), W1 (2, 3) with large weights (saturated hidden units), b1 (3,), "
+                              "W2 (3, 1), b2 (1,)")]
     return function_check("input_gradient", fn, reference=_input_grad, cases=cases, outputs=("dJdX",),
-                          slips=SLIPS["input_gradient"], pure=True, grade=grade)
+                          slips=SLIPS["input_gradient"], pure=True, atol=1e-15, rtol=1e-10, grade=grade)
 
 
 def delta_ratio(prediction, grade=False):

@@ -122,7 +122,7 @@ def confusion_matrix(fn, grade=False):
              (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
     return function_check("confusion_matrix", fn, reference=_confusion, cases=cases, outputs=("C",),
                           slips=SLIPS["confusion_matrix"], pure=True, forbid=("sklearn.metrics.confusion_matrix",),
-                          grade=grade)
+                          forbid_modules=("sklearn", "scipy"), grade=grade)
 
 
 def parameter_count(prediction, grade=False):
