@@ -68,6 +68,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from . import sandbox
 from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, has_text, show
 from .sandbox import LIMIT, pristine, raised, run
 
@@ -308,7 +309,7 @@ def _as_function(answer, adapt):
 
 
 def function_check(name, answer, reference, cases, outputs=("the result",), slips=(), pure=False,
-                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=LIMIT):
+                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None):
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).
     `adapt` turns the answer (and each slip's answer) into such a function, e.g. a class into a call of its
     methods; `outputs` names the results (several: a tuple). See the module docstring for the rest."""
@@ -322,6 +323,7 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
     except (TypeError, ValueError):  # a builtin without a signature
         names = []
     cases = [c if isinstance(c, Case) else Case(tuple(c)) for c in cases]
+    limit = sandbox.LIMIT if limit is None else limit
     with np.errstate(all="ignore"):
         with pristine():
             wants = [reference(*copy.deepcopy(c.args)) for c in cases]
