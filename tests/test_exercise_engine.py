@@ -3,7 +3,7 @@ the neutral reply to a stub, the time limit, the library's pristine state for re
 import numpy as np
 import pytest
 
-from nnlib.exercises import sandbox
+from nnlib.exercises import pristine
 from nnlib.exercises.engine import (
     ATOL,
     NOT_ATTEMPTED,
@@ -161,6 +161,6 @@ def test_words_for_shapes_order_and_integers(capsys):
 
 def test_references_run_in_the_pristine_library(capsys, monkeypatch):
     monkeypatch.setattr(np, "tanh", lambda z: np.nan * z)
-    with sandbox.pristine():
+    with pristine.pristine():
         assert np.tanh(0.5) == pytest.approx(0.46211715726)
     assert np.isnan(np.tanh(0.5))

@@ -57,36 +57,23 @@ student's call; `forbid_modules` refuses any call into a package's code ("sklear
 reached it. A shortcut is best refused by what the function is given (lesson 5's `top_eigenvalue` gets an
 operator it can only multiply vectors by).
 """
-import ast
 import copy
-import decimal
 import inspect
-import numbers
-import os
-import textwrap
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from . import sandbox
-from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, has_text, show
-from .sandbox import LIMIT, pristine, raised, run
+from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
+from .predict import margin, prediction_check
+from .pristine import pristine
+from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
+from .sandbox import LIMIT, raised, run
+from .stubs import BORROWED, from_checker, stub_function, untouched
 
-__all__ = ["ATOL", "LIMIT", "NOT_ATTEMPTED", "RTOL", "Answers", "Case", "NotYet", "Slip", "close", "compare",
-           "differs", "function_check", "prediction_check", "raised", "run", "show", "verdict"]
-
-NOT_ATTEMPTED = ("not attempted yet: put your answer (or your fix) in the cell above, run that cell, then run "
-                 "this one again.")
-WIDTH = 90
-_EXERCISES = os.path.dirname(os.path.abspath(__file__))
-
-
-class NotYet(AssertionError):
-    """A failed check in graded mode: IPython (and so nbgrader's feedback) shows the message alone, wrapped
-    at 90 columns, with no traceback into the engine."""
-
-    def _render_traceback_(self):
-        return textwrap.wrap(str(self), WIDTH) or [""]
+__all__ = ["ATOL", "LIMIT", "NOT_ATTEMPTED", "RTOL", "WIDTH", "Answers", "BORROWED", "Case", "NotYet", "Slip",
+           "close", "compare", "differs", "function_check", "margin", "prediction_check", "raised", "run", "show",
+           "verdict"]
 
 
 class Slip(NamedTuple):
@@ -108,87 +95,6 @@ class Case(NamedTuple):
 class Answers(tuple):
     """Several answers for a check that takes them apart, e.g. `check.nand_weights(w, b)`: a SOLUTIONS or
     Slip entry `Answers((w, b))` is passed as check(*answers)."""
-
-
-def _note(altered):
-    if not altered:
-        return ""
-    return f" (Your code changed {', '.join(altered)}; the check put it back.)"
-
-
-def verdict(name, problem=None, hint=None, grade=False, right="", altered=()):
-    """Print "<name>: correct" or "<name>: not yet. <hint> <problem>" and return None. With grade=True print
-    nothing and raise NotYet with that message on a failure."""
-    if problem is None:
-        message = f"{name}: correct" + (f". {right}" if right else "") + _note(altered)
-    elif problem is NOT_ATTEMPTED:
-        message = f"{name}: {NOT_ATTEMPTED}"
-    else:
-        first = problem.split(" ", 1)[0]
-        problem = problem[:1].upper() + problem[1:] if first.isalpha() and first.islower() else problem
-        message = f"{name}: not yet. " + (f"{hint} " if hint else "") + problem + _note(altered)
-    if grade:
-        if problem is not None:
-            raise NotYet(message)
-        return None
-    print(message)
-    return None
-
-
-# --- untouched stubs and borrowed answers ------------------------------------------------------------------
-def _stub_statement(node):
-    """Whether a statement is one a stub is made of: pass, ..., a docstring, return [None], raise
-    NotImplementedError."""
-    if isinstance(node, ast.Pass):
-        return True
-    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-        return True
-    if isinstance(node, ast.Return):
-        return node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)
-    if isinstance(node, ast.Raise) and node.exc is not None:
-        exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
-        return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
-    return False
-
-
-def _stub_function(fn):
-    """Whether a function's body is still a stub (None when its source cannot be read)."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
-    except (OSError, TypeError, SyntaxError, IndentationError):
-        return None
-    defs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
-    if not defs or isinstance(defs[0], ast.Lambda):
-        return False
-    return all(_stub_statement(n) for n in defs[0].body)
-
-
-def _untouched(answer):
-    """Whether an answer is what the notebook's stub gives: None, all Nones, a stub function or class."""
-    if answer is None or (isinstance(answer, tuple) and answer and all(a is None for a in answer)):
-        return True
-    if isinstance(answer, type):
-        methods = [v for k, v in vars(answer).items() if inspect.isfunction(v)]
-        return bool(methods) and all(_stub_function(m) for m in methods)
-    return inspect.isfunction(answer) and _stub_function(answer) is True
-
-
-def _from_checker(answer):
-    """Whether an answer is the checker's own code (a reference imported from nnlib.exercises)."""
-    items = answer if isinstance(answer, tuple) else (answer,)
-    for item in items:
-        code = getattr(item, "__code__", None)
-        if isinstance(item, type):
-            module = inspect.getmodule(item)
-            path = getattr(module, "__file__", "") or ""
-        else:
-            path = code.co_filename if code is not None else ""
-        if path.startswith(_EXERCISES):
-            return True
-    return False
-
-
-BORROWED = "this is the checker's own reference answer (imported from nnlib.exercises), not your work"
 
 
 # --- function checks ---------------------------------------------------------------------------------------
@@ -313,7 +219,7 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).
     `adapt` turns the answer (and each slip's answer) into such a function, e.g. a class into a call of its
     methods; `outputs` names the results (several: a tuple). See the module docstring for the rest."""
-    if _untouched(answer):
+    if untouched(answer):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     fn, problem = _as_function(answer, adapt)
     if problem is not None:
@@ -334,111 +240,12 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
             problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol)
             if problem is None:
                 continue
-            if (i == 0 and outcome.kind == "NotImplementedError" and _stub_function(answer) is None) or \
+            if (i == 0 and outcome.kind == "NotImplementedError" and stub_function(answer) is None) or \
                     _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
                 return verdict(name, NOT_ATTEMPTED, grade=grade)
             hint = None if outcome.kind == "timeout" else \
                 _slip_hint(slips, adapt, trial, i, forbid, forbid_modules, outputs, atol, rtol)
             return verdict(name, problem, hint, grade, altered=trial.altered())
-    if grade and (_from_checker(answer) or any(o.borrowed for o in trial.outcomes.values())):
+    if grade and (from_checker(answer) or any(o.borrowed for o in trial.outcomes.values())):
         return verdict(name, BORROWED, grade=grade)
     return verdict(name, grade=grade, altered=trial.altered())
-
-
-# --- prediction checks -------------------------------------------------------------------------------------
-def _real(value):
-    """A prediction as a float when it is one real number (int, float, Fraction, Decimal, a numpy scalar,
-    a 0-d or one-entry array), else None."""
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    if isinstance(value, (numbers.Real, decimal.Decimal, np.integer, np.floating)):
-        return float(value)
-    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
-        return float(value.reshape(()))
-    return None
-
-
-def _reals(values, size):
-    """A prediction as `size` floats when it is a sequence or 1-d array of real numbers, else None."""
-    if isinstance(values, np.ndarray):
-        values = list(values) if values.ndim == 1 else None
-    if not isinstance(values, (tuple, list)) or len(values) != size:
-        return None
-    out = [_real(v) for v in values]
-    return None if any(v is None for v in out) else out
-
-
-def margin(tol, truth):
-    """The absolute margin of a numeric prediction: `tol`, and at least a millionth of the truth (so
-    164.0000001 counts as 164)."""
-    return max(tol, 1e-6 * max(1.0, abs(float(truth))))
-
-
-def _prediction_problem(prediction, truth, tol, options):
-    """What is wrong with a prediction (a number, several numbers, or one of `options`), or None."""
-    if isinstance(truth, str):
-        if not isinstance(prediction, str) or prediction.strip().lower() not in [o.lower() for o in options]:
-            return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
-        ok = prediction.strip().lower() == truth.lower()
-    elif isinstance(truth, tuple):
-        values = _reals(prediction, len(truth))
-        if values is None:
-            if has_text(prediction):
-                return f"predict {len(truth)} numbers, not text: got {show(prediction)} (drop the quotes)"
-            example = tuple(range(3, 3 + len(truth)))
-            return (f"predict {len(truth)} numbers (a tuple, a list or an array), such as {example}; "
-                    f"got {show(prediction)}")
-        ok = all(abs(p - float(t)) <= margin(tol, t) for p, t in zip(values, truth))
-    else:
-        value = _real(prediction)
-        if value is None:
-            if has_text(prediction):
-                return f"predict one number, not text: got {show(prediction)} (drop the quotes)"
-            return f"predict one number; got {show(prediction)}"
-        ok = abs(value - float(truth)) <= margin(tol, truth)
-    if ok:
-        return None
-    within = f" (within {tol:g} counts as right)" if tol else ""
-    return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}"
-
-
-def _prediction_distance(prediction, answer, tol):
-    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
-    if isinstance(answer, str):
-        return 0.0 if isinstance(prediction, str) and prediction.strip().lower() == answer.lower() else None
-    if isinstance(answer, tuple):
-        values = _reals(prediction, len(answer))
-        if values is None:
-            return None
-        far = max(abs(p - a) for p, a in zip(values, answer))
-    elif (value := _real(prediction)) is not None:
-        far = abs(value - float(answer))
-    else:
-        return None
-    return far if far <= margin(tol, float(np.max(np.abs(answer)))) else None
-
-
-def _prediction_hint(prediction, slips, tol):
-    """The hint of the catalogued wrong answer nearest to the prediction (within tol), or None."""
-    near = [(d, i) for i, s in enumerate(slips) if (d := _prediction_distance(prediction, s.answer, tol)) is not None]
-    return slips[min(near)[1]].hint if near else None
-
-
-def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
-    """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
-    called only once there is a prediction, in the library's pristine state) is a number or a tuple of
-    numbers (a shape, say; each right within the absolute `tol`), or a string among `options`. On success
-    the message adds `right` (why; a function computing it is called after the truth); on failure it leads
-    with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
-    not attempted yet."""
-    if _untouched(prediction):
-        return verdict(name, NOT_ATTEMPTED, grade=grade)
-    with np.errstate(all="ignore"):
-        with pristine():
-            truth = truth() if callable(truth) else truth
-            right = right() if callable(right) else right
-        problem = _prediction_problem(prediction, truth, tol, options)
-        hint = None
-        if problem is not None and problem.startswith("you predicted"):
-            hint = _prediction_hint(prediction, slips, tol)
-    return verdict(name, problem, hint, grade, right)
