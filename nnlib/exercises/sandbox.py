@@ -204,7 +204,8 @@ def run(fn, args, forbid=(), forbid_modules=(), limit=LIMIT, codes=()):
         try:
             with _Deadline(limit):
                 value = fn(*mine)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:           # the user's interrupt still interrupts, with the state put back
+            restore(saved)
             raise
         except _TimeUp:
             error, kind = f"ran over {limit:g} s (a loop that never ends?)", "timeout"
