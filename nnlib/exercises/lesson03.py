@@ -120,15 +120,17 @@ SLIPS = {
         Slip("given", "After the first entry, each difference nudges several entries at once: the nudge of one "
              "entry is still in place when the loop moves on to the next. Put it back.",
              lambda f, x, h=_H: _central(f, x, h, reset=False)),
-        Slip("forward", "You took a forward difference (f(x + h) - f(x)) / h: its error is of order h, so it "
-             "misses by about 1e-5 here. Use (f(x + h) - f(x - h)) / (2h).",
+        Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
+             "order h. Which difference is centred on x?",
              lambda f, x, h=_H: _central(f, x, h, kind="forward")),
-        Slip("over h", "Every entry is twice the gradient: the two nudges are 2h apart, so divide by 2h, not h.",
+        Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
+             "of?",
              lambda f, x, h=_H: _central(f, x, h, kind="over h")),
-        Slip("in place", "You nudged x itself and did not put each entry back: x must come back as it was.",
+        Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
+             "itself?",
              _in_place),
-        Slip("copy", "Every difference is 0: you nudged a copy of x but evaluated f at x itself. Evaluate f at "
-             "the nudged array.", _on_a_copy),
+        Slip("copy", "Every difference is 0: f sees the same input at both nudges. Which array do you nudge, and "
+             "which one do you pass to f?", _on_a_copy),
     ],
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
