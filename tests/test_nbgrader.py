@@ -6,7 +6,7 @@ submissions, autograde them, generate feedback. The converter is generic (every 
 in `make assignments`, and test_every_lesson_converts converts them all here, without grading):
 - the release holds no solution code and no folded solution;
 - the reference solutions get full points;
-- the untouched release gets zero points, and the feedback shows each check's "not yet" message;
+- the untouched release gets zero points, and the feedback shows each check's "not attempted yet" reply;
 - one catalogued slip loses exactly that exercise's points, and the feedback shows the slip's hint.
 """
 import ast
@@ -259,7 +259,7 @@ def test_untouched_release_gets_zero_and_not_yet_feedback(graded):
     assert got["score"] == 0, got
     text = feedback_text(graded["course"], "untouched", graded["lesson"])
     for ex in graded["found"]:
-        assert f"{ex['name']}: not yet." in text, f"feedback lacks the not-yet message of {ex['name']}"
+        assert f"{ex['name']}: not attempted yet" in text, f"feedback lacks the not-attempted reply of {ex['name']}"
 
 
 def test_one_slip_loses_exactly_its_points(graded):

@@ -11,8 +11,9 @@
   Not correct: raises `NotYet`, an AssertionError whose IPython rendering is the message alone, wrapped at
   90 columns (nbgrader's feedback shows the hint once, with no engine traceback and no paths).
 - `test_cell_source(exercise_name, answer_names)` is the code of an nbgrader test cell for that exercise:
-  it loads this file by path from nnlib's directory on sys.path (importlib.machinery.PathFinder, which
-  ignores sys.modules), so rebinding `nnlib.exercises.graded` or `run` in sys.modules changes nothing.
+  it loads this file by path from nnlib's package directory (importlib.util.find_spec("nnlib"), which works
+  for an editable install too), so rebinding `nnlib.exercises.graded` or `run` in sys.modules, or the name
+  `graded` in the notebook, changes nothing.
 - A replaced check is marked for the teacher: when `nnlib.check.<name>` in the kernel is no longer the
   library's function, or the notebook's `check` is not nnlib.check, `run` writes the line
   "<name>: REBOUND: check was rebound in this notebook" to stderr (nbgrader keeps it in the graded
@@ -150,8 +151,8 @@ def test_cell_source(exercise_name, answer_names):
     if isinstance(answer_names, str) or not all(isinstance(a, str) and a.isidentifier() for a in answer_names):
         raise ValueError(f"answer_names must be a list of variable names, got {answer_names!r}")
     args = "".join(f", {a}" for a in answer_names)
-    return ("from importlib import machinery as _machinery, util as _util\n"
-            '_spec = _util.spec_from_file_location("_graded", _machinery.PathFinder.find_spec("nnlib")'
-            '.submodule_search_locations[0] + "/exercises/graded.py")\n'
+    return ("from importlib import util as _util\n"
+            '_spec = _util.spec_from_file_location("_graded", _util.find_spec("nnlib").submodule_search_locations[0]'
+            ' + "/exercises/graded.py")\n'
             "_graded = _util.module_from_spec(_spec); _spec.loader.exec_module(_graded)\n"
             f'_graded.run("{exercise_name}"{args})')
