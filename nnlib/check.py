@@ -1,4 +1,6 @@
-"""Self-checking exercises: `check.<exercise>(your_answer)` prints "correct" or what is not yet right.
+"""Self-checking exercises: `check.<exercise>(your_answer)` prints "correct", what is not yet right, or, for
+the untouched stub, "not attempted yet"; it returns None (nothing for Jupyter to echo). Graded use (nbgrader's
+test cells) goes through nnlib/exercises/graded.py, which loads the checks afresh from their source files.
 
 Every lesson's checks live as data in nnlib/exercises/lessonNN.py (the engine is nnlib/exercises/engine.py);
 this module gathers the names each lesson lists in its `__all__`, so a notebook needs only

@@ -1,8 +1,20 @@
-"""The exercise engine keeps its promises (nnlib/exercises/engine.py): tolerance, slips, pure, forbid, grade."""
+"""The exercise engine keeps its promises (nnlib/exercises/engine.py): tolerance, slips, pure, forbid, grade,
+the neutral reply to a stub, the time limit, the library's pristine state for references."""
 import numpy as np
 import pytest
 
-from nnlib.exercises.engine import ATOL, RTOL, Case, Slip, close, function_check, prediction_check
+from nnlib.exercises import pristine
+from nnlib.exercises.engine import (
+    ATOL,
+    NOT_ATTEMPTED,
+    RTOL,
+    Case,
+    NotYet,
+    Slip,
+    close,
+    function_check,
+    prediction_check,
+)
 
 
 def _double(x):
@@ -22,8 +34,9 @@ CASES = [(np.array([1.0, -2.0, 3.0]),)]
 
 def _check(fn, capsys, **kwargs):
     kwargs = {"outputs": ("y",), "slips": SLIPS, "pure": True, "forbid": ("np.multiply",), **kwargs}
-    result = function_check("double", fn, _double, CASES, **kwargs)
-    return result, capsys.readouterr().out.strip()
+    assert function_check("double", fn, _double, CASES, **kwargs) is None    # nothing for Jupyter to echo
+    out = capsys.readouterr().out.strip()
+    return out.startswith("double: correct"), out
 
 
 def test_correct_and_message_style(capsys):
@@ -56,8 +69,9 @@ def test_pure_and_forbid_are_reported_without_slips(capsys):
 
 
 def test_errors_none_and_shapes(capsys):
-    assert "Expected a function, got None" in _check(None, capsys)[1]
-    assert "it returned None; did you forget `return`?" in _check(lambda x: None, capsys)[1]
+    assert _check(None, capsys)[1] == f"double: {NOT_ATTEMPTED}"
+    assert "Expected a function, got 3" in _check(3, capsys)[1]
+    assert "it returned None: the function must end with `return`" in _check(lambda x: None, capsys)[1]
     assert "raised ZeroDivisionError" in _check(lambda x: 1 / 0, capsys)[1]
     assert "y should have shape (3,), got shape (1, 3)" in _check(lambda x: 2 * x[None], capsys)[1]
 
@@ -70,20 +84,28 @@ def test_tolerance_boundary(capsys):
 
 
 def test_case_text_and_grade(capsys):
-    with pytest.raises(AssertionError) as e:
+    with pytest.raises(NotYet) as e:
         function_check("double", lambda x: x, _double, [Case(CASES[0], "the fixed x")], grade=True)
-    out = capsys.readouterr().out.strip()
-    assert str(e.value) == out and out.startswith("double: not yet. For the fixed x: the result: expected")
+    assert capsys.readouterr().out == "", "graded mode prints nothing"
+    assert str(e.value).startswith("double: not yet. For the fixed x: the result: expected")
+    assert " ".join(e.value._render_traceback_()) == str(e.value)       # the message alone, wrapped, no traceback
+    assert all(len(line) <= 90 for line in e.value._render_traceback_())
+    assert function_check("double", lambda x: x + x, _double, CASES, grade=True) is None
+    with pytest.raises(NotYet, match="reference answer"):      # graded: the check's own reference is refused
+        function_check("double", _double, _double, CASES, grade=True)
+    assert capsys.readouterr().out == ""
 
 
 def test_predictions(capsys):
     def run(p, **kwargs):
         args = {"truth": 0.693, "tol": 0.02, "right": "log 2.", "slips": [Slip("zero", "Not zero.", 0.0)], **kwargs}
-        return prediction_check("init_loss", p, **args), capsys.readouterr().out.strip()
-    assert run(None) == (False, "init_loss: not yet. Set `prediction` to your answer before you run the experiment")
+        assert prediction_check("init_loss", p, **args) is None
+        out = capsys.readouterr().out.strip()
+        return out.startswith("init_loss: correct"), out
+    assert run(None) == (False, f"init_loss: {NOT_ATTEMPTED}")
     assert run(0.7) == (True, "init_loss: correct. log 2.")
     assert run(0.01)[1].startswith("init_loss: not yet. Not zero. You predicted 0.01; the run gives 0.693")
-    assert "Predict one number" in run("0.7")[1]
+    assert "Predict one number, not text" in run("0.7")[1]
     assert run("B", truth="b", options=("a", "b"), tol=0)[0] is True
     assert "choose one of 'a', 'b'" in run("c", truth="b", options=("a", "b"))[1].lower()
     assert run([3, 2], truth=(3, 2))[0] is True and run((2, 3), truth=(3, 2))[0] is False
@@ -93,9 +115,52 @@ def test_predictions(capsys):
 def test_a_slip_that_yields_nan_or_inf_is_recognised(capsys):
     nan_slip = Slip("log of a negative", "You took the log of x, which is NaN for x < 0.",
                     lambda x: np.where(x < 0, np.nan, 2 * x))
-    result = function_check("double", nan_slip.answer, _double, CASES, outputs=("y",), slips=[nan_slip])
+    function_check("double", nan_slip.answer, _double, CASES, outputs=("y",), slips=[nan_slip])
     out = capsys.readouterr().out.strip()
-    assert result is False and out.startswith(f"double: not yet. {nan_slip.hint}"), out
+    assert out.startswith(f"double: not yet. {nan_slip.hint}"), out
     assert not close(np.nan, 1.0) and close(np.nan, np.nan)
     assert close(np.inf, np.inf) and not close(np.inf, -np.inf) and not close(np.inf, 1e308)
     assert not close(1.0, np.inf) and not close(-np.inf, np.inf)
+
+
+def test_untouched_stubs_and_the_handed_out_function(capsys):
+    def stub(x):
+        """Double x."""
+        raise NotImplementedError("your code here")
+
+    def started(x):
+        print(2 * x)
+        raise NotImplementedError
+    given = Slip("given", "never shown", lambda x: x ** 2)
+    assert _check(stub, capsys)[1] == f"double: {NOT_ATTEMPTED}"
+    assert _check(given.answer, capsys, slips=SLIPS + [given])[1] == f"double: {NOT_ATTEMPTED}"
+    assert "stub's `raise NotImplementedError` is still in place" in _check(started, capsys)[1]
+
+
+def test_the_time_limit_and_forbidden_packages(capsys):
+    def slow(x):
+        while True:
+            pass
+    assert "ran over 0.3 s" in _check(slow, capsys, limit=0.3)[1]
+    _, out = _check(lambda x: 2 * x + 0 * np.linalg.norm(x), capsys, forbid_modules=("numpy.linalg",))
+    assert "called into numpy.linalg" in out
+
+
+def test_words_for_shapes_order_and_integers(capsys):
+    def pair(x):
+        return 2 * x, x.sum()
+    function_check("pair", lambda x: (x.sum(), 2 * x), pair, CASES, outputs=("y", "s"))
+    assert "y and s are swapped" in capsys.readouterr().out
+    function_check("index", lambda: 3, lambda: 2, [()])
+    assert "(off by one)" in capsys.readouterr().out
+    function_check("mean", lambda x: x.sum(axis=1), lambda x: x.sum(axis=0), [(np.ones((2, 3)),)])
+    assert "wrong axis" in capsys.readouterr().out
+    function_check("number", lambda: 14.0, lambda: 2.0, [()])
+    assert "times" not in capsys.readouterr().out
+
+
+def test_references_run_in_the_pristine_library(capsys, monkeypatch):
+    monkeypatch.setattr(np, "tanh", lambda z: np.nan * z)
+    with pristine.pristine():
+        assert np.tanh(0.5) == pytest.approx(0.46211715726)
+    assert np.isnan(np.tanh(0.5))

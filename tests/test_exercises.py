@@ -1,8 +1,9 @@
 """Every exercise check is itself tested, for every lesson (nnlib/exercises/lessonNN.py) and every notebook.
 
-* each SOLUTIONS entry passes its check; each catalogued Slip fails it with its own hint first, and with
-  grade=True raises AssertionError with the printed message; every check in `__all__` has a solution
-  and at least three slips, each with its own hint;
+* each SOLUTIONS entry passes its check (printing "correct", returning None); each catalogued Slip fails it
+  with its own hint first (the slip named "given", the handed-out function, with the neutral "not attempted
+  yet"), and with grade=True raises NotYet with the printed message and prints nothing; every check in
+  `__all__` has a solution and at least three slips, each with its own hint;
 * the tolerance boundary: the reference with the tolerance's worth of error (0.9 of it) passes, with a
   bit more (1.1 of it) fails (checks built on engine.function_check / prediction_check);
 * notebooks: the exercises after "## Summary" follow the four-cell format (prompt, stub, check, folded
@@ -50,6 +51,19 @@ def _call(fn, answer, **kwargs):
     return result, out.getvalue()
 
 
+def _passes(fn, answer):
+    """(whether the check passes in graded mode, its message): graded mode prints nothing."""
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            result = _give(fn, answer, grade=True)
+    except engine.NotYet as e:
+        assert out.getvalue() == "", out.getvalue()
+        return False, str(e)
+    assert result is None and out.getvalue() == "", out.getvalue()
+    return True, ""
+
+
 # --- lesson modules -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("lesson", LESSONS, ids=_id)
 def test_lesson_module_is_complete(lesson):
@@ -71,19 +85,22 @@ def test_check_names_are_unique_across_lessons():
 
 @pytest.mark.parametrize("lesson, name", CHECKS, ids=[f"{_id(m)}-{n}" for m, n in CHECKS])
 def test_solution_passes(lesson, name):
-    result, printed = _call(getattr(lesson, name), lesson.SOLUTIONS[name], grade=True)
-    assert result is True, printed
+    result, printed = _call(getattr(lesson, name), lesson.SOLUTIONS[name])
+    assert result is None, "a check returns nothing for Jupyter to echo"
     assert printed.startswith(f"{name}: correct"), printed
 
 
 @pytest.mark.parametrize("lesson, name, i", SLIPS, ids=[f"{_id(m)}-{n}-{i}" for m, n, i in SLIPS])
 def test_slip_fails_with_its_hint(lesson, name, i):
-    slip, out = lesson.SLIPS[name][i], io.StringIO()
-    with contextlib.redirect_stdout(out), pytest.raises(AssertionError) as raised:   # grade=True: print, then raise
-        _give(getattr(lesson, name), slip.answer, grade=True)
-    printed = out.getvalue()
-    assert printed.startswith(f"{name}: not yet. {slip.hint}"), f"slip {slip.name!r}: {printed}"
-    assert str(raised.value) == printed.strip()
+    slip = lesson.SLIPS[name][i]
+    result, printed = _call(getattr(lesson, name), slip.answer)
+    assert result is None
+    if slip.name == "given":
+        assert printed.strip() == f"{name}: {engine.NOT_ATTEMPTED}", printed
+    else:
+        assert printed.startswith(f"{name}: not yet. {slip.hint}"), f"slip {slip.name!r}: {printed}"
+    ok, message = _passes(getattr(lesson, name), slip.answer)      # graded: silent, raises the same message
+    assert not ok and message == printed.strip()
 
 
 def _spy(monkeypatch, lesson, name):
@@ -121,9 +138,9 @@ def _function_boundary(args, kwargs):
     atol, rtol = kwargs.get("atol", engine.ATOL), kwargs.get("rtol", engine.RTOL)
     for scale, want in ((0.9, True), (1.1, False)):
         fn = _perturbed(reference, scale, outputs, atol, rtol)
-        result, printed = _call(lambda f: engine.function_check(name, f, reference, cases, outputs=outputs,
-                                                                atol=atol, rtol=rtol), fn)
-        assert result is want, f"{scale} x the tolerance: {printed}"
+        _, printed = _call(lambda f: engine.function_check(name, f, reference, cases, outputs=outputs,
+                                                           atol=atol, rtol=rtol), fn)
+        assert printed.startswith(f"{name}: correct") is want, f"{scale} x the tolerance: {printed}"
 
 
 def _prediction_boundary(args, kwargs):
@@ -134,15 +151,15 @@ def _prediction_boundary(args, kwargs):
     if isinstance(truth, (str, tuple)):
         wrong = "not one of the options" if isinstance(truth, str) else tuple(v + 1 for v in truth)
         tries = ((truth, True), (wrong, False))
-    elif tol > 0:
+    elif (tol := engine.margin(tol, truth)) > 0:
         tries = ((truth + 0.9 * tol, True), (truth - 0.9 * tol, True), (truth + 1.1 * tol, False))
     else:
         tries = ((truth, True), (truth + 1, False))
     options = kwargs.get("options", ())
     for prediction, want in tries:
-        result, printed = _call(lambda p: engine.prediction_check(name, p, truth, tol=tol, options=options),
-                                prediction)
-        assert result is want, f"prediction {prediction!r}: {printed}"
+        ok, message = _passes(lambda p, grade: engine.prediction_check(name, p, truth, tol=tol, options=options,
+                                                                       grade=grade), prediction)
+        assert ok is want, f"prediction {prediction!r}: {message}"
 
 
 @pytest.mark.parametrize("lesson, name", CHECKS, ids=[f"{_id(m)}-{n}" for m, n in CHECKS])
@@ -217,7 +234,9 @@ def test_notebook_exercise_format(path):
             defined = re.search(rf"^(def |class )?{arg}\b", _text(stub), flags=re.M)
             assert defined, f"exercise {k}: the stub defines no {arg}"
         printed = "".join("".join(o.get("text", "")) for o in check_cell.get("outputs", []))
-        assert printed.startswith(f"{name}: not yet."), f"exercise {k}: stored output {printed[:80]!r}"
+        assert printed.strip() == f"{name}: {engine.NOT_ATTEMPTED}", f"exercise {k}: stored output {printed[:80]!r}"
+        assert all(o.get("output_type") == "stream" for o in check_cell.get("outputs", [])), \
+            f"exercise {k}: the check cell shows more than its reply (an echoed value?)"
         text = _text(solution)
         assert solution["cell_type"] == "markdown" and "solution" in solution["metadata"].get("tags", [])
         assert text.startswith("<details><summary>Solution</summary>") and text.rstrip().endswith("</details>")
@@ -243,4 +262,5 @@ def test_folded_solution_passes(path, k):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         result = eval(_text(check_cell), namespace)
-    assert result is True, out.getvalue()
+    assert result is None and out.getvalue().startswith(f"{CHECK_CELL.match(_text(check_cell)).group(1)}: correct"), \
+        out.getvalue()

@@ -1,8 +1,11 @@
 """The exercise engine's comparisons (plumbing, not lesson): the tolerance policy and how values are shown.
 
 A number `got` matches `want` when |got - want| <= atol + rtol * |want|, entry by entry (atol = rtol = 1e-6
-unless a check says otherwise; NaN matches NaN, so a slip that yields NaN is recognised); shapes must match
-exactly, except that a one-entry array matches a scalar.
+unless a check says otherwise; NaN matches only NaN, so a slip that yields NaN is recognised; references are
+computed in the library's pristine state, so a reference is NaN only where the maths says so); shapes must
+match exactly, except that a one-entry array matches a scalar. Text is never a number: "0.3" is refused.
+What differs is named in words where a pattern shows: a transpose, a swapped pair of results, a sum over the
+wrong axis, an off-by-one, a constant factor (arrays of several entries only), an overflow to inf.
 """
 import numpy as np
 
@@ -35,29 +38,71 @@ def show(value):
     if isinstance(value, (bool, np.bool_, int, np.integer, str)):
         return repr(value.item() if isinstance(value, np.generic) else value)
     try:
+        if has_text(value):
+            return f"{value!r:.60}"
         a = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return f"{value!r:.60}"
+    except Exception:  # noqa: BLE001 - any object a student returns can be shown somehow
+        try:
+            return f"{value!r:.60}"
+        except Exception:  # noqa: BLE001
+            return f"a {type(value).__name__}"
     if a.size > SHOWN:
         return f"an array of shape {a.shape}"
     return "(" + _entries(a)[1:-1] + ")" if isinstance(value, tuple) and a.ndim == 1 else _entries(a)
 
 
 def _pattern(got, want, atol, rtol):
-    """A plain-words pattern in a wrong array: not finite, the transpose, a constant factor, how far off."""
-    if not np.all(np.isfinite(got)):
-        return " (it holds nan or inf)"
+    """A plain-words pattern in a wrong array: not finite, the transpose, off by one, a constant factor, how far."""
+    if np.any(np.isinf(got)) and not np.any(np.isinf(want)):
+        return (" (inf: a number grew past the largest float, about 1e308: something that should stay bounded, "
+                "such as a vector rescaled at every step, keeps growing)")
+    if np.any(np.isnan(got)):
+        return " (it holds nan: 0/0, inf - inf or the log of a negative number somewhere)"
     if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and np.all(close(got, want.T, atol, rtol)):
         return " (the transpose of the expected)"
     if not got.any():
         return " (all zeros)"
+    whole = np.all(want == np.round(want)) and np.all(got == np.round(got))
+    if whole and np.max(np.abs(got - want)) == 1:
+        return " (off by one)"
     big = np.abs(want) > 1e3 * atol
-    if big.any():
+    if want.size > 1 and big.sum() > 1:
         factor = float(np.median(got[big] / want[big]))
-        whole = min(abs(factor - round(factor)), abs(1 / factor - round(1 / factor))) < 1e-4 if factor else False
-        if (big.sum() > 1 or whole) and abs(factor - 1) > 1e-3 and np.all(close(got, factor * want, 10 * atol, 1e-4)):
+        simple = factor and min(abs(factor - round(factor)), abs(1 / factor - round(1 / factor))) < 1e-4
+        if (simple or abs(factor - 1) > 0.05) and abs(factor - 1) > 1e-3 and \
+                np.all(close(got, factor * want, 10 * atol, 1e-4)):
             return f" (every entry is {factor:.3g} times the expected one)"
-    return f" (off by up to {np.max(np.abs(got - want)):.1g})"
+    off = np.max(np.abs(got - want))
+    if np.all(close(got, want, 1e-9, 1e-4)):
+        return (f" (close but not exact: off by up to {off:.1g}, more than rounding error; an approximation "
+                "such as finite differences, or a rounded constant?)")
+    return f" (off by up to {off:.1g})"
+
+
+def _shape_words(got, want):
+    """What a shape mismatch usually means, in words."""
+    if want.ndim == 0 or want.size == 1:
+        return f": one number was expected, you returned {got.size} (an array where a number belongs)"
+    if got.size == 1:
+        return ": an array was expected, you returned one number (summed or averaged away every entry?)"
+    if got.ndim == 2 and got.shape == want.shape[::-1]:
+        return ": rows and columns are swapped (a transpose, or the factors of a product in the wrong order?)"
+    if got.ndim < want.ndim or got.ndim == want.ndim == 1:
+        return ": summed or averaged over the wrong axis (or over one axis too many)?"
+    if got.ndim > want.ndim:
+        return ": a sum or mean over an axis is missing?"
+    return ""
+
+
+def has_text(value):
+    """Whether a value holds text where numbers belong ("0.3", ["1", "2"])."""
+    if isinstance(value, (str, bytes, np.str_, np.bytes_)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "USO" and (value.dtype.kind != "O" or any(has_text(v) for v in value.flat))
+    if isinstance(value, (list, tuple)):
+        return any(has_text(v) for v in value)
+    return False
 
 
 def _worst(got, want):
@@ -69,15 +114,17 @@ def _worst(got, want):
 
 def differs(label, got, want, atol=ATOL, rtol=RTOL):
     """What is wrong with one result `got` against `want` (shape, then values), or None."""
+    if has_text(got):
+        return f"{label} should be numbers, not text: got {show(got)} (drop the quotes)"
     try:
         got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"{label} should be numbers, got {got!r:.60}"
+    except Exception:  # noqa: BLE001 - whatever the student returned
+        return f"{label} should be numbers, got {show(got)}"
     want = np.asarray(want, dtype=float)
     if got.size == 1 and want.size == 1:
         got = got.reshape(want.shape)
     if got.shape != want.shape:
-        return f"{label} should have shape {want.shape}, got shape {got.shape}"
+        return f"{label} should have shape {want.shape}, got shape {got.shape}{_shape_words(got, want)}"
     if np.all(close(got, want, atol, rtol)):
         return None
     if want.size > SHOWN:
@@ -85,15 +132,34 @@ def differs(label, got, want, atol=ATOL, rtol=RTOL):
     return f"{label}: expected {show(want)}, got {show(got)}{_pattern(got, want, atol, rtol)}"
 
 
+def _swapped(got, want, outputs, atol, rtol):
+    """'a and b are swapped' when two results come back in each other's places, else None."""
+    n = len(outputs)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if differs("", got[i], want[i], atol, rtol) and not differs("", got[i], want[j], atol, rtol) and \
+                    not differs("", got[j], want[i], atol, rtol):
+                return (f"{outputs[i]} and {outputs[j]} are swapped: your function returns them in each other's "
+                        f"places (the order is {', '.join(outputs)})")
+    return None
+
+
+NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "
+                 "from the stub, or a path that ends without `return`, gives None)")
+
+
 def compare(got, want, outputs, atol=ATOL, rtol=RTOL):
     """None when `got` matches `want` (a tuple when there are several `outputs`), else what differs."""
     if got is None:
-        return "it returned None; did you forget `return`?"
+        return NONE_RETURNED
     if len(outputs) == 1:
         return differs(outputs[0], got, want, atol, rtol)
     if not isinstance(got, (tuple, list)) or len(got) != len(outputs):
         shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else show(got)
         return f"expected {len(outputs)} results ({', '.join(outputs)}), got {shown}"
+    swapped = _swapped(got, want, outputs, atol, rtol)
+    if swapped:
+        return swapped
     for label, g, w in zip(outputs, got, want):
         problem = differs(label, g, w, atol, rtol)
         if problem is not None:

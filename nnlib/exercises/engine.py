@@ -29,19 +29,33 @@ Usage, in a lesson module::
 
     __all__ = ["derivative", "init_loss"]
 
-Message style. A check prints one line and returns True or False: "<name>: correct" (a prediction adds
-why it is right), or "<name>: not yet. <hint> <numbers>". The hint is the matched slip's (when the answer
-behaves like a catalogued slip on the failing case: same results, same in-place changes, same error);
-the numbers name the input, what was expected and what came back, and, when no slip matched, a pattern
-(every entry k times the expected, the transpose, off by how much). With grade=True a failed check also
-raises AssertionError with the same message, for grading tools.
+Message style. A check prints one line and returns None (nothing for Jupyter to echo): "<name>: correct" (a
+prediction adds why it is right), "<name>: not yet. <hint> <numbers>", or, for an untouched stub (None, a
+function whose body is still the stub's `raise NotImplementedError` / `return None`, or a diagnose exercise's
+handed-out function: the slip named "given"), the same neutral "<name>: not attempted yet: ..." for every
+exercise, with no hint. The hint is the matched slip's (when the answer behaves like a catalogued slip on
+the failing case: same results, same in-place changes, same error); the numbers name the input, what was
+expected and what came back, and, when no slip matched, a pattern in words (the transpose, a swapped pair,
+a sum over the wrong axis, off by one, a constant factor, an overflow). With grade=True a check prints
+nothing: a failure raises NotYet (an AssertionError whose IPython rendering is the message alone, wrapped),
+and an answer that is the checker's own reference (imported from nnlib.exercises) is refused.
 
 Tolerance policy. A number `got` matches `want` when |got - want| <= atol + rtol * |want|, entry by entry,
-with atol = rtol = 1e-6 unless a check says otherwise (a prediction's `tol` is its own absolute margin).
-Shapes must match exactly (a one-entry array matches a scalar). The student's function is called on deep
-copies; `pure=True` reports arguments changed in place; `forbid` patches library functions (by dotted
-name: "np.linalg.eigvalsh") to raise during the student's call and reports them by name (a name bound
-before the check, e.g. `from numpy.linalg import eigvalsh`, escapes the patch).
+with atol = rtol = 1e-6 unless a check says otherwise (a prediction's `tol` is its own absolute margin, at
+least 1e-6 of the truth). Shapes must match exactly (a one-entry array matches a scalar); text is refused.
+A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
+numbers any sequence or 1-d array.
+
+Fairness. Every reference (and every slip) is computed before the student's function runs, under
+`sandbox.pristine()`: numpy and nnlib as first imported, so a cell that rebinds `np.tanh` or
+`Value.backward` changes no reference. The student's function is called on deep copies, at most once per
+case, under a time limit (sandbox.LIMIT seconds, "ran over N s"); what it changes outside its arguments
+(numpy's error state, the random states, numpy's and nnlib's attributes) is put back and named in the
+reply; whatever it raises becomes a "not yet" naming it (KeyboardInterrupt still interrupts). `pure=True`
+reports arguments changed in place; `forbid` patches library functions (by dotted name) to raise during the
+student's call; `forbid_modules` refuses any call into a package's code ("sklearn", "scipy"), whatever name
+reached it. A shortcut is best refused by what the function is given (lesson 5's `top_eigenvalue` gets an
+operator it can only multiply vectors by).
 """
 import copy
 import inspect
@@ -49,16 +63,24 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .compare import ATOL, RTOL, close, compare, differs, show
-from .sandbox import raised, run
+from . import sandbox
+from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
+from .predict import margin, prediction_check
+from .pristine import pristine
+from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
+from .sandbox import LIMIT, raised, run
+from .stubs import BORROWED, from_checker, stub_function, untouched
 
-__all__ = ["ATOL", "RTOL", "Answers", "Case", "Slip", "close", "compare", "differs", "function_check",
-           "prediction_check", "raised", "run", "show", "verdict"]
+__all__ = ["ATOL", "LIMIT", "NOT_ATTEMPTED", "RTOL", "WIDTH", "Answers", "BORROWED", "Case", "NotYet", "Slip",
+           "close", "compare", "differs", "function_check", "margin", "prediction_check", "raised", "run", "show",
+           "verdict"]
 
 
 class Slip(NamedTuple):
     """A typical wrong answer: its `name`, a one- or two-sentence `hint` saying which slip it is and where
-    to look, and `answer`: what a student making it passes to the check (like a SOLUTIONS entry)."""
+    to look, and `answer`: what a student making it passes to the check (like a SOLUTIONS entry). The slip
+    named "given" is a diagnose exercise's handed-out function: an answer behaving like it on every case
+    gets the neutral "not attempted yet" reply."""
     name: str
     hint: str
     answer: Any
@@ -75,21 +97,7 @@ class Answers(tuple):
     Slip entry `Answers((w, b))` is passed as check(*answers)."""
 
 
-def verdict(name, problem=None, hint=None, grade=False, right=""):
-    """Print "<name>: correct" or "<name>: not yet. <hint> <problem>"; True when there is no problem.
-    With grade=True a failure raises AssertionError with the same message."""
-    if problem is None:
-        print(f"{name}: correct" + (f". {right}" if right else ""))
-        return True
-    first = problem.split(" ", 1)[0]
-    problem = problem[:1].upper() + problem[1:] if first.isalpha() and first.islower() else problem
-    message = f"{name}: not yet. " + (f"{hint} " if hint else "") + problem
-    print(message)
-    if grade:
-        raise AssertionError(message)
-    return False
-
-
+# --- function checks ---------------------------------------------------------------------------------------
 def _agree(a, b, outputs, atol, rtol):
     """Whether two outcomes behave alike: same error, same in-place changes, same results."""
     if a.error != b.error or a.changed != b.changed:
@@ -101,15 +109,35 @@ def _agree(a, b, outputs, atol, rtol):
     return b.value is not None and compare(a.value, b.value, outputs, atol, rtol) is None
 
 
+_RAW = {"matmul: Input operand": "a matrix product A @ B whose shapes do not fit (A's columns must match B's rows): "
+                                 "check the order of the factors and of the arguments (samples in rows: X @ W)",
+        "operands could not be broadcast": "an elementwise operation on two arrays whose shapes do not fit: "
+                                           "check each array's shape (and the order of the arguments)",
+        "shapes not aligned": "a product whose shapes do not fit: check the order of the factors and arguments"}
+
+
+def _error_words(outcome):
+    """The error of a call, with numpy's shape errors put in words and the student's line named."""
+    text = outcome.error
+    for raw, words in _RAW.items():
+        if raw in text:
+            text = f"raised {outcome.kind}: {words}"
+    if outcome.kind == "NotImplementedError":
+        text += " (the stub's `raise NotImplementedError` is still in place)"
+    return text + (f", in the line {outcome.where}" if outcome.where else "")
+
+
 def _problem(outcome, want, names, text, outputs, pure, atol, rtol):
     """What went wrong in one case, as the sentence after the hint, or None."""
     if outcome.error:
-        return f"for {text} it {outcome.error}"
+        return f"for {text} it {_error_words(outcome)}"
     if pure and outcome.changed:
         which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in outcome.changed)
         return (f"for {text} it changed {which} in place, which this exercise does not allow: build new "
                 "arrays (x = x - ..., not x -= ... or x[...] = ...)")
     problem = compare(outcome.value, want, outputs, atol, rtol)
+    if problem == NONE_RETURNED:
+        return f"for {text} {problem}"
     return None if problem is None else f"for {text}: {problem}"
 
 
@@ -121,37 +149,78 @@ def _describe(case, names):
     return "(" + ", ".join(f"{n}={show(v)}" for n, v in zip(names, case.args)) + ")"
 
 
-def _slip_hint(slips, adapt, fn, cases, failing, outcome, forbid, outputs, atol, rtol):
+class _Trial:
+    """The student's function on the cases, each call made at most once (and none after a time-out)."""
+
+    def __init__(self, fn, cases, forbid, forbid_modules, limit, codes=()):
+        self.fn, self.cases, self.outcomes, self.timed_out = fn, cases, {}, False
+        self.forbid, self.forbid_modules, self.limit, self.codes = forbid, forbid_modules, limit, codes
+
+    def __call__(self, i):
+        if i not in self.outcomes and not self.timed_out:
+            self.outcomes[i] = run(self.fn, self.cases[i].args, self.forbid, self.forbid_modules, self.limit,
+                                   self.codes)
+            self.timed_out = self.outcomes[i].kind == "timeout"
+        return self.outcomes.get(i)
+
+    def all(self):
+        out = [self(i) for i in range(len(self.cases))]
+        return None if self.timed_out else out
+
+    def altered(self):
+        return tuple(sorted({a for o in self.outcomes.values() for a in o.altered}))
+
+
+def _slip_outcomes(slip, adapt, cases, forbid, forbid_modules):
+    fn = adapt(slip.answer) if adapt else slip.answer
+    with pristine():
+        return [run(fn, c.args, forbid, forbid_modules) for c in cases]
+
+
+def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, atol, rtol):
     """The hint of the slip that behaves like the student's answer on the failing case (ties: the one
     agreeing with it on the most cases), or None."""
-    def slip_fn(slip):
-        return adapt(slip.answer) if adapt else slip.answer
-    alike = [s for s in slips if _agree(outcome, run(slip_fn(s), failing.args, forbid), outputs, atol, rtol)]
+    mine = trial(failing)
+    runs = {s.name: _slip_outcomes(s, adapt, trial.cases, forbid, forbid_modules) for s in slips}
+    alike = [s for s in slips if _agree(mine, runs[s.name][failing], outputs, atol, rtol)]
     if len(alike) <= 1:
         return alike[0].hint if alike else None
-    mine = [run(fn, c.args, forbid) for c in cases]
-    scores = [sum(_agree(m, run(slip_fn(s), c.args, forbid), outputs, atol, rtol) for m, c in zip(mine, cases))
-              for s in alike]
+    every = trial.all()
+    if every is None:
+        return alike[0].hint
+    scores = [sum(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, runs[s.name])) for s in alike]
     return alike[scores.index(max(scores))].hint
+
+
+def _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
+    """Whether the answer behaves like the handed-out function (the slip named "given") on every case."""
+    given = next((s for s in slips if s.name == "given"), None)
+    every = trial.all() if given is not None else None
+    if every is None:
+        return False
+    theirs = _slip_outcomes(given, adapt, trial.cases, forbid, forbid_modules)
+    return all(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, theirs))
 
 
 def _as_function(answer, adapt):
     """(callable, None) or (None, what is wrong with the answer)."""
-    if answer is None or (adapt is None and not callable(answer)):
-        return None, f"expected a function, got {show(answer) if answer is not None else 'None'}"
+    if adapt is None and not callable(answer):
+        return None, f"expected a function, got {show(answer)}"
     if adapt is None:
         return answer, None
     try:
         return adapt(answer), None
     except (TypeError, ValueError) as e:
-        return None, str(e)
+        return None, raised(e).split(": ", 1)[-1]
 
 
 def function_check(name, answer, reference, cases, outputs=("the result",), slips=(), pure=False,
-                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False):
+                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None):
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).
     `adapt` turns the answer (and each slip's answer) into such a function, e.g. a class into a call of its
     methods; `outputs` names the results (several: a tuple). See the module docstring for the rest."""
+    if untouched(answer):
+        return verdict(name, NOT_ATTEMPTED, grade=grade)
     fn, problem = _as_function(answer, adapt)
     if problem is not None:
         return verdict(name, problem, grade=grade)
@@ -160,76 +229,23 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
     except (TypeError, ValueError):  # a builtin without a signature
         names = []
     cases = [c if isinstance(c, Case) else Case(tuple(c)) for c in cases]
-    for case in cases:
-        outcome = run(fn, case.args, forbid)
-        problem = _problem(outcome, reference(*copy.deepcopy(case.args)), names, _describe(case, names),
-                           outputs, pure, atol, rtol)
-        if problem is not None:
-            hint = _slip_hint(slips, adapt, fn, cases, case, outcome, forbid, outputs, atol, rtol)
-            return verdict(name, problem, hint, grade)
-    return verdict(name, grade=grade)
-
-
-def _numbers(values, size):
-    """Whether `values` is a tuple or list of `size` real numbers."""
-    return (isinstance(values, (tuple, list)) and len(values) == size
-            and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in values))
-
-
-def _prediction_problem(prediction, truth, tol, options):
-    """What is wrong with a prediction (a number, a tuple of numbers, or one of `options`), or None."""
-    if prediction is None:
-        return "set `prediction` to your answer before you run the experiment"
-    if isinstance(truth, str):
-        if not isinstance(prediction, str) or prediction.strip().lower() not in [o.lower() for o in options]:
-            return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
-        ok = prediction.strip().lower() == truth.lower()
-    elif isinstance(truth, tuple):
-        if not _numbers(prediction, len(truth)):
-            example = tuple(range(3, 3 + len(truth)))
-            return f"predict {len(truth)} numbers as a tuple, such as {example}; got {show(prediction)}"
-        ok = all(abs(float(p) - float(t)) <= tol for p, t in zip(prediction, truth))
-    else:
-        if isinstance(prediction, (bool, np.bool_)) or not isinstance(prediction, (int, float, np.number)):
-            return f"predict one number; got {show(prediction)}"
-        ok = abs(float(prediction) - float(truth)) <= tol
-    if ok:
-        return None
-    margin = f" (within {tol:g} counts as right)" if tol else ""
-    return f"you predicted {show(prediction)}; the run gives {show(truth)}{margin}"
-
-
-def _prediction_distance(prediction, answer, tol):
-    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
-    if isinstance(answer, str):
-        return 0.0 if isinstance(prediction, str) and prediction.strip().lower() == answer.lower() else None
-    if isinstance(answer, tuple):
-        if not _numbers(prediction, len(answer)):
-            return None
-        far = max(abs(float(p) - a) for p, a in zip(prediction, answer))
-    elif _numbers([prediction], 1):
-        far = abs(float(prediction) - float(answer))
-    else:
-        return None
-    return far if far <= tol else None
-
-
-def _prediction_hint(prediction, slips, tol):
-    """The hint of the catalogued wrong answer nearest to the prediction (within tol), or None."""
-    near = [(d, i) for i, s in enumerate(slips) if (d := _prediction_distance(prediction, s.answer, tol)) is not None]
-    return slips[min(near)[1]].hint if near else None
-
-
-def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
-    """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
-    called only once there is a prediction) is a number or a tuple of numbers (a shape, say; each right
-    within the absolute `tol`), or a string among `options`. On success the message adds `right` (why); on
-    failure it leads with the hint of the nearest catalogued wrong answer within `tol`, then the truth."""
-    if prediction is None:
-        return verdict(name, _prediction_problem(None, None, tol, options), grade=grade)
-    truth = truth() if callable(truth) else truth
-    problem = _prediction_problem(prediction, truth, tol, options)
-    hint = None
-    if problem is not None and not problem.startswith(("choose", "predict")):
-        hint = _prediction_hint(prediction, slips, tol)
-    return verdict(name, problem, hint, grade, right)
+    limit = sandbox.LIMIT if limit is None else limit
+    with np.errstate(all="ignore"):
+        with pristine():
+            wants = [reference(*copy.deepcopy(c.args)) for c in cases]
+        codes = (reference.__code__,) if grade and hasattr(reference, "__code__") else ()
+        trial = _Trial(fn, cases, forbid, forbid_modules, limit, codes)
+        for i, (case, want) in enumerate(zip(cases, wants)):
+            outcome = trial(i)
+            problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol)
+            if problem is None:
+                continue
+            if (i == 0 and outcome.kind == "NotImplementedError" and stub_function(answer) is None) or \
+                    _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
+                return verdict(name, NOT_ATTEMPTED, grade=grade)
+            hint = None if outcome.kind == "timeout" else \
+                _slip_hint(slips, adapt, trial, i, forbid, forbid_modules, outputs, atol, rtol)
+            return verdict(name, problem, hint, grade, altered=trial.altered())
+    if grade and (from_checker(answer) or any(o.borrowed for o in trial.outcomes.values())):
+        return verdict(name, BORROWED, grade=grade)
+    return verdict(name, grade=grade, altered=trial.altered())

@@ -1,70 +1,158 @@
-"""Graded mode of the exercise checks, for nbgrader's test cells (plumbing, not lesson; every lesson).
+"""Graded use of the exercise checks (plumbing, not lesson): what nbgrader's test cells run.
 
-STAND-IN written on the grading branch against the interface agreed with the engine's branch; the
-engine's own graded.py replaces this file when the branches merge (keep theirs).
+- `run(exercise_name, *answers)` runs that exercise's check in graded mode from FRESH copies of the engine
+  and of the lesson's module, loaded from their source files under a private package name (not the objects
+  in sys.modules): `check.signed_distance = lambda *a, **k: True`, patching `engine.verdict` or
+  `compare.close`, or passing an answer imported from a lesson's SOLUTIONS change nothing (a reference
+  answer is refused, whatever wraps it). The rest of nnlib (autograd, layers, ...) is the kernel's own, so
+  the student's objects (a Value) are the classes the check knows; the references run with the library
+  restored to how the kernel first imported it (sandbox.pristine), so `np.tanh = ...` or
+  `Value.backward = ...` in a student's cell changes no reference. Correct: prints nothing, returns None.
+  Not correct: raises `NotYet`, an AssertionError whose IPython rendering is the message alone, wrapped at
+  90 columns (nbgrader's feedback shows the hint once, with no engine traceback and no paths).
+- `test_cell_source(exercise_name, answer_names)` is the code of an nbgrader test cell for that exercise:
+  it loads this file by path from nnlib's package directory (importlib.util.find_spec("nnlib"), which works
+  for an editable install too), so rebinding `nnlib.exercises.graded` or `run` in sys.modules, or the name
+  `graded` in the notebook, changes nothing.
+- A replaced check is marked for the teacher: when `nnlib.check.<name>` in the kernel is no longer the
+  library's function, or the notebook's `check` is not nnlib.check, `run` writes the line
+  "<name>: REBOUND: check was rebound in this notebook" to stderr (nbgrader keeps it in the graded
+  notebook's outputs), and a NotYet's message ends with "(check was rebound in this notebook)". The
+  grade itself always comes from the library's own check. `rebound(exercise_name)` tells the same.
 
-- `run(exercise_name, *answers)`: runs that exercise's check from fresh copies of the engine and the
-  lesson modules (so rebinding `check.x` or patching the engine in a student's cells changes nothing);
-  prints nothing and returns None when correct; raises `NotYet` (an AssertionError rendering as the short
-  wrapped message, no traceback) when not.
-- `test_cell_source(exercise_name, answer_names)`: the exact code of an nbgrader test cell.
+What this cannot stop: code running in the same kernel can do anything the kernel can (patch numpy's C
+functions' callers, replace this file's loader, edit files). The README's "How far the checks can be
+trusted" says what the teacher can do about it.
 """
-import contextlib
 import importlib
-import io
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import itertools
+import os
+import re
 import sys
 import textwrap
 import types
-from pathlib import Path
 
-__all__ = ["NotYet", "run", "test_cell_source"]
-_PRIVATE = "_nn_course_graded"
-WIDTH = 88
+WIDTH = 90
+MARK = "check was rebound in this notebook"
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_NNLIB = os.path.dirname(_HERE)
+_COUNT = itertools.count()
 
 
 class NotYet(AssertionError):
-    """A failed graded check: shown as its message, wrapped, without a traceback."""
+    """A failed graded check: IPython shows the message alone, wrapped, with no traceback."""
 
     def _render_traceback_(self):
-        return textwrap.wrap(str(self), WIDTH, break_on_hyphens=False) or [""]
+        return textwrap.wrap(str(self), WIDTH) or [""]
 
 
-def _forget():
-    for key in [k for k in sys.modules if k == _PRIVATE or k.startswith(_PRIVATE + ".")]:
-        del sys.modules[key]
+def _lesson_of(exercise_name):
+    """'lesson01' for 'signed_distance', read from the lessons' source files."""
+    if not isinstance(exercise_name, str) or not exercise_name.isidentifier():
+        raise ValueError(f"exercise_name must be a check's name such as 'signed_distance', got {exercise_name!r}")
+    for file in sorted(os.listdir(_HERE)):
+        if re.fullmatch(r"lesson\d\d\.py", file):
+            with open(os.path.join(_HERE, file), encoding="utf-8") as f:
+                if re.search(rf"^def {exercise_name}\(", f.read(), flags=re.M):
+                    return file[:-3]
+    raise ValueError(f"exercise_name: no lesson has a check named {exercise_name!r}")
 
 
-def _fresh_check(name):
-    """The check `name` from fresh copies of nnlib's modules (nothing a student's cells did reaches it);
-    they stay loaded until the next graded run (a check may import lesson code when it runs)."""
-    _forget()
-    package = types.ModuleType(_PRIVATE)
-    package.__path__ = [str(Path(__file__).resolve().parents[1])]
-    sys.modules[_PRIVATE] = package
-    for path in sorted(Path(__file__).parent.glob("lesson[0-9][0-9].py")):
-        lesson = importlib.import_module(f"{_PRIVATE}.exercises.{path.stem}")
-        if name in getattr(lesson, "__all__", ()):
-            return getattr(lesson, name)
-    _forget()
-    raise ValueError(f"exercise_name={name!r} is no exercise of any lesson")
+class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """<private>.<module> outside <private>.exercises is the kernel's own nnlib.<module>."""
+
+    def __init__(self, private):
+        self.private = private
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.startswith(self.private + ".") and not fullname.startswith(self.private + ".exercises"):
+            return importlib.util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        return importlib.import_module("nnlib" + spec.name[len(self.private):])
+
+    def exec_module(self, module):
+        pass
+
+
+class _Fresh:
+    """A fresh copy of nnlib.exercises from its source files, under a private name, for one run."""
+
+    def __init__(self, lesson):
+        self.lesson = lesson
+
+    def __enter__(self):
+        self.private = f"_nnlib_graded_{os.getpid()}_{next(_COUNT)}"
+        package = types.ModuleType(self.private)
+        package.__path__, package.__package__ = [_NNLIB], self.private
+        package.__spec__ = importlib.machinery.ModuleSpec(self.private, None, is_package=True)
+        package.__spec__.submodule_search_locations = [_NNLIB]
+        sys.modules[self.private] = package
+        self.finder = _Alias(self.private)
+        sys.meta_path.insert(0, self.finder)
+        try:
+            return importlib.import_module(f"{self.private}.exercises.{self.lesson}")
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def __exit__(self, *exc):
+        if self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        for name in [n for n in sys.modules if n == self.private or n.startswith(self.private + ".")]:
+            del sys.modules[name]
+
+
+def rebound(exercise_name, namespace=None):
+    """Whether the kernel's nnlib.check.<name> (or the notebook's `check`, given its namespace) is no longer
+    the library's own."""
+    lesson_file = os.path.join(_HERE, _lesson_of(exercise_name) + ".py")
+    live = sys.modules.get("nnlib.check")
+    if namespace is not None and "check" in namespace and namespace["check"] is not live:
+        return True
+    if live is None:
+        return False
+    fn = getattr(live, exercise_name, None)
+    code = getattr(fn, "__code__", None)
+    return code is None or code.co_filename != lesson_file or code.co_name != exercise_name
 
 
 def run(exercise_name, *answers):
-    """Lesson-independent graded check: None when correct, else NotYet with the check's message."""
-    if not isinstance(exercise_name, str):
-        raise TypeError(f"exercise_name must be a str, got {exercise_name!r}")
-    check = _fresh_check(exercise_name)
-    with contextlib.redirect_stdout(io.StringIO()):
+    """Run one exercise's check in graded mode on the student's answers: None when correct, else NotYet."""
+    lesson = _lesson_of(exercise_name)
+    caller = sys._getframe(1).f_globals
+    replaced = rebound(exercise_name, caller)
+    if replaced:
+        print(f"{exercise_name}: REBOUND: {MARK}", file=sys.stderr)
+    note = f" ({MARK})" if replaced else ""
+    with _Fresh(lesson) as module:
+        engine = sys.modules[module.__name__.rsplit(".", 1)[0] + ".engine"]
         try:
-            check(*answers, grade=True)
-        except AssertionError as e:
+            getattr(module, exercise_name)(*answers, grade=True)
+        except engine.NotYet as e:
             message = str(e)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - e.g. the wrong number of answers: say so, no traceback
+            message = f"{exercise_name}: not yet. The check could not judge these answers: {type(e).__name__}: {e}"
         else:
             return None
-    raise NotYet(message) from None
+    raise NotYet(message + note) from None
 
 
 def test_cell_source(exercise_name, answer_names):
-    """The code of the nbgrader test cell of an exercise whose check takes `answer_names`."""
-    return (f"from nnlib.exercises.graded import run\n\n"
-            f"run({exercise_name!r}, {', '.join(answer_names)})")
+    """The code of an nbgrader test cell that grades `exercise_name` on the notebook's variables
+    `answer_names` (e.g. ["w_nand", "b_nand"]): it loads this file by path and calls run."""
+    _lesson_of(exercise_name)
+    if isinstance(answer_names, str) or not all(isinstance(a, str) and a.isidentifier() for a in answer_names):
+        raise ValueError(f"answer_names must be a list of variable names, got {answer_names!r}")
+    args = "".join(f", {a}" for a in answer_names)
+    return ("from importlib import util as _util\n"
+            '_spec = _util.spec_from_file_location("_graded", _util.find_spec("nnlib").submodule_search_locations[0]'
+            ' + "/exercises/graded.py")\n'
+            "_graded = _util.module_from_spec(_spec); _spec.loader.exec_module(_graded)\n"
+            f'_graded.run("{exercise_name}"{args})')

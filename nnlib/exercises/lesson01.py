@@ -97,11 +97,13 @@ SLIPS = {
              "says 0.", (0.0, 0.0, 0.0)),
     ],
     "weight_history": [
-        Slip("alias", "Every row holds the final weights: the list holds one array many times. Which line changes "
+        Slip("given", "Every row holds the final weights: the list holds one array many times. Which line changes "
              "that array after it was appended? (A slice w[:] is not a copy either.)", _history_slip("alias")),
-        Slip("per sample", "You recorded w after every sample: record it once per epoch, after the inner loop.",
+        Slip("per sample", "Your history has a row per sample, not one per epoch: where in the two loops is w "
+             "recorded?",
              _history_slip("per sample")),
-        Slip("before", "Your rows are one epoch late: you recorded w before the epoch's updates; record it after.",
+        Slip("before", "Your rows are one epoch late: the first row holds the weights before any update. When in "
+             "each epoch is w recorded?",
              _history_slip("before")),
     ],
 }

@@ -66,16 +66,17 @@ SLIPS = {
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
     ],
     "xor_gradients": [
-        Slip("seed", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
+        Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
              "shape of dJdW1.", _slip(slope="none", transpose=True)),
-        Slip("no slope", "delta1 misses the hidden units' slope: multiply by sigma'(z1) = a1 (1 - a1), as delta2 "
-             "does with y_hat (1 - y_hat).", _slip(slope="none")),
-        Slip("transposed", "dJdW1 is transposed: delta1.T @ X has shape (hidden, inputs), W1 has (inputs, hidden); "
-             "use X.T @ delta1 (a square W1 hides this from the shapes).", _slip(transpose=True)),
-        Slip("slope of a", "You took the sigmoid's slope at a1 as if it were z1: sigmoid(a1) (1 - sigmoid(a1)) is "
-             "not sigma'(z1); since a1 = sigmoid(z1), sigma'(z1) = a1 (1 - a1).", _slip(slope="of a")),
-        Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so add delta1 "
-             "up over the rows (axis=0), one number per hidden unit.", _slip(bias_axis=1)),
+        Slip("no slope", "delta1 misses a factor: compare how delta2 goes back through the output sigmoid with how "
+             "delta1 goes back through the hidden one.", _slip(slope="none")),
+        Slip("transposed", "dJdW1 does not have W1's shape (inputs, hidden), and every gradient has its "
+             "weight's shape: check the order of the product that makes it (a square W1 hides this from the shapes).",
+             _slip(transpose=True)),
+        Slip("slope of a", "The hidden slope is taken at the wrong place: sigma' belongs at z1, and a1 is already "
+             "sigmoid(z1). How is sigma'(z1) written with a1?", _slip(slope="of a")),
+        Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so dJdb1 holds one "
+             "number per hidden unit.", _slip(bias_axis=1)),
     ],
 }
 

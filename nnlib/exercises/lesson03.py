@@ -80,6 +80,21 @@ def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=Tr
     return dX if per_sample else dX.sum(axis=0)
 
 
+def _input_grad_numerically(X, y, W1, b1, W2, b2, h=_H):
+    """dJ/dX by central differences: close, but a derive exercise wants the exact chain rule."""
+    def J(X):
+        y_hat = _sigmoid(_sigmoid(X @ W1 + b1) @ W2 + b2)
+        return 0.5 * np.sum((y_hat - y) ** 2) / X.shape[0]
+    return _central(J, X, h)
+
+
+# Saturated hidden units (|z1| from 5.5 to 11): the gradient is small and exact maths gets it to 1e-12,
+# while finite differences miss by more than 1e-10 of it whatever their step.
+_SATURATED = (np.array([[1.0, 0.5], [0.5, -1.0], [-1.0, -0.5]]), np.array([[1.0], [0.0], [1.0]]),
+              np.array([[-10.0, -6.0, 7.0], [2.0, -10.0, -2.0]]), np.zeros(3), np.array([[1.5], [-2.0], [0.5]]),
+              np.array([0.1]))
+
+
 def _net_case(seed, n=5, d=2, h=3, k=1):
     rng = np.random.default_rng(seed)
     return (rng.normal(size=(n, d)), rng.normal(size=(n, k)), rng.normal(size=(d, h)), rng.normal(size=h),
@@ -102,18 +117,20 @@ SOLUTIONS = {
 }
 SLIPS = {
     "central_difference": [
-        Slip("loop", "After the first entry, each difference nudges several entries at once: the nudge of one "
+        Slip("given", "After the first entry, each difference nudges several entries at once: the nudge of one "
              "entry is still in place when the loop moves on to the next. Put it back.",
              lambda f, x, h=_H: _central(f, x, h, reset=False)),
-        Slip("forward", "You took a forward difference (f(x + h) - f(x)) / h: its error is of order h, so it "
-             "misses by about 1e-5 here. Use (f(x + h) - f(x - h)) / (2h).",
+        Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
+             "order h. Which difference is centred on x?",
              lambda f, x, h=_H: _central(f, x, h, kind="forward")),
-        Slip("over h", "Every entry is twice the gradient: the two nudges are 2h apart, so divide by 2h, not h.",
+        Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
+             "of?",
              lambda f, x, h=_H: _central(f, x, h, kind="over h")),
-        Slip("in place", "You nudged x itself and did not put each entry back: x must come back as it was.",
+        Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
+             "itself?",
              _in_place),
-        Slip("copy", "Every difference is 0: you nudged a copy of x but evaluated f at x itself. Evaluate f at "
-             "the nudged array.", _on_a_copy),
+        Slip("copy", "Every difference is 0: f sees the same input at both nudges. Which array do you nudge, and "
+             "which one do you pass to f?", _on_a_copy),
     ],
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
@@ -134,6 +151,8 @@ SLIPS = {
              "one row per sample, the shape of X.", _input_slip(per_sample=False)),
         Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",
              _input_slip(scale=False)),
+        Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
+             "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
     "delta_ratio": [
         Slip("same", "With squared error, delta2 keeps the factor sigma'(z2) = y_hat (1 - y_hat); with "
@@ -171,9 +190,11 @@ def input_gradient(fn, grade=False):
     """Lesson 3, exercise 3 (derive): input_gradient(X, y, W1, b1, W2, b2) -> dJ/dX (n, d) for the sigmoid
     network and J = 1/(2n) sum (y_hat - y)^2."""
     cases = [Case(_net_case(5, n=4), "X (4, 2), y (4, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,)"),
-             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)")]
+             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)"),
+             Case(_SATURATED, "X (3, 2), y (3, 1), W1 (2, 3) with large weights (saturated hidden units), b1 (3,), "
+                              "W2 (3, 1), b2 (1,)")]
     return function_check("input_gradient", fn, reference=_input_grad, cases=cases, outputs=("dJdX",),
-                          slips=SLIPS["input_gradient"], pure=True, grade=grade)
+                          slips=SLIPS["input_gradient"], pure=True, atol=1e-15, rtol=1e-10, grade=grade)
 
 
 def delta_ratio(prediction, grade=False):

@@ -231,13 +231,13 @@ SLIPS = {
         Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
                       "and at the key under which the backward loop stores each layer's weight gradient.",
              _l_layer_given),
-        Slip("keys", "J is right now, but every layer writes its weight gradient to grads['W'], so each overwrites "
-                     "the last and grads['W1'], grads['W2'], ... never exist: use the key f'W{l}'.",
+        Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "
+             "the backward loop stores each layer's weight gradient.",
              _l_layer_keys_bug),
-        Slip("log", "The gradients are right, J is not: its second term is (1 - Y) log(1 - y_hat), the log of the "
-                    "probability of class 0, not of y_hat.", _l_layer_log_bug),
-        Slip("transposed", "Each dW has the transposed shape: dJ/dW_l = a_{l-1}.T @ delta (shape of W_l), not "
-                           "delta.T @ a_{l-1}.", _l_layer_transposed),
+        Slip("log", "The gradients are right, J is not: look at what each of its two logs is taken of (the "
+             "probability of which class?).", _l_layer_log_bug),
+        Slip("transposed", "Each dW has the transposed shape, and a gradient has its weight's shape: check "
+             "the order of the product that makes dW.", _l_layer_transposed),
     ],
 }
 

@@ -146,12 +146,12 @@ SLIPS = {
     "adam_step": [
         Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
                       "power of beta1 in m's bias correction.", _adam_given),
-        Slip("square", "The bias correction is right now; v must be a running mean of g * g, the squared "
-                       "gradient, not of |g|.", _adam_square_bug),
-        Slip("power", "v is right now; m's bias correction divides by 1 - beta1 ** t, which depends on the step "
-                      "number t, not by 1 - beta1.", _adam_power_bug),
-        Slip("no_correction", "You dropped the bias correction: divide m by 1 - beta1 ** t and v by "
-                              "1 - beta2 ** t before the step.", _adam_no_correction),
+        Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
+             _adam_square_bug),
+        Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
+             " on the step number t.", _adam_power_bug),
+        Slip("no_correction", "You dropped the bias correction: m and v start at 0, so without it the first "
+             "steps are far too small.", _adam_no_correction),
         Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
                          "arrays: build new ones.", _adam_in_place),
     ],

@@ -4,7 +4,8 @@ layers without a bend (identity activations) collapse into one.
 
 Each check is data: a reference, fixed cases or a run of the playground's own Trainer (seed 0, fixed data, so
 the verdict is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
-cached: a check trains each network once per session.
+cached: a check trains each network once per session, as long as the playground's training code is the same
+objects (a cell that patches the Trainer, then undoes it, leaves no stale result behind).
 """
 from functools import cache
 
@@ -20,8 +21,18 @@ FEATURE_CHOICES = {"x1, x2": ["x1", "x2"], "x1_sq, x2_sq": ["x1_sq", "x2_sq"], "
 L2_CHOICES = (0, 0.03, 0.3, 3)
 
 
-@cache
+def _trainer_state():
+    """Identifies the playground's training code as it is now: part of every cache key."""
+    from ..playground import training
+    return tuple(map(id, vars(training).values())) + tuple(map(id, vars(training.Trainer).values()))
+
+
 def _circle_accuracy(neurons, features):
+    return _circle_run(neurons, features, _trainer_state())
+
+
+@cache
+def _circle_run(neurons, features, state):
     """Validation accuracy on the circle after 200 epochs of one hidden layer of `neurons` units."""
     from ..playground.training import Trainer
     t = Trainer(**CIRCLE, neurons=[neurons], features=list(features))
@@ -73,8 +84,12 @@ def _delta_in_place(y_hat, y):                # right numbers, but overwrites y_
 
 
 # --- exercise 4 (predict): the L2 strength chosen on validation data ------------------------------------------------
-@cache
 def _overfit_run(l2):
+    return _overfit_cached(l2, _trainer_state())
+
+
+@cache
+def _overfit_cached(l2, state):
     """The overfitting 2-8-8-8-8-2 net after 2000 epochs with this L2 strength (0: none): the Trainer."""
     from ..playground.training import Trainer
     t = Trainer(**OVERFIT, reg="L2" if l2 else "none", reg_rate=l2 or 0.001)
@@ -87,8 +102,12 @@ def _best_l2():
     return min(L2_CHOICES, key=lambda l2: _overfit_run(l2).metrics()["val_loss"])
 
 
-@cache
 def _test_loss(l2):
+    return _test_loss_cached(l2, _trainer_state())
+
+
+@cache
+def _test_loss_cached(l2, state):
     """The test set, touched once: 1000 fresh points of the same noisy moons (seed 1), for the chosen net."""
     from ..datasets import moons
     from ..losses import cross_entropy
@@ -239,7 +258,7 @@ def playground_regularise(prediction, grade=False):
     if prediction is None:
         return prediction_check("playground_regularise", None, truth=None, grade=grade)
     return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9,
-                            right=_regularise_story(), slips=SLIPS["playground_regularise"], grade=grade)
+                            right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
 
 
 def collapse_layers(fn, grade=False):

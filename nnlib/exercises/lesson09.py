@@ -168,26 +168,26 @@ SLIPS = {
              "sqrt(n_in / 2) times larger.", 1.0),
     ],
     "standardise": [
-        Slip("own statistics", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
+        Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
              "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
-        Slip("rows", "You took the mean and std over each row (axis=1); each feature (column, axis=0) gets "
-             "its own mean and std.", _standardise_rows),
-        Slip("variance", "You divided by the variance; divide by the standard deviation, so each feature "
-             "ends with std 1.", _standardise_var),
+        Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
+             "std.", _standardise_rows),
+        Slip("variance", "After your scaling the features do not end with std 1: what do you divide by?",
+             _standardise_var),
         Slip("in place", "You changed X_train or X_val in place (-= or /=): build new arrays.",
              _standardise_in_place),
     ],
     "he_init": [
-        Slip("n_out", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
+        Slip("given", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
              "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
-        Slip("variance", "You multiplied by the variance 2 / n_in; randn has std 1, so multiply by the std, "
-             "sqrt(2 / n_in).", _he_variance),
-        Slip("lecun", "1 / sqrt(n_in) is LeCun's scale; He doubles the variance because ReLU zeroes half the "
-             "units: sqrt(2 / n_in).", _he_lecun),
-        Slip("transposed", "You drew randn(n_out, n_in) and transposed it: the numbers land in other places "
-             "than MLP's randn(n_in, n_out) puts them.", _he_transposed),
-        Slip("fresh generator", "You start a new RandomState(seed) for every layer, so every layer repeats the "
-             "same numbers; draw all layers from one generator, in order.", _he_fresh_rng),
+        Slip("variance", "Your weights have the wrong spread: randn has std 1, so the factor you multiply it by "
+             "becomes the weights' std, not their variance.", _he_variance),
+        Slip("lecun", "That is LeCun's scale, for units that pass their whole input on; a ReLU zeroes half of it. "
+             "How does He's variance make up for that?", _he_lecun),
+        Slip("transposed", "The right numbers land in the wrong places: draw each W in the shape MLP draws it, "
+             "(n_in, n_out).", _he_transposed),
+        Slip("fresh generator", "Every layer starts with the same numbers, but the layers must share one "
+             "stream of random numbers: where is your generator created?", _he_fresh_rng),
     ],
 }
 

@@ -101,13 +101,13 @@ SLIPS = {
              64 * 32 * 10),
     ],
     "read_digits": [
-        Slip("raw", "The network was trained on standardised pixels: scale the new images with the training part's "
-                    "mean and std, (X_new - mean) / std, before the first layer.", _bug_raw),
-        Slip("axis", "np.argmax(z2, axis=0) picks, for each class, the image that scores highest: the prediction for "
-                     "an image is the argmax along its row, axis=1.", _bug_axis),
-        Slip("own_stats", "You scaled the new images with their own mean and std: the network learned the training "
-                          "part's scale, so use the `mean` and `std` you were given.", _bug_own_stats),
-        Slip("no_divide", "You subtract the mean but do not divide by the std: standardising is (X_new - mean) / std.",
+        Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "
+             "look like in training?", _bug_raw),
+        Slip("axis", "Your labels pick, for each class, the image that scores highest (one label per class, not "
+             "per image): along which axis does one image's row of scores run?", _bug_axis),
+        Slip("own_stats", "You scaled the new images with their own statistics: the network learned the training part's"
+             " scale, which you were given.", _bug_own_stats),
+        Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
              _bug_no_divide),
         Slip("given", "This is still the function as handed out: what did the network's inputs look like in "
                       "training, and along which axis does one image's row of scores run?", _given_bug),
@@ -122,7 +122,7 @@ def confusion_matrix(fn, grade=False):
              (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
     return function_check("confusion_matrix", fn, reference=_confusion, cases=cases, outputs=("C",),
                           slips=SLIPS["confusion_matrix"], pure=True, forbid=("sklearn.metrics.confusion_matrix",),
-                          grade=grade)
+                          forbid_modules=("sklearn", "scipy"), grade=grade)
 
 
 def parameter_count(prediction, grade=False):

@@ -1,19 +1,43 @@
 """The exercise engine's sandbox (plumbing, not lesson): call a student's function on copies of the inputs,
-with library shortcuts patched to raise, and record what it returned, raised and changed in place."""
+under a time limit, with library shortcuts refused, and record what it returned, raised and changed.
+
+What the call changes outside its arguments is put back afterwards and named (pristine.py): numpy's error
+state, numpy's and Python's global random state, and the attributes of numpy's and nnlib's modules and
+classes. References run under `pristine()`: the library as the engine first saw it (a cell that sets
+`np.tanh = ...` or `Value.backward = ...` does not change a reference). Every exception the student's code
+raises becomes a reply (BaseException included), except KeyboardInterrupt: an interrupt still interrupts.
+"""
 import copy
 import importlib
+import importlib.util
+import linecache
+import os
+import signal
+import sys
+import threading
+import warnings
 from typing import Any, NamedTuple
 
 import numpy as np
 
+from .pristine import remember, restore, save
+
+LIMIT = 10.0                 # seconds one call of the student's function may take
 _ALIASES = {"np": "numpy", "plt": "matplotlib.pyplot"}
+_EXERCISES = os.path.dirname(os.path.abspath(__file__))
+_NNLIB = os.path.dirname(_EXERCISES)
 
 
 def raised(e):
-    """'ValueError: message', or just the exception's name when it has no message."""
-    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    """'ValueError: message', or just the exception's name when it has no message (or a failing __str__)."""
+    try:
+        text = str(e)
+    except BaseException:  # noqa: BLE001 - a student's exception whose __str__ fails
+        text = ""
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
+# --- shortcuts refused -------------------------------------------------------------------------------------
 def _resolve(dotted):
     """(owner, attribute) for a dotted name such as 'np.linalg.eigvalsh'."""
     parts = dotted.split(".")
@@ -37,7 +61,10 @@ class _Forbidden:
 
     def __enter__(self):
         for dotted in self.names:
-            owner, attr = _resolve(dotted)
+            try:
+                owner, attr = _resolve(dotted)
+            except (ValueError, AttributeError):
+                continue                      # a package that is not installed cannot be called either
             self.saved.append((owner, attr, getattr(owner, attr)))
             setattr(owner, attr, self._raiser(dotted))
         return self
@@ -54,6 +81,74 @@ class _Forbidden:
         return forbidden
 
 
+def _package_dir(name):
+    spec = importlib.util.find_spec(name) if name not in sys.modules else sys.modules[name].__spec__
+    return os.path.dirname(spec.origin) + os.sep if spec and spec.origin else None
+
+
+class _Watch:
+    """While active (a profile function), notes a call into a forbidden package's code, whatever name reached
+    it, and a call of one of the `codes` (a check's own reference, in graded mode)."""
+
+    def __init__(self, packages, codes=()):
+        self.dirs = {p: d for p in packages if (d := _package_dir(p))}
+        self.codes, self.used, self.borrowed = frozenset(codes), [], False
+
+    def __call__(self, frame, event, arg):
+        if event != "call" or self.used:
+            return
+        if frame.f_code in self.codes:
+            self.borrowed = True
+            return
+        path = frame.f_code.co_filename
+        for package, folder in self.dirs.items():
+            if path.startswith(folder):
+                self.used.append(package)
+                return
+
+    def __enter__(self):
+        self.previous = sys.getprofile()
+        if (self.dirs or self.codes) and threading.current_thread() is threading.main_thread():
+            sys.setprofile(self)
+        return self
+
+    def __exit__(self, *exc):
+        sys.setprofile(self.previous)
+
+
+# --- the time limit ----------------------------------------------------------------------------------------
+class _TimeUp(BaseException):
+    """Raised in the student's code when its call runs over the limit (not an Exception: `except Exception`
+    in the student's code does not swallow it)."""
+
+
+class _Deadline:
+    """A SIGALRM timer in the main thread (re-fired every 0.2 s, so a bare `except:` cannot swallow it);
+    elsewhere, or without setitimer, no limit."""
+
+    def __init__(self, seconds):
+        self.seconds, self.armed = seconds, False
+        self.usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def _fire(self, signum, frame):
+        if self.armed:
+            raise _TimeUp()
+
+    def __enter__(self):
+        if self.usable:
+            self.previous = signal.signal(signal.SIGALRM, self._fire)
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.2)
+        return self
+
+    def __exit__(self, *exc):
+        self.armed = False
+        if self.usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+# --- one call ----------------------------------------------------------------------------------------------
 def _same(a, b):
     """Whether an argument is unchanged (arrays entry by entry, NaN equal to NaN)."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
@@ -65,28 +160,61 @@ def _same(a, b):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     try:
         return a is b or bool(a == b)
-    except (TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - an argument whose comparison fails counts as changed
         return False
+
+
+def _library_file(path):
+    return path.startswith((_NNLIB, os.path.dirname(np.__file__), os.path.dirname(os.__file__))) or \
+        "site-packages" in path or path.startswith("<frozen")
+
+
+def _where(e):
+    """The student's line where the exception was raised ('`dJdW1 = delta1.T @ X`'), or ''."""
+    tb, line = e.__traceback__, ""
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if not _library_file(code.co_filename):
+            line = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+        tb = tb.tb_next
+    return f"`{line}`" if line else ""
 
 
 class Outcome(NamedTuple):
     """What one call of a student's (or a slip's) function did."""
     value: Any
-    error: str         # "" or what went wrong ("raised ...", "called np.linalg.eigvalsh ...")
+    error: str         # "" or what went wrong ("raised ...", "called np.linalg.eigvalsh ...", "ran over 10 s")
     changed: tuple     # indices of the arguments it changed in place
     args: tuple        # the arguments after the call
+    where: str = ""    # the student's line that raised, if any
+    altered: tuple = ()  # what it changed outside its arguments (put back since)
+    kind: str = ""     # the exception's class name, if it raised
+    borrowed: bool = False  # it called one of the `codes` (the check's own reference)
 
 
-def run(fn, args, forbid=()):
-    """Call fn on deep copies of args, with the `forbid` functions patched to raise: an Outcome."""
+def run(fn, args, forbid=(), forbid_modules=(), limit=LIMIT, codes=()):
+    """Call fn on deep copies of args, with the `forbid` functions patched to raise and calls into the
+    `forbid_modules` packages (or of the `codes`) noted, under a time limit: an Outcome. Global state is put
+    back."""
     mine = copy.deepcopy(tuple(args))
-    value, error = None, ""
-    with _Forbidden(forbid) as guard:
+    value, error, where, kind = None, "", "", ""
+    saved = save(remember())
+    with _Forbidden(forbid) as guard, _Watch(forbid_modules, codes) as watch, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
-            value = fn(*mine)
-        except Exception as e:  # a learner's bug: show it, do not crash the notebook
-            error = f"raised {raised(e)}"
+            with _Deadline(limit):
+                value = fn(*mine)
+        except KeyboardInterrupt:           # the user's interrupt still interrupts, with the state put back
+            restore(saved)
+            raise
+        except _TimeUp:
+            error, kind = f"ran over {limit:g} s (a loop that never ends?)", "timeout"
+        except BaseException as e:  # noqa: BLE001 - a learner's bug: show it, do not crash the notebook
+            error, where, kind = f"raised {raised(e)}", _where(e), type(e).__name__
+    altered = restore(saved)
     if guard.used:
         error = f"called {guard.used[0]}, which this exercise does not allow"
+    elif watch.used:
+        error = f"called into {watch.used[0]}, which this exercise does not allow"
     changed = tuple(i for i, (a, b) in enumerate(zip(args, mine)) if not _same(a, b))
-    return Outcome(value, error, changed, mine)
+    return Outcome(value, error, changed, mine, where, altered, kind, watch.borrowed)

@@ -1,0 +1,114 @@
+"""Predict-then-run checks (plumbing, not lesson): a number, several numbers, or one of some options.
+
+A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
+numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
+check's `tol`, and at least a millionth of it (164.0000001 counts as 164). The truth is computed in the
+library's pristine state, once there is a prediction.
+"""
+import decimal
+import numbers
+
+import numpy as np
+
+from .compare import has_text, show
+from .pristine import pristine
+from .reply import NOT_ATTEMPTED, verdict
+from .stubs import untouched
+
+
+def _real(value):
+    """A prediction as a float when it is one real number (int, float, Fraction, Decimal, a numpy scalar,
+    a 0-d or one-entry array), else None."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (numbers.Real, decimal.Decimal, np.integer, np.floating)):
+        return float(value)
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
+        return float(value.reshape(()))
+    return None
+
+
+def _reals(values, size):
+    """A prediction as `size` floats when it is a sequence or 1-d array of real numbers, else None."""
+    if isinstance(values, np.ndarray):
+        values = list(values) if values.ndim == 1 else None
+    if not isinstance(values, (tuple, list)) or len(values) != size:
+        return None
+    out = [_real(v) for v in values]
+    return None if any(v is None for v in out) else out
+
+
+def margin(tol, truth):
+    """The absolute margin of a numeric prediction: `tol`, and at least a millionth of the truth (so
+    164.0000001 counts as 164)."""
+    return max(tol, 1e-6 * max(1.0, abs(float(truth))))
+
+
+def _prediction_problem(prediction, truth, tol, options):
+    """What is wrong with a prediction (a number, several numbers, or one of `options`), or None."""
+    if isinstance(truth, str):
+        if not isinstance(prediction, str) or prediction.strip().lower() not in [o.lower() for o in options]:
+            return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
+        ok = prediction.strip().lower() == truth.lower()
+    elif isinstance(truth, tuple):
+        values = _reals(prediction, len(truth))
+        if values is None:
+            if has_text(prediction):
+                return f"predict {len(truth)} numbers, not text: got {show(prediction)} (drop the quotes)"
+            example = tuple(range(3, 3 + len(truth)))
+            return (f"predict {len(truth)} numbers (a tuple, a list or an array), such as {example}; "
+                    f"got {show(prediction)}")
+        ok = all(abs(p - float(t)) <= margin(tol, t) for p, t in zip(values, truth))
+    else:
+        value = _real(prediction)
+        if value is None:
+            if has_text(prediction):
+                return f"predict one number, not text: got {show(prediction)} (drop the quotes)"
+            return f"predict one number; got {show(prediction)}"
+        ok = abs(value - float(truth)) <= margin(tol, truth)
+    if ok:
+        return None
+    within = f" (within {tol:g} counts as right)" if tol else ""
+    return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}"
+
+
+def _prediction_distance(prediction, answer, tol):
+    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
+    if isinstance(answer, str):
+        return 0.0 if isinstance(prediction, str) and prediction.strip().lower() == answer.lower() else None
+    if isinstance(answer, tuple):
+        values = _reals(prediction, len(answer))
+        if values is None:
+            return None
+        far = max(abs(p - a) for p, a in zip(values, answer))
+    elif (value := _real(prediction)) is not None:
+        far = abs(value - float(answer))
+    else:
+        return None
+    return far if far <= margin(tol, float(np.max(np.abs(answer)))) else None
+
+
+def _prediction_hint(prediction, slips, tol):
+    """The hint of the catalogued wrong answer nearest to the prediction (within tol), or None."""
+    near = [(d, i) for i, s in enumerate(slips) if (d := _prediction_distance(prediction, s.answer, tol)) is not None]
+    return slips[min(near)[1]].hint if near else None
+
+
+def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
+    """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
+    called only once there is a prediction, in the library's pristine state) is a number or a tuple of
+    numbers (a shape, say; each right within the absolute `tol`), or a string among `options`. On success
+    the message adds `right` (why; a function computing it is called after the truth); on failure it leads
+    with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
+    not attempted yet."""
+    if untouched(prediction):
+        return verdict(name, NOT_ATTEMPTED, grade=grade)
+    with np.errstate(all="ignore"):
+        with pristine():
+            truth = truth() if callable(truth) else truth
+            right = right() if callable(right) else right
+        problem = _prediction_problem(prediction, truth, tol, options)
+        hint = None
+        if problem is not None and problem.startswith("you predicted"):
+            hint = _prediction_hint(prediction, slips, tol)
+    return verdict(name, problem, hint, grade, right)
