@@ -16,9 +16,11 @@ from PIL import Image
 
 from nnlib import MLP
 from nnlib.playground import SETTINGS, Playground, Trainer, measure_fps
-from nnlib.playground.data import FEATURES, feature_matrix, multi_gaussian_target
+from nnlib.playground.data import FEATURES, RESOLUTION, feature_matrix, multi_gaussian_target
 from nnlib.playground.files import parse_csv
 from nnlib.playground.network import geometry, link_at, links
+from nnlib.playground.pictures import boundary_shade, upsample
+from nnlib.playground.view import SIZE
 from nnlib.raster import ticks
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "nnlib" / "playground"
@@ -221,6 +223,16 @@ def test_step_summary_and_metrics(pg):
     assert pg.trainer.history["epoch"][-1] == 200 and len(pg.trainer.history["train"]) == 41
 
 
+def test_step_has_a_ceiling(pg):
+    with pytest.raises(ValueError, match=r"frames must be at most 4000 \(20000 epochs at 5 epochs per frame\), "
+                                         r"got 1000000"):
+        pg.step(10**6)
+    pg.set(epochs_per_frame=100)
+    with pytest.raises(ValueError, match="frames must be at most 200 .* got 201"):
+        pg.step(201)
+    assert pg.epoch == 0
+
+
 def test_play_pause_buttons_and_thread(pg):
     pg.buttons["play"].click()
     assert pg.running and pg.buttons["play"].disabled
@@ -232,8 +244,8 @@ def test_play_pause_buttons_and_thread(pg):
     epoch = pg.epoch
     time.sleep(0.2)
     assert pg.epoch == epoch and pg.message == f"paused at epoch {epoch}"
-    pg.buttons["step"].click()
-    assert pg.epoch == epoch + 5
+    pg.buttons["step"].click()  # one epoch, as TensorFlow Playground's step (a frame is epochs_per_frame)
+    assert pg.epoch == epoch + 1 and not pg.running
     pg.play()
     pg.step(1)  # step pauses first
     assert not pg.running
@@ -508,6 +520,40 @@ def test_clicking_a_link_shows_and_edits_its_weight(pg):
     pg.select_link(2, 0, 0)
     pg.set_weight((2, 0, 0), 1.5)
     assert pg.trainer.net.params[2][0][0, 0] == 1.5
+
+
+def _edges(labels, reach):
+    """Pixels within `reach` pixels (4-neighbour steps) of a change of label."""
+    e = np.zeros(labels.shape, bool)
+    e[:-1] |= labels[:-1] != labels[1:]
+    e[1:] |= labels[:-1] != labels[1:]
+    e[:, :-1] |= labels[:, :-1] != labels[:, 1:]
+    e[:, 1:] |= labels[:, :-1] != labels[:, 1:]
+    for _ in range(reach):
+        g = e.copy()
+        g[:-1] |= e[1:]
+        g[1:] |= e[:-1]
+        g[:, :-1] |= e[:, 1:]
+        g[:, 1:] |= e[:, :-1]
+        e = g
+    return e
+
+
+@pytest.mark.parametrize("dataset", ["circle", "xor", "gaussian", "spiral", "moons"])
+def test_no_stray_boundary_pixels_on_any_frame(dataset):
+    """The boundary line is darkened only near a change of the predicted class, on every frame of a long
+    run: never inside a region where the network is sure (two class probabilities 0.5 or more apart).
+    Saturated outputs (probability exactly 1 in float32, a flat margin) used to draw faint lines there."""
+    t, stray = Trainer(dataset=dataset, seed=0), []
+    for _ in range(40):
+        t.train(25)
+        p = t.grid_activations()[-1].reshape(RESOLUTION, RESOLUTION, -1).astype(np.float32)
+        shaded = boundary_shade(p, SIZE) < 255
+        up = upsample(p, SIZE)
+        top = np.sort(up, axis=-1)
+        sure = top[..., -1] - top[..., -2] > 0.5
+        stray.append(int((shaded & sure & ~_edges(up.argmax(axis=-1), 3)).sum()))
+    assert sum(stray) == 0, f"stray boundary pixels on frames of {dataset}: {stray}"
 
 
 # --- display, speed, imports ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class Actions:
 
     def button(self, name):
         pg = self.pg
-        actions = {"play": pg.play, "pause": pg.pause, "step": pg.step, "reset": pg.reset, "clear": pg.clear_points}
+        actions = {"play": pg.play, "pause": pg.pause, "step": pg.step_epoch, "reset": pg.reset, "clear": pg.clear_points}
         self.guard(actions[name])
 
     def neurons(self, layer, delta):

@@ -26,6 +26,7 @@ from .settings import DEFAULTS, DISPLAY, check_count, resolve
 from .training import Trainer
 from .view import View
 
+MAX_STEP_EPOCHS = 20_000  # one step() call trains at most this many epochs
 EFFECTS = {"data": "new data, network reset to epoch 0", "network": "network reset to epoch 0",
            "live": "applies from the next epoch", "display": "redrawn"}
 
@@ -131,11 +132,23 @@ class Playground:
         self.view.show_running(False)
 
     def step(self, frames=1):
-        """Pause, then train `frames` frames synchronously and redraw once."""
+        """Pause, then train `frames` frames synchronously and redraw once (at most MAX_STEP_EPOCHS
+        epochs in all, so that no call keeps the kernel busy for minutes)."""
         frames = check_count(frames)
+        limit = max(1, MAX_STEP_EPOCHS // self.trainer.settings["epochs_per_frame"])
+        if frames > limit:
+            raise ValueError(f"frames must be at most {limit} ({MAX_STEP_EPOCHS} epochs at "
+                             f"{self.trainer.settings['epochs_per_frame']} epochs per frame), got {frames}")
         self.pause()
         with self.lock:
             self._train_frames(frames)
+            self._draw()
+
+    def step_epoch(self):
+        """Pause, then train one epoch and redraw (the step button: TensorFlow Playground's step)."""
+        self.pause()
+        with self.lock:
+            self.trainer.train(1)
             self._draw()
 
     def reset(self):

@@ -64,7 +64,9 @@ def boundary_shade(proba, size):
         margins = proba - np.where(proba == first[..., None], second[..., None], first[..., None])
     slope = np.hypot(*np.gradient(margins, axis=(0, 1))) * (proba.shape[0] / size)  # per pixel of the picture
     with np.errstate(divide="ignore", invalid="ignore"):
-        distance = np.where(slope > 1e-9, margins / slope, np.inf)
+        # a flat cell is far from every edge, on its own side: +inf inside the region, -inf outside
+        # (a plain +inf would give a zero crossing between a flat cell outside and its neighbours)
+        distance = np.where(slope > 1e-9, margins / slope, np.copysign(np.inf, margins))
     far = 2.0 * size / proba.shape[0] + 10.0  # clipped beyond a grid step only: the interpolation stays linear
     near = np.abs(upsample(np.clip(distance, -far, far), size)).min(axis=-1)
     return (51 + 204 * np.clip(near - 0.3, 0.0, 1.0)).astype(np.uint8)

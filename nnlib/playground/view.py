@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover
 
 SIZE = 400  # the output picture's size on screen, in pixels
 BUTTONS = (("reset", "undo", "fresh weights, epoch 0"), ("play", "play", "train continuously"),
-           ("pause", "pause", "stop training"), ("step", "step-forward", "train one frame"))
+           ("pause", "pause", "stop training"), ("step", "step-forward", "train one epoch"))
 
 
 def heading(text):
