@@ -175,8 +175,9 @@ def _curve(d, ep, c, color, xy, width):
     return c[ok][-1] if ok.any() else None
 
 
-def loss_png(history, name="loss", width=400, height=130):
-    """Training (dark grey) and validation (vermillion) loss against the epoch, with the latest values."""
+def loss_png(history, name="loss", width=400, height=120):
+    """Training (dark grey) and validation (vermillion) loss against the epoch (their latest values
+    are shown large beside the picture, not here)."""
     img = Image.new("RGB", (width, height), "white")
     d = ImageDraw.Draw(img)
     left, right, top, bottom = 36, 8, 22, 18
@@ -196,8 +197,8 @@ def loss_png(history, name="loss", width=400, height=130):
     d.text((left, height - 2), "0", font=small, fill=GREY, anchor="ld")
     x = left
     for c, color, label in curves:
-        last = _curve(d, ep, c, color, xy, width - left)
-        text = f"{label} {name} {'-' if last is None else f'{last:.3f}'}"
+        _curve(d, ep, c, color, xy, width - left)
+        text = f"{label} {name}"
         d.text((x, 3), text, font=font(12), fill=color)
         x += font(12).getlength(text) + 16
     return encode(img, "png", compress_level=1)
