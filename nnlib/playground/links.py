@@ -88,11 +88,13 @@ def from_query(text):
     return changes, play, ignored
 
 
-def url_script(query):
+def url_script(query, serial=0):
     """HTML that sets the page's address to `?query` when shown (an image that fails to load runs its
-    onerror: ipywidgets' HTML runs no <script>). It also gives the page an _xsrf cookie if it has none,
-    so that Voila's shutdown request on closing the page is accepted and the kernel ends."""
+    onerror: ipywidgets' HTML runs no <script>; `serial` makes each image's address new, so that the
+    browser does not answer from its list of images already tried). It also gives the page an _xsrf
+    cookie if it has none, so that Voila's shutdown request on closing the page is accepted and the
+    kernel ends."""
     js = ("if(!/(^|; )_xsrf=/.test(document.cookie)){const a=new Uint8Array(16);crypto.getRandomValues(a);"
           "document.cookie='_xsrf='+Array.from(a,b=>b.toString(16).padStart(2,'0')).join('')+';path=/;SameSite=Strict';}"
           f"history.replaceState(history.state,'','?'+{json.dumps(query)});")
-    return f"<img src='data:,' alt='' style='display:none' onerror=\"{html.escape(js)}\">"
+    return f"<img src='data:,{int(serial)}' alt='' style='display:none' onerror=\"{html.escape(js)}\">"

@@ -183,7 +183,7 @@ class View:
         if self.follows_address:
             query = to_query(*self.link_state)
             if query != self.shown_address:
-                self.shown_address, self.address.value = query, url_script(query)
+                self.shown_address, self.address.value = query, url_script(query, len(self.address.value))
 
     def show_weight(self, label, value):
         """Show a link's weight or a bias for editing (3 significant digits)."""
