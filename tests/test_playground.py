@@ -6,6 +6,7 @@ import html
 import io
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import threading
@@ -19,9 +20,10 @@ from nnlib import MLP
 from nnlib.playground import SETTINGS, Playground, Trainer, measure_fps
 from nnlib.playground.data import FEATURES, RESOLUTION, feature_matrix, multi_gaussian_target
 from nnlib.playground.files import parse_csv
-from nnlib.playground.links import from_query
+from nnlib.playground.links import from_query, to_query
 from nnlib.playground.network import biases, geometry, link_at, links
 from nnlib.playground.pictures import boundary_shade, upsample
+from nnlib.playground.settings import DATASETS, DEFAULTS, resolve
 from nnlib.playground.view import SIZE
 from nnlib.raster import ticks
 
@@ -653,6 +655,20 @@ def test_links_round_trip_and_name_what_they_ignore():
     stale.close()
     with pytest.raises(TypeError, match="text must be a query string"):
         from_query(None)
+
+
+def test_the_readmes_prepared_links_open_exactly():
+    """README's "On a projector" has one prepared link per data set; none of their parts is ignored."""
+    text = (PACKAGE.parents[1] / "README.md").read_text()
+    section = text[text.index("### On a projector"):]
+    section = section[:section.index("\n### ", 5)]
+    found = re.findall(r"<http://localhost:8866/\?([^>]+)>", section)
+    datasets = set()
+    for query in found:
+        changes, _, ignored = from_query(query)
+        assert not ignored and query == to_query(resolve(DEFAULTS, changes), "play=1" in query), (query, ignored)
+        datasets.add(changes["dataset"])
+    assert datasets == set(DATASETS)
 
 
 # --- display, speed, imports ---------------------------------------------------------------------------------

@@ -45,8 +45,7 @@ def fitted(**layout):
 
 
 class View:
-    HINT = ("<small>hover over a link or a bias (small square) to read its value; "
-            "click it to edit it</small>")
+    HINT = "<small>hover over a link or a bias (the small squares) to read it; click to edit</small>"
 
     """The widgets: `controls` (setting name -> widget; features one toggle each), `neuron_buttons`,
     `buttons` (reset, play, pause, step), `picture` (output, JPEG) under `overlay` (points, PNG),
@@ -69,7 +68,7 @@ class View:
         self.follows_address, self.shown_address, self.link_state = False, None, [values, False]
         self.weight_box = W.FloatText(description="weight", disabled=True, layout=W.Layout(width="150px"),
                                       style={"description_width": "48px"})
-        self.weight_text = W.HTML(self.HINT, layout=W.Layout(width="300px", height="36px", overflow="hidden"))
+        self.weight_text = W.HTML(self.HINT, layout=W.Layout(width="320px", height="36px", overflow="hidden"))
         self.buttons = {n: W.Button(description=n, icon=i, tooltip=t, layout=W.Layout(width="92px"))
                         for n, i, t in BUTTONS}
         self.buttons["play"].button_style = "success"
