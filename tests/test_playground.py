@@ -625,13 +625,17 @@ def test_labels_are_plain_words(pg):
     assert "white-space:nowrap" in pg.view.output_title.value
 
 
-def test_links_round_trip_and_name_what_they_ignore():
+def test_links_round_trip_and_name_what_they_ignore(monkeypatch):
     pg = Playground(seed=3, dataset="spiral", classes=4, noise=0.3, train_ratio=0.7, features=["x1", "sin_x2"],
                     neurons=[5, 3, 2], activation="relu", reg="L2", reg_rate=0.01, lr=0.03, batch_size=0,
                     optimizer="adam")
     query = pg.link()
     assert "share=0.7" in query and "batch=full" in query and "neurons=5,3,2" in query and query.endswith("play=0")
-    other = Playground.from_link(query)
+    given = Playground.from_link(query)
+    assert given.trainer.settings == pg.trainer.settings and not given.view.address.value  # no page address to write
+    given.close()
+    monkeypatch.setenv("QUERY_STRING", query)  # as Voila gives the page's query to the kernel
+    other = Playground.from_link()
     assert other.trainer.settings == pg.trainer.settings and not other.running
     assert np.array_equal(other.trainer.P, pg.trainer.P)
     assert other.view.address.value and query in html.unescape(other.view.address.value)

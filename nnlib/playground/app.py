@@ -57,13 +57,14 @@ class Playground(NetworkEdits):
     @classmethod
     def from_link(cls, query=None):
         """The playground a shared link sets up (query: the part after "?"; None: this page's own, which
-        Voila gives the kernel as QUERY_STRING). It then writes its settings into the page's address as
-        they change, so the address is always a link to what is on screen. A bad or stale part of the
+        Voila gives the kernel as QUERY_STRING; then it writes its settings into the page's address as
+        they change, so the address is always a link to what is on screen). A bad or stale part of the
         link is ignored (its default is used) and the status line says which."""
         text = os.environ.get("QUERY_STRING", "") if query is None else query
         changes, play, ignored = links.from_query(text)
         pg = cls(**changes)
-        pg.view.follow_address()
+        if query is None:  # the page's own link: keep its address in step (not a notebook's, in a lesson)
+            pg.view.follow_address()
         if play:
             pg.play()
         if ignored:

@@ -79,7 +79,7 @@ def from_query(text):
         try:
             changes[PARTS[part]] = check_setting(PARTS[part], _value(PARTS[part], raw))
         except (ValueError, TypeError) as e:
-            ignored.append(f"{part}={raw[:20]} ({str(e)[:120]})")
+            ignored.append(f"{part}={raw[:20]} ({str(e)[:200]})")
     try:
         resolve(DEFAULTS, changes)
     except ValueError as e:  # parts that are fine alone but not together: keep the defaults
