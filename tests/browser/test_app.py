@@ -188,6 +188,9 @@ def test_a_link_opens_its_set_up_and_the_address_follows(page, app):
     page.locator(".widget-button", has_text="pause").first.click()
     assert wait_for(lambda: query_of(page).get("play") == "0"), address(page)
     assert not page.nn_console and not page.nn_foreign, (page.nn_console, page.nn_foreign)
+    nulls = page.evaluate("() => Array.from(document.querySelectorAll('[title]')).filter(e => e.title === 'null')"
+                          ".map(e => e.innerText.slice(0, 40))")
+    assert not nulls, f"tooltips reading 'null': {nulls}"
 
 
 def test_a_bad_link_says_what_it_ignored(page, app):
