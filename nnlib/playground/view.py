@@ -67,7 +67,8 @@ class View:
         self.address = W.HTML(layout=W.Layout(width="0px", height="0px", overflow="hidden"))  # see follow_address
         self.follows_address, self.shown_address, self.link_state = False, None, [values, False]
         self.weight_box = W.FloatText(description="weight", disabled=True, layout=W.Layout(width="150px"),
-                                      style={"description_width": "48px"})
+                                      style={"description_width": "48px"},
+                                      tooltip="the selected link's weight or bias: type a new value, then Enter")
         self.weight_text = W.HTML(self.HINT, layout=W.Layout(width="320px", height="36px", overflow="hidden"))
         self.buttons = {n: W.Button(description=n, icon=i, tooltip=t, layout=W.Layout(width="92px"))
                         for n, i, t in BUTTONS}
@@ -75,6 +76,7 @@ class View:
         self._files()
         self._connect()
         self.widget = self._layout()
+        self._no_null_tooltips()
 
     def _files(self):
         self.clear_button = W.Button(description="clear points", icon="eraser", layout=W.Layout(width="120px"),
@@ -138,6 +140,15 @@ class View:
                            titles=("save / load the whole playground as JSON",), selected_index=None)
         columns = W.HBox([data, net, out], layout=W.Layout(flex_flow="row wrap"))
         return W.VBox([top, training, self.status, columns, save])
+
+    def _no_null_tooltips(self):
+        """Give every widget a tooltip (the browser shows a missing one as "null")."""
+        stack = [self.widget]
+        while stack:
+            w = stack.pop()
+            stack.extend(getattr(w, "children", ()))
+            if getattr(w, "tooltip", "") is None:
+                w.tooltip = getattr(w, "description", "") or ""
 
     # --- what the playground calls ---------------------------------------------------------------
     def say(self, text, warn=False):
