@@ -572,7 +572,7 @@ def test_biases_are_read_on_hover_and_edited(pg):
     assert f"b1[3] = {b[3]:.3g}: the bias of layer 1 neuron 4" in pg.view.weight_text.value
     assert pg.focus.selected is None
     pg.view.actions.network_event({"type": "mouseleave"})
-    assert "hover over a link" in pg.view.weight_text.value
+    assert "hover a link or bias" in pg.view.weight_text.value
     network = pg.view.network.value
     pg.view.actions.network_event({"type": "click", **spot})
     assert pg.focus.selected == (0, None, 3) and pg.view.network.value != network  # highlighted

@@ -45,7 +45,7 @@ def fitted(**layout):
 
 
 class View:
-    HINT = "<small>hover over a link or a bias (the small squares) to read it; click to edit</small>"
+    HINT = "<small>hover a link or bias (□) to read it; click to edit</small>"
 
     """The widgets: `controls` (setting name -> widget; features one toggle each), `neuron_buttons`,
     `buttons` (reset, play, pause, step), `picture` (output, JPEG) under `overlay` (points, PNG),
