@@ -32,8 +32,11 @@ lab: $(STAMP)
 
 # The lesson-7 playground alone, as a web page for a projector (Voila, http://localhost:8866;
 # options via ARGS, e.g. ARGS="--port=8900"): app/playground.ipynb shows the app and nothing else.
+# app/voila.json: its page template (app/share/jupyter, no CDN), no lab extensions that are not Voila's,
+# and idle kernels of closed pages culled after 15 minutes (a closed page also ends its own kernel).
+APP_FLAGS := --no-browser --Voila.config_file_paths=app
 app: $(STAMP)
-	$(BIN)/voila app/playground.ipynb --no-browser $(ARGS)
+	JUPYTER_PATH=$(CURDIR)/app/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(BIN)/voila app/playground.ipynb $(APP_FLAGS) $(ARGS)
 
 LINTED := conftest.py nnlib tests benchmarks tools
 lint: $(STAMP)

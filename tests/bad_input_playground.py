@@ -75,7 +75,7 @@ def bad_values(name, spec):
     if spec.kind == "features":
         return [[], ["x3"], "x9", 5, [1], None]
     if spec.kind == "neurons":
-        return [[], [0], [spec.high + 1], [3] * 9, "3", [2.5], None, 4]
+        return [[0], [spec.high + 1], [3] * 9, "3", [2.5], None, 4]  # [] is legit: no hidden layer
     ints = isinstance(spec.options[0], int)
     return ["nope", 3.0 if ints else 3, None, True, [spec.options[0]], 10.0 if name == "batch_size" else "×"]
 

@@ -2,9 +2,11 @@
 import ast
 import dataclasses
 import datetime
+import html
 import io
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import threading
@@ -16,9 +18,13 @@ from PIL import Image
 
 from nnlib import MLP
 from nnlib.playground import SETTINGS, Playground, Trainer, measure_fps
-from nnlib.playground.data import FEATURES, feature_matrix, multi_gaussian_target
+from nnlib.playground.data import FEATURES, RESOLUTION, feature_matrix, multi_gaussian_target
 from nnlib.playground.files import parse_csv
-from nnlib.playground.network import geometry, link_at, links
+from nnlib.playground.links import from_query, to_query
+from nnlib.playground.network import biases, geometry, link_at, links
+from nnlib.playground.pictures import boundary_shade, upsample
+from nnlib.playground.settings import DATASETS, DEFAULTS, resolve
+from nnlib.playground.view import SIZE
 from nnlib.raster import ticks
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "nnlib" / "playground"
@@ -117,7 +123,7 @@ def test_neurons_layer_by_layer(pg):
     minus.click()
     pg.view.neuron_buttons.buttons[1][0].click()
     assert pg.trainer.settings["neurons"] == (6, 7) and pg.trainer.layer_sizes == [2, 6, 7, 2]
-    assert pg.view.network.value != network and "neurons = [6, 7]" in pg.message
+    assert pg.view.network.value != network and "neurons 6, 7: network reset" in pg.message
     pg.set(neurons=[1, 4, 2])
     assert pg.controls["layers"].value == 3 and pg.view.neuron_buttons.buttons[0][0].disabled
     pg.view.neuron_buttons.buttons[0][0].click()  # disabled in the browser; from Python: refused, nothing changes
@@ -201,7 +207,7 @@ def test_bad_settings_raise_value_errors_naming_them(pg):
     for bad, msg in ((dict(lr=-1), "lr must be"), (dict(hidden=0), "hidden must be"),
                      (dict(batch_size=10.0), r"batch_size must be one of \[1, 2, 5"),
                      (dict(click=99), "click must be one of"), (dict(show_validation="no"), "True or False"),
-                     (dict(neurons=[3, 0]), r"neurons\[1\] must be"), (dict(layers=9), "from 1 to 8")):
+                     (dict(neurons=[3, 0]), r"neurons\[1\] must be"), (dict(layers=9), "from 0 to 8")):
         with pytest.raises(ValueError, match=msg):
             Playground(**bad)
         with pytest.raises(ValueError, match=msg):
@@ -221,6 +227,16 @@ def test_step_summary_and_metrics(pg):
     assert pg.trainer.history["epoch"][-1] == 200 and len(pg.trainer.history["train"]) == 41
 
 
+def test_step_has_a_ceiling(pg):
+    with pytest.raises(ValueError, match=r"frames must be at most 4000 \(20000 epochs at 5 epochs per frame\), "
+                                         r"got 1000000"):
+        pg.step(10**6)
+    pg.set(epochs_per_frame=100)
+    with pytest.raises(ValueError, match="frames must be at most 200 .* got 201"):
+        pg.step(201)
+    assert pg.epoch == 0
+
+
 def test_play_pause_buttons_and_thread(pg):
     pg.buttons["play"].click()
     assert pg.running and pg.buttons["play"].disabled
@@ -232,8 +248,8 @@ def test_play_pause_buttons_and_thread(pg):
     epoch = pg.epoch
     time.sleep(0.2)
     assert pg.epoch == epoch and pg.message == f"paused at epoch {epoch}"
-    pg.buttons["step"].click()
-    assert pg.epoch == epoch + 5
+    pg.buttons["step"].click()  # one epoch, as TensorFlow Playground's step (a frame is epochs_per_frame)
+    assert pg.epoch == epoch + 1 and not pg.running
     pg.play()
     pg.step(1)  # step pauses first
     assert not pg.running
@@ -494,20 +510,169 @@ def on_link(p, key):
 def test_clicking_a_link_shows_and_edits_its_weight(pg):
     pg.view.actions.network_event({"type": "click", **on_link(pg, (1, 2, 5))})
     W = pg.trainer.net.params[1][0]
-    assert pg.focus.selected == (1, 2, 5) and pg.view.weight_box.value == W[2, 5] and not pg.view.weight_box.disabled
-    assert "W2[2, 5]" in pg.view.weight_text.value
+    assert pg.focus.selected == (1, 2, 5) and not pg.view.weight_box.disabled
+    assert pg.view.weight_box.value == float(f"{W[2, 5]:.3g}") != W[2, 5]  # a short display: 3 significant digits
+    assert f"W2[2, 5] = {W[2, 5]:.3g}: from layer 1 neuron 3 to layer 2 neuron 6" in pg.view.weight_text.value
     picture, network = pg.picture.value, pg.view.network.value
     pg.view.weight_box.value = -4.0
     assert pg.trainer.net.params[1][0][2, 5] == -4.0 and "W2[2, 5] set to -4" in pg.message
     assert pg.picture.value != picture and pg.view.network.value != network
     pg.view.weight_box.value = float("inf")
     assert "weight must be a finite number" in pg.message and pg.trainer.net.params[1][0][2, 5] == -4.0
-    pg.select_link(2, 0, None)  # a classifier's output row: shown, not editable
-    assert pg.view.weight_box.disabled and "one weight per class" in pg.view.weight_text.value
+    pg.view.actions.network_event({"type": "click", **on_link(pg, (2, 3, 1))})  # into class 1's output
+    assert pg.focus.selected == (2, 3, 1) and "to class 1's output" in html.unescape(pg.view.weight_text.value)
+    pg.view.weight_box.value = 2.5
+    assert pg.trainer.net.params[2][0][3, 1] == 2.5 and "W3[3, 1] set to 2.5" in pg.message
     pg.set(dataset="plane")
     pg.select_link(2, 0, 0)
     pg.set_weight((2, 0, 0), 1.5)
     assert pg.trainer.net.params[2][0][0, 0] == 1.5
+
+
+def _edges(labels, reach):
+    """Pixels within `reach` pixels (4-neighbour steps) of a change of label."""
+    e = np.zeros(labels.shape, bool)
+    e[:-1] |= labels[:-1] != labels[1:]
+    e[1:] |= labels[:-1] != labels[1:]
+    e[:, :-1] |= labels[:, :-1] != labels[:, 1:]
+    e[:, 1:] |= labels[:, :-1] != labels[:, 1:]
+    for _ in range(reach):
+        g = e.copy()
+        g[:-1] |= e[1:]
+        g[1:] |= e[:-1]
+        g[:, :-1] |= e[:, 1:]
+        g[:, 1:] |= e[:, :-1]
+        e = g
+    return e
+
+
+@pytest.mark.parametrize("dataset", ["circle", "xor", "gaussian", "spiral", "moons"])
+def test_no_stray_boundary_pixels_on_any_frame(dataset):
+    """The boundary line is darkened only near a change of the predicted class, on every frame of a long
+    run: never inside a region where the network is sure (two class probabilities 0.5 or more apart).
+    Saturated outputs (probability exactly 1 in float32, a flat margin) used to draw faint lines there."""
+    t, stray = Trainer(dataset=dataset, seed=0), []
+    for _ in range(40):
+        t.train(25)
+        p = t.grid_activations()[-1].reshape(RESOLUTION, RESOLUTION, -1).astype(np.float32)
+        shaded = boundary_shade(p, SIZE) < 255
+        up = upsample(p, SIZE)
+        top = np.sort(up, axis=-1)
+        sure = top[..., -1] - top[..., -2] > 0.5
+        stray.append(int((shaded & sure & ~_edges(up.argmax(axis=-1), 3)).sum()))
+    assert sum(stray) == 0, f"stray boundary pixels on frames of {dataset}: {stray}"
+
+
+def test_biases_are_read_on_hover_and_edited(pg):
+    g, sizes = geometry(pg.trainer.layer_sizes), pg.trainer.layer_sizes
+    (x0, y0, x1, y1), key = next(item for item in biases(g, sizes) if item[1] == (0, None, 3))
+    spot = {"dataX": (x0 + x1) / 2, "dataY": (y0 + y1) / 2}
+    b = pg.trainer.net.params[0][1].reshape(-1)
+    pg.view.actions.network_event({"type": "mousemove", **spot})  # hover: a readout, no selection
+    assert f"b1[3] = {b[3]:.3g}: the bias of layer 1 neuron 4" in pg.view.weight_text.value
+    assert pg.focus.selected is None
+    pg.view.actions.network_event({"type": "mouseleave"})
+    assert "hover a link or bias" in pg.view.weight_text.value
+    network = pg.view.network.value
+    pg.view.actions.network_event({"type": "click", **spot})
+    assert pg.focus.selected == (0, None, 3) and pg.view.network.value != network  # highlighted
+    pg.view.weight_box.value = -1.25
+    assert pg.trainer.net.params[0][1].reshape(-1)[3] == -1.25 and "b1[3] set to -1.25" in pg.message
+    pg.view.actions.network_event({"type": "mousemove", **on_link(pg, (0, 1, 2))})
+    assert "W1[1, 2] = " in pg.view.weight_text.value
+    with pytest.raises(ValueError, match="no link"):
+        pg.select_link(0, None, 8)
+
+
+def test_the_selected_link_keeps_its_colour(pg):
+    """The selected link is drawn on a yellow halo in its own sign colour, not in black."""
+    key = (0, 0, 0)
+    (x0, y0, x1, y1), _ = next(item for item in links(geometry(pg.trainer.layer_sizes), pg.trainer.layer_sizes)
+                               if item[1] == key)
+    pg.set_weight(key, 3.0)  # a strong positive weight: blue
+    pg.select_link(*key)
+    pix = rgb(pg.view.network.value)
+    mid = pix[int(round((y0 + y1) / 2)), int(round((x0 + x1) / 2))]
+    assert mid[2] > mid[0] + 60, f"the selected link is not blue at its middle: {mid}"
+
+
+def test_no_hidden_layer_is_the_linear_model(pg):
+    pg.set(layers=0)
+    assert pg.trainer.layer_sizes == [2, 2] and pg.trainer.settings["neurons"] == ()
+    assert "hidden layers 0" in pg.message and pg.controls["hidden"].disabled
+    pg.step(10)
+    assert pg.epoch == 50 and np.isfinite(pg.metrics()["train_loss"])
+    pg.select_link(0, 1, 1)
+    pg.set(layers=1)
+    assert pg.trainer.layer_sizes == [2, 8, 2]
+
+
+def test_labels_are_plain_words(pg):
+    pg.set(batch_size=0, features=["x1", "x1_sq"], train_ratio=0.3)
+    assert pg.message == ("batch size full batch, features x₁, x₁², training share 0.3: new data, network reset "
+                          "to epoch 0")
+    assert pg.controls["classes"].layout.visibility == "hidden"
+    pg.set(dataset="spiral")
+    assert pg.controls["classes"].layout.visibility == "visible"
+    pg.change_neurons(0, -1)
+    assert not pg.controls["hidden"].readout and "mixed" in pg.controls["hidden"].description
+    pg.change_neurons(1, -1)
+    assert pg.controls["hidden"].readout and pg.controls["hidden"].value == 7
+    for w in (*pg.buttons.values(), pg.view.clear_button, pg.view.csv_upload, pg.view.json_upload,
+              pg.view.export_button, pg.view.import_button):
+        assert w.tooltip, f"{w.description}: no tooltip"
+    assert "loss" in pg.view.numbers.value and "accuracy" in pg.view.numbers.value
+    assert "white-space:nowrap" in pg.view.output_title.value
+
+
+def test_links_round_trip_and_name_what_they_ignore(monkeypatch):
+    pg = Playground(seed=3, dataset="spiral", classes=4, noise=0.3, train_ratio=0.7, features=["x1", "sin_x2"],
+                    neurons=[5, 3, 2], activation="relu", reg="L2", reg_rate=0.01, lr=0.03, batch_size=0,
+                    optimizer="adam")
+    query = pg.link()
+    assert "share=0.7" in query and "batch=full" in query and "neurons=5,3,2" in query and query.endswith("play=0")
+    given = Playground.from_link(query)
+    assert given.trainer.settings == pg.trainer.settings and not given.view.address.value  # no page address to write
+    given.close()
+    monkeypatch.setenv("QUERY_STRING", query)  # as Voila gives the page's query to the kernel
+    other = Playground.from_link()
+    assert other.trainer.settings == pg.trainer.settings and not other.running
+    assert np.array_equal(other.trainer.P, pg.trainer.P)
+    assert other.view.address.value and query in html.unescape(other.view.address.value)
+    other.set(lr=0.1)
+    assert "lr=0.1&" in html.unescape(other.view.address.value)  # the address follows every change
+    for o in (pg, other):
+        o.close()
+    lin = Playground.from_link("dataset=circle&neurons=none&play=1")
+    assert lin.trainer.layer_sizes == [2, 2] and lin.running
+    assert lin.link().endswith("play=1")
+    lin.close()
+    bad = Playground.from_link("dataset=circle&lr=99&neurons=3,x&colour=red&features=&seed=5")
+    assert bad.trainer.settings["dataset"] == "circle" and bad.trainer.settings["seed"] == 5
+    assert bad.trainer.settings["lr"] == SETTINGS["lr"].default and bad.trainer.settings["neurons"] == (8, 8)
+    for part in ("lr=99", "neurons=3,x", "colour", "features="):
+        assert part in bad.message, part
+    assert "⚠" in bad.view.status.value
+    bad.close()
+    stale = Playground.from_link("x" * 3000)
+    assert "the whole link" in stale.message and stale.trainer.settings["dataset"] == "moons"
+    stale.close()
+    with pytest.raises(TypeError, match="text must be a query string"):
+        from_query(None)
+
+
+def test_the_readmes_prepared_links_open_exactly():
+    """README's "On a projector" has one prepared link per data set; none of their parts is ignored."""
+    text = (PACKAGE.parents[1] / "README.md").read_text()
+    section = text[text.index("### On a projector"):]
+    section = section[:section.index("\n### ", 5)]
+    found = re.findall(r"<http://localhost:8866/\?([^>]+)>", section)
+    datasets = set()
+    for query in found:
+        changes, _, ignored = from_query(query)
+        assert not ignored and query == to_query(resolve(DEFAULTS, changes), "play=1" in query), (query, ignored)
+        datasets.add(changes["dataset"])
+    assert datasets == set(DATASETS)
 
 
 # --- display, speed, imports ---------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ The parts, each a concept:
     focus.py      the neuron shown large and the selected link
     painter.py    puts the pictures of a Trainer into the View
     runner.py     play/pause in a background thread
+    editing.py    a neuron shown large; weights and biases read on hover and edited
+    links.py      shareable links: the settings in the page address (the Voila app)
     app.py        Playground: owns a Trainer, a View, a Painter, a Focus and a Runner
 
 Importing nnlib does not import this package (ipywidgets, Pillow and ipyevents load only here).

@@ -3,7 +3,7 @@ under a guard. An error of any kind leaves the state as it was (the Playground's
 nothing until they have checked everything), puts the controls back to the actual settings and
 shows the error in the status line.
 """
-from .network import WIDTH, geometry, link_at, neuron_at
+from .network import WIDTH, bias_at, geometry, link_at, neuron_at
 from .pictures import from_pixels
 from .view import SIZE
 
@@ -40,7 +40,8 @@ class Actions:
 
     def button(self, name):
         pg = self.pg
-        actions = {"play": pg.play, "pause": pg.pause, "step": pg.step, "reset": pg.reset, "clear": pg.clear_points}
+        actions = {"play": pg.play, "pause": pg.pause, "step": pg.step_epoch, "reset": pg.reset,
+                   "clear": pg.clear_points}
         self.guard(actions[name])
 
     def neurons(self, layer, delta):
@@ -83,25 +84,27 @@ class Actions:
         self.guard(self._network_event, event)
 
     def _network_event(self, event):
-        """Hover over a neuron: show it large; click on a neuron: pin it (again: unpin); click on a
-        link: show its weight for editing; leave the diagram: show the output again."""
+        """Hover over a neuron: show it large; over a link or a bias: read its value; click on a
+        neuron: pin it (again: unpin); click on a link or a bias: select it for editing; leave the
+        diagram: show the output again."""
         pg, kind = self.pg, event.get("type")
         if kind == "mouseleave":
             if pg.focus.hovered is not None:
                 pg.show_neuron(None, None, pin=False)
+            pg.hover_item(None)
             return
         sizes = pg.trainer.layer_sizes
         g = geometry(sizes)
         x, y = _position(event, (WIDTH, g.height))
         neuron = neuron_at(g, x, y)
         if neuron is not None and neuron[0] == len(sizes) - 1:
-            neuron = None  # the output square: the output panel shows it already
+            neuron = None  # an output square: the output panel shows the output already
+        item = None if neuron is not None else bias_at(g, sizes, x, y) or link_at(g, sizes, x, y)
         if kind == "mousemove":
             if neuron != pg.focus.hovered:
                 pg.show_neuron(*(neuron or (None, None)), pin=False)
+            pg.hover_item(item)
         elif kind == "click" and neuron is not None:
             pg.show_neuron(*((None, None) if neuron == pg.focus.pinned else neuron), pin=True)
-        elif kind == "click":
-            link = link_at(g, sizes, x, y)
-            if link is not None:
-                pg.select_link(*link)
+        elif kind == "click" and item is not None:
+            pg.select_link(*item)

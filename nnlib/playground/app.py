@@ -13,24 +13,27 @@ status line. The Python methods raise ValueError naming what is wrong, and chang
 """
 import base64
 import numbers
+import os
 import threading
 
 import numpy as np
 
-from . import files
+from . import files, links
 from .actions import Actions
+from .editing import NetworkEdits
 from .focus import Focus
 from .painter import Painter
 from .runner import Runner
-from .settings import DEFAULTS, DISPLAY, check_count, resolve
+from .settings import DEFAULTS, DISPLAY, check_count, describe, resolve
 from .training import Trainer
 from .view import View
 
+MAX_STEP_EPOCHS = 20_000  # one step() call trains at most this many epochs
 EFFECTS = {"data": "new data, network reset to epoch 0", "network": "network reset to epoch 0",
            "live": "applies from the next epoch", "display": "redrawn"}
 
 
-class Playground:
+class Playground(NetworkEdits):
     """Playground(seed=0, **settings): the dashboard; settings as in nnlib.playground.settings.SETTINGS
     (e.g. dataset="circle", neurons=[4, 2], lr=0.03, features=["x1", "x2", "x1_sq"])."""
 
@@ -49,7 +52,29 @@ class Playground:
         self._points_changed()
         self.view.show_running(False)
         if not self.trainer.problem():
-            self.view.say("press play to train (step: one frame); move any control to change the run")
+            self.view.say("press play to train (step: one epoch); move any control to change the run")
+
+    @classmethod
+    def from_link(cls, query=None):
+        """The playground a shared link sets up (query: the part after "?"; None: this page's own, which
+        Voila gives the kernel as QUERY_STRING; then it writes its settings into the page's address as
+        they change, so the address is always a link to what is on screen). A bad or stale part of the
+        link is ignored (its default is used) and the status line says which."""
+        text = os.environ.get("QUERY_STRING", "") if query is None else query
+        changes, play, ignored = links.from_query(text)
+        pg = cls(**changes)
+        if query is None:  # the page's own link: keep its address in step (not a notebook's, in a lesson)
+            pg.view.follow_address()
+        if play:
+            pg.play()
+        if ignored:
+            pg.view.say(f"ignored in this link (defaults used): {'; '.join(ignored)}", warn=True)
+        return pg
+
+    def link(self):
+        """The query of a link to this set-up ("?" + it after the app's address; "play=1" if it plays)."""
+        with self.lock:
+            return links.to_query(self.settings, self.running)
 
     @property
     def settings(self):
@@ -90,11 +115,12 @@ class Playground:
         redraw. Nothing changes if one of them is wrong."""
         with self.lock:
             display = {k: resolve(self.settings, settings)[k] for k in DISPLAY}
+            before = self.settings
             effect = self.trainer.configure(**{k: v for k, v in settings.items() if k not in DISPLAY})
             self.display = display
             self.view.show_settings(self.settings, self.trainer.regression)
-            shown = ", ".join(f"{k} = {v:.3g}" if isinstance(v, float) else f"{k} = {v}" for k, v in settings.items())
-            self.view.say(f"{shown}: {EFFECTS[effect]}")
+            new = resolve(before, settings)
+            self.view.say(f"{describe({k: new[k] for k in settings})}: {EFFECTS[effect]}")
             if effect == "data" or "show_validation" in settings:
                 self._points_changed()
             else:
@@ -131,11 +157,23 @@ class Playground:
         self.view.show_running(False)
 
     def step(self, frames=1):
-        """Pause, then train `frames` frames synchronously and redraw once."""
+        """Pause, then train `frames` frames synchronously and redraw once (at most MAX_STEP_EPOCHS
+        epochs in all, so that no call keeps the kernel busy for minutes)."""
         frames = check_count(frames)
+        limit = max(1, MAX_STEP_EPOCHS // self.trainer.settings["epochs_per_frame"])
+        if frames > limit:
+            raise ValueError(f"frames must be at most {limit} ({MAX_STEP_EPOCHS} epochs at "
+                             f"{self.trainer.settings['epochs_per_frame']} epochs per frame), got {frames}")
         self.pause()
         with self.lock:
             self._train_frames(frames)
+            self._draw()
+
+    def step_epoch(self):
+        """Pause, then train one epoch and redraw (the step button: TensorFlow Playground's step)."""
+        self.pause()
+        with self.lock:
+            self.trainer.train(1)
             self._draw()
 
     def reset(self):
@@ -214,29 +252,6 @@ class Playground:
             self.view.say(f"imported: {trainer.settings['dataset']}, {'-'.join(map(str, trainer.layer_sizes))} "
                           f"network, epoch {trainer.epoch}" + (f"; {trainer.problem()}" if trainer.problem() else ""),
                           warn=bool(trainer.diverged))
-
-    # --- neurons and links ---------------------------------------------------------------------------
-    def show_neuron(self, column, unit, pin=True):
-        """Draw neuron `unit` of `column` (0 = inputs, 1.. = hidden layers) large in the output panel;
-        column None shows the output again. pin=False: only while the mouse is over it."""
-        with self.lock:
-            self.focus.show(self.trainer.layer_sizes, column, unit, pin)
-            self._draw()
-
-    def select_link(self, l, i, j):
-        """Select the link W_{l+1}[i, j] (params[l][0][i, j]): its weight shows in the weight box."""
-        with self.lock:
-            self.view.show_weight(*self.focus.select(self.trainer.net.params, self.trainer.layer_sizes, l, i, j))
-            self._draw()
-
-    def set_weight(self, key, value):
-        """Set the weight of link `key` = (l, i, j) to `value`; the pictures follow at once."""
-        with self.lock:
-            label = self.focus.set_weight(self.trainer.net, self.trainer.layer_sizes, key, value)
-            self.trainer.record()  # the loss curves show the jump at this epoch
-            self.view.show_weight(label, float(value))
-            self.view.say(f"{label.split(':')[0]} set to {float(value):.4g}")
-            self._draw()
 
     # --- results --------------------------------------------------------------------------------------
     def outputs(self, P):

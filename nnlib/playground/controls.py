@@ -30,6 +30,7 @@ def make_control(name, value):
         w = W.Checkbox(value=value, description=s.label, indent=False)
     else:
         w = dropdown(list(zip(s.labels, s.options)) if s.labels else list(s.options), value, s.label)
+    w.tooltip = s.label  # (a widget without one shows the tooltip "null" in the browser)
     if name in WIDE:
         w.layout.width = "250px"
     elif name in NARROW:
@@ -73,7 +74,7 @@ class NeuronButtons:
         plus.on_click(lambda _, layer=layer: self.on_change(layer, +1))
         self.buttons[layer] = (minus, plus)
         label = W.HTML(f"<span style='font-size:12px;color:#555'>layer {layer + 1}: <b>{count}</b></span>",
-                       layout=W.Layout(width="70px", margin="0 0 0 4px"))
+                       layout=W.Layout(width="70px", margin="0 0 0 4px"), tooltip=f"neurons in layer {layer + 1}")
         return W.HBox([label, minus, plus], layout=W.Layout(margin="0 10px 2px 0"))
 
     def show(self, neurons):

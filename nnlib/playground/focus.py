@@ -2,11 +2,10 @@
 
 Neurons are (column, unit) as in nnlib.playground.network: column 0 the input features, 1..L the
 hidden layers. A hovered neuron shows while the mouse is over it; a pinned one until it is clicked
-again. The selected link (l, i, j) is W_{l+1}[i, j]; its weight can be edited.
+again. The selected item is a link (l, i, j), the weight W_{l+1}[i, j], or a bias (l, None, j), the
+bias b_{l+1}[j] of neuron j of column l + 1; either can be edited.
 """
 import numbers
-
-import numpy as np
 
 from .network import weight_of
 from .settings import check_number
@@ -45,19 +44,22 @@ class Focus:
             self.hovered = shown
 
     def select(self, params, sizes, l, i, j):
-        """Select link (l, i, j); returns what the weight box shows: (label, weight or row of weights)."""
+        """Select link (l, i, j) or bias (l, None, j); returns what the weight box shows: (label, value)."""
         self.selected = check_link(sizes, l, i, j)
         return link_label(params, self.selected), weight_of(params, self.selected)
 
     def set_weight(self, net, sizes, key, value):
-        """Set the weight of link `key` in the MLP `net` (a copy of its weights, then net.params = ...);
-        returns the link's label."""
-        if key is None or key[2] is None:
-            raise ValueError("select a link between two neurons first (click on it)")
+        """Set the weight of link `key` (or the bias, i None) in the MLP `net` (copies of its arrays,
+        then net.params = ...); returns the label."""
+        if not isinstance(key, tuple) or len(key) != 3 or key[2] is None:
+            raise ValueError(f"select a link or a bias first (click on it), got {key!r:.40}")
         l, i, j = check_link(sizes, *key)
-        value = check_number(value, "weight")
-        params = [(W.copy(), b) for W, b in net.params]
-        params[l][0][i, j] = value
+        value = check_number(value, "weight" if i is not None else "bias")
+        params = [(W.copy(), b.copy()) for W, b in net.params]
+        if i is None:
+            params[l][1][..., j] = value
+        else:
+            params[l][0][i, j] = value
         net.params = params
         return link_label(params, (l, i, j))
 
@@ -71,25 +73,30 @@ def check_neuron(sizes, column, unit):
 
 
 def link_exists(sizes, key):
-    """Whether a network of these layer sizes has link (l, i, j); j None: a classifier's output row."""
+    """Whether a network of these layer sizes has link (l, i, j), or bias (l, None, j)."""
     l, i, j = key
-    if j is None:
-        return l == len(sizes) - 2 and sizes[-1] > 1 and i < sizes[l]
-    return l < len(sizes) - 1 and i < sizes[l] and j < sizes[l + 1]
+    return l < len(sizes) - 1 and (i is None or i < sizes[l]) and j < sizes[l + 1]
 
 
 def check_link(sizes, l, i, j):
-    """(l, i, j) as ints (j None for a classifier's output row); ValueError if there is no such link."""
-    if not (_index(l) and _index(i) and (j is None or _index(j)) and link_exists(sizes, (l, i, j))):
+    """(l, i, j) as ints (i None for a bias); ValueError if there is no such link or bias."""
+    if not (_index(l) and (i is None or _index(i)) and _index(j) and link_exists(sizes, (l, i, j))):
         raise ValueError(f"no link {(l, i, j)!r:.40} in the {sizes} network")
-    return int(l), int(i), None if j is None else int(j)
+    return int(l), None if i is None else int(i), int(j)
+
+
+def _target(params, l, j):
+    last, k = l == len(params) - 1, params[-1][0].shape[1]
+    if last:
+        return "the output" if k == 1 else f"class {j}'s output"
+    return f"layer {l + 1} neuron {j + 1}"
 
 
 def link_label(params, key):
-    """What the weight box says about link `key`."""
+    """What the weight box says about link or bias `key`, with its value (3 significant digits)."""
     l, i, j = key
-    if j is None:
-        row = np.array2string(weight_of(params, key), precision=3)
-        return f"W{l + 1}[{i}, :] = {row}: one weight per class (edit links between neurons, or a regression output)"
+    value = weight_of(params, key)
+    if i is None:
+        return f"b{l + 1}[{j}] = {value:.3g}: the bias of {_target(params, l, j)}"
     source = "input" if l == 0 else f"layer {l} neuron"
-    return f"W{l + 1}[{i}, {j}]: from {source} {i + 1} to {'the output' if l == len(params) - 1 else f'neuron {j + 1}'}"
+    return f"W{l + 1}[{i}, {j}] = {value:.3g}: from {source} {i + 1} to {_target(params, l, j)}"

@@ -3,8 +3,9 @@ plane, one line per weight (blue positive, orange negative, thicker = larger), a
 Playground draws it; and the reverse, which neuron or link sits at a pixel (for hover and click).
 
 Neuron (l, j) is unit j of column l: column 0 the input features, 1..L the hidden layers, L + 1 the
-output (one square for all classes). Link (l, i, j) is the weight W_{l+1}[i, j] (params[l][0][i, j]);
-a link into the output of a classifier is (L, i, None), the row W_{L+1}[i, :] (one weight per class).
+outputs (one square per class, each showing that class's probability; one for regression). Link
+(l, i, j) is the weight W_{l+1}[i, j] (params[l][0][i, j]); bias (l, None, j) is b_{l+1}[j], the small
+square at the lower left of neuron j of column l + 1.
 """
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,11 +13,11 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ..plotting import region_image
+from ..plotting import CLASS_RGB
 from ..raster import encode, font
 from .pictures import GREY, NEG_RGB, POS_RGB, unit_values, value_colors
 
-WIDTH, HEIGHT, TOP, LEFT, GAP = 470, 410, 26, 58, 8
+WIDTH, HEIGHT, TOP, LEFT, GAP = 470, 340, 26, 58, 8
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class Geometry:
 
 
 def geometry(layer_sizes, width=WIDTH, height=HEIGHT):
-    """The diagram's layout for a network of these layer sizes (the output is one square)."""
-    shown = [*layer_sizes[:-1], 1]
+    """The diagram's layout for a network of these layer sizes (one square per unit)."""
+    shown = list(layer_sizes)
     cols, tallest = len(shown), max(shown)
     node = int(min(40, (height - 30) // tallest - GAP, (width - LEFT - 4 - 20 * (cols - 1)) // cols))
     xs = tuple(LEFT + round(i * (width - LEFT - node - 4) / (cols - 1)) for i in range(cols))
@@ -40,14 +41,29 @@ def geometry(layer_sizes, width=WIDTH, height=HEIGHT):
 
 def links(g, layer_sizes):
     """Every link as ((x_start, y_start, x_end, y_end), (l, i, j))."""
-    out, last = [], len(layer_sizes) - 2
-    for l in range(last + 1):
+    out = []
+    for l in range(len(layer_sizes) - 1):
         for i in range(layer_sizes[l]):
-            targets = [None] if l == last and layer_sizes[-1] > 1 else range(layer_sizes[l + 1])
-            for j in targets:
-                end = g.ys[l + 1][0 if j is None else j]
+            for j in range(layer_sizes[l + 1]):
+                end = g.ys[l + 1][j]
                 out.append(((g.xs[l] + g.node, g.ys[l][i] + g.node / 2, g.xs[l + 1], end + g.node / 2), (l, i, j)))
     return out
+
+
+def biases(g, layer_sizes):
+    """Every bias as ((left, top, right, bottom), (l, None, j)): a small square at the lower left of
+    neuron j of column l + 1."""
+    side = max(5, g.node // 4)
+    return [((g.xs[l + 1] - side - 2, g.ys[l + 1][j] + g.node - side, g.xs[l + 1] - 2, g.ys[l + 1][j] + g.node),
+             (l, None, j)) for l in range(len(layer_sizes) - 1) for j in range(layer_sizes[l + 1])]
+
+
+def bias_at(g, layer_sizes, x, y, tolerance=2.0):
+    """(l, None, j) of the bias square under pixel (x, y), or None."""
+    for (x0, y0, x1, y1), key in biases(g, layer_sizes):
+        if x0 - tolerance <= x <= x1 + tolerance and y0 - tolerance <= y <= y1 + tolerance:
+            return key
+    return None
 
 
 def neuron_at(g, x, y):
@@ -71,10 +87,9 @@ def link_at(g, layer_sizes, x, y, tolerance=4.0):
 
 
 def weight_of(params, key):
-    """The weight (a float) or, for a classifier's output link, the row of weights, of link `key`."""
+    """The weight of link `key` = (l, i, j), or the bias (l, None, j), as a float."""
     l, i, j = key
-    W = params[l][0]
-    return W[i].copy() if j is None else float(W[i, j])
+    return float(params[l][1].reshape(-1)[j]) if i is None else float(params[l][0][i, j])
 
 
 def _maps(acts, node, activation, regression):
@@ -88,9 +103,10 @@ def _maps(acts, node, activation, regression):
     out = acts[-1].reshape(r, r, -1)[pick][:, pick]
     if regression:
         maps.append(value_colors(out[..., 0])[None])
-    else:
-        colours = region_image(out.argmax(axis=-1), out, strength=0.6)
-        maps.append((np.clip(colours, 0, 1) * 255).astype(np.uint8)[None])
+    else:  # one square per class: white where its probability is 0, its colour where it is 1
+        p = np.nan_to_num(out.transpose(2, 0, 1))[..., None]
+        colours = 1 - p * (1 - CLASS_RGB[np.arange(p.shape[0]) % len(CLASS_RGB)][:, None, None, :])
+        maps.append((np.clip(colours, 0, 1) * 255).astype(np.uint8))
     return maps
 
 
@@ -104,16 +120,26 @@ def link_styles(w):
     return colours, np.maximum(1, np.round(1 + np.minimum(np.abs(w), 3))).astype(int)
 
 
+HIGHLIGHT = (255, 214, 0)  # a yellow halo under the selected link or bias: it keeps its own colour
+
+
 def _draw_links(d, g, params, layer_sizes, selected):
     drawn = links(g, layer_sizes)
-    weights = [0.0 if j is None else params[l][0][i, j] for _, (l, i, j) in drawn]
-    colours, widths = link_styles(weights)
+    colours, widths = link_styles([weight_of(params, key) for _, key in drawn])
     for ((x0, y0, x1, y1), key), colour, width in zip(drawn, colours.tolist(), widths.tolist()):
-        if key[2] is None:
-            colour, width = (200, 200, 200), 1
         if key == selected:
-            colour, width = (0, 0, 0), width + 2
+            d.line((x0, y0, x1, y1), fill=HIGHLIGHT, width=width + 6)
+            width += 1
         d.line((x0, y0, x1, y1), fill=tuple(colour), width=width)
+
+
+def _draw_biases(d, g, params, layer_sizes, selected):
+    squares = biases(g, layer_sizes)
+    colours, _ = link_styles([weight_of(params, key) for _, key in squares])
+    for (box, key), colour in zip(squares, colours.tolist()):
+        if key == selected:
+            d.rectangle((box[0] - 3, box[1] - 3, box[2] + 3, box[3] + 3), fill=HIGHLIGHT)
+        d.rectangle(box, fill=tuple(colour), outline=(120, 120, 120))
 
 
 @lru_cache(maxsize=32)
@@ -123,7 +149,7 @@ def text_layer(sizes, features, width=WIDTH):
     g = geometry(sizes, width)
     layer = Image.new("RGBA", (width, int(g.height)), (0, 0, 0, 0))
     d, small, ft = ImageDraw.Draw(layer), font(11), font(13)
-    names = ["inputs"] + [f"layer {l}" for l in range(1, len(sizes) - 1)] + ["output"]
+    names = ["inputs"] + [f"layer {l}" for l in range(1, len(sizes) - 1)] + ["output" if sizes[-1] == 1 else "classes"]
     for l, name in enumerate(names):
         x = min(g.xs[l] + g.node / 2, width - 2 - small.getlength(name) / 2)  # "output" stays inside
         d.text((x, 4), name if g.node > 30 or l in (0, len(names) - 1) else str(l), font=small, fill=GREY, anchor="ma")
@@ -156,6 +182,7 @@ def network_jpeg(acts, params, features, activation, regression=False, shown=Non
             pix[y0:y0 + m.shape[1], g.xs[l]:g.xs[l] + m.shape[2]] = m[j]
     img = Image.fromarray(pix)
     _frames(ImageDraw.Draw(img), g, maps, shown)
+    _draw_biases(ImageDraw.Draw(img), g, params, layer_sizes, selected)
     words = text_layer(tuple(layer_sizes), tuple(features), width)
     img.paste(words, (0, 0), words)
     return encode(img, "jpeg", quality=90)

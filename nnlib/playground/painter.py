@@ -24,7 +24,7 @@ class Painter:
     def big_picture(self, t, acts, shown, discretize):
         """The output panel: the network's output, or the neuron `shown` (column, unit)."""
         if shown is None:
-            self.view.show_title("OUTPUT")
+            self.view.show_title("OUTPUT", "hover over a neuron to see it here")
             return pictures.output_jpeg(acts[-1], SIZE, t.regression, discretize, bool(t.diverged))
         l, j = shown
         name = f"input {FEATURES[t.settings['features'][j]][0]}" if l == 0 else f"layer {l}, neuron {j + 1}"
@@ -41,7 +41,9 @@ class Painter:
             self.view.network.value = network_jpeg(acts, t.net.params, labels, t.settings["activation"], t.regression,
                                                    shown, selected)
         self.view.loss.value = pictures.loss_png(t.history, "squared error" if t.regression else "loss")
-        self.view.scores.value = scores.metrics_html(t.metrics(), t.regression)
+        m = t.metrics()
+        self.view.numbers.value = scores.numbers_html(m, t.regression)
+        self.view.scores.value = scores.metrics_html(m, t.regression)
         self.view.show_epoch(t.epoch)
         if t.problem():
             self.view.say(t.problem(), warn=bool(t.diverged))

@@ -64,7 +64,9 @@ def boundary_shade(proba, size):
         margins = proba - np.where(proba == first[..., None], second[..., None], first[..., None])
     slope = np.hypot(*np.gradient(margins, axis=(0, 1))) * (proba.shape[0] / size)  # per pixel of the picture
     with np.errstate(divide="ignore", invalid="ignore"):
-        distance = np.where(slope > 1e-9, margins / slope, np.inf)
+        # a flat cell is far from every edge, on its own side: +inf inside the region, -inf outside
+        # (a plain +inf would give a zero crossing between a flat cell outside and its neighbours)
+        distance = np.where(slope > 1e-9, margins / slope, np.copysign(np.inf, margins))
     far = 2.0 * size / proba.shape[0] + 10.0  # clipped beyond a grid step only: the interpolation stays linear
     near = np.abs(upsample(np.clip(distance, -far, far), size)).min(axis=-1)
     return (51 + 204 * np.clip(near - 0.3, 0.0, 1.0)).astype(np.uint8)
@@ -173,8 +175,9 @@ def _curve(d, ep, c, color, xy, width):
     return c[ok][-1] if ok.any() else None
 
 
-def loss_png(history, name="loss", width=400, height=130):
-    """Training (dark grey) and validation (vermillion) loss against the epoch, with the latest values."""
+def loss_png(history, name="loss", width=400, height=120):
+    """Training (dark grey) and validation (vermillion) loss against the epoch (their latest values
+    are shown large beside the picture, not here)."""
     img = Image.new("RGB", (width, height), "white")
     d = ImageDraw.Draw(img)
     left, right, top, bottom = 36, 8, 22, 18
@@ -194,8 +197,8 @@ def loss_png(history, name="loss", width=400, height=130):
     d.text((left, height - 2), "0", font=small, fill=GREY, anchor="ld")
     x = left
     for c, color, label in curves:
-        last = _curve(d, ep, c, color, xy, width - left)
-        text = f"{label} {name} {'-' if last is None else f'{last:.3f}'}"
+        _curve(d, ep, c, color, xy, width - left)
+        text = f"{label} {name}"
         d.text((x, 3), text, font=font(12), fill=color)
         x += font(12).getlength(text) + 16
     return encode(img, "png", compress_level=1)

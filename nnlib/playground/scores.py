@@ -37,11 +37,29 @@ def colour_scale_html(low=-1.0, high=1.0):
             f"{high:g} <span style='color:#666'>target / output</span></div>")
 
 
+def _loss(v):
+    return "-" if v is None else f"{v:.3f}"
+
+
+def numbers_html(m, regression=False):
+    """The loss (and accuracy) of the training and validation points, large enough for a projector."""
+    cell = "padding:0 10px 0 0;white-space:nowrap"
+    big = "font-size:22px;font-weight:600;font-family:monospace"
+    name = "squared error" if regression else "loss"
+    rows = [(name, _loss(m["train_loss"]), _loss(m["val_loss"]))]
+    if not regression:
+        rows.append(("accuracy", _percent(m["train_accuracy"]), _percent(m["val_accuracy"])))
+    body = "".join(f"<tr><td style='{cell};color:#555'>{label}</td><td style='{cell};{big};color:#3c3c3c'>{a}</td>"
+                   f"<td style='{cell};{big};color:#d55e00'>{b}</td></tr>" for label, a, b in rows)
+    head = (f"<tr><td></td><td style='{cell};color:#3c3c3c;font-size:12px'>training</td>"
+            f"<td style='{cell};color:#d55e00;font-size:12px'>validation</td></tr>")
+    return f"<table style='border-collapse:collapse;line-height:1.1'>{head}{body}</table>"
+
+
 def metrics_html(m, regression=False):
-    """Accuracy and the confusion matrix (classification), or the colour scale (regression)."""
+    """The confusion matrix (classification), or the colour scale (regression)."""
     if regression:
         return f"<div style='font-size:14px;line-height:1.5'>{colour_scale_html()}</div>"
-    return (f"<div style='font-size:14px;line-height:1.5'><b>accuracy</b> training "
-            f"{_percent(m['train_accuracy'])} &nbsp;·&nbsp; validation {_percent(m['val_accuracy'])}<br>"
+    return (f"<div style='font-size:14px;line-height:1.5'>"
             f"<span style='color:#666'>confusion matrix ({html.escape(m['confusion_of'])} points)</span>"
             f"{confusion_html(m['confusion'])}</div>")

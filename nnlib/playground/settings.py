@@ -5,8 +5,8 @@ effect when it changes ("data": new data and a fresh network; "network": a fresh
 applies from the next epoch; "display": redraw only). The controls (nnlib.playground.view) are
 built from this table alone, so a range changed here changes the widget too.
 
-The hidden layers are `neurons`, one count per layer (TensorFlow Playground's +/- per layer);
-`layers` and `hidden` (neurons per layer) are shortcuts that rewrite `neurons`.
+The hidden layers are `neurons`, one count per layer (TensorFlow Playground's +/- per layer; none at
+all is the linear model); `layers` and `hidden` (neurons per layer) are shortcuts that rewrite `neurons`.
 """
 import numbers
 from dataclasses import dataclass
@@ -29,6 +29,7 @@ MARKS = ("blue ●", "orange ■", "green ▲", "pink ◆", "sky blue ▼", "ver
 CLICK_CHOICES = (("nothing", -1), *((f"class {k} ({m})", k) for k, m in enumerate(MARKS)),
                  ("erase nearest point", -2))
 FEATURE_NAMES = ("x1", "x2", "x1_sq", "x2_sq", "x1x2", "sin_x1", "sin_x2")
+FEATURE_LABELS = dict(zip(FEATURE_NAMES, ("x₁", "x₂", "x₁²", "x₂²", "x₁·x₂", "sin x₁", "sin x₂")))
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,11 @@ SETTINGS = {
     "train_ratio": Setting("float", 0.5, "training share", 0.1, 0.9, step=0.05),
     "seed": Setting("int", 0, "seed", 0, 99999),
     "features": Setting("features", ("x1", "x2"), "features", options=FEATURE_NAMES, effect="network"),
-    "layers": Setting("int", 2, "hidden layers", 1, MAX_LAYERS, effect="network"),
+    "layers": Setting("int", 2, "hidden layers", 0, MAX_LAYERS, effect="network"),
     "hidden": Setting("int", 8, "neurons per layer", 1, MAX_NEURONS, effect="network"),
     "neurons": Setting("neurons", (8, 8), "neurons", 1, MAX_NEURONS, effect="network"),
-    "activation": Setting("choice", "tanh", "activation", options=tuple(ACTIVATIONS), effect="network"),
+    "activation": Setting("choice", "tanh", "activation", options=tuple(ACTIVATIONS), effect="network",
+                          labels=tuple(a.replace("_", " ") for a in ACTIVATIONS)),
     "lr": Setting("log", 0.1, "learning rate", 1e-4, 10.0, effect="live"),
     "reg": Setting("choice", "none", "regularisation", options=("none", "L1", "L2"), effect="live"),
     "reg_rate": Setting("log", 0.001, "reg. rate", 1e-4, 10.0, effect="live"),
@@ -119,8 +121,8 @@ def _features(value, label):
 
 
 def _neurons(value, spec, label):
-    if not isinstance(value, (list, tuple)) or not 1 <= len(value) <= MAX_LAYERS:
-        _fail(label, f"a list of 1 to {MAX_LAYERS} neuron counts, one per hidden layer", value)
+    if not isinstance(value, (list, tuple)) or not len(value) <= MAX_LAYERS:
+        _fail(label, f"a list of 0 to {MAX_LAYERS} neuron counts, one per hidden layer", value)
     return tuple(_integer(v, spec.low, spec.high, f"{label}[{i}]") for i, v in enumerate(value))
 
 
@@ -157,6 +159,8 @@ def resolve(current, changes, prefix=""):
         if "layers" in checked and checked["layers"] != len(checked["neurons"]):
             raise ValueError(f"layers={checked['layers']} does not match neurons={list(checked['neurons'])}")
         new["layers"] = len(new["neurons"])
+        if len(set(new["neurons"])) == 1:  # the "neurons per layer" slider shows the one count
+            new["hidden"] = new["neurons"][0]
     elif "hidden" in checked:
         new["neurons"] = (new["hidden"],) * new["layers"]
     elif "layers" in checked:
@@ -165,6 +169,26 @@ def resolve(current, changes, prefix=""):
     if "dataset" in checked and "classes" not in checked:
         new["classes"] = 3 if new["dataset"] == "spiral" else 2
     return new
+
+
+def shown(name, value):
+    """A setting's value as a learner reads it (no code names): "full batch", "x₁, x₂²", "4, 2"."""
+    if name == "batch_size":
+        return "full batch" if value == 0 else str(value)
+    if name == "features":
+        return ", ".join(FEATURE_LABELS.get(f, f) for f in value)
+    if name == "neurons":
+        return ", ".join(map(str, value)) or "none (a linear model)"
+    if name == "click":
+        return dict((v, k) for k, v in CLICK_CHOICES).get(value, str(value))
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return f"{value:.3g}" if isinstance(value, float) else str(value).replace("_", " ")
+
+
+def describe(changes):
+    """Changed settings as a learner reads them: "training share 0.3, features x₁², x₂²"."""
+    return ", ".join(f"{SETTINGS[k].label} {shown(k, v)}" if k in SETTINGS else f"{k} {v}" for k, v in changes.items())
 
 
 def model_settings(settings):

@@ -14,6 +14,7 @@ import ipywidgets as W
 
 from .controls import NeuronButtons, make_controls
 from .data import FEATURES
+from .links import to_query, url_script
 from .settings import MULTICLASS, SETTINGS
 
 try:  # mouse events on the pictures; without ipyevents the playground works, minus clicks and hovers
@@ -21,13 +22,15 @@ try:  # mouse events on the pictures; without ipyevents the playground works, mi
 except ImportError:  # pragma: no cover
     Event = None
 
-SIZE = 400  # the output picture's size on screen, in pixels
+SIZE = 400  # the output picture's size in pixels (shown at most PICTURE wide)
+PICTURE = "330px"
 BUTTONS = (("reset", "undo", "fresh weights, epoch 0"), ("play", "play", "train continuously"),
-           ("pause", "pause", "stop training"), ("step", "step-forward", "train one frame"))
+           ("pause", "pause", "stop training"), ("step", "step-forward", "train one epoch"))
+ONE_LINE = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"  # titles never wrap: no layout jump
 
 
 def heading(text):
-    return W.HTML(f"<b style='font-size:15px;letter-spacing:.05em;color:#444'>{text}</b>")
+    return W.HTML(f"<b style='font-size:14px;letter-spacing:.05em;color:#444'>{text}</b>")
 
 
 def column(*children, width, grow=0):
@@ -42,6 +45,8 @@ def fitted(**layout):
 
 
 class View:
+    HINT = "<small>hover a link or bias (□) to read it; click to edit</small>"
+
     """The widgets: `controls` (setting name -> widget; features one toggle each), `neuron_buttons`,
     `buttons` (reset, play, pause, step), `picture` (output, JPEG) under `overlay` (points, PNG),
     `output_title`, `network`, `weight_box`, `loss`, `scores`, `epoch_box`, `status`, `clear_button`,
@@ -55,26 +60,38 @@ class View:
         self.neuron_buttons.show(values["neurons"])
         self.picture = W.Image(format="jpeg", layout=fitted(grid_area="pic"))
         self.overlay = W.Image(format="png", layout=fitted(grid_area="pic"))
-        self.network, self.loss = W.Image(format="jpeg", layout=fitted()), W.Image(format="png", layout=fitted())
+        self.network = W.Image(format="jpeg", layout=fitted(max_width="470px"))
+        self.loss = W.Image(format="png", layout=fitted())
         self.epoch_box, self.status, self.scores, self.output_title = W.HTML(), W.HTML(), W.HTML(), W.HTML()
-        self.weight_box = W.FloatText(description="weight", disabled=True, layout=W.Layout(width="200px"))
-        self.weight_text = W.HTML("<small>click a link to see and edit its weight</small>")
+        self.numbers = W.HTML(layout=W.Layout(min_height="52px"))  # loss and accuracy, large
+        self.address = W.HTML(layout=W.Layout(width="0px", height="0px", overflow="hidden"))  # see follow_address
+        self.follows_address, self.shown_address, self.link_state = False, None, [values, False]
+        self.weight_box = W.FloatText(description="weight", disabled=True, layout=W.Layout(width="150px"),
+                                      style={"description_width": "48px"},
+                                      tooltip="the selected link's weight or bias: type a new value, then Enter")
+        self.weight_text = W.HTML(self.HINT, layout=W.Layout(width="320px", height="36px", overflow="hidden"))
         self.buttons = {n: W.Button(description=n, icon=i, tooltip=t, layout=W.Layout(width="92px"))
                         for n, i, t in BUTTONS}
         self.buttons["play"].button_style = "success"
         self._files()
         self._connect()
         self.widget = self._layout()
+        self._no_null_tooltips()
 
     def _files(self):
-        self.clear_button = W.Button(description="clear points", icon="eraser", layout=W.Layout(width="120px"))
-        self.csv_upload = W.FileUpload(accept=".csv,.txt", description="load CSV", layout=W.Layout(width="120px"))
+        self.clear_button = W.Button(description="clear points", icon="eraser", layout=W.Layout(width="120px"),
+                                     tooltip="remove every point, then click on the picture to draw your own")
+        self.csv_upload = W.FileUpload(accept=".csv,.txt", description="load CSV", layout=W.Layout(width="120px"),
+                                       tooltip="load points from a CSV file with the columns x1,x2,label")
         self.json_text = W.Textarea(placeholder="export fills this box; paste an export here and press import",
                                     layout=W.Layout(width="98%", height="90px"))
-        self.json_upload = W.FileUpload(accept=".json", description="load JSON")
+        self.json_upload = W.FileUpload(accept=".json", description="load JSON",
+                                        tooltip="load a saved playground from a JSON file")
         self.download = W.HTML()
-        self.export_button = W.Button(description="export", icon="download")
-        self.import_button = W.Button(description="import", icon="upload")
+        self.export_button = W.Button(description="export", icon="download",
+                                      tooltip="write the whole playground into the box below")
+        self.import_button = W.Button(description="import", icon="upload",
+                                      tooltip="restore the playground pasted into the box below")
 
     def _connect(self):
         a = self.actions
@@ -100,8 +117,9 @@ class View:
 
     def _layout(self):
         c = self.controls
-        top = W.HBox([W.HTML("<span style='font-size:22px;font-weight:600'>Neural network playground</span>",
-                             layout=W.Layout(margin="0 24px 0 0")), *self.buttons.values(), self.epoch_box],
+        title = W.HTML("<span style='font-size:20px;font-weight:600;white-space:nowrap'>Watch a neural network "
+                       "learn</span>", layout=W.Layout(margin="0 18px 0 0"))
+        top = W.HBox([title, *self.buttons.values(), self.epoch_box, self.address],
                      layout=W.Layout(align_items="center", flex_flow="row wrap"))
         training = W.HBox([c[n] for n in ("lr", "activation", "reg", "reg_rate", "batch_size", "optimizer",
                                           "epochs_per_frame")], layout=W.Layout(flex_flow="row wrap"))
@@ -109,18 +127,28 @@ class View:
                                                          "seed")),
                       c["show_validation"], c["discretize"], heading("YOUR OWN POINTS"), c["click"],
                       W.HTML("<small>then click on the picture</small>"), W.HBox([self.clear_button, self.csv_upload]),
-                      W.HTML("<small>CSV columns: x1,x2,label</small>"), width="262px")
+                      W.HTML("<small>CSV columns: x1,x2,label</small>"), width="252px")
         net = column(heading("FEATURES"), W.HBox([c[f] for f in FEATURES], layout=W.Layout(flex_flow="row wrap")),
-                     heading("HIDDEN LAYERS"), c["layers"], c["hidden"], self.neuron_buttons.widget, self.network,
+                     W.HBox([c["layers"], c["hidden"]], layout=W.Layout(flex_flow="row wrap")),
+                     self.neuron_buttons.widget, self.network,
                      W.HBox([self.weight_box, self.weight_text], layout=W.Layout(align_items="center")),
-                     width="490px", grow=1)
+                     width="480px", grow=1)
         pic = W.GridBox([self.picture, self.overlay], layout=W.Layout(grid_template_areas='"pic"', width="100%"))
-        out = column(self.output_title, pic, self.loss, self.scores, width=f"{SIZE + 10}px", grow=1)
+        out = column(self.output_title, self.numbers, pic, self.loss, self.scores, width=PICTURE)
         save = W.Accordion([W.VBox([W.HBox([self.export_button, self.download]), self.json_text,
                                     W.HBox([self.import_button, self.json_upload])])],
                            titles=("save / load the whole playground as JSON",), selected_index=None)
         columns = W.HBox([data, net, out], layout=W.Layout(flex_flow="row wrap"))
         return W.VBox([top, training, self.status, columns, save])
+
+    def _no_null_tooltips(self):
+        """Give every widget a tooltip (the browser shows a missing one as "null")."""
+        stack = [self.widget]
+        while stack:
+            w = stack.pop()
+            stack.extend(getattr(w, "children", ()))
+            if getattr(w, "tooltip", "") is None:
+                w.tooltip = getattr(w, "description", "") or ""
 
     # --- what the playground calls ---------------------------------------------------------------
     def say(self, text, warn=False):
@@ -143,26 +171,49 @@ class View:
             self.neuron_buttons.show(settings["neurons"])
         finally:
             self.quiet -= 1
-        self.controls["classes"].disabled = settings["dataset"] not in MULTICLASS
+        multiclass = settings["dataset"] in MULTICLASS  # the class count: only where it can be chosen
+        self.controls["classes"].disabled = not multiclass
+        self.controls["classes"].layout.visibility = "visible" if multiclass else "hidden"
         for n in ("points", "noise"):
             self.controls[n].disabled = settings["dataset"] == "custom"
         self.controls["click"].disabled = regression
+        mixed = len(set(settings["neurons"])) > 1  # the slider cannot show one count for all layers
+        self.controls["hidden"].readout = not mixed
+        self.controls["hidden"].description = "neurons (mixed)" if mixed else SETTINGS["hidden"].label
+        self.controls["hidden"].disabled = not settings["neurons"]
+        self.link_state[0] = settings
+        self._write_address()
+
+    def follow_address(self):
+        """From now on, write the settings into the page's address as they change (the Voila app)."""
+        self.follows_address = True
+        self._write_address()
+
+    def _write_address(self):
+        if self.follows_address:
+            query = to_query(*self.link_state)
+            if query != self.shown_address:
+                self.shown_address, self.address.value = query, url_script(query, len(self.address.value))
 
     def show_weight(self, label, value):
-        """Show a link's weight for editing (value None: nothing selected; a tuple: not editable)."""
+        """Show a link's weight or a bias for editing (3 significant digits)."""
         self.quiet += 1
         try:
-            editable = isinstance(value, float)
-            self.weight_box.disabled = not editable
-            self.weight_box.value = value if editable else 0.0
-            self.weight_text.value = f"<small>{html.escape(label)}</small>"
+            self.weight_box.disabled = False
+            self.weight_box.value = float(f"{value:.3g}")
+            self.show_readout(label)
         finally:
             self.quiet -= 1
+
+    def show_readout(self, label):
+        """The text beside the weight box: a link's or bias's label and value ("" : the hint)."""
+        self.weight_text.value = f"<small>{html.escape(label)}</small>" if label else self.HINT
 
     def show_title(self, title, hint=""):
         """The output panel's heading (what the big picture shows), with a small hint after it."""
         small = f" <small>({html.escape(hint)})</small>" if hint else ""
-        self.output_title.value = f"<b style='font-size:15px;letter-spacing:.05em;color:#444'>{title}</b>{small}"
+        self.output_title.value = (f"<div style='{ONE_LINE}' title='{html.escape(hint)}'><b style='font-size:14px;"
+                                   f"letter-spacing:.05em;color:#444'>{title}</b>{small}</div>")
 
     def show_epoch(self, epoch):
         self.epoch_box.value = (f"<span style='font-size:13px;color:#666;margin-left:18px'>epoch</span> "
@@ -170,6 +221,8 @@ class View:
 
     def show_running(self, running):
         self.buttons["play"].disabled, self.buttons["pause"].disabled = running, not running
+        self.link_state[1] = running
+        self._write_address()
 
     def offer_download(self, text):
         self.json_text.value = text
