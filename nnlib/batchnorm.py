@@ -20,8 +20,16 @@ import numpy as np
 from .validate import in_range, real_array
 
 
+def _floats(x, name):
+    """x as a finite float array; a float64 array passes as it is (the lesson's training loop calls
+    batchnorm_forward and batchnorm_backward on every layer at every step)."""
+    if type(x) is np.ndarray and x.dtype == np.float64 and np.isfinite(x).all():
+        return x
+    return real_array(x, name, finite=True)
+
+
 def _vector(v, name, units):
-    v = real_array(v, name, finite=True)
+    v = _floats(v, name)
     if v.shape != (units,):
         raise ValueError(f"{name} must have shape ({units},), one entry per unit of z, got shape {v.shape}")
     return v
@@ -49,7 +57,7 @@ def batchnorm_forward(z, gamma, beta, eps=1e-5, *, training=True, running=None, 
 
     training=True: the batch's own mean and variance (n >= 2), and running (if given) is updated in place.
     training=False: running's mean and variance (required), the batch's are not used."""
-    z = real_array(z, "z", finite=True)
+    z = _floats(z, "z")
     if z.ndim != 2 or z.shape[1] == 0:
         raise ValueError(f"z must have shape (n, units) with units >= 1, got shape {z.shape}")
     units = z.shape[1]
@@ -88,7 +96,7 @@ def batchnorm_backward(dout, cache):
     if not isinstance(cache, dict) or not {"z_hat", "gamma", "inv_std", "training"} <= set(cache):
         raise TypeError(f"cache must be the dict batchnorm_forward returned, got {cache!r:.60}")
     z_hat = cache["z_hat"]
-    dout = real_array(dout, "dout", finite=True)
+    dout = _floats(dout, "dout")
     if dout.shape != z_hat.shape:
         raise ValueError(f"dout must have the shape of the forward pass's z, {z_hat.shape}, got {dout.shape}")
     dbeta = dout.sum(axis=0)

@@ -149,3 +149,41 @@ def test_backward_bad_input():
         batchnorm_backward(np.ones((2, 4)), cache)
     with pytest.raises(TypeError, match="dout must be"):
         batchnorm_backward("x", cache)
+
+
+def _exercise_stub():
+    """Lesson 9's exercise 5 stub, bn_backward, as the notebook hands it out."""
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "09_depth.ipynb"
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["metadata"].get("exercise") == "bn_backward"]
+    assert len(cells) == 1
+    namespace = {}
+    exec("".join(cells[0]["source"]), namespace)
+    return namespace["bn_backward"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_exercise_stub_shows_the_symptoms_its_prompt_states(seed):
+    """Exercise 5's prompt: on batches of 8, dgamma and dbeta pass a gradient check and dz fails it (relative
+    error 0.1 to 0.6); on 2 samples that differ by more than 1 per unit, the numerical dz is almost 0 while the
+    stub returns gamma * dout / std."""
+    bn_backward = _exercise_stub()
+    rng = np.random.default_rng(seed)
+    z, gamma, beta, G = rng.normal(2, 3, (8, 3)), rng.normal(1, 0.5, 3), rng.normal(size=3), rng.normal(size=(8, 3))
+    dz, dgamma, dbeta = bn_backward(G, z, gamma)
+
+    def loss():
+        return float(np.sum(batchnorm_forward(z, gamma, beta)[0] * G))
+
+    assert 0.1 < gradcheck(loss, z, dz) < 0.6
+    assert gradcheck(loss, gamma, dgamma) < 1e-7 and gradcheck(loss, beta, dbeta) < 1e-7
+    z2 = np.array([[0.0, 1.0, -3.0], [1.5, 4.0, 2.0]]) + rng.normal(0, 0.2, (2, 3))
+    G2 = G[:2].copy()
+
+    def loss2():
+        return float(np.sum(batchnorm_forward(z2, gamma, beta)[0] * G2))
+
+    from nnlib.gradcheck import numerical_gradient
+    assert np.abs(numerical_gradient(loss2, z2)).max() < 1e-4
+    assert np.allclose(bn_backward(G2, z2, gamma)[0], gamma * G2 / z2.std(axis=0), rtol=1e-4)
