@@ -45,6 +45,11 @@ def _bn_rows(dout, z, gamma, eps=1e-5):
     return gamma * inv_std * (dout - mean[0] - z_hat * mean[1]), dgamma, dbeta
 
 
+def _bn_times_std(dout, z, gamma, eps=1e-5):
+    inv_std, z_hat, dbeta, dgamma = _bn_parts(dout, z, eps)
+    return gamma / inv_std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)), dgamma, dbeta
+
+
 _BN_CASES = [Case((np.random.default_rng(0).normal(size=(8, 3)),
                    np.random.default_rng(1).normal([1, -2, 5], [1, 3, 0.5], size=(8, 3)), np.array([1.0, 0.5, 2.0])),
                   "a batch of 8 samples, 3 units"),
@@ -67,6 +72,8 @@ SLIPS = {
              "1/n).", _bn_sums),
         Slip("rows", "The means are over each row (axis=1), across units; each unit has its own statistics, so "
              "take them over the batch, axis=0.", _bn_rows),
+        Slip("times the std", "dz is multiplied by the std: z_hat = (z - mu) / sqrt(var + eps), so dz carries the "
+             "factor 1 / sqrt(var + eps).", _bn_times_std),
     ],
 }
 
