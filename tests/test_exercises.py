@@ -264,3 +264,98 @@ def test_folded_solution_passes(path, k):
         result = eval(_text(check_cell), namespace)
     assert result is None and out.getvalue().startswith(f"{CHECK_CELL.match(_text(check_cell)).group(1)}: correct"), \
         out.getvalue()
+
+
+# --- lesson 9, exercise 5 (bn_backward): answers written apart from the slip catalogue --------------------------
+def _bn_stats(z, eps):
+    mu, var = z.mean(axis=0), z.var(axis=0)
+    return mu, var, (z - mu) / np.sqrt(var + eps)
+
+
+def bn_staged(dout, z, gamma, eps=1e-5):                 # right: the chain rule node by node
+    n = len(z)
+    mu, var, z_hat = _bn_stats(z, eps)
+    dz_hat = dout * gamma
+    dvar = np.sum(dz_hat * (z - mu), axis=0) * -0.5 * (var + eps) ** -1.5
+    dmu = -np.sum(dz_hat, axis=0) / np.sqrt(var + eps) + dvar * np.mean(-2 * (z - mu), axis=0)
+    dz = dz_hat / np.sqrt(var + eps) + dvar * 2 * (z - mu) / n + dmu / n
+    return dz, np.sum(dout * z_hat, axis=0), np.sum(dout, axis=0)
+
+
+def bn_jacobian(dout, z, gamma, eps=1e-5):               # right: the Jacobian d z_hat_i / d z_j, unit by unit
+    n = len(z)
+    _, var, z_hat = _bn_stats(z, eps)
+    dz = np.empty_like(z)
+    for k in range(z.shape[1]):
+        J = (np.eye(n) - 1 / n - np.outer(z_hat[:, k], z_hat[:, k]) / n) / np.sqrt(var[k] + eps)
+        dz[:, k] = J.T @ (gamma[k] * dout[:, k])
+    return dz, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_compact(dout, z, gamma, eps=1e-5):                # right: the n g - dbeta - z_hat dgamma form
+    n = len(z)
+    _, var, z_hat = _bn_stats(z, eps)
+    dbeta, dgamma = dout.sum(axis=0), (dout * z_hat).sum(axis=0)
+    return gamma / (n * np.sqrt(var + eps)) * (n * dout - dbeta - z_hat * dgamma), dgamma, dbeta
+
+
+def bn_sample_var(dout, z, gamma, eps=1e-5):             # wrong: the sample variance (ddof=1)
+    mu, var = z.mean(axis=0), z.var(axis=0, ddof=1)
+    z_hat = (z - mu) / np.sqrt(var + eps)
+    return (gamma / np.sqrt(var + eps) * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_no_gamma(dout, z, gamma, eps=1e-5):               # wrong: gamma left out of dz
+    dz, dgamma, dbeta = bn_compact(dout, z, gamma, eps)
+    return dz / gamma, dgamma, dbeta
+
+
+def bn_plus_sign(dout, z, gamma, eps=1e-5):             # wrong: the variance term added, not subtracted
+    _, var, z_hat = _bn_stats(z, eps)
+    return (gamma / np.sqrt(var + eps) * (dout - dout.mean(axis=0) + z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_raw_z(dout, z, gamma, eps=1e-5):                 # wrong: z where z_hat belongs, in dz and dgamma
+    _, var, _ = _bn_stats(z, eps)
+    return (gamma / np.sqrt(var + eps) * (dout - dout.mean(axis=0) - z * (dout * z).mean(axis=0)),
+            (dout * z).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_staged_half(dout, z, gamma, eps=1e-5):           # wrong: staged, with dvar's route through (z - mu) dropped
+    n = len(z)
+    mu, var, z_hat = _bn_stats(z, eps)
+    dz_hat = dout * gamma
+    dmu = -np.sum(dz_hat, axis=0) / np.sqrt(var + eps)
+    return dz_hat / np.sqrt(var + eps) + dmu / n, np.sum(dout * z_hat, axis=0), np.sum(dout, axis=0)
+
+
+def bn_dgamma_mean(dout, z, gamma, eps=1e-5):           # wrong: dgamma and dbeta averaged over the batch
+    dz, dgamma, dbeta = bn_compact(dout, z, gamma, eps)
+    return dz, dgamma / len(z), dbeta / len(z)
+
+
+def bn_in_place(dout, z, gamma, eps=1e-5):              # wrong: right numbers, but z overwritten in place
+    dz, dgamma, dbeta = bn_compact(dout, z, gamma, eps)
+    z -= z.mean(axis=0)
+    return dz, dgamma, dbeta
+
+
+def bn_one_mean(dout, z, gamma, eps=1e-5):              # wrong: one mean and variance for the whole batch
+    mu, var = z.mean(), z.var()
+    z_hat = (z - mu) / np.sqrt(var + eps)
+    return (gamma / np.sqrt(var + eps) * (dout - dout.mean() - z_hat * (dout * z_hat).mean()),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+BN_RIGHT = [bn_staged, bn_jacobian, bn_compact]
+BN_WRONG = [bn_sample_var, bn_no_gamma, bn_plus_sign, bn_raw_z, bn_staged_half, bn_dgamma_mean, bn_in_place,
+            bn_one_mean, None, "dz"]
+
+
+@pytest.mark.parametrize("answer", BN_RIGHT + BN_WRONG, ids=lambda a: getattr(a, "__name__", repr(a)))
+def test_bn_backward_answers_written_apart(answer):
+    _, printed = _call(check.bn_backward, answer)
+    right = answer in BN_RIGHT
+    assert printed.startswith("bn_backward: correct" if right else "bn_backward: not yet."), printed

@@ -1,9 +1,12 @@
 """Exercise checks for lesson 9 (09_depth): the initialisation for leaky ReLU, how fast activations grow
-under N(0, 1) weights, a standardisation that leaks, and a He initialisation with a hidden bug. Data for the
-engine in engine.py."""
+under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, and a batch-norm
+backward pass that half works. Data for the engine in engine.py."""
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson09_batchnorm import SLIPS as BN_SLIPS
+from .lesson09_batchnorm import SOLUTIONS as BN_SOLUTIONS
+from .lesson09_batchnorm import bn_backward
 
 # --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
 
@@ -145,7 +148,7 @@ _X_CONST = np.array([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
 _X_CONST_VAL = np.array([[2.0, 6.0]])
 
 SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, "relu_growth": 8.0, "standardise": _standardise_ref,
-             "he_init": _he_ref}
+             "he_init": _he_ref, **BN_SOLUTIONS}
 
 SLIPS = {
     "leaky_relu_std": [
@@ -189,6 +192,7 @@ SLIPS = {
         Slip("fresh generator", "Every layer starts with the same numbers, but the layers must share one "
              "stream of random numbers: where is your generator created?", _he_fresh_rng),
     ],
+    **BN_SLIPS,
 }
 
 
@@ -222,4 +226,4 @@ def he_init(fn, grade=False):
                           outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
 
 
-__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init"]
+__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward"]

@@ -1,5 +1,6 @@
 """Lesson 9 (09_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
-He's scale almost."""
+He's scale almost, a batch-norm backward pass that half works (exercise 5's entries were written by the engineer
+who wrote the exercise, not by the fresh reader)."""
 import math
 
 import numpy as np
@@ -181,6 +182,78 @@ def he_divide(sizes, seed):
             for n_in, n_out in zip(sizes, sizes[1:])]
 
 
+# --- exercise 5: bn_backward(dout, z, gamma, eps) ----------------------------------------------------------------
+def _bn_hat(z, eps):
+    std = np.sqrt(z.var(axis=0) + eps)
+    return (z - z.mean(axis=0)) / std, std
+
+
+def bn_stub(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return gamma * dout / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_only_mu(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return gamma * (dout - dout.mean(axis=0)) / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_no_n(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    dgamma, dbeta = (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+    return gamma / std * (dout - dbeta - z_hat * dgamma), dgamma, dbeta
+
+
+def bn_std_times(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return (gamma * std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_loop_no_var(dout, z, gamma, eps=1e-5):
+    n, units = z.shape
+    dz = np.zeros_like(z)
+    z_hat, std = _bn_hat(z, eps)
+    for k in range(units):
+        for j in range(n):
+            dz[j, k] = gamma[k] / std[k] * (dout[j, k] - sum(dout[:, k]) / n)
+    return dz, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_dgamma_z(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    dz = gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0))
+    return dz, (dout * z).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_eps_outside(dout, z, gamma, eps=1e-5):
+    std = z.std(axis=0) + 1e-3
+    z_hat = (z - z.mean(axis=0)) / std
+    return (gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_loops(dout, z, gamma, eps=1e-5):
+    n, units = z.shape
+    dz, dgamma, dbeta = np.zeros_like(z), np.zeros(units), np.zeros(units)
+    for k in range(units):
+        mu = sum(z[:, k]) / n
+        s = 1 / math.sqrt(sum((z[:, k] - mu) ** 2) / n + eps)
+        z_hat = (z[:, k] - mu) * s
+        dbeta[k], dgamma[k] = sum(dout[:, k]), sum(dout[:, k] * z_hat)
+        for j in range(n):
+            dz[j, k] = gamma[k] * s * (dout[j, k] - dbeta[k] / n - z_hat[j] * dgamma[k] / n)
+    return dz, dgamma, dbeta
+
+
+def bn_einsum(dout, z, gamma, eps=1e-5):
+    n = z.shape[0]
+    z_hat, std = _bn_hat(z, eps)
+    jac = (np.eye(n)[:, :, None] - 1 / n - np.einsum("ik,jk->ijk", z_hat, z_hat) / n) / std
+    return (np.einsum("ijk,ik->jk", jac, gamma * dout), np.einsum("ik,ik->k", dout, z_hat),
+            np.einsum("ik->k", dout))
+
+
 ENTRIES = [
     wrong("leaky_relu_std", lr_he, "He's scale whatever alpha: the negative side ignored",
           ["alpha", "α"]),
@@ -256,4 +329,21 @@ ENTRIES = [
           ["RandomState", "generator", "default_rng"]),
     right("he_init", he_normal, "rng.normal with the scale as its std, a loop"),
     right("he_init", he_divide, "divided by sqrt(n_in / 2), zip(sizes, sizes[1:])"),
+
+    wrong("bn_backward", bn_stub, "the stub: mu and var treated as constants, no mean terms",
+          ["mean", "constant", "mu"]),
+    wrong("bn_backward", bn_only_mu, "the mean's term but not the variance's",
+          ["variance", "sigma"]),
+    wrong("bn_backward", bn_no_n, "sums where the formula has means: the 1/n lost",
+          ["1/n", "mean"]),
+    wrong("bn_backward", bn_std_times, "multiplies by the std instead of dividing",
+          ["std", "1 / sqrt", "inv"]),
+    wrong("bn_backward", bn_loop_no_var, "loops, with the variance's route forgotten",
+          ["variance", "sigma"]),
+    wrong("bn_backward", bn_dgamma_z, "dgamma from z instead of z_hat",
+          ["dgamma", "z_hat"]),
+    wrong("bn_backward", bn_eps_outside, "eps added to the std, and far too large",
+          ["eps"]),
+    right("bn_backward", bn_loops, "unit by unit and sample by sample, with math.sqrt"),
+    right("bn_backward", bn_einsum, "the Jacobian d z_hat_i / d z_j built with einsum"),
 ]
