@@ -216,8 +216,8 @@ SLIPS.update({
              0.0),
     ],
     "shift_digits": [
-        Slip("roll", "Ink that leaves one edge comes back in at the opposite edge: the pixels that move in from "
-                     "outside the image must be blank (0).", _shift_roll),
+        Slip("roll", "This still moves the ink as the function handed out does: look at the column the ink moves "
+                     "into, and at where the ink that leaves the frame goes.", _shift_roll),
         Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
                      "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
         Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
