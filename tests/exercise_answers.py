@@ -1,6 +1,7 @@
-"""Answers written apart from the slip catalogues, for the exercises added in lessons 5, 7 and 10 (lr_limit,
-collapse_layers, unbroadcast): right answers in other styles, which must pass, and plausible wrong answers in
-other styles than the catalogued slips, which must not. tests/test_exercises.py runs them."""
+"""Answers written apart from the slip catalogues, for the exercises added in lessons 5, 7, 10 and 11 (lr_limit,
+collapse_layers, unbroadcast, letters_init_loss, shift_digits, curve_remedy): right answers in other styles, which
+must pass, and plausible wrong answers in other styles than the catalogued slips, which must not.
+tests/test_exercises.py runs them."""
 from functools import reduce
 
 import numpy as np
@@ -162,6 +163,100 @@ def unbroadcast_max(g, shape):                 # the largest copy instead of the
 UNBROADCAST_WRONG = [unbroadcast_total, unbroadcast_reshape, unbroadcast_broadcast_to, unbroadcast_once,
                      unbroadcast_size_one_only, unbroadcast_identity, unbroadcast_clears_g, unbroadcast_max]
 
+# --- lesson 11, exercise 4: the loss of a fresh 26-class network whose output layer starts at zero ----------------
+LETTERS_RIGHT = [np.log(26), 3.258, -np.log(1 / 26), float(np.log(26)), 3.25, np.float32(3.2581)]
+LETTERS_WRONG = [26 * np.log(26),   # summed over the classes
+                 np.log(25),        # one class too few
+                 -np.log(26),       # the sign lost
+                 np.log10(26),      # base 10
+                 1.0, 26.0,
+                 "3.258",           # the right number as a string
+                 (3.258,),          # a tuple
+                 None]
+
+# --- lesson 11, exercise 5: shift_digits(X, dy, dx) ------------------------------------------------------------
+
+
+def shift_ndimage(X, dy, dx):
+    from scipy import ndimage
+    return ndimage.shift(np.reshape(X, (-1, 8, 8)), (0, dy, dx), order=0, mode="constant", cval=0.0).reshape(-1, 64)
+
+
+def shift_loops(X, dy, dx):
+    X = np.asarray(X, dtype=float)
+    out = np.zeros_like(X)
+    for r in range(8):
+        for c in range(8):
+            if 0 <= r - dy < 8 and 0 <= c - dx < 8:
+                out[:, 8 * r + c] = X[:, 8 * (r - dy) + (c - dx)]
+    return out
+
+
+def shift_roll_then_clear(X, dy, dx):          # roll, then blank what wrapped round
+    images = np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2)).astype(float)
+    if dy:
+        images[:, 0 if dy > 0 else -1, :] = 0
+    if dx:
+        images[:, :, 0 if dx > 0 else -1] = 0
+    return images.reshape(-1, 64)
+
+
+SHIFT_RIGHT = [shift_ndimage, shift_loops, shift_roll_then_clear]
+
+
+def shift_ndimage_wrap(X, dy, dx):             # scipy's shift, wrapping round
+    from scipy import ndimage
+    return ndimage.shift(np.reshape(X, (-1, 8, 8)), (0, dy, dx), order=0, mode="grid-wrap").reshape(-1, 64)
+
+
+def shift_mean_padding(X, dy, dx):             # what comes in is the image's mean ink, not blank
+    images = np.reshape(X, (-1, 8, 8))
+    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)), constant_values=float(np.mean(X)))
+    return padded[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def shift_columns_only(X, dy, dx):             # dy forgotten
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (0, 0), (1, 1)))
+    return images[:, :, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def shift_two_pixels(X, dy, dx):               # each move two pixels
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (2, 2), (2, 2)))
+    return images[:, 2 - 2 * dy:10 - 2 * dy, 2 - 2 * dx:10 - 2 * dx].reshape(-1, 64)
+
+
+def shift_square(X, dy, dx):                   # right pixels, left as 8 x 8 images
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx]
+
+
+def shift_in_place(X, dy, dx):                 # right pixels, written over the caller's X
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
+    X[...] = images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+    return X
+
+
+def shift_column_major(X, dy, dx):             # the 64 pixels read column by column
+    images = np.pad(np.reshape(X, (-1, 8, 8), order="F"), ((0, 0), (1, 1), (1, 1)))
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape((-1, 64), order="F")
+
+
+SHIFT_WRONG = [shift_ndimage_wrap, shift_mean_padding, shift_columns_only, shift_two_pixels, shift_square,
+               shift_in_place, shift_column_major]
+
+# --- lesson 11, exercise 6: the remedy a learning curve calls for -------------------------------------------------
+REMEDY_RIGHT = ["bigger network", "Bigger network", " bigger network "]
+REMEDY_WRONG = ["train longer",     # not one of the four
+                "more data ",       # a catalogued choice with a stray space: still wrong
+                "bias",             # the diagnosis, not the remedy
+                "bigger_network",   # not one of the four as written
+                "more data and a bigger network",
+                1, None]
+
+
 ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
            "collapse_layers": (COLLAPSE_RIGHT, COLLAPSE_WRONG),
-           "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG)}
+           "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG),
+           "letters_init_loss": (LETTERS_RIGHT, LETTERS_WRONG),
+           "shift_digits": (SHIFT_RIGHT, SHIFT_WRONG),
+           "curve_remedy": (REMEDY_RIGHT, REMEDY_WRONG)}

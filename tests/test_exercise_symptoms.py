@@ -138,3 +138,12 @@ def test_lesson11_reader_symptoms():
     assert labels.shape == (10,)                                  # 10 labels for 5 scans
     predicted = np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
     assert not np.array_equal(labels[:5], predicted)
+
+
+def test_lesson11_shift_symptoms():
+    shift_digits = stub("11", "shift_digits")["shift_digits"]
+    image = np.zeros((8, 8))
+    image[2:6, 5:8] = 9.0                                         # ink touching the right-hand edge, none on the left
+    moved = shift_digits(image.reshape(1, 64), 0, 1).reshape(8, 8)
+    assert np.array_equal(moved[:, 1:7], image[:, 0:6])          # it does look moved to the right
+    assert image[:, 0].sum() == 0 and moved[:, 0].sum() > 0       # and ink appears in the left-hand column

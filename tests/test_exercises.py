@@ -216,7 +216,8 @@ def test_notebook_exercise_format(path):
     cells, found = _cells(path), _exercises(path)
     summary = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _text(c).startswith("## Summary")]
     assert summary, "no '## Summary' cell"
-    assert 3 <= len(found) <= 5, f"{len(found)} exercises in the 4-cell format (3-5 wanted)"
+    most = 6 if path.stem == "11_digits" else 5   # the capstone also holds the practitioner's recipe's three
+    assert 3 <= len(found) <= most, f"{len(found)} exercises in the 4-cell format (3-{most} wanted)"
     assert cells.index(found[0][0]) > summary[0], "exercises come after '## Summary'"
     kinds = []
     for k, (prompt, stub, check_cell, solution) in enumerate(found, 1):

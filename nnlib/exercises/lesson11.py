@@ -1,4 +1,5 @@
-"""Exercise checks for lesson 11 (11_digits): the confusion matrix, a parameter count, reading new scans.
+"""Exercise checks for lesson 11 (11_digits): the confusion matrix, a parameter count, reading new scans, and the
+practitioner's recipe (the loss at initialisation, shifting digits, reading a learning curve).
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -154,4 +155,118 @@ def read_digits(fn, grade=False):
                           slips=SLIPS["read_digits"], pure=True, grade=grade)
 
 
-__all__ = ["confusion_matrix", "parameter_count", "read_digits"]
+# --- exercise 4 (predict): the loss of a fresh 26-letter network -----------------------------------------
+def _letters_init_loss():
+    from ..mlp import MLP
+    rng = np.random.default_rng(0)
+    net = MLP([64, 16, 26], seed=0)
+    (W1, b1), (W2, b2) = net.params
+    net.params = [(W1, b1), (np.zeros_like(W2), np.zeros_like(b2))]   # the output layer starts at zero
+    return net.loss(rng.standard_normal((260, 64)), np.arange(260) % 26)
+
+
+# --- exercise 5 (diagnose): shifting digits by one pixel ------------------------------------------------
+def _shift(X, dy, dx):
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def _shift_roll(X, dy, dx):                  # the stub: np.roll wraps the edge round to the other side
+    return np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2)).reshape(-1, 64)
+
+
+def _shift_flat(X, dy, dx):                  # the flat 64-vector shifted: a row's end runs into the next row
+    X = np.asarray(X, dtype=float)
+    out, k = np.zeros_like(X), 8 * dy + dx
+    if k >= 0:
+        out[:, k:] = X[:, :64 - k]
+    else:
+        out[:, :64 + k] = X[:, -k:]
+    return out
+
+
+def _shift_swapped(X, dy, dx):               # dy moves columns and dx rows
+    return _shift(X, dx, dy)
+
+
+def _shift_reversed(X, dy, dx):              # positive dy moves the ink up, positive dx left
+    return _shift(X, -dy, -dx)
+
+
+def _shift_edge(X, dy, dx):                  # the new edge copies its neighbour instead of being blank
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)), mode="edge")
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+# --- exercise 6 (diagnose): reading a learning curve ------------------------------------------------------
+REMEDIES = ("more data", "bigger network", "stronger regularisation", "smaller network")
+
+
+SOLUTIONS.update({"letters_init_loss": float(np.log(26)), "shift_digits": _shift, "curve_remedy": "bigger network"})
+
+SLIPS.update({
+    "letters_init_loss": [
+        Slip("digits", "That is the digits' value: the loss at the start depends on how many classes share the "
+                       "probability.", float(np.log(10))),
+        Slip("bits", "Cross-entropy uses the natural log here (as nnlib's loss does), not log base 2.",
+             float(np.log2(26))),
+        Slip("probability", "That is the probability the fresh network gives the right class; the loss is minus its "
+                            "log.", 1 / 26),
+        Slip("zero", "A network that knows nothing is not right with certainty: its loss at the start is far from 0.",
+             0.0),
+    ],
+    "shift_digits": [
+        Slip("roll", "This still moves the ink as the function handed out does: look at the column the ink moves "
+                     "into, and at where the ink that leaves the frame goes.", _shift_roll),
+        Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
+                     "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
+        Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
+             _shift_swapped),
+        Slip("reversed", "The ink moves the wrong way: positive dy moves it down (to higher row numbers), positive dx "
+                         "to the right.", _shift_reversed),
+        Slip("edge", "The new edge repeats its neighbouring pixels; pixels that come in from outside the image "
+                     "should be blank (0).", _shift_edge),
+    ],
+    "curve_remedy": [
+        Slip("more data", "More data closes a gap between training and validation; here both are low together, "
+                          "and the curves have stopped rising.", "more data"),
+        Slip("regularise", "A brake holds the training fit back, and here the training accuracy itself is too low.",
+             "stronger regularisation"),
+        Slip("smaller", "A smaller network fits the training data even less well than this one.", "smaller network"),
+    ],
+})
+
+
+def letters_init_loss(prediction, grade=False):
+    """Lesson 11, exercise 4 (predict): the cross-entropy, before any step, of a 26-class network whose output
+    layer starts at zero."""
+    return prediction_check("letters_init_loss", prediction, truth=_letters_init_loss, tol=0.01,
+                            right="Zero output weights give every letter the same score, so each gets probability "
+                                  "1/26, and -log(1/26) = log 26 = 3.26 whatever the labels.",
+                            slips=SLIPS["letters_init_loss"], grade=grade)
+
+
+def _images(seed, n):
+    """n 8 x 8 'digits' as rows of 64 raw pixels, no pixel blank (so every misplaced pixel shows)."""
+    return np.random.default_rng(seed).integers(1, 17, size=(n, 64)).astype(float)
+
+
+def shift_digits(fn, grade=False):
+    """Lesson 11, exercise 5 (diagnose): shift_digits(X, dy, dx) -> the images of X (n, 64) moved dy pixels down and
+    dx right, the pixels that come in from outside blank (0)."""
+    cases = [Case((_images(0, 2), 0, 1), "(X (2, 64) raw pixels, dy=0, dx=1)"),
+             Case((_images(1, 3), -1, 0), "(X (3, 64) raw pixels, dy=-1, dx=0)"),
+             Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)")]
+    return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=("shifted",),
+                          slips=SLIPS["shift_digits"], pure=True, grade=grade)
+
+
+def curve_remedy(prediction, grade=False):
+    """Lesson 11, exercise 6 (diagnose): which remedy the learning curves of the prompt call for."""
+    return prediction_check("curve_remedy", prediction, truth="bigger network", options=REMEDIES,
+                            right="Training and validation accuracy are low together and flat as the data grow: the "
+                                  "network is too simple for the task (bias), so give it more capacity.",
+                            slips=SLIPS["curve_remedy"], grade=grade)
+
+
+__all__ = ["confusion_matrix", "parameter_count", "read_digits", "letters_init_loss", "shift_digits", "curve_remedy"]

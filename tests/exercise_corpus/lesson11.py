@@ -1,4 +1,5 @@
-"""Lesson 11 (11_digits): the confusion matrix by hand, counting parameters, a digit reader that reads nothing."""
+"""Lesson 11 (11_digits): the confusion matrix by hand, counting parameters, a digit reader that reads nothing; the
+first loss of a letter reader, a shift that leaks, reading a learning curve."""
 import numpy as np
 
 from . import right, wrong
@@ -127,6 +128,58 @@ def rd_loop(X_new, mean, std, W1, b1, W2, b2):
     return np.array(labels)
 
 
+# --- exercise 5: shift_digits(X, dy, dx) -----------------------------------------------------------------------
+def sd_stub(X, dy, dx):
+    return np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).reshape(-1, 64)
+
+
+def sd_flat(X, dy, dx):
+    out = np.zeros_like(X, dtype=float)
+    k = 8 * dy + dx
+    if k >= 0:
+        out[:, k:] = X[:, :64 - k]
+    else:
+        out[:, :k] = X[:, -k:]
+    return out
+
+
+def sd_swapped(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
+    return padded[:, 1 - dx:9 - dx, 1 - dy:9 - dy].reshape(-1, 64)
+
+
+def sd_reversed(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
+    return padded[:, 1 + dy:9 + dy, 1 + dx:9 + dx].reshape(-1, 64)
+
+
+def sd_edge(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)), mode="edge")
+    return padded[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def sd_square(X, dy, dx):
+    return np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))[:, 1 - dy:9 - dy, 1 - dx:9 - dx]
+
+
+def sd_loops(X, dy, dx):
+    out = np.zeros(np.shape(X))
+    for r in range(8):
+        for c in range(8):
+            if 0 <= r + dy < 8 and 0 <= c + dx < 8:
+                out[:, 8 * (r + dy) + c + dx] = X[:, 8 * r + c]
+    return out
+
+
+def sd_roll_and_clear(X, dy, dx):
+    images = np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).astype(float)
+    if dy:
+        images[:, 0 if dy == 1 else 7] = 0
+    if dx:
+        images[:, :, 0 if dx == 1 else 7] = 0
+    return images.reshape(-1, 64)
+
+
 ENTRIES = [
     wrong("confusion_matrix", cm_transposed, "rows are the predictions, columns the true classes",
           ["transpos", "rows", "true", "swap"]),
@@ -185,4 +238,53 @@ ENTRIES = [
           ["divide", "std"]),
     right("read_digits", rd_softmax, "einsum, softmax probabilities, argmax on the last axis"),
     right("read_digits", rd_loop, "one image at a time, argmin of minus the scores"),
+    # exercise 4: letters_init_loss(prediction); right: log 26 = 3.258
+    wrong("letters_init_loss", float(np.log(10)), "the digits' log 10",
+          ["classes", "digits", "26"]),
+    wrong("letters_init_loss", float(np.log2(26)), "log base 2",
+          ["natural", "base 2", "log"]),
+    wrong("letters_init_loss", 1 / 26, "the probability, not its negative log",
+          ["probability", "log"]),
+    wrong("letters_init_loss", 0.0, "zero: the network knows nothing",
+          ["0", "certain", "far from"]),
+    wrong("letters_init_loss", 26 * float(np.log(26)), "summed over the 26 classes",
+          ["mean", "sum", "classes"]),
+    wrong("letters_init_loss", float(np.log(25)), "one class too few",
+          ["26", "classes"]),
+    wrong("letters_init_loss", -float(np.log(26)), "the sign lost",
+          ["minus", "sign", "negative"]),
+    right("letters_init_loss", float(-np.log(1 / 26)), "minus the log of 1/26"),
+    right("letters_init_loss", 3.26, "rounded to two decimals"),
+
+    # exercise 5: shift_digits(X, dy, dx)
+    wrong("shift_digits", sd_stub, "the stub: np.roll wraps the edge round",
+          ["wrap", "opposite", "leaves", "frame", "handed out"]),
+    wrong("shift_digits", sd_flat, "the flat 64-vector shifted: rows run into each other",
+          ["row", "flat", "8 x 8"]),
+    wrong("shift_digits", sd_swapped, "dy and dx on the wrong axes",
+          ["axes", "rows", "columns"]),
+    wrong("shift_digits", sd_reversed, "moves the ink the wrong way",
+          ["wrong way", "direction", "down"]),
+    wrong("shift_digits", sd_edge, "the new edge copies its neighbour",
+          ["blank", "edge", "0"]),
+    wrong("shift_digits", sd_square, "right pixels, returned as (n, 8, 8) images",
+          ["shape", "(2, 64)"]),
+    right("shift_digits", sd_loops, "pixel by pixel"),
+    right("shift_digits", sd_roll_and_clear, "roll, then blank the row and column that wrapped round"),
+
+    # exercise 6: curve_remedy(prediction); right: "bigger network"
+    wrong("curve_remedy", "more data", "more data for a network that cannot fit what it has",
+          ["both", "gap", "flat", "low"]),
+    wrong("curve_remedy", "stronger regularisation", "a brake on an underfitting network",
+          ["training accuracy", "holds", "brake", "too low"]),
+    wrong("curve_remedy", "smaller network", "less capacity for an underfitting network",
+          ["smaller", "less well", "capacity"]),
+    wrong("curve_remedy", "regularisation", "not one of the four as written",
+          ["choose", "one of"]),
+    wrong("curve_remedy", "train longer", "not one of the four",
+          ["choose", "one of"]),
+    wrong("curve_remedy", 2, "the option's number",
+          ["choose", "one of"]),
+    right("curve_remedy", "Bigger network", "capitalised"),
+    right("curve_remedy", "bigger network ", "a trailing space"),
 ]
