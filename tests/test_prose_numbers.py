@@ -25,7 +25,9 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 # Per lesson: figures that are settings or derivations the rules above cannot tell apart, each with why.
 ALLOWED = {
     "03": {"1.5": "exercise 4's tolerance, a setting"},
+    "05": {"0.002": "exercise 2's grid of learning rates the check tries, a setting"},
     "06": {"0.9": "momentum's usual coefficient, a setting",
+           "1.9": "exercise 3's buggy Adam step, a derivation the student repeats",
            "0.15": "the last of exercise 4's learning rates to choose from, a setting"},
     "07": {"95": "the accuracy the exercises ask for, a setting"},
     "08": {"40": "the share dealt out to validation, a setting"},
