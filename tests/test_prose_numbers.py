@@ -25,10 +25,14 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 # Per lesson: figures that are settings or derivations the rules above cannot tell apart, each with why.
 ALLOWED = {
     "03": {"1.5": "exercise 4's tolerance, a setting"},
+    "05": {"0.002": "exercise 2's grid of learning rates the check tries, a setting"},
     "06": {"0.9": "momentum's usual coefficient, a setting",
+           "1.9": "exercise 3's buggy Adam step, a derivation the student repeats",
            "0.15": "the last of exercise 4's learning rates to choose from, a setting"},
-    "07": {"95": "the accuracy the exercises ask for, a setting"},
-    "08": {"40": "the share dealt out to validation, a setting"},
+    "07": {"95": "the accuracy the exercises ask for, a setting",
+           "0.5": "exercise 1's training share, a setting"},
+    "08": {"40": "the share dealt out to validation, a setting",
+           "0.7": "exercise 1's worked example, a loss the student's rule must skip"},
     "09": {"0.177": "the table of scales: sqrt(2 / 64), a derivation",
            "0.25": "the table of scales: sqrt(2 / 32), a derivation",
            "0.18": "Glorot's scale for 32 units, from that table",
