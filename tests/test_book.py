@@ -169,3 +169,28 @@ def test_lesson_page_has_its_explorer_still_and_folded_solutions(site, name):
         assert base64.b64decode(still) in shown, f"{name}: an explorer's stored still is not on the page"
     assert "widget-view" not in html and "unpkg" not in html and "jsdelivr" not in html
     assert html.count("<summary>Solution</summary>") == solutions > 0
+
+
+def test_search_finds_the_lessons(server, browser):
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
+    page.goto(server + "search.html?q=perceptron")
+    page.wait_for_selector("#search-results ul.search li", timeout=60_000)
+    found = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.href)")
+    page.close()
+    assert any(href.split("#")[0].endswith("lessons/01_perceptron.html") for href in found), found
+
+
+@pytest.mark.parametrize("name", ["01_perceptron", "05_moons"])
+def test_screenshot(server, browser, name, tmp_path):
+    """A picture of two lesson pages, for a person to look at (kept in NN_COURSE_SCREENSHOTS=folder)."""
+    folder = os.environ.get("NN_COURSE_SCREENSHOTS") or tmp_path
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + f"lessons/{name}.html")
+    page.evaluate("async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; }")
+    if name == "05_moons":
+        page.locator(".cell_output img").last.scroll_into_view_if_needed()
+    shot = Path(folder) / f"book_{name}.png"
+    page.screenshot(path=str(shot))
+    page.close()
+    assert shot.stat().st_size > 10_000
