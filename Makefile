@@ -35,7 +35,7 @@ $(STAMP): lock/all.txt pyproject.toml
 # jupyter/learner/ (jupyter/README.md says what each does). The lessons are trusted first: their stored
 # outputs are the course's own (an untrusted notebook hides them and the server logs a warning).
 lab: $(STAMP)
-	$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null
+	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb >/dev/null
 	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter/learner $(BIN)/jupyter lab $(ROOT_FLAG) $(ARGS)
 
 # The teacher's JupyterLab: the repository, nbgrader's menus and formgrader on the course in assignments/
@@ -53,7 +53,7 @@ book: $(STAMP) book/node_modules/.package-lock.json
 	@echo "The site: book/_build/html/index.html"
 
 book/node_modules/.package-lock.json: book/package.json book/package-lock.json
-	npm ci --prefix book --no-audit --no-fund --loglevel=error
+	npm ci --prefix book --no-audit --no-fund --update-notifier=false --loglevel=error
 
 # Regenerate the locks after changing a pin in requirements*.txt (ARGS="--upgrade" to move every
 # unpinned package to its newest version). lock/learner.txt (what Binder installs) starts from

@@ -42,7 +42,8 @@ def site(tmp_path_factory):
     if not (BOOK / "node_modules" / "mathjax").is_dir():
         if shutil.which("npm") is None:
             missing("npm not found: the book needs MathJax from npm (npm ci --prefix book)")
-        subprocess.run(["npm", "ci", "--prefix", str(BOOK), "--no-audit", "--no-fund", "--loglevel=error"],
+        subprocess.run(["npm", "ci", "--prefix", str(BOOK), "--no-audit", "--no-fund", "--update-notifier=false",
+                        "--loglevel=error"],
                        check=True, timeout=BUILD_TIMEOUT)
     out = tmp_path_factory.mktemp("book") / "html"
     start = time.perf_counter()
