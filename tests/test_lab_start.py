@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -48,7 +49,8 @@ def lab_server(role, home, root_dir=None):
     kernel.mkdir(parents=True)
     (kernel / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python 3 (nn-course, under test)", "language": "python"}))
+        "display_name": "Python 3 (nn-course, under test)", "language": "python",
+        "metadata": {"supported_encryption": ["curve"]}}))  # as ipykernel's own kernel.json declares
     env = dict(os.environ, HOME=str(home), JUPYTER_PLATFORM_DIRS="1", JUPYTER_CONFIG_PATH=str(ROOT / "jupyter" / role),
                JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PATH=str(home / "path"), JUPYTER_PREFER_ENV_PATH="0")
@@ -89,6 +91,18 @@ def status(url):
         return e.code
 
 
+def wait_for_kernel_connection(base, token, timeout=90):
+    """Wait until the lesson's kernel has its websocket (whatever the server logs then is in the log)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=30) as r:
+            if any(k["connections"] > 0 and k["execution_state"] == "idle" for k in json.load(r)):
+                time.sleep(1)
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"no kernel connected within {timeout} s")
+
+
 def setting_default(base, token, plugin, key):
     """The default the server gives a JupyterLab setting (the schema's, or the course's overrides.json)."""
     with urllib.request.urlopen(f"{base}/lab/api/settings/{plugin}?token={token}", timeout=30) as r:
@@ -119,6 +133,7 @@ def open_lab(base, token, log, shot, lesson=True):
             page.wait_for_selector(".jp-DirListing-itemText", timeout=90_000)
             if lesson:
                 page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+                wait_for_kernel_connection(base, token)
             page.wait_for_timeout(3000)  # the news question, when asked, comes a moment after the start
             facts = page.evaluate(PAGE_FACTS)
             facts["url"] = page.url
