@@ -1,10 +1,11 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make):
-#   make lab    set up .venv, then open the course in JupyterLab (options via ARGS="...")
+#   make lab    set up .venv, then open lesson 1 in JupyterLab (the learner's view; options via ARGS="...")
 #   make test   set up .venv, then run the unit tests and every notebook under nbval (strict),
 #               on two workers (pytest-xdist; ARGS="-n 0" for one), then every notebook again with its
 #               last bits disturbed (--disturb-bits --disturb-products)
 #   make check  the fast loop while editing: ruff, unit tests and the bad-input battery
-# For teachers: make assignments (nbgrader source + student release of every lesson, in assignments/).
+# For teachers: make teach (JupyterLab with nbgrader's tools), make assignments (nbgrader source + student
+# release of every lesson, in assignments/). The course as a website: make book (book/_build/html).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -17,18 +18,55 @@ export JUPYTER_PLATFORM_DIRS := 1
 .PHONY: lab test check lint app setup notebooks clean assignments
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-teaching.txt pyproject.toml
+# Every package at the version in lock/all.txt (the whole tree of the learner's, teacher's and developer's
+# sets; `make lock` regenerates it), then nnlib itself, editable.
+$(STAMP): lock/all.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
 	  echo "nn-course needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)." \
 	       "Install a newer Python and run e.g. 'make test PYTHON=python3.11'." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-teaching.txt -e .
+	$(BIN)/python -m pip install --quiet -r lock/all.txt
+	@# setuptools always tells an editable install "be careful with folders ... with the same name as your
+	@# package" (an InformationOnly warning): here the one such folder is nnlib itself, so it is noise.
+	PYTHONWARNINGS="ignore:Editable installation." $(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nn-course)" >/dev/null
 	touch $(STAMP)
 
+# The learner's JupyterLab opens lesson 1, without the teacher's tools; its settings are in
+# jupyter/learner/ (jupyter/README.md says what each does). The lessons are trusted first: their stored
+# outputs are the course's own (an untrusted notebook hides them and the server logs a warning).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
+	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb >/dev/null
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter/learner $(BIN)/jupyter lab $(ROOT_FLAG) $(ARGS)
+
+# The teacher's JupyterLab: the repository, nbgrader's menus and formgrader on the course in assignments/
+# (made first if missing); settings in jupyter/teacher/.
+teach: $(STAMP) assignments/nbgrader_config.py
+	JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter/teacher $(BIN)/jupyter lab $(ROOT_FLAG) $(ARGS)
+
+assignments/nbgrader_config.py: | $(STAMP)
+	$(BIN)/python tools/make_assignments.py
+
+# The course as a static website in book/_build/html, from the lessons' stored outputs (no notebook
+# runs); MathJax from npm (book/package-lock.json) is copied into the site. Needs node and npm.
+book: $(STAMP) book/node_modules/.package-lock.json
+	$(BIN)/python -m sphinx -b html -W --keep-going -q book book/_build/html
+	@echo "The site: book/_build/html/index.html"
+
+book/node_modules/.package-lock.json: book/package.json book/package-lock.json
+	npm ci --prefix book --no-audit --no-fund --update-notifier=false --loglevel=error
+
+# Regenerate the locks after changing a pin in requirements*.txt (ARGS="--upgrade" to move every
+# unpinned package to its newest version). lock/learner.txt (what Binder installs) starts from
+# lock/all.txt, so that both hold the same version of every package they share.
+LOCK_OPTS := --quiet --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(STAMP)
+	$(BIN)/pip-compile $(LOCK_OPTS) $(ARGS) --output-file lock/all.txt requirements-dev.txt
+	cp lock/all.txt lock/learner.txt
+	$(BIN)/pip-compile $(LOCK_OPTS) --output-file lock/learner.txt requirements.txt
+
+.PHONY: teach book lock
 
 # The lesson-7 playground alone, as a web page for a projector (Voila, http://localhost:8866;
 # options via ARGS, e.g. ARGS="--port=8900"): app/playground.ipynb shows the app and nothing else.
