@@ -24,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from servers import free_port, log_tail, wait_until_answers  # noqa: E402
+from support.servers import free_port, log_tail, wait_until_answers  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from servers import free_port, log_tail, wait_until_answers  # tests/ is on the path (tests/browser/conftest.py)
+from support.servers import free_port, log_tail, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_START_TIMEOUT, SERVER_STOP_TIMEOUT = 90, 20  # seconds
