@@ -359,4 +359,5 @@ BN_WRONG = [bn_sample_var, bn_no_gamma, bn_plus_sign, bn_raw_z, bn_staged_half, 
 def test_bn_backward_answers_written_apart(answer):
     _, printed = _call(check.bn_backward, answer)
     right = answer in BN_RIGHT
-    assert printed.startswith("bn_backward: correct" if right else "bn_backward: not yet."), printed
+    want = "correct" if right else "not attempted yet" if answer is None else "not yet."
+    assert printed.startswith(f"bn_backward: {want}"), printed

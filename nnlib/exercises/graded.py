@@ -50,14 +50,15 @@ class NotYet(AssertionError):
 
 
 def _lesson_of(exercise_name):
-    """'lesson01' for 'signed_distance', read from the lessons' source files."""
+    """'lesson01' for 'signed_distance', read from the lessons' source files (a lesson's checks may sit in
+    lessonNN.py or in a part of it, lessonNN_<part>.py, which lessonNN.py re-exports)."""
     if not isinstance(exercise_name, str) or not exercise_name.isidentifier():
         raise ValueError(f"exercise_name must be a check's name such as 'signed_distance', got {exercise_name!r}")
     for file in sorted(os.listdir(_HERE)):
-        if re.fullmatch(r"lesson\d\d\.py", file):
+        if (lesson := re.fullmatch(r"(lesson\d\d)(_\w+)?\.py", file)):
             with open(os.path.join(_HERE, file), encoding="utf-8") as f:
                 if re.search(rf"^def {exercise_name}\(", f.read(), flags=re.M):
-                    return file[:-3]
+                    return lesson.group(1)
     raise ValueError(f"exercise_name: no lesson has a check named {exercise_name!r}")
 
 

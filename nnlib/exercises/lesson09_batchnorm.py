@@ -61,7 +61,7 @@ SOLUTIONS = {"bn_backward": _bn_ref}
 
 SLIPS = {
     "bn_backward": [
-        Slip("constant statistics", "dz treats the batch mean and variance as constants (that is the formula at "
+        Slip("given", "dz treats the batch mean and variance as constants (that is the formula at "
              "prediction, with running statistics); in training every z_j also moves mu and sigma^2, which adds "
              "the two mean terms.", _bn_constant_stats),
         Slip("mean term only", "dz has the term from the mean but not the one from the variance: sigma^2 depends "
