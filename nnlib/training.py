@@ -13,6 +13,7 @@ import numpy as np
 
 from . import backprop, divergence
 from . import dropout as drop
+from ._fast import picks as one_hot_picks
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
 from .optim import Optimizer, check_rate, get_optimizer, rate_at
@@ -79,7 +80,7 @@ def train_epoch(net, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=
         raise TypeError(f"rng must be a np.random.Generator when batch_size < n or dropout is used, got {rng!r:.60}")
     arrays = [a for pair in net.params for a in pair]
     with np.errstate(all="ignore"):
-        return _epoch(net, arrays, X, Y, backprop.picks(Y, net.output, loss), lr, optimizer, loss,
+        return _epoch(net, arrays, X, Y, one_hot_picks(Y, net.output, loss), lr, optimizer, loss,
                       l2, l1, batch, rng, rates)
 
 
@@ -119,7 +120,7 @@ def _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callbac
     if patience is not None and validation is None:
         raise ValueError(f"patience={patience!r} must come with validation=(X_val, y_val): early stopping "
                          "watches the validation loss")
-    run = _Run(X=X, Y=Y, loss=loss, picks=backprop.picks(Y, net.output, loss), epochs=epochs,
+    run = _Run(X=X, Y=Y, loss=loss, picks=one_hot_picks(Y, net.output, loss), epochs=epochs,
                lr=lr, l2=l2, l1=l1, callback=callback, rates=drop.rates(dropout, len(net.layer_sizes) - 2),
                batch=X.shape[0] if batch_size is None else min(int(batch_size), X.shape[0]),
                stopper=stopper,
