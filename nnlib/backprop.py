@@ -58,7 +58,7 @@ def output_loss(z, Y, output, loss, picks=None):
     return loss_fn(output, loss)(y_hat, Y), DELTAS[output, loss](y_hat, Y)
 
 
-def gradients(params, X, Y, activation, output, loss, l2=0.0, l1=0.0, n_reg=None, picks=None, masks=None):
+def gradients(params, X, Y, activation, output, loss, *, l2=0.0, l1=0.0, n_reg=None, picks=None, masks=None):
     """(J, [dW1, db1, dW2, db2, ...]) on a batch; penalties scaled by the training set's size n_reg."""
     n_reg = X.shape[0] if n_reg is None else n_reg
     acts = hidden(params, X, activation, masks)

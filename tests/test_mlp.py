@@ -419,10 +419,12 @@ def test_minibatches_see_each_sample_once_per_epoch(n, batch_size, monkeypatch):
     calls = []
     original = backprop.gradients
 
-    def recording(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks):
+    def recording(params, Xb, Yb, activation, output, loss, *, l2, l1, n_reg, picks, masks):
         calls.append((np.rint(Xb[:, 0] * n).astype(int), n_reg))
-        J, grads = original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks)
-        assert pytest.approx(original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg)[0], rel=1e-12) == J
+        J, grads = original(params, Xb, Yb, activation, output, loss, l2=l2, l1=l1, n_reg=n_reg, picks=picks,
+                            masks=masks)
+        plain = original(params, Xb, Yb, activation, output, loss, l2=l2, l1=l1, n_reg=n_reg)[0]
+        assert pytest.approx(plain, rel=1e-12) == J
         calls[-1] += (J,)
         return J, grads
 
