@@ -18,8 +18,27 @@ from ._fast import picks as one_hot_picks
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
 from .optim import Optimizer, check_rate, get_optimizer, rate_at
-from .validate import affordable, network_input, positive
+from .validate import affordable, function, network_input, positive
 from .validate import seed as as_seed
+
+
+def _at_least(minimum, integer=False):
+    return lambda value, name: positive(value, name, integer=integer, minimum=minimum)
+
+
+def _optional(check):
+    return lambda value, name: None if value is None else check(value, name)
+
+
+# Each simple option's check, (value, name) -> the checked value (scikit-learn's parameter constraints
+# in miniature); fit and train_epoch check their options through this one table.
+CONSTRAINTS = {"epochs": _at_least(1, integer=True), "l2": _at_least(0), "l1": _at_least(0),
+               "batch_size": _optional(_at_least(1, integer=True)), "callback": _optional(function)}
+
+
+def _checked(**options):
+    """The options, each through its CONSTRAINTS row, as a tuple in the order given."""
+    return tuple(CONSTRAINTS[name](value, name) for name, value in options.items())
 
 
 def _masks(rng, n, rates, units):
@@ -84,11 +103,12 @@ def train_epoch(net, X, Y, lr, optimizer, loss=None, *, l2=0.0, l1=0.0, batch_si
     loss = loss_name(loss, net.output)
     n = X.shape[0]
     Y = _checked_targets(net, Y, n, loss)
-    lr, l2, l1 = positive(lr, "lr"), positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+    lr = positive(lr, "lr")
+    l2, l1, batch_size = _checked(l2=l2, l1=l1, batch_size=batch_size)
     if not isinstance(optimizer, Optimizer):
         raise TypeError(f"optimizer must be an nnlib.optim.Optimizer (it keeps its state between epochs), "
                         f"got {optimizer!r:.60}; make one with optim.get_optimizer(name)")
-    batch = n if batch_size is None else min(positive(batch_size, "batch_size", integer=True, minimum=1), n)
+    batch = n if batch_size is None else min(batch_size, n)
     rates = drop.rates(dropout, len(net.layer_sizes) - 2)
     if (batch < n or rates is not None) and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a np.random.Generator when batch_size < n or dropout is used, got {rng!r:.60}")
@@ -126,14 +146,10 @@ def _setup(net, X, y, given):
     X = network_input(X, net.layer_sizes)
     loss = loss_name(loss, net.output)
     Y = targets(y, X.shape[0], net.layer_sizes[-1], net.output, loss)
-    l2, l1 = positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
-    epochs = positive(epochs, "epochs", integer=True, minimum=1)
+    l2, l1, epochs, batch_size, callback = _checked(l2=l2, l1=l1, epochs=epochs, batch_size=batch_size,
+                                                    callback=callback)
     affordable(epochs, "epochs", epochs)  # the history keeps one loss per epoch
     lr = check_rate(lr, epochs)
-    if batch_size is not None:
-        batch_size = positive(batch_size, "batch_size", integer=True, minimum=1)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be callable, got {callback!r:.60}")
     stopper = None if patience is None else EarlyStopping(patience)
     if patience is not None and validation is None:
         raise ValueError(f"patience={patience!r} must come with validation=(X_val, y_val): early stopping "

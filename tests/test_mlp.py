@@ -319,7 +319,7 @@ def test_bad_targets_for_other_outputs(make, pattern):
     ({"batch_size": 2.5}, TypeError, r"batch_size must be an integer, got 2\.5"),
     ({"l2": -0.1}, ValueError, r"l2 must be >= 0, got -0\.1"),
     ({"l2": None}, TypeError, r"l2 must be a number, got None"),
-    ({"callback": "print"}, TypeError, r"callback must be callable, got 'print'"),
+    ({"callback": "print"}, TypeError, r"callback must be a function, got 'print'"),
     ({"validation": np.zeros((3, 2))}, ValueError, r"validation must be a pair \(X_val, y_val\), got array"),
     ({"validation": (np.zeros((3, 2)),)}, ValueError, r"validation must be a pair \(X_val, y_val\), got \(array"),
     ({"validation": (np.zeros((3, 3)), [0, 1, 0])}, ValueError,
