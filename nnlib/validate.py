@@ -59,10 +59,11 @@ def number(value, name, integer=False):
         raise ValueError(f"{name} must be a finite number a float can hold, got {_show(value)}") from None
 
 
-def real_array(x, name, finite=False, what="a number or an array of numbers"):
+def real_array(x, name, finite=False, what="a number or an array of numbers", none_is_nan=False):
     """x as a float array (a number becomes a 0-d array): nnlib's one converter for arrays of numbers.
     Text, None, ragged lists, objects and complex numbers are refused (TypeError naming `name`; `what`
-    says what was wanted), and NaN or inf too when finite=True (ValueError)."""
+    says what was wanted), and NaN or inf too when finite=True (ValueError). none_is_nan: a None inside
+    the array is a missing value, NaN, for a caller that then says where its NaNs are."""
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(f"{name} must be {what}, got {_show(x)}")
     try:
@@ -70,7 +71,8 @@ def real_array(x, name, finite=False, what="a number or an array of numbers"):
         kind = raw.dtype.kind
     except (TypeError, ValueError):  # ragged
         raw, kind = None, "X"
-    if kind == "O" and raw.size and all(isinstance(v, (numbers.Real, decimal.Decimal)) for v in raw.flat):
+    numeric = (numbers.Real, decimal.Decimal, type(None)) if none_is_nan else (numbers.Real, decimal.Decimal)
+    if kind == "O" and raw.size and all(isinstance(v, numeric) for v in raw.flat):
         kind = "f"  # Fractions, Decimals: numbers in an object array
     if kind == "c":  # astype(float) would drop the imaginary part with a warning
         raise TypeError(f"{name} must be real, got complex values {_show(x)}")
@@ -87,7 +89,7 @@ def real_array(x, name, finite=False, what="a number or an array of numbers"):
 
 def as_features(X, name="X", n_features=None):
     """Return X as a finite float array of shape (n, d); raise a clear error otherwise."""
-    arr = real_array(X, name, what="an array of numbers")
+    arr = real_array(X, name, what="an array of numbers", none_is_nan=True)
     if arr.ndim == 1 and n_features is not None and arr.shape[0] == n_features:
         arr = arr[None, :]
     if arr.ndim != 2:
