@@ -129,7 +129,7 @@ def targets(y, n, k, output, loss, name="y"):
     classes = output == "softmax" or (output == "sigmoid" and k == 1)
     if loss == "cross_entropy" and classes or (arr.ndim == 1 and arr.dtype.kind in "iu" and k > 1):
         labels = as_labels(y, n, name=name, n_classes=2 if k == 1 else k)
-        return labels[:, None].astype(float) if k == 1 else one_hot(labels, k)
+        return labels[:, None].astype(float) if k == 1 else _encode(labels, k)
     Y = real_array(y, name, finite=True, what="an array of real numbers")
     if Y.ndim == 1 and k == 1:
         Y = Y[:, None]
@@ -146,7 +146,12 @@ def one_hot(labels, k, dtype=float):
     positive(k, "k", integer=True, minimum=1)
     if isinstance(labels, (str, bytes)) or not hasattr(labels, "__len__"):
         raise TypeError(f"labels must be an array of integer labels, got {labels!r:.60}")
-    labels = as_labels(labels, len(labels), "labels", n_classes=k)
+    return _encode(as_labels(labels, len(labels), "labels", n_classes=k), k, dtype)
+
+
+def _encode(labels, k, dtype=float):
+    """Checked labels (n,) in 0..k-1 as one-hot rows (n, k): the one place labels become targets
+    (one_hot and targets both end here); refuses sizes beyond memory."""
     affordable(len(labels) * k, "one-hot targets of shape", (len(labels), k))
     Y = np.zeros((len(labels), k), dtype=dtype)
     Y[np.arange(len(labels)), labels] = 1
