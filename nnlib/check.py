@@ -6,22 +6,12 @@ Every lesson's checks live as data in nnlib/exercises/lessonNN.py (the engine is
 this module gathers the names each lesson lists in its `__all__`, so a notebook needs only
 `from nnlib import check`. (Plumbing, not lesson.)
 """
-from .exercises import (
-    lesson01,
-    lesson02,
-    lesson03,
-    lesson04,
-    lesson05,
-    lesson06,
-    lesson07,
-    lesson08,
-    lesson09,
-    lesson10,
-    lesson11,
-)
+from importlib import import_module as _import
 
-LESSONS = (lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09, lesson10,
-           lesson11)
+from . import exercises
+
+# exercises.LESSONS is the one list of lessons ("lesson01" ... "lesson11"); these are their modules
+LESSONS = tuple(_import(f"{__package__}.exercises.{name}") for name in exercises.LESSONS)
 for _lesson in LESSONS:
     globals().update({_name: getattr(_lesson, _name) for _name in _lesson.__all__})
 __all__ = sorted({name for lesson in LESSONS for name in lesson.__all__})

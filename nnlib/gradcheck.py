@@ -5,22 +5,9 @@
 """
 import numpy as np
 
-from .validate import function, in_range
+from .validate import function, in_range, real_array
 
-
-def _float_array(x, name):
-    """x as a float array (lists too); a clear TypeError for text, ragged or complex input."""
-    if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{name} must be an array of numbers, got {x!r:.60}")
-    try:
-        raw = np.asarray(x)
-        complex_ = raw.dtype.kind == "c"  # astype(float) would drop the imaginary part with a warning
-        arr = None if complex_ else raw.astype(float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of numbers, got {x!r:.60}") from None
-    if complex_:
-        raise TypeError(f"{name} must be real, got complex values {x!r:.60}")
-    return arr
+ARRAY = "an array of numbers"
 
 
 def numerical_gradient(f, x, h=1e-5):
@@ -71,7 +58,7 @@ def rel_error(a, b):
     are first divided by their largest entry, so values near 1e308 do not overflow.
     A NaN or inf in either array gives inf (never a passing check).
     """
-    a, b = _float_array(a, "a"), _float_array(b, "b")
+    a, b = real_array(a, "a", what=ARRAY), real_array(b, "b", what=ARRAY)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     if a.size == 0:
@@ -93,7 +80,7 @@ def gradcheck(f, x, analytic, h=1e-5):
     analytic gradient is right; above ~1e-3 it is almost surely wrong.
     """
     numeric = numerical_gradient(f, x, h)
-    analytic = _float_array(analytic, "analytic")
+    analytic = real_array(analytic, "analytic", what=ARRAY)
     if analytic.shape != numeric.shape:
         raise ValueError(f"analytic must have x's shape {numeric.shape}, got {analytic.shape}")
     return rel_error(analytic, numeric)

@@ -19,6 +19,7 @@ that z is real numbers first.
 import numpy as np
 from scipy.special import expit
 
+from ._fast import row_max, row_sum
 from .validate import real_array
 
 LEAK = 0.01  # leaky_relu's slope for z < 0
@@ -31,36 +32,6 @@ def _real(z, name="z"):
     if type(z) is np.ndarray and z.dtype == np.float64:
         return z
     return real_array(z, name)
-
-
-NARROW = 8  # below this many columns, column-by-column row max/sum: numpy's own order, so the same bits
-
-
-def row_max(z):
-    """z.max(axis=1, keepdims=True). For a narrow z (n, k < NARROW) taken column by column: numpy's
-    reduction machinery costs ~5 us a call on small arrays, k - 1 elementwise maxima far less."""
-    if z.shape[1] >= NARROW:
-        return z.max(axis=1, keepdims=True)
-    if z.shape[1] == 1:
-        return z.copy()
-    m = np.maximum(z[:, :1], z[:, 1:2])
-    for j in range(2, z.shape[1]):
-        np.maximum(m, z[:, j:j + 1], out=m)
-    return m
-
-
-def row_sum(e):
-    """e.sum(axis=1, keepdims=True), column by column for a narrow e: numpy adds the columns of a
-    narrow C-ordered array left to right, so this gives the same bits, faster (see row_max). Both are
-    unchecked: for nnlib's inner loops."""
-    if e.shape[1] >= NARROW:
-        return e.sum(axis=1, keepdims=True)
-    if e.shape[1] == 1:
-        return e.copy()
-    s = e[:, :1] + e[:, 1:2]
-    for j in range(2, e.shape[1]):
-        s += e[:, j:j + 1]
-    return s
 
 
 def _softmax(z):

@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from .validate import affordable, as_labels, choice, positive
+from .validate import affordable, as_labels, choice, positive, real_array
 
 EPS = 1e-12
 CEILING = -math.log(EPS)
@@ -64,19 +64,11 @@ def _pair(y_hat, Y, name="y_hat", probabilities=False):
     """Both as finite float arrays (n, k) of one shape; probabilities must lie in [0, 1]."""
     arrays = []
     for value, label in ((y_hat, name), (Y, "Y")):
-        try:
-            raw = np.asarray(value)
-            if raw.dtype.kind == "c":
-                raise TypeError(f"{label} must be real, got complex values")
-            arr = raw.astype(float)
-        except ValueError:
-            raise TypeError(f"{label} must be an array of numbers, got {value!r:.60}") from None
+        arr = real_array(value, label, finite=True, what="an array of numbers")
         if arr.ndim == 1:
             arr = arr[:, None]
         if arr.ndim != 2 or arr.shape[0] == 0:
             raise ValueError(f"{label} must have shape (n, k) with n >= 1, got shape {np.shape(value)}")
-        if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{label} must be finite, got NaN or inf")
         arrays.append(arr)
     if np.shape(y_hat) != np.shape(Y):
         raise ValueError(f"Y must have the shape of {name} {np.shape(y_hat)}, got shape {np.shape(Y)} "
@@ -137,8 +129,8 @@ def targets(y, n, k, output, loss, name="y"):
     classes = output == "softmax" or (output == "sigmoid" and k == 1)
     if loss == "cross_entropy" and classes or (arr.ndim == 1 and arr.dtype.kind in "iu" and k > 1):
         labels = as_labels(y, n, name=name, n_classes=2 if k == 1 else k)
-        return labels[:, None].astype(float) if k == 1 else one_hot(labels, k)
-    Y = real_matrix(y, name)
+        return labels[:, None].astype(float) if k == 1 else _encode(labels, k)
+    Y = real_array(y, name, finite=True, what="an array of real numbers")
     if Y.ndim == 1 and k == 1:
         Y = Y[:, None]
     if Y.shape != (n, k):
@@ -154,22 +146,13 @@ def one_hot(labels, k, dtype=float):
     positive(k, "k", integer=True, minimum=1)
     if isinstance(labels, (str, bytes)) or not hasattr(labels, "__len__"):
         raise TypeError(f"labels must be an array of integer labels, got {labels!r:.60}")
-    labels = as_labels(labels, len(labels), "labels", n_classes=k)
+    return _encode(as_labels(labels, len(labels), "labels", n_classes=k), k, dtype)
+
+
+def _encode(labels, k, dtype=float):
+    """Checked labels (n,) in 0..k-1 as one-hot rows (n, k): the one place labels become targets
+    (one_hot and targets both end here); refuses sizes beyond memory."""
     affordable(len(labels) * k, "one-hot targets of shape", (len(labels), k))
     Y = np.zeros((len(labels), k), dtype=dtype)
     Y[np.arange(len(labels)), labels] = 1
-    return Y
-
-
-def real_matrix(y, name):
-    """y as a finite float array (any shape); text, objects, complex numbers and NaN/inf refused."""
-    try:
-        raw = np.asarray(y)
-        if raw.dtype.kind not in "biuf":
-            raise ValueError
-        Y = raw.astype(float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of real numbers, got {y!r:.60}") from None
-    if not np.all(np.isfinite(Y)):
-        raise ValueError(f"{name} must be finite, got NaN or inf")
     return Y

@@ -153,7 +153,8 @@ class MLP:
         X, Y, loss, l2, l1 = self._check(X, y, loss, l2, l1)
         masks = self._fixed_masks(masks, X.shape[0])
         with np.errstate(all="ignore"):
-            J, g = backprop.gradients(self._params, X, Y, self.activation, self.output, loss, l2, l1, masks=masks)
+            J, g = backprop.gradients(self._params, X, Y, self.activation, self.output, loss, l2=l2, l1=l1,
+                                      masks=masks)
         return J, list(zip(g[::2], g[1::2]))
 
     def _fixed_masks(self, masks, n):
@@ -169,15 +170,17 @@ class MLP:
         return out
 
     # --- training -----------------------------------------------------------------------------
-    def train_epoch(self, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
+    def train_epoch(self, X, Y, lr, optimizer, loss=None, *, l2=0.0, l1=0.0, batch_size=None, rng=None,
+                    dropout=None):
         """Train one epoch in place; return its mean training loss (each batch's loss measured before
         its update). Y: labels (n,) or targets (n, k) as from `targets`. optimizer: an optim.Optimizer (it
         keeps its state between calls). batch_size None: full batch; else shuffled minibatches drawn
         with `rng` (a np.random.Generator, also needed for dropout). l1, dropout: as in `fit`.
         Used by `fit` and the playground. Lessons 6-8."""
-        return training.train_epoch(self, X, Y, lr, optimizer, loss, l2, l1, batch_size, rng, dropout)
+        return training.train_epoch(self, X, Y, lr, optimizer, loss, l2=l2, l1=l1, batch_size=batch_size, rng=rng,
+                                    dropout=dropout)
 
-    def fit(self, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
+    def fit(self, X, y, *, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
             seed=None, callback=None, validation=None, l1=0.0, dropout=None, patience=None):
         """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 5-8.
 
@@ -198,5 +201,6 @@ class MLP:
         last epoch with a finite loss when the loss stood above its start two epochs before (the usual
         blow-up), else the newest such saved weights, at worst the initial ones; predict still works.
         """
-        return training.fit(self, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation,
-                            l1, dropout, patience)
+        return training.fit(self, X, y, epochs=epochs, lr=lr, loss=loss, l2=l2, batch_size=batch_size,
+                            optimizer=optimizer, seed=seed, callback=callback, validation=validation, l1=l1,
+                            dropout=dropout, patience=patience)

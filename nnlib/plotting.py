@@ -153,7 +153,7 @@ def _draw_boundary(ax, xx, yy, fields):
             ax.contour(xx, yy, field, levels=[0.0], colors="k", linewidths=1.0)
 
 
-def plot_decision_boundary(predict_fn, X, y, ax=None, proba_fn=None, resolution=150, margin=0.5,
+def plot_decision_boundary(predict_fn, X, y, *, ax=None, proba_fn=None, resolution=150, margin=0.5,
                            title=None, xlim=None, ylim=None, points=True, score_fn=None):
     """Draw the regions predict_fn assigns to each class, the boundary between them, and the points.
 

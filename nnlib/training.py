@@ -8,16 +8,37 @@ scores, early stopping (history.EarlyStopping) and the verdict of divergence.div
 MLP.train_epoch and MLP.fit call these; the playground calls MLP.train_epoch.
 """
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from . import backprop, divergence
 from . import dropout as drop
+from ._fast import picks as one_hot_picks
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
 from .optim import Optimizer, check_rate, get_optimizer, rate_at
-from .validate import affordable, network_input, positive
+from .validate import affordable, function, network_input, positive
 from .validate import seed as as_seed
+
+
+def _at_least(minimum, integer=False):
+    return lambda value, name: positive(value, name, integer=integer, minimum=minimum)
+
+
+def _optional(check):
+    return lambda value, name: None if value is None else check(value, name)
+
+
+# Each simple option's check, (value, name) -> the checked value (scikit-learn's parameter constraints
+# in miniature); fit and train_epoch check their options through this one table.
+CONSTRAINTS = {"epochs": _at_least(1, integer=True), "l2": _at_least(0), "l1": _at_least(0),
+               "batch_size": _optional(_at_least(1, integer=True)), "callback": _optional(function)}
+
+
+def _checked(**options):
+    """The options, each through its CONSTRAINTS row, as a tuple in the order given."""
+    return tuple(CONSTRAINTS[name](value, name) for name, value in options.items())
 
 
 def _masks(rng, n, rates, units):
@@ -26,23 +47,36 @@ def _masks(rng, n, rates, units):
     return [drop.mask(rng, (n, u), r) if r else None for u, r in zip(units, rates)]
 
 
-def _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates):
-    """One epoch, unchecked: the mean loss of its batches, each measured before its update."""
+class Options(NamedTuple):
+    """A run's training options, checked once at the public entry point (train_epoch, fit) and then
+    passed as one record to every epoch. Lessons 5-8."""
+    loss: str  # a name in losses.LOSSES
+    l2: float  # L2 penalty (regularise.py)
+    l1: float  # L1 penalty
+    batch: int  # rows per step; the training set's size for full batch
+    rates: list = None  # dropout rate per hidden layer (dropout.rates), or None
+    picks: np.ndarray = None  # one-hot targets' flat indices for the fast softmax path (_fast.picks)
+
+
+def _epoch(net, arrays, X, Y, lr, opt, rng, o):
+    """One epoch, unchecked, with options o: the mean loss of its batches, each measured before its update."""
     n = X.shape[0]
-    if batch >= n:  # full batch: one step
-        masks = None if rates is None else _masks(rng, n, rates, net.layer_sizes[1:-1])
-        J, grads = backprop.gradients(net.params, X, Y, net.activation, net.output, loss, l2, l1, n, picks, masks)
+    if o.batch >= n:  # full batch: one step
+        masks = None if o.rates is None else _masks(rng, n, o.rates, net.layer_sizes[1:-1])
+        J, grads = backprop.gradients(net.params, X, Y, net.activation, net.output, o.loss, l2=o.l2, l1=o.l1,
+                                      n_reg=n, picks=o.picks, masks=masks)
         opt.step(arrays, grads, lr, check=False)
         return J
     order, J, k = rng.permutation(n), 0.0, Y.shape[1]
     X, Y = X[order], Y[order]  # shuffled once: each batch is then a slice, not a gather
-    labels = None if picks is None else (picks - np.arange(n) * k)[order]
-    offsets = np.arange(batch) * k  # batch_picks: row * k + label
-    for start in range(0, n, batch):
-        end = min(start + batch, n)
-        Jb, grads = backprop.gradients(net.params, X[start:end], Y[start:end], net.activation, net.output, loss,
-                                       l2, l1, n, None if picks is None else offsets[:end - start] + labels[start:end],
-                                       _masks(rng, end - start, rates, net.layer_sizes[1:-1]))
+    labels = None if o.picks is None else (o.picks - np.arange(n) * k)[order]
+    offsets = np.arange(o.batch) * k  # batch_picks: row * k + label
+    for start in range(0, n, o.batch):
+        end = min(start + o.batch, n)
+        Jb, grads = backprop.gradients(
+            net.params, X[start:end], Y[start:end], net.activation, net.output, o.loss, l2=o.l2, l1=o.l1, n_reg=n,
+            picks=None if labels is None else offsets[:end - start] + labels[start:end],
+            masks=_masks(rng, end - start, o.rates, net.layer_sizes[1:-1]))
         opt.step(arrays, grads, lr, check=False)
         J += Jb * (end - start) / n
     return J
@@ -63,24 +97,25 @@ def _checked_targets(net, Y, n, loss):
     return targets(Y, n, k, net.output, loss, "Y")
 
 
-def train_epoch(net, X, Y, lr, optimizer, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
+def train_epoch(net, X, Y, lr, optimizer, loss=None, *, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
     """Train `net` one epoch in place; return the epoch's mean training loss. See MLP.train_epoch."""
     X = network_input(X, net.layer_sizes)
     loss = loss_name(loss, net.output)
     n = X.shape[0]
     Y = _checked_targets(net, Y, n, loss)
-    lr, l2, l1 = positive(lr, "lr"), positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
+    lr = positive(lr, "lr")
+    l2, l1, batch_size = _checked(l2=l2, l1=l1, batch_size=batch_size)
     if not isinstance(optimizer, Optimizer):
         raise TypeError(f"optimizer must be an nnlib.optim.Optimizer (it keeps its state between epochs), "
                         f"got {optimizer!r:.60}; make one with optim.get_optimizer(name)")
-    batch = n if batch_size is None else min(positive(batch_size, "batch_size", integer=True, minimum=1), n)
+    batch = n if batch_size is None else min(batch_size, n)
     rates = drop.rates(dropout, len(net.layer_sizes) - 2)
     if (batch < n or rates is not None) and not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a np.random.Generator when batch_size < n or dropout is used, got {rng!r:.60}")
+    options = Options(loss, l2, l1, batch, rates, one_hot_picks(Y, net.output, loss))
     arrays = [a for pair in net.params for a in pair]
     with np.errstate(all="ignore"):
-        return _epoch(net, arrays, X, Y, backprop.picks(Y, net.output, loss), lr, optimizer, loss,
-                      l2, l1, batch, rng, rates)
+        return _epoch(net, arrays, X, Y, lr, optimizer, rng, options)
 
 
 class _Run:
@@ -91,40 +126,39 @@ class _Run:
         self.__dict__.update(fields)
 
 
-def fit(net, X, y, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd", seed=None,
+def fit(net, X, y, *, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd", seed=None,
         callback=None, validation=None, l1=0.0, dropout=None, patience=None):
     """Train `net` epoch by epoch; return a History. See MLP.fit."""
-    run = _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation, l1,
-                 dropout, patience)
+    run = _setup(net, X, y, dict(epochs=epochs, lr=lr, loss=loss, l2=l2, batch_size=batch_size, optimizer=optimizer,
+                                 seed=seed, callback=callback, validation=validation, l1=l1, dropout=dropout,
+                                 patience=patience))
     with np.errstate(all="ignore"):
         _loop(net, run)
     return _finish(net, run)
 
 
-def _setup(net, X, y, epochs, lr, loss, l2, batch_size, optimizer, seed, callback, validation, l1,
-           dropout, patience):
-    """fit's arguments, checked, as one record (nothing changes before all are checked)."""
+def _setup(net, X, y, given):
+    """fit's arguments (the options in the dict `given`), checked, as one record (nothing changes before
+    all are checked)."""
+    epochs, lr, loss, l2, l1 = given["epochs"], given["lr"], given["loss"], given["l2"], given["l1"]
+    batch_size, callback, validation, patience = (given[k] for k in ("batch_size", "callback", "validation",
+                                                                      "patience"))
     X = network_input(X, net.layer_sizes)
     loss = loss_name(loss, net.output)
     Y = targets(y, X.shape[0], net.layer_sizes[-1], net.output, loss)
-    l2, l1 = positive(l2, "l2", minimum=0), positive(l1, "l1", minimum=0)
-    epochs = positive(epochs, "epochs", integer=True, minimum=1)
+    l2, l1, epochs, batch_size, callback = _checked(l2=l2, l1=l1, epochs=epochs, batch_size=batch_size,
+                                                    callback=callback)
     affordable(epochs, "epochs", epochs)  # the history keeps one loss per epoch
     lr = check_rate(lr, epochs)
-    if batch_size is not None:
-        batch_size = positive(batch_size, "batch_size", integer=True, minimum=1)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be callable, got {callback!r:.60}")
     stopper = None if patience is None else EarlyStopping(patience)
     if patience is not None and validation is None:
         raise ValueError(f"patience={patience!r} must come with validation=(X_val, y_val): early stopping "
                          "watches the validation loss")
-    run = _Run(X=X, Y=Y, loss=loss, picks=backprop.picks(Y, net.output, loss), epochs=epochs,
-               lr=lr, l2=l2, l1=l1, callback=callback, rates=drop.rates(dropout, len(net.layer_sizes) - 2),
-               batch=X.shape[0] if batch_size is None else min(int(batch_size), X.shape[0]),
-               stopper=stopper,
+    options = Options(loss, l2, l1, X.shape[0] if batch_size is None else min(int(batch_size), X.shape[0]),
+                      drop.rates(given["dropout"], len(net.layer_sizes) - 2), one_hot_picks(Y, net.output, loss))
+    run = _Run(X=X, Y=Y, options=options, epochs=epochs, lr=lr, callback=callback, stopper=stopper,
                val=None if validation is None else _validation(net, validation, loss),
-               rng=np.random.default_rng(as_seed(seed)), opt=get_optimizer(optimizer),
+               rng=np.random.default_rng(as_seed(given["seed"])), opt=get_optimizer(given["optimizer"]),
                arrays=[a for pair in net.params for a in pair], history=History(loss=[], diverged=False))
     run.opt.reset()
     if run.val is not None:
@@ -144,15 +178,14 @@ def _validation(net, validation, loss):
 
 def _loop(net, run):
     """fit's epochs; stops on a non-finite loss, on patience, or when the callback returns False."""
-    X, Y, picks, loss, l2, l1, batch = run.X, run.Y, run.picks, run.loss, run.l2, run.l1, run.batch
-    opt, rng, rates, history = run.opt, run.rng, run.rates, run.history
+    X, Y, options, opt, rng, history = run.X, run.Y, run.options, run.opt, run.rng, run.history
     losses, schedule = history["loss"], run.lr if callable(run.lr) else None
     lr = run.lr
     for epoch in range(run.epochs):
         if schedule is not None:
             lr = rate_at(schedule, epoch)
         arrays = run.arrays
-        J = _epoch(net, arrays, X, Y, picks, lr, opt, loss, l2, l1, batch, rng, rates)
+        J = _epoch(net, arrays, X, Y, lr, opt, rng, options)
         losses.append(J)
         if not math.isfinite(J):  # inf or NaN: stop, and put back finite weights (_finish)
             run.bad = epoch
@@ -178,7 +211,8 @@ def _score(net, run, epoch):
     """Validation loss and accuracy after an epoch; True when early stopping says stop."""
     X_val, Y_val, truth, loss_fn = run.val
     y_hat = backprop.forward(net.params, X_val, net.activation, net.output)[-1]  # one pass scores both
-    val_loss = float(loss_fn(y_hat, Y_val)) + float(backprop.penalty(net.params, run.l2, run.l1, run.X.shape[0]))
+    o = run.options
+    val_loss = float(loss_fn(y_hat, Y_val)) + float(backprop.penalty(net.params, o.l2, o.l1, run.X.shape[0]))
     run.history["val_loss"].append(val_loss)
     if truth is not None:
         right = backprop.labels(y_hat, net.output) == truth

@@ -3,6 +3,7 @@
 Every message names the argument and shows the bad value, so a learner sees
 `ValueError: lr must be > 0, got -0.1` instead of a numpy traceback.
 
+    real_array(x, name, finite, what)   the one converter: a float array, no text/objects/complex
     as_features(X, name, n_features)   finite float array (n, d)
     as_labels(y, n, name, n_classes)   integer labels (n,)
     number(value, name, integer)       a real number of any numeric type as a float (int when integer)
@@ -58,21 +59,29 @@ def number(value, name, integer=False):
         raise ValueError(f"{name} must be a finite number a float can hold, got {_show(value)}") from None
 
 
-def real_array(x, name, finite=False):
-    """x as a float array (a number becomes a 0-d array); text, None, ragged lists and complex numbers
-    refused, and NaN or inf too when finite=True."""
+def real_array(x, name, finite=False, what="a number or an array of numbers", none_is_nan=False):
+    """x as a float array (a number becomes a 0-d array): nnlib's one converter for arrays of numbers.
+    Text, None, ragged lists, objects and complex numbers are refused (TypeError naming `name`; `what`
+    says what was wanted), and NaN or inf too when finite=True (ValueError). none_is_nan: a None inside
+    the array is a missing value, NaN, for a caller that then says where its NaNs are."""
     if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {_show(x)}")
+        raise TypeError(f"{name} must be {what}, got {_show(x)}")
     try:
         raw = np.asarray(x)
         kind = raw.dtype.kind
-    except ValueError:  # ragged
-        kind = "O"
-    if kind == "c":
+    except (TypeError, ValueError):  # ragged
+        raw, kind = None, "X"
+    numeric = (numbers.Real, decimal.Decimal, type(None)) if none_is_nan else (numbers.Real, decimal.Decimal)
+    if kind == "O" and raw.size and all(isinstance(v, numeric) for v in raw.flat):
+        kind = "f"  # Fractions, Decimals: numbers in an object array
+    if kind == "c":  # astype(float) would drop the imaginary part with a warning
         raise TypeError(f"{name} must be real, got complex values {_show(x)}")
     if kind not in "biuf":
-        raise TypeError(f"{name} must be a number or an array of numbers, got {_show(x)}")
-    arr = raw.astype(float)
+        raise TypeError(f"{name} must be {what}, got {_show(x)}")
+    try:
+        arr = raw.astype(float)
+    except (OverflowError, ValueError):  # 10**400, Decimal("sNaN") in an object array
+        raise ValueError(f"{name} must hold numbers a float can hold, got {_show(x)}") from None
     if finite and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite, got NaN or inf")
     return arr
@@ -80,16 +89,7 @@ def real_array(x, name, finite=False):
 
 def as_features(X, name="X", n_features=None):
     """Return X as a finite float array of shape (n, d); raise a clear error otherwise."""
-    if isinstance(X, (str, bytes)) or X is None:
-        raise TypeError(f"{name} must be an array of numbers, got {_show(X)}")
-    try:
-        raw = np.asarray(X)
-        complex_ = raw.dtype.kind == "c"  # float() would drop the imaginary part with a warning
-        arr = None if complex_ else raw.astype(float)
-    except (TypeError, ValueError):  # ragged lists, None, text that is not a number
-        raise TypeError(f"{name} must be an array of numbers, got {_show(X)}") from None
-    if complex_:
-        raise TypeError(f"{name} must be real, got complex values {_show(X)}")
+    arr = real_array(X, name, what="an array of numbers", none_is_nan=True)
     if arr.ndim == 1 and n_features is not None and arr.shape[0] == n_features:
         arr = arr[None, :]
     if arr.ndim != 2:

@@ -17,6 +17,11 @@ ODD = [None, "a", [], [[1], [1, 2]], np.nan, np.inf, -1, 0, 1e308, -1e308, 1j, T
        np.zeros((0, 2)), np.zeros((2, 0)), np.zeros((6, 2, 1)), [1.0] * 6, np.full((6, 2), 1e300), np.array(["a"] * 6)]
 
 
+FIT_OPTIONS = ["epochs", "lr", "loss", "l2", "batch_size", "optimizer", "seed", "callback", "validation", "l1",
+               "dropout", "patience"]  # keyword-only, fed here in this order
+EPOCH_OPTIONS = ["l2", "l1", "batch_size", "rng", "dropout"]
+
+
 def mk():
     return MLP([2, 3, 2], seed=0)
 
@@ -29,8 +34,9 @@ CALLS = {  # name: (function, arguments that work)
     "MLP.loss": (lambda *a: mk().loss(*a), [X, Y, None, 0.0, 0.0]),
     "MLP.loss_and_grads": (lambda *a: mk().loss_and_grads(*a), [X, Y, None, 0.0, 0.0, None]),
     "MLP.targets": (lambda *a: mk().targets(*a), [Y, None]),
-    "MLP.fit": (lambda *a: mk().fit(*a), [X, Y, 3, 0.1, None, 0.0, None, "sgd", 0, None, None, 0.0, None, None]),
-    "MLP.train_epoch": (lambda *a: mk().train_epoch(*a),
+    "MLP.fit": (lambda X_, y_, *a: mk().fit(X_, y_, **dict(zip(FIT_OPTIONS, a))),
+                [X, Y, 3, 0.1, None, 0.0, None, "sgd", 0, None, None, 0.0, None, None]),
+    "MLP.train_epoch": (lambda *a: mk().train_epoch(*a[:5], **dict(zip(EPOCH_OPTIONS, a[5:]))),
                         [X, Y, 0.1, optim.SGD(), None, 0.0, 0.0, 2, np.random.default_rng(0), None]),
     "losses.mse": (losses.mse, [np.zeros((2, 2)), np.ones((2, 2))]),
     "losses.cross_entropy": (losses.cross_entropy, [np.full((2, 2), 0.5), np.ones((2, 2))]),

@@ -319,7 +319,7 @@ def test_bad_targets_for_other_outputs(make, pattern):
     ({"batch_size": 2.5}, TypeError, r"batch_size must be an integer, got 2\.5"),
     ({"l2": -0.1}, ValueError, r"l2 must be >= 0, got -0\.1"),
     ({"l2": None}, TypeError, r"l2 must be a number, got None"),
-    ({"callback": "print"}, TypeError, r"callback must be callable, got 'print'"),
+    ({"callback": "print"}, TypeError, r"callback must be a function, got 'print'"),
     ({"validation": np.zeros((3, 2))}, ValueError, r"validation must be a pair \(X_val, y_val\), got array"),
     ({"validation": (np.zeros((3, 2)),)}, ValueError, r"validation must be a pair \(X_val, y_val\), got \(array"),
     ({"validation": (np.zeros((3, 3)), [0, 1, 0])}, ValueError,
@@ -419,10 +419,12 @@ def test_minibatches_see_each_sample_once_per_epoch(n, batch_size, monkeypatch):
     calls = []
     original = backprop.gradients
 
-    def recording(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks):
+    def recording(params, Xb, Yb, activation, output, loss, *, l2, l1, n_reg, picks, masks):
         calls.append((np.rint(Xb[:, 0] * n).astype(int), n_reg))
-        J, grads = original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg, picks, masks)
-        assert pytest.approx(original(params, Xb, Yb, activation, output, loss, l2, l1, n_reg)[0], rel=1e-12) == J
+        J, grads = original(params, Xb, Yb, activation, output, loss, l2=l2, l1=l1, n_reg=n_reg, picks=picks,
+                            masks=masks)
+        plain = original(params, Xb, Yb, activation, output, loss, l2=l2, l1=l1, n_reg=n_reg)[0]
+        assert pytest.approx(plain, rel=1e-12) == J
         calls[-1] += (J,)
         return J, grads
 
