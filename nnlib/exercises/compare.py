@@ -5,7 +5,10 @@ unless a check says otherwise; NaN matches only NaN, so a slip that yields NaN i
 computed in the library's pristine state, so a reference is NaN only where the maths says so); shapes must
 match exactly, except that a one-entry array matches a scalar. Text is never a number: "0.3" is refused.
 What differs is named in words where a pattern shows: a transpose, a swapped pair of results, a sum over the
-wrong axis, an off-by-one, a constant factor (arrays of several entries only), an overflow to inf.
+wrong axis, a shape from the wrong product, the opposite sign, an off-by-one, a constant factor (which slips
+give it; "N times the expected one" for arrays of several entries only, one number only when exactly twice or
+half), a constant offset, a mask the wrong way round or not applied, rows that should differ, a step taken from
+an argument the wrong way, the same scale but other random numbers, an overflow to inf.
 """
 import numpy as np
 
@@ -147,6 +150,13 @@ def _pattern(got, want, atol, rtol):
     if got.ndim == 2 and got.shape[0] > 1 and np.all(got == got[0]) and not np.all(want == want[0]):
         return (" (every row is the same: a sum or mean over the samples, or over the wrong axis? each sample "
                 "should keep its own row)")
+    if want.size == 1 and np.all(close(got, want, 1e-9, 0.1)):
+        return (f" (within 10% but not exact, off by up to {off:.1g}: an approximation stopped too early, too few "
+                "steps or iterations, or a constant slightly off?)")
+    if want.size >= 8 and np.std(want) > 0 and 0.7 < np.std(got) / np.std(want) < 1.4 and \
+            not np.any(close(got, want, atol, rtol)):
+        return (" (the same scale but other numbers everywhere: another random generator, seed, or order of "
+                "draws than the one asked for?)")
     wrong = int(np.sum(~close(got, want, atol, rtol)))
     if want.size > 1 and wrong < want.size:
         return f" ({wrong} of {want.size} entries differ, by up to {off:.1g})"
@@ -220,6 +230,33 @@ def _swapped(got, want, outputs, atol, rtol):
                 return (f"{outputs[i]} and {outputs[j]} are swapped: your function returns them in each other's "
                         f"places (the order is {', '.join(outputs)})")
     return None
+
+
+def step_words(got, want, outputs, args, names):
+    """For a wrong result related to one of the arguments: ' (...)' when its change from that argument (p_new from
+    p) has the opposite sign, or it is that argument minus the expected, else ''. Only the first wrong result is
+    looked at."""
+    if len(outputs) > 1 and not (isinstance(got, (tuple, list)) and len(got) == len(outputs)):
+        return ""
+    gots, wants = (got, want) if len(outputs) > 1 else ((got,), (want,))
+    for label, g, w in zip(outputs, gots, wants):
+        try:
+            g, w = np.asarray(g, dtype=float), np.asarray(w, dtype=float)
+        except Exception:  # noqa: BLE001 - whatever the student returned
+            return ""
+        if g.shape != w.shape or np.all(close(g, w)):
+            continue
+        for name, a in zip(names, args):
+            if isinstance(a, np.ndarray) and a.shape == w.shape and a.dtype.kind == "f":
+                dw, dg = w - a, g - a
+                if np.any(np.abs(dw) > ATOL) and np.all(close(dg, -dw)):
+                    return (f" ({label} moves from {name} the opposite way: the change has the wrong sign, a step "
+                            "uphill where it should go downhill?)")
+                if np.all(close(g, a - w)):
+                    return (f" ({label} is {name} minus the expected: a complement, such as 1 - s where s belongs, "
+                            "or a sign inside an exponent: sigmoid(-z) for sigmoid(z)?)")
+        return ""
+    return ""
 
 
 NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "

@@ -64,7 +64,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import sandbox
-from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
+from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show, step_words
 from .predict import margin, prediction_check
 from .pristine import pristine
 from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
@@ -127,7 +127,7 @@ def _error_words(outcome):
     return text + (f", in the line {outcome.where}" if outcome.where else "")
 
 
-def _problem(outcome, want, names, text, outputs, pure, atol, rtol):
+def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=()):
     """What went wrong in one case, as the sentence after the hint, or None."""
     if outcome.error:
         return f"for {text} it {_error_words(outcome)}"
@@ -138,7 +138,7 @@ def _problem(outcome, want, names, text, outputs, pure, atol, rtol):
     problem = compare(outcome.value, want, outputs, atol, rtol)
     if problem == NONE_RETURNED:
         return f"for {text} {problem}"
-    return None if problem is None else f"for {text}: {problem}"
+    return None if problem is None else f"for {text}: {problem}{step_words(outcome.value, want, outputs, args, names)}"
 
 
 def _describe(case, names):
@@ -251,7 +251,7 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
         trial = _Trial(fn, cases, forbid, forbid_modules, limit, codes)
         for i, (case, want) in enumerate(zip(cases, wants)):
             outcome = trial(i)
-            problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol)
+            problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol, case.args)
             if problem is None:
                 continue
             if _matches_other(trial, others, outputs, pure, atol, rtol):

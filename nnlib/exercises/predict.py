@@ -2,7 +2,9 @@
 
 A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
-check's `tol`, and at least a millionth of it (164.0000001 counts as 164). The truth is computed in the
+check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
+relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, or too high
+or too low by about what factor. The truth is computed in the
 library's pristine state, once there is a prediction.
 """
 import decimal
@@ -70,11 +72,14 @@ def _prediction_problem(prediction, truth, tol, options):
             if has_text(prediction):
                 return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
             return f"predict one number; got {show(prediction)}"
+        if options and not any(abs(value - float(o)) <= margin(tol, o) for o in options):
+            listed = ", ".join(show(o) for o in options)
+            return f"choose one of {listed}; got {show(prediction)}, which is not one of them"
         ok = abs(value - float(truth)) <= margin(tol, truth)
     if ok:
         return None
     within = f" (within {tol:g} counts as right)" if tol else ""
-    how = _how_far(_real(prediction), float(truth), tol) if not isinstance(truth, tuple) else ""
+    how = "" if isinstance(truth, (str, tuple)) else _how_far(_real(prediction), float(truth), tol)
     return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
 
 
@@ -139,7 +144,8 @@ def _prediction_hint(prediction, slips, tol):
 def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
-    numbers (a shape, say; each right within the absolute `tol`), or a string among `options`. On success
+    numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
+numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
     with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
     not attempted yet."""
