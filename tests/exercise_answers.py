@@ -14,8 +14,7 @@ LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it gr
                   0.49 - 0.02,    # a guess just below
                   0.75, 1.5, -0.5, 0.0,
                   "0.5",          # the right number as a string
-                  (0.5,),         # a tuple
-                  None]
+                  (0.5,)]         # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
 
 # --- lesson 7, exercise 5: collapse identity layers into one -------------------------------------------------
 

@@ -5,7 +5,10 @@ unless a check says otherwise; NaN matches only NaN, so a slip that yields NaN i
 computed in the library's pristine state, so a reference is NaN only where the maths says so); shapes must
 match exactly, except that a one-entry array matches a scalar. Text is never a number: "0.3" is refused.
 What differs is named in words where a pattern shows: a transpose, a swapped pair of results, a sum over the
-wrong axis, an off-by-one, a constant factor (arrays of several entries only), an overflow to inf.
+wrong axis, a shape from the wrong product, the opposite sign, an off-by-one, a constant factor (which slips
+give it; "N times the expected one" for arrays of several entries only, one number only when exactly twice or
+half), a constant offset, a mask the wrong way round or not applied, rows that should differ, a step taken from
+an argument the wrong way, the same scale but other random numbers, an overflow to inf.
 """
 import numpy as np
 
@@ -51,8 +54,65 @@ def show(value):
     return "(" + _entries(a)[1:-1] + ")" if isinstance(value, tuple) and a.ndim == 1 else _entries(a)
 
 
+_LOGS = {np.log(10): "a factor ln 10 = 2.303: log10 where the natural log belongs (or the reverse)?",
+         np.log(2): "a factor ln 2 = 0.693: log2 where the natural log belongs (or the reverse)?"}
+
+
+def factor_words(factor):
+    """A constant factor between an answer and the expected value in words: which slips give it."""
+    for log, words in _LOGS.items():
+        if min(abs(factor - log), abs(factor - 1 / log)) < 1e-3:
+            return words
+    k = round(factor) if abs(factor) >= 1 else (round(1 / factor) if factor else 0)
+    simple = k and abs((factor if abs(factor) >= 1 else 1 / factor) - k) < 1e-3 * abs(k)
+    if not simple or abs(k) > 10:
+        return f"{factor:.3g} times the expected one: a constant factor is off"
+    sign = "minus " if k < 0 else ""
+    k = abs(k)
+    if abs(factor) >= 1:
+        return (f"{sign}{k} times the expected one: a factor {k} too many, or a division by {k} missing (a sum where "
+                f"a mean belongs, a forgotten 1/n, or the 1/2 of a square?)" + (" and a sign error" if sign else ""))
+    part = "half (1/2)" if k == 2 else f"1/{k}"
+    return (f"{sign}{part} of the expected one: a factor 1/{k} too many, or a factor {k} missing (a mean where a sum "
+            f"belongs, an extra 1/n, or a 1/2 that should cancel a 2?)" + (" and a sign error" if sign else ""))
+
+
+def _factor(got, want, atol):
+    """The constant factor got / want, when there is one worth naming (several entries; or one entry that is not
+    a whole number, exactly twice or half the expected), else None."""
+    big = np.abs(want) > max(10 * atol, 1e-3 * float(np.max(np.abs(want))))
+    whole = np.all(want == np.round(want))
+    if not big.any() or (want.size == 1 and whole) or (want.size > 1 and big.sum() < 2):
+        return None
+    factor = float(np.median(got[big] / want[big]))
+    if want.size == 1:               # one number: only an exact simple factor (2, 1/2, ...) means something
+        k = round(factor) if abs(factor) >= 1 else (round(1 / factor) if factor else 0)
+        exact = k and abs((factor if abs(factor) >= 1 else 1 / factor) - k) <= 1e-6 * abs(k)
+        return factor if exact and abs(k) == 2 else None
+    simple = factor and min(abs(factor - round(factor)), abs(1 / factor - round(1 / factor))) < 1e-4
+    if not (simple or abs(factor - 1) > 0.05) or abs(factor - 1) <= 1e-3 or \
+            not np.all(close(got, factor * want, 10 * atol, 1e-4)):
+        return None
+    return factor
+
+
+def _masks(got, want, atol, rtol):
+    """Words for an array right except where the expected is 0 (or the other way round), else ''."""
+    zero_w, zero_g = np.abs(want) <= atol, np.abs(got) <= atol
+    if want.size < 2 or not zero_w.any() or zero_w.all():
+        return ""
+    if np.array_equal(zero_g, ~zero_w):
+        return (" (nonzero exactly where the expected is zero, and zero where it is not: a mask or comparison the "
+                "wrong way round, keeping the negative side instead of the positive one?)")
+    if np.all(close(got[~zero_w], want[~zero_w], atol, rtol)):
+        return (" (right where the expected is nonzero, but not zero where the expected is zero: entries that "
+                "should be masked to zero are not)")
+    return ""
+
+
 def _pattern(got, want, atol, rtol):
-    """A plain-words pattern in a wrong array: not finite, the transpose, off by one, a constant factor, how far."""
+    """A plain-words pattern in a wrong array: not finite, the transpose, a sign, off by one, a constant factor
+    or offset, a mask, rows that should differ, how far."""
     if np.any(np.isinf(got)) and not np.any(np.isinf(want)):
         return (" (inf: a number grew past the largest float, about 1e308: something that should stay bounded, "
                 "such as a vector rescaled at every step, keeps growing)")
@@ -62,25 +122,53 @@ def _pattern(got, want, atol, rtol):
         return " (the transpose of the expected)"
     if not got.any():
         return " (all zeros)"
+    if not want.any():
+        return " (the expected is all zeros: nothing should be there yet)" if want.size > 1 else " (0 was expected)"
+    if np.any(np.abs(want) > atol) and np.all(close(got, -want, atol, rtol)):
+        return (" (the opposite sign: every entry is minus the expected one; a sign error, such as a difference "
+                "taken the other way round or a minus too many)")
+    diff = got - want
     whole = np.all(want == np.round(want)) and np.all(got == np.round(got))
-    if whole and np.max(np.abs(got - want)) == 1:
+    if whole and np.all(diff == diff.flat[0]) and abs(diff.flat[0]) == 1:
         return " (off by one)"
-    big = np.abs(want) > 1e3 * atol
-    if want.size > 1 and big.sum() > 1:
-        factor = float(np.median(got[big] / want[big]))
-        simple = factor and min(abs(factor - round(factor)), abs(1 / factor - round(1 / factor))) < 1e-4
-        if (simple or abs(factor - 1) > 0.05) and abs(factor - 1) > 1e-3 and \
-                np.all(close(got, factor * want, 10 * atol, 1e-4)):
-            return f" (every entry is {factor:.3g} times the expected one)"
-    off = np.max(np.abs(got - want))
+    off = np.max(np.abs(diff))
     if np.all(close(got, want, 1e-9, 1e-4)):
         return (f" (close but not exact: off by up to {off:.1g}, more than rounding error; an approximation "
                 "such as finite differences, or a rounded constant?)")
+    factor = _factor(got, want, atol)
+    if factor is not None:
+        if want.size > 1:
+            return f" (every entry is {factor_words(factor)})"
+        return (" (twice the expected: a factor 2 too many, or the 1/2 of a square missing?)" if abs(factor) > 1 else
+                " (half the expected: a factor 1/2 too many, or a factor 2 missing?)")
+    if want.size > 1 and np.ptp(diff) <= 1e-6 * (1 + np.max(np.abs(want))) and abs(diff.flat[0]) > atol:
+        return (f" (every entry is off by the same {diff.flat[0]:.3g}: a constant term missing or added, such as "
+                "a bias or an offset?)")
+    masks = _masks(got, want, atol, rtol)
+    if masks:
+        return masks
+    if got.ndim == 2 and got.shape[0] > 1 and np.all(got == got[0]) and not np.all(want == want[0]):
+        return (" (every row is the same: a sum or mean over the samples, or over the wrong axis? each sample "
+                "should keep its own row)")
+    if want.size == 1 and np.all(close(got, want, 1e-9, 0.1)):
+        return (f" (within 10% but not exact, off by up to {off:.1g}: an approximation stopped too early, too few "
+                "steps or iterations, or a constant slightly off?)")
+    if want.size >= 8 and np.std(want) > 0 and 0.7 < np.std(got) / np.std(want) < 1.4 and \
+            not np.any(close(got, want, atol, rtol)):
+        return (" (the same scale but other numbers everywhere: another random generator, seed, or order of "
+                "draws than the one asked for?)")
+    wrong = int(np.sum(~close(got, want, atol, rtol)))
+    if want.size > 1 and wrong < want.size:
+        return f" ({wrong} of {want.size} entries differ, by up to {off:.1g})"
     return f" (off by up to {off:.1g})"
 
 
 def _shape_words(got, want):
     """What a shape mismatch usually means, in words."""
+    if got.ndim == want.ndim == 2 and got.shape != want.shape[::-1]:
+        return (f": a matrix of shape {want.shape} is a product of a ({want.shape[0]}, k) and a (k, {want.shape[1]}) "
+                "matrix: check which arrays are multiplied (with @, not added or multiplied entry by entry) and in "
+                "what order")
     if want.ndim == 0 or want.size == 1:
         return f": one number was expected, you returned {got.size} (an array where a number belongs)"
     if got.size == 1:
@@ -115,7 +203,7 @@ def _worst(got, want):
 def differs(label, got, want, atol=ATOL, rtol=RTOL):
     """What is wrong with one result `got` against `want` (shape, then values), or None."""
     if has_text(got):
-        return f"{label} should be numbers, not text: got {show(got)} (drop the quotes)"
+        return f"{label} should be numbers, not text: got {show(got)} (a string: drop the quotes)"
     try:
         got = np.asarray(got, dtype=float)
     except Exception:  # noqa: BLE001 - whatever the student returned
@@ -144,6 +232,33 @@ def _swapped(got, want, outputs, atol, rtol):
     return None
 
 
+def step_words(got, want, outputs, args, names):
+    """For a wrong result related to one of the arguments: ' (...)' when its change from that argument (p_new from
+    p) has the opposite sign, or it is that argument minus the expected, else ''. Only the first wrong result is
+    looked at."""
+    if len(outputs) > 1 and not (isinstance(got, (tuple, list)) and len(got) == len(outputs)):
+        return ""
+    gots, wants = (got, want) if len(outputs) > 1 else ((got,), (want,))
+    for label, g, w in zip(outputs, gots, wants):
+        try:
+            g, w = np.asarray(g, dtype=float), np.asarray(w, dtype=float)
+        except Exception:  # noqa: BLE001 - whatever the student returned
+            return ""
+        if g.shape != w.shape or np.all(close(g, w)):
+            continue
+        for name, a in zip(names, args):
+            if isinstance(a, np.ndarray) and a.shape == w.shape and a.dtype.kind == "f":
+                dw, dg = w - a, g - a
+                if np.any(np.abs(dw) > ATOL) and np.all(close(dg, -dw)):
+                    return (f" ({label} moves from {name} the opposite way: the change has the wrong sign, a step "
+                            "uphill where it should go downhill?)")
+                if np.all(close(g, a - w)):
+                    return (f" ({label} is {name} minus the expected: a complement, such as 1 - s where s belongs, "
+                            "or a sign inside an exponent: sigmoid(-z) for sigmoid(z)?)")
+        return ""
+    return ""
+
+
 NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "
                  "from the stub, or a path that ends without `return`, gives None)")
 
@@ -155,8 +270,9 @@ def compare(got, want, outputs, atol=ATOL, rtol=RTOL):
     if len(outputs) == 1:
         return differs(outputs[0], got, want, atol, rtol)
     if not isinstance(got, (tuple, list)) or len(got) != len(outputs):
-        shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else show(got)
-        return f"expected {len(outputs)} results ({', '.join(outputs)}), got {shown}"
+        shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else f"one: {show(got)}"
+        every = "both (a pair)" if len(outputs) == 2 else f"all {len(outputs)} (a tuple)"
+        return f"expected {len(outputs)} results ({', '.join(outputs)}), got {shown}: return {every}"
     swapped = _swapped(got, want, outputs, atol, rtol)
     if swapped:
         return swapped

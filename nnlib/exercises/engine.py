@@ -64,7 +64,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import sandbox
-from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
+from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show, step_words
 from .predict import margin, prediction_check
 from .pristine import pristine
 from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
@@ -127,7 +127,7 @@ def _error_words(outcome):
     return text + (f", in the line {outcome.where}" if outcome.where else "")
 
 
-def _problem(outcome, want, names, text, outputs, pure, atol, rtol):
+def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=()):
     """What went wrong in one case, as the sentence after the hint, or None."""
     if outcome.error:
         return f"for {text} it {_error_words(outcome)}"
@@ -138,7 +138,7 @@ def _problem(outcome, want, names, text, outputs, pure, atol, rtol):
     problem = compare(outcome.value, want, outputs, atol, rtol)
     if problem == NONE_RETURNED:
         return f"for {text} {problem}"
-    return None if problem is None else f"for {text}: {problem}"
+    return None if problem is None else f"for {text}: {problem}{step_words(outcome.value, want, outputs, args, names)}"
 
 
 def _describe(case, names):
@@ -202,6 +202,17 @@ def _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
     return all(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, theirs))
 
 
+def _matches_other(trial, others, outputs, pure, atol, rtol):
+    """Whether the answer matches one of the other right references on every case."""
+    every = trial.all() if others else None
+    if every is None:
+        return False
+    def right(o, want):
+        return not o.error and not (pure and o.changed) and o.value is not None and \
+            compare(o.value, want, outputs, atol, rtol) is None
+    return any(all(right(o, w) for o, w in zip(every, wants)) for wants in others)
+
+
 def _as_function(answer, adapt):
     """(callable, None) or (None, what is wrong with the answer)."""
     if adapt is None and not callable(answer):
@@ -215,10 +226,12 @@ def _as_function(answer, adapt):
 
 
 def function_check(name, answer, reference, cases, outputs=("the result",), slips=(), pure=False,
-                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None):
+                   forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None,
+                   also=()):
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).
     `adapt` turns the answer (and each slip's answer) into such a function, e.g. a class into a call of its
-    methods; `outputs` names the results (several: a tuple). See the module docstring for the rest."""
+    methods; `outputs` names the results (several: a tuple); `also` lists other references that are right too
+    (an answer matching one of them on every case passes). See the module docstring for the rest."""
     if untouched(answer):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     fn, problem = _as_function(answer, adapt)
@@ -233,13 +246,16 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
     with np.errstate(all="ignore"):
         with pristine():
             wants = [reference(*copy.deepcopy(c.args)) for c in cases]
+            others = [[other(*copy.deepcopy(c.args)) for c in cases] for other in also]
         codes = (reference.__code__,) if grade and hasattr(reference, "__code__") else ()
         trial = _Trial(fn, cases, forbid, forbid_modules, limit, codes)
         for i, (case, want) in enumerate(zip(cases, wants)):
             outcome = trial(i)
-            problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol)
+            problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol, case.args)
             if problem is None:
                 continue
+            if _matches_other(trial, others, outputs, pure, atol, rtol):
+                break
             if (i == 0 and outcome.kind == "NotImplementedError" and stub_function(answer) is None) or \
                     _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
                 return verdict(name, NOT_ATTEMPTED, grade=grade)

@@ -1,6 +1,7 @@
 """Exercise checks for lesson 1 (01_perceptron): data for the engine in engine.py (plumbing, not lesson)."""
 import numpy as np
 
+from .compare import has_text, show
 from .engine import Answers, Case, Slip, function_check, prediction_check
 
 _X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
@@ -16,6 +17,9 @@ def _neuron(answer):
     w, b = answer
     if w is None or b is None:
         raise TypeError("w_nand or b_nand is still None: set them to numbers")
+    if has_text(w) or has_text(b):
+        raise TypeError(f"w_nand and b_nand should be numbers, not text: got {show(w)} and {show(b)} "
+                        "(drop the quotes)")
     w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
     if w.shape != (2,) or b.size != 1:
         raise ValueError(f"w_nand must hold 2 numbers and b_nand 1, got shapes {w.shape} and {b.shape}")

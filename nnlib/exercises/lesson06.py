@@ -178,7 +178,7 @@ def steps_per_epoch(prediction, grade=False):
 def bowl_lr(prediction, grade=False):
     """Lesson 6, exercise 2 (predict): the smallest of lr = 0.05, 0.09, 0.11, 0.15 at which SGD diverges on
     J = (w1^2 + 20 w2^2) / 2."""
-    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges,
+    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges, options=_BOWL_RATES,
                             right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
                                   "once lr > 2 / 20 = 0.1 (lesson 5's rule lr < 2 / lambda_max), and "
                                   "|1 - 0.11 x 20| = 1.2.",

@@ -257,7 +257,7 @@ def playground_regularise(prediction, grade=False):
     overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen net, once."""
     if prediction is None:
         return prediction_check("playground_regularise", None, truth=None, grade=grade)
-    return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9,
+    return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9, options=L2_CHOICES,
                             right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
 
 

@@ -72,6 +72,11 @@ def _dropout_forward(a, rate, u):
     return a * mask, mask
 
 
+def _dropout_forward_below(a, rate, u):      # as right: keeps u < 1 - rate, also with probability 1 - rate
+    mask = (u < 1 - rate) / (1 - rate)
+    return a * mask, mask
+
+
 def _given_bug(a, rate, u):                  # the function as the notebook hands it out
     keep = u < rate
     mask = keep * (1 - rate)
@@ -132,13 +137,15 @@ SLIPS = {
         Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
     ],
     "dropout_forward": [
-        Slip("scale", "You keep the right units now, but scale them down by 1 - rate: inverted dropout divides by "
-                      "the keep probability 1 - rate, so the mean activation stays the same.", _bug_scale),
-        Slip("keep", "The scale is right, but you keep the units with u < rate: a unit survives with probability "
-                     "1 - rate, that is when u >= rate.", _bug_keep),
-        Slip("by_rate", "Divide by the keep probability 1 - rate, not by the rate.", _bug_by_rate),
-        Slip("in_place", "The numbers are right, but `a *= mask` changes the caller's activations (backward needs "
-                         "them): return a * mask instead.", _bug_in_place),
+        Slip("scale", "The right units survive now, but the mean of what comes out is below the mean of what went "
+                      "in: look at the factor the kept units are multiplied by (section 5: the mean must stay).",
+             _bug_scale),
+        Slip("keep", "The scale is right, but the share of units that survive is `rate`, not 1 - rate: look at "
+                     "the comparison that decides which units are kept.", _bug_keep),
+        Slip("by_rate", "The right units survive, but the mean of what comes out is not the mean of what went in: "
+                        "look at which probability the kept units are divided by.", _bug_by_rate),
+        Slip("in_place", "The numbers are right, but the caller's array `a` is changed after the call (backward "
+                         "still needs it): look at the line that writes into `a`.", _bug_in_place),
         Slip("given", "This is still the function as handed out: look at which units are kept and at the "
                       "factor they are scaled by.", _given_bug),
     ],
@@ -181,7 +188,8 @@ def dropout_forward(fn, grade=False):
     cases = [Case((a, 0.25, u), "(a (2, 4), rate=0.25, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])"),
              Case((a, 0.6, u), "(a (2, 4), rate=0.6, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])")]
     return function_check("dropout_forward", fn, reference=_dropout_forward, cases=cases, outputs=("out", "mask"),
-                          slips=SLIPS["dropout_forward"], pure=True, grade=grade)
+                          slips=SLIPS["dropout_forward"], pure=True,
+                          also=(_dropout_forward_below,), grade=grade)
 
 
 def mask_variance(prediction, grade=False):

@@ -74,6 +74,12 @@ def _backward_ref(J):
             parent.grad = parent.grad + local(node.grad)
 
 
+def _unbroadcast_given(g, shape):           # the function as the notebook hands it out
+    while g.ndim > len(shape):
+        g = g.mean(axis=0)
+    return g
+
+
 def _unbroadcast_mean(g, shape):            # the copies' gradients averaged instead of added
     while g.ndim > len(shape):
         g = g.mean(axis=0)
@@ -145,15 +151,18 @@ SLIPS = {
              "adds the shares of all three paths.", 2.0),
     ],
     "unbroadcast": [
-        Slip("mean", "numpy used the array once per row, and the chain rule adds the gradients of all those uses: "
-                     "sum over the copies, do not average them (lesson 4's add gate: dJ/db is a sum over rows).",
-             _unbroadcast_mean),
-        Slip("leading only", "An axis of size 1 in `shape` was stretched by numpy too (a (1, 3) row added to 4 rows): "
-                             "sum g over that axis as well, keeping it (keepdims=True).", _unbroadcast_leading_only),
-        Slip("last axis", "numpy lines shapes up from the right, so the axes it added are at the front: sum over "
-                          "axis 0, not the last axis.", _unbroadcast_last_axis),
-        Slip("drops axis", "Summing an axis of size 1 must keep it (keepdims=True): the gradient has the array's own "
-                           "shape, so (1, 3) stays (1, 3).", _unbroadcast_drops_axis),
+        Slip("mean", "The shapes are right now, but b's gradient is n times too small on a batch of n rows: numpy "
+                     "used the array once per row, so ask how the chain rule combines the gradients of several "
+                     "uses (lesson 4's add gate).", _unbroadcast_mean),
+        Slip("leading only", "An axis of size 1 in `shape` keeps the size numpy stretched it to (a (1, 3) row added "
+                             "to 4 rows comes back (4, 3)): look at the axes that are 1 in `shape` but not in g.",
+             _unbroadcast_leading_only),
+        Slip("last axis", "The result has the right shape but the wrong numbers when g has extra axes: look at "
+                          "which side numpy adds the extra axes on when it lines up shapes.", _unbroadcast_last_axis),
+        Slip("drops axis", "The result has fewer axes than `shape` when `shape` has an axis of size 1: look at "
+                           "what summing does to that axis.", _unbroadcast_drops_axis),
+        Slip("given", "This is still the function as handed out: compare b.grad with the central differences on a "
+                      "batch, and look at shapes with an axis of size 1.", _unbroadcast_given),
     ],
     "finite_difference_passes": [
         Slip("one per parameter", "Central differences run the forward pass twice per parameter (at +h and "

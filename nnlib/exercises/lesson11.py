@@ -15,6 +15,20 @@ def _confusion(y, y_hat, k):
     return C
 
 
+def _counting(fn):
+    """The student's confusion_matrix, with whole numbers stored as floats refused: the counts are integers."""
+    if not callable(fn):
+        raise TypeError(f"expected a function confusion_matrix(y, y_hat, k), got {type(fn).__name__}")
+
+    def counted(y, y_hat, k):
+        C = fn(y, y_hat, k)
+        if isinstance(C, np.ndarray) and C.dtype.kind == "f" and np.all(np.round(C) == C):
+            raise TypeError(f"C should hold integers (counts), got an array of dtype {C.dtype}: build it with "
+                            "dtype=int")
+        return C
+    return counted
+
+
 def _confusion_transposed(y, y_hat, k):      # rows = predicted, columns = true
     return _confusion(y, y_hat, k).T
 
@@ -123,7 +137,7 @@ def confusion_matrix(fn, grade=False):
              (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
     return function_check("confusion_matrix", fn, reference=_confusion, cases=cases, outputs=("C",),
                           slips=SLIPS["confusion_matrix"], pure=True, forbid=("sklearn.metrics.confusion_matrix",),
-                          forbid_modules=("sklearn", "scipy"), grade=grade)
+                          forbid_modules=("sklearn", "scipy"), adapt=_counting, grade=grade)
 
 
 def parameter_count(prediction, grade=False):

@@ -2,7 +2,9 @@
 
 A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
-check's `tol`, and at least a millionth of it (164.0000001 counts as 164). The truth is computed in the
+check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
+relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, or too high
+or too low by about what factor. The truth is computed in the
 library's pristine state, once there is a prediction.
 """
 import decimal
@@ -38,6 +40,11 @@ def _reals(values, size):
     return None if any(v is None for v in out) else out
 
 
+def _plain(text):
+    """An option as compared: lower case, without spaces ("x1_sq,x2_sq" is "x1_sq, x2_sq")."""
+    return "".join(text.lower().split())
+
+
 def margin(tol, truth):
     """The absolute margin of a numeric prediction: `tol`, and at least a millionth of the truth (so
     164.0000001 counts as 164)."""
@@ -47,14 +54,14 @@ def margin(tol, truth):
 def _prediction_problem(prediction, truth, tol, options):
     """What is wrong with a prediction (a number, several numbers, or one of `options`), or None."""
     if isinstance(truth, str):
-        if not isinstance(prediction, str) or prediction.strip().lower() not in [o.lower() for o in options]:
+        if not isinstance(prediction, str) or _plain(prediction) not in [_plain(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
-        ok = prediction.strip().lower() == truth.lower()
+        ok = _plain(prediction) == _plain(truth)
     elif isinstance(truth, tuple):
         values = _reals(prediction, len(truth))
         if values is None:
             if has_text(prediction):
-                return f"predict {len(truth)} numbers, not text: got {show(prediction)} (drop the quotes)"
+                return f"predict {len(truth)} numbers, not text: got {show(prediction)} (a string: drop the quotes)"
             example = tuple(range(3, 3 + len(truth)))
             return (f"predict {len(truth)} numbers (a tuple, a list or an array), such as {example}; "
                     f"got {show(prediction)}")
@@ -63,19 +70,59 @@ def _prediction_problem(prediction, truth, tol, options):
         value = _real(prediction)
         if value is None:
             if has_text(prediction):
-                return f"predict one number, not text: got {show(prediction)} (drop the quotes)"
+                return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
             return f"predict one number; got {show(prediction)}"
+        if options and not any(abs(value - float(o)) <= margin(tol, o) for o in options):
+            listed = ", ".join(show(o) for o in options)
+            return f"choose one of {listed}; got {show(prediction)}, which is not one of them"
         ok = abs(value - float(truth)) <= margin(tol, truth)
     if ok:
         return None
     within = f" (within {tol:g} counts as right)" if tol else ""
-    return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}"
+    how = "" if isinstance(truth, (str, tuple)) else _how_far(_real(prediction), float(truth), tol)
+    return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
+
+
+def _simple(ratio):
+    """k when ratio is within 2% of a whole k >= 2, else None."""
+    k = round(ratio)
+    return k if 2 <= k <= 10 and abs(ratio - k) <= 0.02 * k else None
+
+
+def _how_far(value, truth, tol):
+    """How a wrong number relates to the run's, in words: sign, off by one, square, too high or low by what
+    factor."""
+    if value is None or not truth or not value:
+        return ""
+    if value == -truth or value * truth < 0:
+        return ": the opposite sign"
+    if value == round(value) and truth == round(truth) and abs(value - truth) == 1:
+        return ": off by one"
+    if truth == round(truth) and value != round(value) and abs(truth) < 1e6:
+        return ": the run's is a whole number (a count); yours is not"
+    if truth > 0 and (abs(value - truth ** 0.5) <= margin(tol, truth) or abs(value ** 2 - truth) <= 1e-6 * truth):
+        return ": the square root of the run's (a standard deviation where a variance belongs, or a square missing?)"
+    if truth > 0 and abs(value - truth ** 2) <= margin(tol, truth ** 2):
+        return ": the square of the run's (a variance where a standard deviation belongs, or a square too many?)"
+    ratio, side = value / truth, "too high" if abs(value) > abs(truth) else "too low"
+    for log, name in ((np.log(10), "ln 10 = 2.303: log10 where the natural log belongs, or the reverse?"),
+                      (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
+        if min(abs(ratio - log), abs(ratio - 1 / log)) <= 0.01 * log:
+            return f": {side}, by a factor {name}"
+    if abs(ratio) >= 1:
+        k = _simple(abs(ratio))
+        factor = f", a factor {k} too many or a division by {k} missing?" if k else ""
+        return f": {side}, about {abs(ratio):.3g} times the run's{factor}"
+    k = _simple(1 / abs(ratio))
+    part = ("half (1/2)" if k == 2 else f"1/{k}") if k else f"1/{1 / abs(ratio):.3g}"
+    factor = f", a factor {k} missing or a 1/{k} too many?" if k else ""
+    return f": {side}, about {part} of the run's{factor}"
 
 
 def _prediction_distance(prediction, answer, tol):
     """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
     if isinstance(answer, str):
-        return 0.0 if isinstance(prediction, str) and prediction.strip().lower() == answer.lower() else None
+        return 0.0 if isinstance(prediction, str) and _plain(prediction) == _plain(answer) else None
     if isinstance(answer, tuple):
         values = _reals(prediction, len(answer))
         if values is None:
@@ -97,7 +144,8 @@ def _prediction_hint(prediction, slips, tol):
 def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
-    numbers (a shape, say; each right within the absolute `tol`), or a string among `options`. On success
+    numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
+numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
     with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
     not attempted yet."""

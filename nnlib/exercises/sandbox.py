@@ -82,8 +82,12 @@ class _Forbidden:
 
 
 def _package_dir(name):
+    """Where a package's code lives (its folder), or a plain module's file (so "nnlib.gradcheck" is that file,
+    not all of nnlib)."""
     spec = importlib.util.find_spec(name) if name not in sys.modules else sys.modules[name].__spec__
-    return os.path.dirname(spec.origin) + os.sep if spec and spec.origin else None
+    if not spec or not spec.origin:
+        return None
+    return os.path.dirname(spec.origin) + os.sep if spec.submodule_search_locations is not None else spec.origin
 
 
 class _Watch:
