@@ -170,8 +170,7 @@ LETTERS_WRONG = [26 * np.log(26),   # summed over the classes
                  np.log10(26),      # base 10
                  1.0, 26.0,
                  "3.258",           # the right number as a string
-                 (3.258,),          # a tuple
-                 None]
+                 (3.258,)]          # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
 
 # --- lesson 11, exercise 5: shift_digits(X, dy, dx) ------------------------------------------------------------
 
@@ -250,7 +249,7 @@ REMEDY_WRONG = ["train longer",     # not one of the four
                 "bias",             # the diagnosis, not the remedy
                 "bigger_network",   # not one of the four as written
                 "more data and a bigger network",
-                1, None]
+                1]                  # (None is the untouched stub: "not attempted yet", not "not yet")
 
 
 ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
