@@ -4,7 +4,8 @@ A re-run that changes a printed number must not leave the text behind. The rule 
 result from a setting or a derivation:
 
 * derivations are skipped: numbers inside $...$ / $$...$$ maths, `code` spans, fenced code, and the
-  folded solutions (<details>: their results appear only when a student runs them);
+  folded solutions (<details>: their results appear only when a student runs them); so are section
+  numbers (a heading's "### 9.1", "section 9.4");
 * results are, in running text: decimals (0.86, 1.2e-5), percentages (86 %), "epoch N" and counts
   "N of M";
 * a decimal right after a setting's name or an "=" ("lr 0.5", "noise 0.20", "l2 = 0.1") is a setting;
@@ -37,7 +38,11 @@ ALLOWED = {
            "0.25": "the table of scales: sqrt(2 / 32), a derivation",
            "0.18": "Glorot's scale for 32 units, from that table",
            "0.01": "exercise 1's example alpha, a setting"},
-    "11": {"0.28": "one image of 359 in percent, a derivation"},
+    "11": {"0.28": "one image of 359 in percent, a derivation",
+           "0.66": "exercise 6's learning-curve table, data the student reads",
+           "0.62": "exercise 6's learning-curve table, data the student reads",
+           "0.58": "exercise 6's learning-curve table, data the student reads",
+           "0.60": "exercise 6's learning-curve table, data the student reads"},
 }
 
 SETTING = re.compile(r"(?:\blr|learning rate|noise|\bl2|\bl1|alpha|momentum|dropout|\bp|rate|decay|"
@@ -47,7 +52,8 @@ PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
 EPOCH = re.compile(r"\bepoch (\d+)\b")
 COUNT = re.compile(r"(?<![\w.])(\d+) of (\d+)\b")
 STRIP = [re.compile(p, re.DOTALL) for p in (r"<details>.*?</details>", r"```.*?```", r"\$\$.*?\$\$",
-                                            r"\$[^$]*\$", r"\]\([^)]*\)", r"https?://\S+")]
+                                            r"\$[^$]*\$", r"\]\([^)]*\)", r"https?://\S+",
+                                            r"(?m)^#+\s*\d+\.\d+", r"(?i)\bsections?\s+\d+\.\d+")]
 CODE = re.compile(r"`[^`]*`")  # a code span becomes ``: a decimal right after one is that name's setting
 LESSON = re.compile(r"\blessons? (\d+)")
 
@@ -158,6 +164,7 @@ def test_the_rules():
     text = prose("at `lr` = 0.2 it reaches 0.93 (seed 0), $0.25$ in maths, lr 0.5, 86 %, epoch 12, 4 of 5 "
                  "<details>0.77</details>")
     assert reported(text) == [("decimal", "0.93"), ("percent", "86"), ("epoch", "12"), ("count", "4 of 5")]
+    assert reported(prose("### 9.1 Checks\nas section 9.4 showed, 0.95 here")) == [("decimal", "0.95")]
     haystack = "loss 0.933, accuracy 0.8600, diverged at epoch 12; 4 of 5 seeds"
     numbers = numbers_in(haystack)
     assert backed("decimal", "0.93", haystack, numbers)
