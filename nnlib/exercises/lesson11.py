@@ -230,7 +230,7 @@ SLIPS.update({
              0.0),
     ],
     "shift_digits": [
-        Slip("roll", "This still moves the ink as the function handed out does: look at the column the ink moves "
+        Slip("given", "This still moves the ink as the function handed out does: look at the column the ink moves "
                      "into, and at where the ink that leaves the frame goes.", _shift_roll),
         Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
                      "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
