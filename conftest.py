@@ -46,9 +46,11 @@ del __nncourse_disturb
 
 # Each test's tier (a pytest marker, registered in pyproject.toml), by where it lives; the first match wins,
 # a test that carries a tier marker of its own keeps it, and everything else in tests/ is a unit test.
-TIERS = {"tests/browser/": "browser", "tests/test_hub.py": "hub", "tests/test_nbgrader.py": "nbgrader",
-         "tests/test_bad_input.py": "battery", "tests/test_core_fuzz.py": "battery", "notebooks/": "notebooks",
-         ".ipynb": "notebooks"}
+TIERS = {"tests/browser/": "browser", "tests/test_book.py": "browser", "tests/test_lab_start.py": "browser",
+         "tests/test_hub.py": "hub", "tests/test_nbgrader.py": "nbgrader", "tests/test_grade_demo.py": "nbgrader",
+         "tests/test_grading_walk.py": "nbgrader", "tests/test_bad_input.py": "battery",
+         "tests/test_core_fuzz.py": "battery", "tests/test_exercise_battery.py": "battery",
+         "tests/test_exercise_corpus.py": "battery", "notebooks/": "notebooks", ".ipynb": "notebooks"}
 TIER_NAMES = ("unit", "battery", "notebooks", "browser", "nbgrader", "hub")
 # Tiers that skip when the machine lacks something (Chromium, the npm proxy); under CI they fail instead.
 NEEDS_MACHINE = {"browser", "hub"}
