@@ -12,18 +12,10 @@ an argument the wrong way, the same scale but other random numbers, an overflow 
 """
 import numpy as np
 
-ATOL = 1e-6
-RTOL = 1e-6
+from .placement import mask_words, order_words, relation_words, shift_words
+from .tolerance import ATOL, RTOL, close
+
 SHOWN = 12            # arrays with at most this many entries are printed in full
-
-
-def close(got, want, atol=ATOL, rtol=RTOL):
-    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want| (NaN matches only NaN,
-    an infinity only the same infinity)."""
-    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
-    with np.errstate(invalid="ignore"):
-        near = (np.abs(got - want) <= atol + rtol * np.abs(want)) & np.isfinite(want)
-    return near | (got == want) | (np.isnan(got) & np.isnan(want))
 
 
 def _entries(a):
@@ -96,20 +88,6 @@ def _factor(got, want, atol):
     return factor
 
 
-def _masks(got, want, atol, rtol):
-    """Words for an array right except where the expected is 0 (or the other way round), else ''."""
-    zero_w, zero_g = np.abs(want) <= atol, np.abs(got) <= atol
-    if want.size < 2 or not zero_w.any() or zero_w.all():
-        return ""
-    if np.array_equal(zero_g, ~zero_w):
-        return (" (nonzero exactly where the expected is zero, and zero where it is not: a mask or comparison the "
-                "wrong way round, keeping the negative side instead of the positive one?)")
-    if np.all(close(got[~zero_w], want[~zero_w], atol, rtol)):
-        return (" (right where the expected is nonzero, but not zero where the expected is zero: entries that "
-                "should be masked to zero are not)")
-    return ""
-
-
 def _pattern(got, want, atol, rtol):
     """A plain-words pattern in a wrong array: not finite, the transpose, a sign, off by one, a constant factor
     or offset, a mask, rows that should differ, how far."""
@@ -141,12 +119,16 @@ def _pattern(got, want, atol, rtol):
             return f" (every entry is {factor_words(factor)})"
         return (" (twice the expected: a factor 2 too many, or the 1/2 of a square missing?)" if abs(factor) > 1 else
                 " (half the expected: a factor 1/2 too many, or a factor 2 missing?)")
+    related = relation_words(got, want, atol, rtol)
+    if related:
+        return related
     if want.size > 1 and np.ptp(diff) <= 1e-6 * (1 + np.max(np.abs(want))) and abs(diff.flat[0]) > atol:
         return (f" (every entry is off by the same {diff.flat[0]:.3g}: a constant term missing or added, such as "
                 "a bias or an offset?)")
-    masks = _masks(got, want, atol, rtol)
-    if masks:
-        return masks
+    placed = mask_words(got, want, atol, rtol) or shift_words(got, want, atol, rtol) or \
+        order_words(got, want, atol, rtol)
+    if placed:
+        return placed
     if got.ndim == 2 and got.shape[0] > 1 and np.all(got == got[0]) and not np.all(want == want[0]):
         return (" (every row is the same: a sum or mean over the samples, or over the wrong axis? each sample "
                 "should keep its own row)")
