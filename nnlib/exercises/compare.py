@@ -234,11 +234,30 @@ def step_words(got, want, outputs, args, names):
                 if np.any(np.abs(dw) > ATOL) and np.all(close(dg, -dw)):
                     return (f" ({label} moves from {name} the opposite way: the change has the wrong sign, a step "
                             "uphill where it should go downhill?)")
+                updated = label == f"{name}_new"          # p_new is p after one step
+                if updated and np.any(np.abs(dw) > ATOL) and np.all(close(g, a)):
+                    return f" ({label} is {name} unchanged: the update is never applied, or applied to a copy?)"
+                scale = _step_scale(dg, dw) if updated else None
+                if scale:
+                    return (f" ({label}'s change from {name} is {scale:.3g} times the expected change: the size of the "
+                            "step is off, such as the learning rate or a factor in it?)")
                 if np.all(close(g, a - w)):
                     return (f" ({label} is {name} minus the expected: a complement, such as 1 - s where s belongs, "
                             "or a sign inside an exponent: sigmoid(-z) for sigmoid(z)?)")
         return ""
     return ""
+
+
+def _step_scale(dg, dw):
+    """The factor k when the change dg is k times the expected change dw (k not 1, not -1, several entries moved),
+    else None."""
+    big = np.abs(dw) > 10 * ATOL
+    if big.sum() < 2:
+        return None
+    k = float(np.median(dg[big] / dw[big]))
+    if abs(k - 1) < 1e-3 or abs(k + 1) < 1e-3 or abs(k) < 1e-3 or not np.all(close(dg, k * dw, 10 * ATOL, 1e-4)):
+        return None
+    return k
 
 
 NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "
