@@ -7,8 +7,9 @@ match exactly, except that a one-entry array matches a scalar. Text is never a n
 What differs is named in words where a pattern shows: a transpose, a swapped pair of results, a sum over the
 wrong axis, a shape from the wrong product, the opposite sign, an off-by-one, a constant factor (which slips
 give it; "N times the expected one" for arrays of several entries only, one number only when exactly twice or
-half), a constant offset, a mask the wrong way round or not applied, rows that should differ, a step taken from
-an argument the wrong way, the same scale but other random numbers, an overflow to inf.
+half), a constant offset, a mask the wrong way round or not applied, entries one place off or in another order,
+each entry the square, root, reciprocal or complement of the expected (placement.py), rows that should differ, a
+step taken from an argument the wrong way, never taken or mis-sized, other random numbers, an overflow to inf.
 """
 import numpy as np
 

@@ -3,8 +3,9 @@
 A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
-relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, or too high
-or too low by about what factor. The truth is computed in the
+relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, 1 over it or
+1 minus it, or too high or too low by about what factor; of several numbers, which are wrong (each told so), or
+that the right ones come in another order. The truth is computed in the
 library's pristine state, once there is a prediction.
 """
 import decimal
