@@ -7,23 +7,16 @@ match exactly, except that a one-entry array matches a scalar. Text is never a n
 What differs is named in words where a pattern shows: a transpose, a swapped pair of results, a sum over the
 wrong axis, a shape from the wrong product, the opposite sign, an off-by-one, a constant factor (which slips
 give it; "N times the expected one" for arrays of several entries only, one number only when exactly twice or
-half), a constant offset, a mask the wrong way round or not applied, rows that should differ, a step taken from
-an argument the wrong way, the same scale but other random numbers, an overflow to inf.
+half), a constant offset, a mask the wrong way round or not applied, entries one place off or in another order,
+each entry the square, root, reciprocal or complement of the expected (placement.py), rows that should differ, a
+step taken from an argument the wrong way, never taken or mis-sized, other random numbers, an overflow to inf.
 """
 import numpy as np
 
-ATOL = 1e-6
-RTOL = 1e-6
+from .placement import mask_words, order_words, relation_words, shift_words
+from .tolerance import ATOL, RTOL, close
+
 SHOWN = 12            # arrays with at most this many entries are printed in full
-
-
-def close(got, want, atol=ATOL, rtol=RTOL):
-    """The tolerance policy, entry by entry: |got - want| <= atol + rtol * |want| (NaN matches only NaN,
-    an infinity only the same infinity)."""
-    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
-    with np.errstate(invalid="ignore"):
-        near = (np.abs(got - want) <= atol + rtol * np.abs(want)) & np.isfinite(want)
-    return near | (got == want) | (np.isnan(got) & np.isnan(want))
 
 
 def _entries(a):
@@ -96,20 +89,6 @@ def _factor(got, want, atol):
     return factor
 
 
-def _masks(got, want, atol, rtol):
-    """Words for an array right except where the expected is 0 (or the other way round), else ''."""
-    zero_w, zero_g = np.abs(want) <= atol, np.abs(got) <= atol
-    if want.size < 2 or not zero_w.any() or zero_w.all():
-        return ""
-    if np.array_equal(zero_g, ~zero_w):
-        return (" (nonzero exactly where the expected is zero, and zero where it is not: a mask or comparison the "
-                "wrong way round, keeping the negative side instead of the positive one?)")
-    if np.all(close(got[~zero_w], want[~zero_w], atol, rtol)):
-        return (" (right where the expected is nonzero, but not zero where the expected is zero: entries that "
-                "should be masked to zero are not)")
-    return ""
-
-
 def _pattern(got, want, atol, rtol):
     """A plain-words pattern in a wrong array: not finite, the transpose, a sign, off by one, a constant factor
     or offset, a mask, rows that should differ, how far."""
@@ -141,12 +120,16 @@ def _pattern(got, want, atol, rtol):
             return f" (every entry is {factor_words(factor)})"
         return (" (twice the expected: a factor 2 too many, or the 1/2 of a square missing?)" if abs(factor) > 1 else
                 " (half the expected: a factor 1/2 too many, or a factor 2 missing?)")
+    related = relation_words(got, want, atol, rtol)
+    if related:
+        return related
     if want.size > 1 and np.ptp(diff) <= 1e-6 * (1 + np.max(np.abs(want))) and abs(diff.flat[0]) > atol:
         return (f" (every entry is off by the same {diff.flat[0]:.3g}: a constant term missing or added, such as "
                 "a bias or an offset?)")
-    masks = _masks(got, want, atol, rtol)
-    if masks:
-        return masks
+    placed = mask_words(got, want, atol, rtol) or shift_words(got, want, atol, rtol) or \
+        order_words(got, want, atol, rtol)
+    if placed:
+        return placed
     if got.ndim == 2 and got.shape[0] > 1 and np.all(got == got[0]) and not np.all(want == want[0]):
         return (" (every row is the same: a sum or mean over the samples, or over the wrong axis? each sample "
                 "should keep its own row)")
@@ -252,11 +235,30 @@ def step_words(got, want, outputs, args, names):
                 if np.any(np.abs(dw) > ATOL) and np.all(close(dg, -dw)):
                     return (f" ({label} moves from {name} the opposite way: the change has the wrong sign, a step "
                             "uphill where it should go downhill?)")
+                updated = label == f"{name}_new"          # p_new is p after one step
+                if updated and np.any(np.abs(dw) > ATOL) and np.all(close(g, a)):
+                    return f" ({label} is {name} unchanged: the update is never applied, or applied to a copy?)"
+                scale = _step_scale(dg, dw) if updated else None
+                if scale:
+                    return (f" ({label}'s change from {name} is {scale:.3g} times the expected change: the size of the "
+                            "step is off, such as the learning rate or a factor in it?)")
                 if np.all(close(g, a - w)):
                     return (f" ({label} is {name} minus the expected: a complement, such as 1 - s where s belongs, "
                             "or a sign inside an exponent: sigmoid(-z) for sigmoid(z)?)")
         return ""
     return ""
+
+
+def _step_scale(dg, dw):
+    """The factor k when the change dg is k times the expected change dw (k not 1, not -1, several entries moved),
+    else None."""
+    big = np.abs(dw) > 10 * ATOL
+    if big.sum() < 2:
+        return None
+    k = float(np.median(dg[big] / dw[big]))
+    if abs(k - 1) < 1e-3 or abs(k + 1) < 1e-3 or abs(k) < 1e-3 or not np.all(close(dg, k * dw, 10 * ATOL, 1e-4)):
+        return None
+    return k
 
 
 NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "

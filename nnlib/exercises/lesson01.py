@@ -91,6 +91,8 @@ SLIPS = {
              lambda X, w, b: np.abs(X @ w + b) / np.linalg.norm(w)),
         Slip("L1", "You divided by |w1| + |w2|: the length of w is sqrt(w1^2 + w2^2).",
              lambda X, w, b: (X @ w + b) / np.abs(w).sum()),
+        Slip("with b", "You divided by the length of (w, b): b only shifts the line, so the distance uses the "
+             "length of w alone, ||w||.", lambda X, w, b: (X @ w + b) / np.sqrt(w @ w + b ** 2)),
     ],
     "first_epoch_nand": [
         Slip("step(0) = 0", "You counted z = 0 as a 0: the lesson's step says 1 when z >= 0, so at the start "

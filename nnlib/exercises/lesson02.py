@@ -19,7 +19,8 @@ def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias_axis=0):
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
     delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
-    hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1))}[slope]
+    hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1)),
+                    "output": y_hat * (1 - y_hat)}[slope]
     delta1 = delta2 @ W2.T * hidden_slope
     dJdW1 = delta1.T @ X if transpose else X.T @ delta1
     return dJdW1, delta1.sum(axis=bias_axis), a1.T @ delta2, delta2.sum(axis=0)
@@ -64,17 +65,21 @@ SLIPS = {
         Slip("no square", "Close: the derivative is 1 minus a squared, not 1 - a.", lambda a: 1 - a),
         Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
+        Slip("twice", "You differentiated once more: 1 - a**2 is itself the slope of tanh; its derivative -2a is the "
+             "second derivative.", lambda a: -2 * a),
     ],
     "xor_gradients": [
         Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
              "shape of dJdW1.", _slip(slope="none", transpose=True)),
-        Slip("no slope", "delta1 misses a factor: compare how delta2 goes back through the output sigmoid with how "
-             "delta1 goes back through the hidden one.", _slip(slope="none")),
+        Slip("no slope", "delta1 misses a factor, the hidden sigmoid's slope: compare how delta2 goes back through "
+             "the output sigmoid with how delta1 goes back through the hidden one.", _slip(slope="none")),
         Slip("transposed", "dJdW1 does not have W1's shape (inputs, hidden), and every gradient has its "
              "weight's shape: check the order of the product that makes it (a square W1 hides this from the shapes).",
              _slip(transpose=True)),
         Slip("slope of a", "The hidden slope is taken at the wrong place: sigma' belongs at z1, and a1 is already "
              "sigmoid(z1). How is sigma'(z1) written with a1?", _slip(slope="of a")),
+        Slip("output slope", "The hidden slope is the output's: delta1 goes back through the hidden sigmoid, so its "
+             "slope is written with the hidden activation a1, not with y_hat.", _slip(slope="output")),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so dJdb1 holds one "
              "number per hidden unit.", _slip(bias_axis=1)),
     ],

@@ -64,17 +64,17 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=True, bi
     n = X.shape[0] if scale else 1
     z1 = X @ W1 + b1
     a1 = np.tanh(z1)
-    y_hat = a1 @ W2 + b2
-    d2 = (y_hat - y) / n * (y_hat * (1 - y_hat) if delta2 == "sigmoid" else 1.0)
+    y_hat = _sigmoid(a1 @ W2 + b2) if delta2 == "sigmoid output" else a1 @ W2 + b2
+    d2 = (y_hat - y) / n * (1.0 if delta2 == "linear" else y_hat * (1 - y_hat))
     d1 = d2 @ W2.T * (1 - (a1 if slope == "a" else z1) ** 2)
     return X.T @ d1, d1.sum(axis=bias_axis), a1.T @ d2, d2.sum(axis=0)
 
 
-def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=True, scale=True):
+def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=True, scale=True, out_slope=True):
     n = X.shape[0] if scale else 1
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
-    d2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    d2 = (y_hat - y) / n * (y_hat * (1 - y_hat) if out_slope else 1.0)
     d1 = d2 @ W2.T * (a1 * (1 - a1) if slope else 1.0)
     dX = W1 @ d1.T if transpose else d1 @ W1.T
     return dX if per_sample else dX.sum(axis=0)
@@ -135,6 +135,8 @@ SLIPS = {
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
              "y_hat (1 - y_hat).", _tanh_slip(delta2="sigmoid")),
+        Slip("sigmoid output", "This network's output is linear, y_hat = a1 W2 + b2 (a regression), not a sigmoid "
+             "as in lesson 2: no sigmoid on z2 and no slope factor in delta2.", _tanh_slip(delta2="sigmoid output")),
         Slip("slope of z", "You wrote tanh's slope with z1: it is 1 - tanh(z1)^2 = 1 - a1^2 (lesson 2), "
              "not 1 - z1^2.", _tanh_slip(slope="z")),
         Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta2 = (y_hat - y) / n.",
@@ -145,6 +147,8 @@ SLIPS = {
     "input_gradient": [
         Slip("no slope", "dJ/dX goes back through the hidden sigmoid too: use delta1 = delta2 W2^T * a1 (1 - a1), "
              "not delta2 W2^T.", _input_slip(slope=False)),
+        Slip("no output slope", "delta2 misses the output sigmoid's slope y_hat (1 - y_hat): with squared error it "
+             "does not cancel (only cross-entropy's does).", _input_slip(out_slope=False)),
         Slip("transposed", "Your result is (inputs, samples): X is (samples, inputs). By the step that gave "
              "delta2 W2^T, dJ/dX = delta1 W1^T.", _input_slip(transpose=True)),
         Slip("summed", "You added the samples up: each sample's inputs have their own gradient, so dJ/dX has "

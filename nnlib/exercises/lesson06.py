@@ -89,6 +89,13 @@ def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p,
     return p, m, v
 
 
+def _adam_betas_swapped(p, g, m, v, t, lr):  # beta1 and beta2 exchanged
+    m_new = BETA2 * m + (1 - BETA2) * g
+    v_new = BETA1 * v + (1 - BETA1) * g * g
+    m_hat, v_hat = m_new / (1 - BETA2 ** t), v_new / (1 - BETA1 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
 # --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
 def _adamw(p, g, m, v, t, lr, wd):
     m_new = BETA1 * m + (1 - BETA1) * g
@@ -110,6 +117,11 @@ def _adamw_no_correction(p, g, m, v, t, lr, wd):
     m_new = BETA1 * m + (1 - BETA1) * g
     v_new = BETA2 * v + (1 - BETA2) * g * g
     return p - lr * (m_new / (np.sqrt(v_new) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_sign(p, g, m, v, t, lr, wd):      # the decay added: weights grow instead of shrinking
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    return p_new + lr * wd * p, m_new, v_new
 
 
 def _adamw_in_place(p, g, m, v, t, lr, wd):   # right numbers, but overwrites p
@@ -162,6 +174,8 @@ SLIPS = {
              _adamw_no_lr),
         Slip("no_correction", "Keep Adam's bias correction: m / (1 - beta1 ** t) and v / (1 - beta2 ** t).",
              _adamw_no_correction),
+        Slip("sign", "The decay has the wrong sign: lr * wd * p is subtracted, so the weights shrink toward 0; "
+                     "adding it makes them grow.", _adamw_sign),
         Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
     ],
 }

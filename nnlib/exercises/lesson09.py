@@ -27,6 +27,10 @@ def _leaky_std_alpha(n_in, alpha):
     return np.sqrt(2.0 / ((1 + alpha) * n_in))
 
 
+def _leaky_std_upside(n_in, alpha):
+    return np.sqrt(2.0 * (1 + alpha ** 2) / n_in)
+
+
 def _leaky_std_lecun(n_in, alpha):
     return np.sqrt(1.0 / n_in)
 
@@ -160,6 +164,8 @@ SLIPS = {
              "enters squared.", _leaky_std_alpha),
         Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
              "shrinks the negative half by alpha.", _leaky_std_lecun),
+        Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "
+             "puts it in the denominator, so divide by it.", _leaky_std_upside),
     ],
     "relu_growth": [
         Slip("no half", "sqrt(128) ~ 11.3 forgets that ReLU zeroes half the units: E[a^2] = Var z / 2, so the "

@@ -114,6 +114,8 @@ SLIPS = {
         Slip("no_hidden_biases", "The 32 hidden units have biases too (b1).", 64 * 32 + 32 * 10 + 10),
         Slip("product", "Layers add up, they do not multiply: W1 is 64 x 32 and W2 is 32 x 10, plus the biases.",
              64 * 32 * 10),
+        Slip("units", "You counted units (neurons), not parameters: every input-to-unit connection is a weight, so "
+             "W1 alone holds 64 x 32 of them, plus a bias per unit.", 64 + 32 + 10),
     ],
     "read_digits": [
         Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "

@@ -3,8 +3,9 @@
 A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
-relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, or too high
-or too low by about what factor. The truth is computed in the
+relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, 1 over it or
+1 minus it, or too high or too low by about what factor; of several numbers, which are wrong (each told so), or
+that the right ones come in another order. The truth is computed in the
 library's pristine state, once there is a prediction.
 """
 import decimal
@@ -79,7 +80,10 @@ def _prediction_problem(prediction, truth, tol, options):
     if ok:
         return None
     within = f" (within {tol:g} counts as right)" if tol else ""
-    how = "" if isinstance(truth, (str, tuple)) else _how_far(_real(prediction), float(truth), tol)
+    if isinstance(truth, tuple):
+        how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol)
+    else:
+        how = "" if isinstance(truth, str) else _how_far(_real(prediction), float(truth), tol)
     return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
 
 
@@ -104,6 +108,10 @@ def _how_far(value, truth, tol):
         return ": the square root of the run's (a standard deviation where a variance belongs, or a square missing?)"
     if truth > 0 and abs(value - truth ** 2) <= margin(tol, truth ** 2):
         return ": the square of the run's (a variance where a standard deviation belongs, or a square too many?)"
+    if abs(value * truth - 1) <= 1e-3 and abs(truth - 1) > 1e-3:
+        return ": 1 over the run's (a fraction upside down, a division the wrong way round?)"
+    if 0 < truth < 1 and abs(value - (1 - truth)) <= margin(tol, truth) and abs(truth - 0.5) > margin(tol, truth):
+        return ": 1 minus the run's (the complement: the other outcome's share or probability?)"
     ratio, side = value / truth, "too high" if abs(value) > abs(truth) else "too low"
     for log, name in ((np.log(10), "ln 10 = 2.303: log10 where the natural log belongs, or the reverse?"),
                       (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
@@ -117,6 +125,19 @@ def _how_far(value, truth, tol):
     part = ("half (1/2)" if k == 2 else f"1/{k}") if k else f"1/{1 / abs(ratio):.3g}"
     factor = f", a factor {k} missing or a 1/{k} too many?" if k else ""
     return f": {side}, about {part} of the run's{factor}"
+
+
+def _tuple_words(values, truth, tol):
+    """Which of several predicted numbers are wrong, and how (the right numbers in another order, or each
+    wrong one told like a single number)."""
+    ok = [abs(v - t) <= margin(tol, t) for v, t in zip(values, truth)]
+    if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
+        return ": the right numbers, in another order (which comes first?)"
+    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol)})"
+             for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
+    right = [str(i + 1) for i, good in enumerate(ok) if good]
+    return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
+                                             if right else "")
 
 
 def _prediction_distance(prediction, answer, tol):
