@@ -6,10 +6,8 @@ python3 kernel is this very interpreter (the venv under test). Chromium is Debia
 /usr/bin/chromium driven by the pinned `playwright` package; its own browser downloads are never
 used. Without /usr/bin/chromium every browser test is skipped, saying so.
 """
-import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -18,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from support.servers import free_port, log_tail, wait_until_answers
+from support.servers import free_port, log_tail, stop_server, wait_until_answers
 from support.widget_cells import widget_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,18 +133,8 @@ class LabServer:
 
     def __exit__(self, *exc):
         proc, self.proc = self.proc, None
-        if proc is not None:
-            if proc.poll() is None:
-                # SIGTERM: the server stops its kernels and exits; then the whole group, to be sure.
-                proc.send_signal(signal.SIGTERM)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    proc.wait(SERVER_STOP_TIMEOUT)
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(SERVER_STOP_TIMEOUT)
-        if self.log is not None:
-            self.log.close()
-            self.log = None
+        log, self.log = self.log, None
+        stop_server(proc, log, SERVER_STOP_TIMEOUT)
         return False
 
 

@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from support.servers import free_port, log_tail, wait_until_answers
+from support.servers import free_port, log_tail, stop_server, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_START_TIMEOUT, SERVER_STOP_TIMEOUT = 90, 20  # seconds
@@ -86,17 +85,8 @@ class AppServer:
 
     def __exit__(self, *exc):
         proc, self.proc = self.proc, None
-        if proc is not None:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    proc.wait(SERVER_STOP_TIMEOUT)
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(SERVER_STOP_TIMEOUT)
-        if self.log is not None:
-            self.log.close()
-            self.log = None
+        log, self.log = self.log, None
+        stop_server(proc, log, SERVER_STOP_TIMEOUT)
         return False
 
 

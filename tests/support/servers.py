@@ -1,6 +1,10 @@
 """Plumbing for the tests that start servers on loopback (JupyterLab for tests/browser, JupyterHub for
-tests/test_hub.py): a free port, and waiting until a freshly started server answers."""
+tests/test_hub.py): a free port, waiting until a freshly started server answers, and stopping it."""
+import contextlib
+import os
+import signal
 import socket
+import subprocess
 import time
 import urllib.error
 
@@ -34,3 +38,18 @@ def log_tail(log, path, n):
         return path.read_bytes()[-n:].decode(errors="replace")
     except (OSError, ValueError, AttributeError):
         return ""
+
+
+def stop_server(proc, log, timeout):
+    """Stop a server started in its own process group: SIGTERM (it stops its kernels and exits), then the
+    whole group, to be sure; close its log file. Either may be None."""
+    if proc is not None:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout)
+    if log is not None:
+        log.close()
