@@ -13,7 +13,7 @@ kernel); by CPU, the students whose simultaneous Run All of the heaviest lesson 
 C * wait / (CPU seconds of that Run All). The smaller of the two is the node's class size.
 
     .venv/bin/python benchmarks/classroom.py                          # every lesson, crowds of 5 and 10
-    .venv/bin/python benchmarks/classroom.py --crowd-lessons 01 05 --students 5 10   # crowds on two lessons
+    .venv/bin/python benchmarks/classroom.py --crowd-lessons 1 05 --students 5 10   # crowds on two lessons
 
 Measured on a 2-core machine; a busy machine stretches wall times (CPU seconds and memory much less).
 """

@@ -11,7 +11,7 @@ come from nnlib.playground.measure_fps.
 Targets: a redraw within 300 ms (median over the changes), a playground at >= 10 frames per second.
 The exit status is 1 when a target is missed or a notebook fails to run.
 
-    .venv/bin/python benchmarks/kernel_latency.py [--changes 5] [--frames 30] [notebooks/05_moons.ipynb ...]
+    .venv/bin/python benchmarks/kernel_latency.py [--changes 5] [--frames 30] [notebooks/06_moons.ipynb ...]
 """
 import argparse
 import os

@@ -1,4 +1,4 @@
-"""A hash of the bits of trained weights, to show a refactor changes no stored result (lessons 5-9).
+"""A hash of the bits of trained weights, to show a refactor changes no stored result (lessons 6-10).
 
 Trains a grid of small nets (activations x outputs x optimizers x batch sizes, with and without
 l2/l1/dropout) on moons and blobs, and prints one SHA-256 over every final weight's bytes and every

@@ -9,7 +9,7 @@ listener) up to the moment the explorer's last new picture has loaded (the <img>
 figure includes the kernel (training + drawing + PNG), the transfer and the browser's decoding. Medians
 and worsts per slider, then over all sliders; targets: median <= 100 ms, worst <= 150 ms.
 
-    .venv/bin/python benchmarks/widget_latency.py [--changes 7] [--cpu] [notebooks/05_moons.ipynb ...]
+    .venv/bin/python benchmarks/widget_latency.py [--changes 7] [--cpu] [notebooks/06_moons.ipynb ...]
 
 --cpu also reports where the machine's CPU went for each key press (Linux /proc: the time each process's
 threads ran in the half second after the press, in which the picture normally arrives): the kernel,

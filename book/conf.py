@@ -27,7 +27,7 @@ nb_mime_priority_overrides = [("*", "application/vnd.jupyter.widget-view+json", 
 nb_ipywidgets_js = {}
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
-# Lesson 7 steps from its title (H1) to H3 in places; the notebooks are not this folder's to edit.
+# Lesson 8 steps from its title (H1) to H3 in places; the notebooks are not this folder's to edit.
 suppress_warnings = ["myst.header"]
 
 html_theme = "sphinx_book_theme"

@@ -1,4 +1,4 @@
-"""Speed tricks for nnlib's inner training loop (lessons 4-8), kept out of the lesson modules.
+"""Speed tricks for nnlib's inner training loop (lessons 5-9), kept out of the lesson modules.
 
 None of this is lesson maths: each function gives the same bits as the plain numpy a lesson writes,
 only faster on the small arrays the course trains on.

@@ -1,8 +1,8 @@
-"""A tiny reverse-mode autograd engine, built in lesson 10 (10_autograd) from lesson 4's gates.
+"""A tiny reverse-mode autograd engine, built in lesson 11 (11_autograd) from lesson 5's gates.
 
 A `Value` holds a number or a numpy array (`data`), its gradient `grad` (same shape) and its
 `parents`: pairs (parent, local), where `local(g)` turns g = dJ/d(this value) into this value's
-share of dJ/d(parent). That is lesson 4's gate `backward`, one function per input:
+share of dJ/d(parent). That is lesson 5's gate `backward`, one function per input:
 
     z = a @ W        (a, g -> g @ W.T),  (W, g -> a.T @ g)            multiply gate: swap, transpose
     z = u + b        (u, g -> g),        (b, g -> g summed over rows)  add gate (numpy broadcast b)
@@ -13,7 +13,7 @@ like its input (naming the gate) and that no input's data changed since the grap
 
 `J.backward()` sets every gradient in J's graph to zero, seeds dJ/dJ = 1 and visits the nodes in
 reverse topological order (each node after every node that uses it), *adding* each local share to
-its parent's gradient: a value used twice gets a gradient along both paths (lesson 10 shows the bug
+its parent's gradient: a value used twice gets a gradient along both paths (lesson 11 shows the bug
 when it is overwritten instead). Samples in rows, as everywhere in the course: z = X @ W + b.
 """
 import functools
@@ -30,7 +30,7 @@ __all__ = ["Value", "cross_entropy", "mlp_loss", "topological_order"]
 
 def unbroadcast(g, shape):
     """Sum g down to `shape`: where numpy repeated an array (a bias added to every row), the
-    gradient of the copies adds up (lesson 4's add gate: dJ/db = sum over rows)."""
+    gradient of the copies adds up (lesson 5's add gate: dJ/db = sum over rows)."""
     while g.ndim > len(shape):
         g = g.sum(axis=0)
     for axis, size in enumerate(shape):
@@ -140,7 +140,7 @@ class Value:
 
     @_quiet
     def sigmoid(self):
-        a = sigmoid(self.data)                        # lesson 2's 1 / (1 + exp(-z)), without overflow
+        a = sigmoid(self.data)                        # lesson 3's 1 / (1 + exp(-z)), without overflow
         return Value(a, [(self, lambda g: g * a * (1 - a))], "sigmoid")
 
     @_quiet
@@ -247,7 +247,7 @@ def topological_order(root):
 
 def cross_entropy(z, Y):
     """Mean cross-entropy of softmax(z) (n, k) against one-hot targets Y (n, k) in [0, 1], or labels
-    (n,) in 0..k-1 (made one-hot; any other shape is refused) (lesson 4), from the
+    (n,) in 0..k-1 (made one-hot; any other shape is refused) (lesson 5), from the
     gates above: log p = z - m - log(sum(exp(z - m))), with m each row's maximum (a constant that
     cancels, so exp never overflows)."""
     z = as_value(z)
@@ -278,7 +278,7 @@ ACTIVATIONS = {"tanh": Value.tanh, "sigmoid": Value.sigmoid, "relu": Value.relu}
 
 
 def mlp_loss(params, X, Y, activation="tanh", l2=0.0):
-    """The loss of lesson 4's network on Values: params [(W1, b1), ...] as Values, X (n, d), one-hot
+    """The loss of lesson 5's network on Values: params [(W1, b1), ...] as Values, X (n, d), one-hot
     Y (n, k) or labels (n,); hidden layers of `activation`, softmax output, cross-entropy, plus l2 / (2n) sum ||W||^2
     (each W then feeds two paths: the layer and the penalty)."""
     choice(activation, "activation", ACTIVATIONS)

@@ -1,4 +1,4 @@
-"""The forward and backward pass of an MLP's weights (derived in lessons 3 and 4), unchecked.
+"""The forward and backward pass of an MLP's weights (derived in lessons 4 and 5), unchecked.
 
 These are the inner loop: MLP's methods and training.train_epoch check their arguments once and
 then call these, so nothing here repeats a check. params is a list of (W, b) pairs; X (n, d);

@@ -1,4 +1,4 @@
-"""Batch normalisation, forward and backward (derived in lesson 9, 09_depth).
+"""Batch normalisation, forward and backward (derived in lesson 10, 10_depth).
 
 A batch-norm layer sits between z = a @ W + b and the activation. In training it standardises each unit
 (column) over the batch, then rescales and shifts it with learned gamma and beta:
@@ -7,7 +7,7 @@ A batch-norm layer sits between z = a @ W + b and the activation. In training it
     out = gamma * z_hat + beta
 
 and keeps running averages of mu and var (running = momentum * running + (1 - momentum) * batch) for
-inference, where the batch statistics are replaced by the running ones. The backward pass (lesson 9):
+inference, where the batch statistics are replaced by the running ones. The backward pass (lesson 10):
 
     dbeta = sum_i dout_i      dgamma = sum_i dout_i * z_hat_i
     dz = gamma / sqrt(var + eps) * (dout - mean_i dout_i - z_hat * mean_i (dout_i * z_hat_i))
@@ -53,7 +53,7 @@ def _running(running, units):
 
 
 def batchnorm_forward(z, gamma, beta, eps=1e-5, *, training=True, running=None, momentum=0.9):
-    """Batch-normalise z (n, units) column by column; returns (out (n, units), cache). Lesson 9.
+    """Batch-normalise z (n, units) column by column; returns (out (n, units), cache). Lesson 10.
 
     training=True: the batch's own mean and variance (n >= 2), and running (if given) is updated in place.
     training=False: running's mean and variance (required), the batch's are not used."""
@@ -89,7 +89,7 @@ def batchnorm_forward(z, gamma, beta, eps=1e-5, *, training=True, running=None, 
 
 
 def batchnorm_backward(dout, cache):
-    """(dz, dgamma, dbeta) from dout = dJ/dout (n, units) and batchnorm_forward's cache. Lesson 9.
+    """(dz, dgamma, dbeta) from dout = dJ/dout (n, units) and batchnorm_forward's cache. Lesson 10.
 
     With the batch's statistics (training) every z_i moved mu and var, hence the two mean terms; at
     inference mu and var are constants and dz = gamma * inv_std * dout."""

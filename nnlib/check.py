@@ -10,7 +10,7 @@ from importlib import import_module as _import
 
 from . import exercises
 
-# exercises.LESSONS is the one list of lessons ("lesson01" ... "lesson11"); these are their modules
+# exercises.LESSONS is the one list of lessons ("lesson01" ... "lesson12"); these are their modules
 LESSONS = tuple(_import(f"{__package__}.exercises.{name}") for name in exercises.LESSONS)
 for _lesson in LESSONS:
     globals().update({_name: getattr(_lesson, _name) for _name in _lesson.__all__})

@@ -1,9 +1,9 @@
 """Data sets and splits for the course, all made locally (plumbing, not lesson).
 
-Lesson 1 uses the logic gates; lessons 5-7 the seeded 2-D sets; lesson 11 the 8x8 digits. Every
+Lesson 1 uses the logic gates; lessons 6-8 the seeded 2-D sets; lesson 12 the 8x8 digits. Every
 2-D generator returns `X` float of shape (n, 2) and `y` int of shape (n,), and takes `seed` (an int
 in [0, 2**32), or None) as an argument: nothing here touches numpy's global state. Splits: `train_test_split`
-(lesson 5), `train_val_test_split` (lesson 8); `standardise` (lesson 9).
+(lesson 6), `train_val_test_split` (lesson 9); `standardise` (lesson 10).
 """
 import numpy as np
 
@@ -24,7 +24,7 @@ _GATES = {
 def logic_gate(name):
     """Truth table of a 2-input gate ("and", "or", "nand", "xor"): X (4, 2) float, y (4,) int.
 
-    Lesson 1 (perceptron) and lesson 2 (XOR by hand).
+    Lesson 1 (perceptron) and lesson 3 (XOR by hand).
     """
     key = name.lower() if isinstance(name, str) else name
     if not isinstance(key, str) or key not in _GATES:
@@ -49,7 +49,7 @@ def _random_state(n, noise, seed):
 
 
 def moons(n=200, noise=0.2, seed=0):
-    """Two interleaving half circles (scikit-learn's make_moons). Lesson 5."""
+    """Two interleaving half circles (scikit-learn's make_moons). Lesson 6."""
     n, noise, seed = _random_state(n, noise, seed)
     from sklearn.datasets import make_moons  # imported here: sklearn is slow to import
     X, y = make_moons(int(n), noise=noise, random_state=seed)
@@ -58,7 +58,7 @@ def moons(n=200, noise=0.2, seed=0):
 
 def circles(n=200, noise=0.1, seed=0, factor=0.5):
     """A disc inside a ring (scikit-learn's make_circles); class 1 is the inner disc, `factor` its
-    radius relative to the ring's, in [0, 1). Lesson 7."""
+    radius relative to the ring's, in [0, 1). Lesson 8."""
     n, noise, seed = _random_state(n, noise, seed)
     factor = in_range(factor, "factor", 0, 1, high_open=True)
     from sklearn.datasets import make_circles
@@ -68,7 +68,7 @@ def circles(n=200, noise=0.1, seed=0, factor=0.5):
 
 def blobs(n=200, noise=1.0, seed=0, classes=2):
     """Gaussian blobs with standard deviation `noise` around `classes` fixed centres (2 <= classes <= n).
-    Lesson 7."""
+    Lesson 8."""
     classes = positive(classes, "classes", integer=True, minimum=2)
     n, noise, seed = _random_state(n, noise, seed)
     if classes > n:
@@ -81,7 +81,7 @@ def blobs(n=200, noise=1.0, seed=0, classes=2):
 
 
 def xor(n=200, noise=0.0, seed=0):
-    """Points in the square [-1, 1]^2 labelled by the sign of x1*x2 (1 where x1*x2 < 0). Lesson 7."""
+    """Points in the square [-1, 1]^2 labelled by the sign of x1*x2 (1 where x1*x2 < 0). Lesson 8."""
     n, noise, seed = _check(n, noise, seed)
     rng = np.random.default_rng(seed)
     X = rng.uniform(-1, 1, size=(n, 2))
@@ -93,7 +93,7 @@ def xor(n=200, noise=0.0, seed=0):
 
 def spiral(n=300, noise=0.2, seed=0, classes=3):
     """`classes` interleaved spiral arms (the cs231n spiral), n points in all: n // classes per
-    arm, the first n % classes arms one more. Lesson 6."""
+    arm, the first n % classes arms one more. Lesson 7."""
     classes = positive(classes, "classes", integer=True, minimum=2)
     n, noise, seed = _check(n, noise, seed, min_n=classes)
     rng = np.random.default_rng(seed)
@@ -109,14 +109,14 @@ DATASETS = {"moons": moons, "circle": circles, "gaussian": blobs, "xor": xor, "s
 
 
 def make(name, n=200, noise=0.2, seed=0):
-    """Any data set above by name: "moons", "circle", "gaussian", "xor", "spiral". Lesson 7."""
+    """Any data set above by name: "moons", "circle", "gaussian", "xor", "spiral". Lesson 8."""
     choice(name, "name", DATASETS)
     return DATASETS[name](n=n, noise=noise, seed=seed)
 
 
 def digits():
     """scikit-learn's bundled 8x8 handwritten digits (no download): X (1797, 64) float, each pixel an
-    ink count in [0, 16], and y (1797,) int in 0..9. Lesson 11."""
+    ink count in [0, 16], and y (1797,) int in 0..9. Lesson 12."""
     from sklearn.datasets import load_digits
     data = load_digits()
     return data.data.astype(float), data.target.astype(int)
@@ -165,7 +165,7 @@ def train_test_split(X, y, test_size=0.25, seed=0):
 
     Each part keeps the samples in their original order (`MLP.fit` shuffles minibatches itself).
     Stratified when y is 1-D class labels (integers or strings), so each class keeps its share in both
-    parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 5.
+    parts; other targets (2-D, or real-valued regression targets) are split without. Lesson 6.
     """
     test_size = in_range(test_size, "test_size", 0, 1, low_open=True, high_open=True)
     (X_train, y_train), (X_test, y_test) = _split(X, y, [test_size], ["test_size"], seed)
@@ -175,7 +175,7 @@ def train_test_split(X, y, test_size=0.25, seed=0):
 def train_val_test_split(X, y, val_fraction=0.2, test_fraction=0.2, seed=0):
     """Split into training, validation and test sets: returns X_train, y_train, X_val, y_val, X_test, y_test.
 
-    Lesson 8: settings are chosen on the validation set; the test set is touched once, to report.
+    Lesson 9: settings are chosen on the validation set; the test set is touched once, to report.
     Stratified like `train_test_split` (each class keeps its share in every part); each part keeps
     the samples in their original order. Both fractions in (0, 1), their sum below 1.
     """
@@ -192,7 +192,7 @@ def standardise(X_train, *others):
     """Rescale each feature to mean 0 and standard deviation 1, using X_train's mean and std only
     (a constant column gets std 1). Returns [X_train_s, *others_s], each `(X - mean) / std`.
 
-    Lesson 9: the test set must not leak into the scaling, so its statistics come from X_train alone.
+    Lesson 10: the test set must not leak into the scaling, so its statistics come from X_train alone.
     """
     X_train = as_features(X_train, "X_train")
     arrays = [X_train] + [as_features(X, f"others[{i}]", n_features=X_train.shape[1]) for i, X in enumerate(others)]

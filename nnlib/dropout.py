@@ -1,4 +1,4 @@
-"""Inverted dropout (derived in lesson 8, 08_generalisation).
+"""Inverted dropout (derived in lesson 9, 09_generalisation).
 
 During training each hidden unit is kept with probability 1 - rate and its output divided by
 1 - rate, so a unit's expected output is unchanged and prediction needs no rescaling (dropout is
@@ -18,7 +18,7 @@ from .validate import affordable, in_range, real_array
 
 
 def mask(rng, shape, rate):
-    """A dropout mask of `shape`: 0 with probability `rate`, else 1 / (1 - rate). Lesson 8."""
+    """A dropout mask of `shape`: 0 with probability `rate`, else 1 / (1 - rate). Lesson 9."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(f"rng must be a np.random.Generator (np.random.default_rng(seed)), got {rng!r:.60}")
     rate = in_range(rate, "rate", 0, 1, high_open=True)
@@ -30,13 +30,13 @@ def mask(rng, shape, rate):
 
 
 def forward(a, M):
-    """a * M: the layer's outputs with the dropped units zeroed and the kept ones scaled. Lesson 8."""
+    """a * M: the layer's outputs with the dropped units zeroed and the kept ones scaled. Lesson 9."""
     a, M = _pair(a, M, "a")
     return a * M
 
 
 def backward(da, M):
-    """da * M: the gradient reaches only the units that were kept, scaled the same way. Lesson 8."""
+    """da * M: the gradient reaches only the units that were kept, scaled the same way. Lesson 9."""
     da, M = _pair(da, M, "da")
     return da * M
 
@@ -49,7 +49,7 @@ def _pair(x, M, name):
 
 
 def rates(dropout, n_hidden):
-    """One dropout rate per hidden layer from a rate or a list of rates (None: no dropout). Lesson 8."""
+    """One dropout rate per hidden layer from a rate or a list of rates (None: no dropout). Lesson 9."""
     in_range(n_hidden, "n_hidden", 0, 10**6, integer=True)
     if dropout is None:
         return None

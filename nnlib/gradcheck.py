@@ -1,4 +1,4 @@
-"""Numerical gradient checking (plumbing; the idea is lesson 3, 03_backprop).
+"""Numerical gradient checking (plumbing; the idea is lesson 4, 04_backprop).
 
     df/dx_i  ~  (f(x + h e_i) - f(x - h e_i)) / (2 h)          (central difference)
     rel_error(a, b) = ||a - b|| / (||a|| + ||b||)                 (0 when equal, 1 when opposite)
@@ -11,7 +11,7 @@ ARRAY = "an array of numbers"
 
 
 def numerical_gradient(f, x, h=1e-5):
-    """Central-difference gradient of a scalar function f() with respect to array x (lesson 3).
+    """Central-difference gradient of a scalar function f() with respect to array x (lesson 4).
 
     `x` is changed in place and restored (also when f raises), so f may read it through a
     closure (as with a network's weights): it must be a writeable float numpy array, not a
@@ -52,7 +52,7 @@ def _value(f):
 
 def rel_error(a, b):
     """Relative error ||a - b|| / (||a|| + ||b||) between two arrays: 0 when equal, ~1 when unrelated
-    (lesson 3).
+    (lesson 4).
 
     Norms, not elementwise ratios, so a tiny gradient entry cannot blow the error up; both arrays
     are first divided by their largest entry, so values near 1e308 do not overflow.
@@ -73,7 +73,7 @@ def rel_error(a, b):
 
 
 def gradcheck(f, x, analytic, h=1e-5):
-    """Relative error between `analytic` and the numerical gradient of f() at x (lesson 3).
+    """Relative error between `analytic` and the numerical gradient of f() at x (lesson 4).
 
     `f` takes no arguments and reads x (changed in place, restored); for a
     function of x itself use `gradcheck(lambda: g(x), x, dg)`. Below ~1e-7 the

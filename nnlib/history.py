@@ -1,4 +1,4 @@
-"""What MLP.fit records (lessons 5-8): the History it returns, and early stopping (lesson 8).
+"""What MLP.fit records (lessons 6-9): the History it returns, and early stopping (lesson 9).
 
 Early stopping with patience: after each epoch the validation loss is compared with the lowest so
 far; after `patience` epochs without a new lowest, training stops, and the weights of the best
@@ -35,7 +35,7 @@ class History(dict):
 class EarlyStopping:
     """EarlyStopping(patience): call `update(epoch, val_loss, params)` after each epoch; it returns
     True when training should stop. `best_epoch`, `best_loss` and `best_params` (copies) hold the
-    best epoch so far. Lesson 8."""
+    best epoch so far. Lesson 9."""
 
     def __init__(self, patience):
         if isinstance(patience, bool) or not isinstance(patience, numbers.Integral) or patience < 1:

@@ -1,4 +1,4 @@
-"""Weight initialisations (derived in lesson 9, 09_depth).
+"""Weight initialisations (derived in lesson 10, 10_depth).
 
 Each rule draws W (n_in, n_out) from a np.random.RandomState `rng` as randn(n_in, n_out) times a
 scale; biases start at zero. With unit-variance inputs, z = a @ W sums n_in terms, so
@@ -10,7 +10,7 @@ scale; biases start at zero. With unit-variance inputs, z = a @ W sums n_in term
                                                (tanh, sigmoid; scikit-learn's choice)
     he       randn * sqrt(2 / n_in)         twice lecun's variance: relu zeroes half the units
 
-"lecun" is MLP's default (lessons 3-8 use it; its draws are those of randn(n_in, n_out) / sqrt(n_in)).
+"lecun" is MLP's default (lessons 4-9 use it; its draws are those of randn(n_in, n_out) / sqrt(n_in)).
 """
 import numpy as np
 
@@ -44,7 +44,7 @@ INITS = {"lecun": lecun, "normal": normal, "small": small, "glorot": glorot, "he
 
 def weights(layer_sizes, init="lecun", seed=None):
     """[(W1, b1), (W2, b2), ...] for layer_sizes, drawn layer by layer from RandomState(seed).
-    Lesson 9."""
+    Lesson 10."""
     sizes, draw = as_layer_sizes(layer_sizes), INITS[choice(init, "init", INITS)]
     rng = np.random.RandomState(as_seed(seed, maximum=2**32 - 1))
     return [(draw(rng, a, b), np.zeros(b)) for a, b in zip(sizes[:-1], sizes[1:])]

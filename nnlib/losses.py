@@ -1,7 +1,7 @@
-"""Losses and their gradient at the output's pre-activation z (lessons 2-4).
+"""Losses and their gradient at the output's pre-activation z (lessons 3-5).
 
-    mse            J = 1/(2n) sum_i sum_k (y_hat_ik - Y_ik)^2            (lesson 2)
-    cross_entropy  J = -1/n sum_i log p_i,true                           (lesson 3: why; lesson 4)
+    mse            J = 1/(2n) sum_i sum_k (y_hat_ik - Y_ik)^2            (lesson 3)
+    cross_entropy  J = -1/n sum_i log p_i,true                           (lesson 4: why; lesson 5)
                    (a one-unit sigmoid output: binary cross-entropy)
 
 For the matching pairs the gradient dJ/dz at the output is the same short
@@ -79,24 +79,24 @@ def _pair(y_hat, Y, name="y_hat", probabilities=False):
 
 
 def mse(y_hat, Y):
-    """1/(2n) * sum of squared errors; y_hat and Y of one shape, (n,) or (n, k). Lesson 2."""
+    """1/(2n) * sum of squared errors; y_hat and Y of one shape, (n,) or (n, k). Lesson 3."""
     return float(_mse(*_pair(y_hat, Y)))
 
 
 def cross_entropy(p, Y):
-    """Categorical cross-entropy of softmax probabilities p (n, k) against one-hot (or soft) Y (n, k). Lesson 4."""
+    """Categorical cross-entropy of softmax probabilities p (n, k) against one-hot (or soft) Y (n, k). Lesson 5."""
     p, Y = _pair(p, Y, "p", probabilities=True)
     return float(_cross_entropy(p, Y))
 
 
 def binary_cross_entropy(p, Y):
-    """Per-unit binary cross-entropy of sigmoid outputs p (n, k) against 0/1 targets Y (n, k). Lesson 3."""
+    """Per-unit binary cross-entropy of sigmoid outputs p (n, k) against 0/1 targets Y (n, k). Lesson 4."""
     p, Y = _pair(p, Y, "p", probabilities=True)
     return float(_binary_cross_entropy(p, Y))
 
 
 def output_delta(y_hat, Y, output, loss):
-    """dJ/dz at the output layer, shape (n, k), for the given output activation and loss. Lessons 3-4."""
+    """dJ/dz at the output layer, shape (n, k), for the given output activation and loss. Lessons 4-4."""
     choice(output, "output", ("softmax", "sigmoid", "identity"))
     choice(loss, "loss", ("cross_entropy", "mse"))
     if (output, loss) not in DELTAS:
@@ -119,7 +119,7 @@ def loss_name(loss, output):
 def targets(y, n, k, output, loss, name="y"):
     """Targets as a checked float matrix Y (n, k) for a network with k outputs: one-hot rows from class
     labels (n,) in 0..k-1 (0/1 for one sigmoid unit); values (n,) or (n, k) for mse; rows in [0, 1]
-    for k sigmoid units with cross-entropy. Lessons 3-4."""
+    for k sigmoid units with cross-entropy. Lessons 4-4."""
     positive(n, "n", integer=True, minimum=1), positive(k, "k", integer=True, minimum=1)
     loss = loss_name(loss, output)
     try:

@@ -1,4 +1,4 @@
-"""A multi-layer perceptron of any depth (derived in lessons 3 and 4; trained in 5, 6 and 8).
+"""A multi-layer perceptron of any depth (derived in lessons 4 and 5; trained in 5, 6 and 8).
 
 Notation (samples in rows, layer l = 1..L, a0 = X):
 
@@ -9,7 +9,7 @@ Notation (samples in rows, layer l = 1..L, a0 = X):
 
 `l2` adds l2 / (2n) * sum ||W_l||^2 to the loss (scikit-learn's `alpha`), `l1` adds l1 / n * sum |W_l|
 (regularise.py). Weights start as init.INITS[init] draws from np.random.RandomState(seed), layer by
-layer ("lecun": randn(n_in, n_out) / sqrt(n_in)); biases start at zero. Dropout (lesson 8) multiplies
+layer ("lecun": randn(n_in, n_out) / sqrt(n_in)); biases start at zero. Dropout (lesson 9) multiplies
 each hidden layer's outputs by a mask from dropout.mask during training only.
 """
 import numpy as np
@@ -32,7 +32,7 @@ class MLP:
     layer_sizes: e.g. [2, 3, 2] = 2 inputs, one hidden layer of 3 units, 2 outputs.
     activation:  hidden units, one of layers.ACTIVATIONS ("sigmoid", "tanh", "relu", ...).
     output:      "softmax" (classes), "sigmoid" (one unit: two classes), "identity" (regression).
-    init:        one of init.INITS ("lecun", "normal", "small", "glorot", "he"); lesson 9.
+    init:        one of init.INITS ("lecun", "normal", "small", "glorot", "he"); lesson 10.
     params:      list of (W (n_in, n_out), b (n_out,)) per layer; assign to set the weights.
     """
 
@@ -84,7 +84,7 @@ class MLP:
 
     # --- forward -------------------------------------------------------------------------
     def activations(self, X):
-        """[X, a1, ..., y_hat]: every layer's outputs for the samples X (n, d), each (n, units). Lessons 4, 9."""
+        """[X, a1, ..., y_hat]: every layer's outputs for the samples X (n, d), each (n, units). Lessons 5, 9."""
         X = network_input(X, self.layer_sizes)
         with np.errstate(all="ignore"):
             return backprop.forward(self._params, X, self.activation, self.output)
@@ -126,7 +126,7 @@ class MLP:
     # --- targets, loss and gradients -------------------------------------------------------------
     def targets(self, y, loss=None):
         """Targets as a checked float matrix Y (n, k): one-hot rows for class labels (n,); values (n,)
-        or (n, k) for output='identity' or loss='mse'; rows in [0, 1] for k sigmoid units. Lessons 3-4."""
+        or (n, k) for output='identity' or loss='mse'; rows in [0, 1] for k sigmoid units. Lessons 4-4."""
         loss = loss_name(loss, self.output)
         if isinstance(y, (str, bytes)) or not hasattr(y, "__len__") or isinstance(y, np.ndarray) and y.ndim == 0:
             raise TypeError(f"y must be an array of labels or targets, got {y!r:.60}")
@@ -139,7 +139,7 @@ class MLP:
         return X, targets(y, X.shape[0], self.layer_sizes[-1], self.output, loss), loss, l2, l1
 
     def loss(self, X, y, loss=None, l2=0.0, l1=0.0):
-        """The loss alone (no gradients), penalties included. Lessons 3-5."""
+        """The loss alone (no gradients), penalties included. Lessons 4-5."""
         X, Y, loss, l2, l1 = self._check(X, y, loss, l2, l1)
         with np.errstate(all="ignore"):
             y_hat = backprop.forward(self._params, X, self.activation, self.output)[-1]
@@ -147,8 +147,8 @@ class MLP:
             return float(J + backprop.penalty(self._params, l2, l1, X.shape[0]))
 
     def loss_and_grads(self, X, y, loss=None, l2=0.0, l1=0.0, masks=None):
-        """(loss, [(dW, db), ...]) for the whole set, matching `params`. Lessons 3-5.
-        masks: one dropout mask (n, units) per hidden layer, e.g. from dropout.mask (lesson 8's
+        """(loss, [(dW, db), ...]) for the whole set, matching `params`. Lessons 4-5.
+        masks: one dropout mask (n, units) per hidden layer, e.g. from dropout.mask (lesson 9's
         gradient check); the loss is then that of the dropped-out network."""
         X, Y, loss, l2, l1 = self._check(X, y, loss, l2, l1)
         masks = self._fixed_masks(masks, X.shape[0])
@@ -176,13 +176,13 @@ class MLP:
         its update). Y: labels (n,) or targets (n, k) as from `targets`. optimizer: an optim.Optimizer (it
         keeps its state between calls). batch_size None: full batch; else shuffled minibatches drawn
         with `rng` (a np.random.Generator, also needed for dropout). l1, dropout: as in `fit`.
-        Used by `fit` and the playground. Lessons 6-8."""
+        Used by `fit` and the playground. Lessons 7-8."""
         return training.train_epoch(self, X, Y, lr, optimizer, loss, l2=l2, l1=l1, batch_size=batch_size, rng=rng,
                                     dropout=dropout)
 
     def fit(self, X, y, *, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",
             seed=None, callback=None, validation=None, l1=0.0, dropout=None, patience=None):
-        """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 5-8.
+        """Train by gradient descent, epoch by epoch (train_epoch's epochs); returns a History. Lessons 6-8.
 
         lr: a number, or a schedule epoch -> lr (optim.step_decay, ...), asked for every epoch's rate before
         the first step (a bad rate raises, naming its epoch, before anything changes) and again at each epoch.
@@ -191,10 +191,10 @@ class MLP:
         callback(epoch, net, history): called after each epoch; returning False stops training. It may
         change the weights in place or assign net.params: the next epoch trains the weights the net holds.
         validation: (X_val, y_val), scored after each epoch into "val_loss" (and "val_accuracy").
-        l1: L1 penalty (regularise.py; lesson 5). dropout: a rate in [0, 1) or one rate per hidden layer
-        (inverted dropout, masks drawn from `seed`, off at prediction; lesson 8). patience: with
+        l1: L1 penalty (regularise.py; lesson 6). dropout: a rate in [0, 1) or one rate per hidden layer
+        (inverted dropout, masks drawn from `seed`, off at prediction; lesson 9). patience: with
         validation, stop after `patience` epochs without a lower val_loss and end with the best epoch's
-        weights (history "best_epoch", "stopped_early"; lesson 8).
+        weights (history "best_epoch", "stopped_early"; lesson 9).
         history["diverged"] is divergence.diverged(history["loss"]) (the loss blew up and did not come
         back); history.verdict says where it blew up, or that it was unstable. A loss that turns inf/NaN stops
         training there (it is the history's last value) and the net keeps finite weights: those of the

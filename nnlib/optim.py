@@ -1,4 +1,4 @@
-"""Optimizers and learning-rate schedules (derived in lesson 6, 06_training).
+"""Optimizers and learning-rate schedules (derived in lesson 7, 07_training).
 
 One interface for every optimizer:
 
@@ -169,7 +169,7 @@ OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad":
 
 
 def get_optimizer(optimizer):
-    """An Optimizer from a name in OPTIMIZERS, or the instance itself. Lesson 6."""
+    """An Optimizer from a name in OPTIMIZERS, or the instance itself. Lesson 7."""
     if isinstance(optimizer, Optimizer):
         return optimizer
     return OPTIMIZERS[choice(optimizer, "optimizer", OPTIMIZERS)]()
@@ -221,7 +221,7 @@ def _epoch(epoch):
 
 def step_decay(lr, drop=0.5, every=100):
     """lr * drop^(epoch // every), at least TINY_LR: halve (by default) every `every` epochs; drop in (0, 1].
-    Lesson 6."""
+    Lesson 7."""
     lr, drop = positive(lr, "lr"), in_range(drop, "drop", 0, 1, low_open=True)
     every = positive(every, "every", integer=True, minimum=1)
 
@@ -231,7 +231,7 @@ def step_decay(lr, drop=0.5, every=100):
 
 
 def exponential_decay(lr, gamma=0.01):
-    """lr * exp(-gamma epoch), at least TINY_LR. Lesson 6."""
+    """lr * exp(-gamma epoch), at least TINY_LR. Lesson 7."""
     lr, gamma = positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):
@@ -240,7 +240,7 @@ def exponential_decay(lr, gamma=0.01):
 
 
 def inverse_time_decay(lr, gamma=0.01):
-    """lr / (1 + gamma epoch), at least TINY_LR: the 1/t annealing of stochastic approximation. Lesson 6."""
+    """lr / (1 + gamma epoch), at least TINY_LR: the 1/t annealing of stochastic approximation. Lesson 7."""
     lr, gamma = positive(lr, "lr"), positive(gamma, "gamma", minimum=0)
 
     def rate(epoch):

@@ -1,4 +1,4 @@
-"""Plotting helpers (plumbing, not lesson; lessons 1-11 use them): decision regions, loss curves,
+"""Plotting helpers (plumbing, not lesson; lessons 1-12 use them): decision regions, loss curves,
 and the small pieces every explorer's `draw` repeats.
 
     plot_decision_boundary(predict_fn, X, y, ax, proba_fn=..., score_fn=...)   regions, smooth boundary, points
@@ -61,7 +61,7 @@ def _limits(values, lim, margin, name):
 
 def grid(X, resolution=150, margin=0.5, xlim=None, ylim=None):
     """A resolution x resolution grid over X's range (plus margin): xx, yy (r, r) and points (r*r, 2).
-    Lessons 1-11 (through plot_decision_boundary)."""
+    Lessons 1-12 (through plot_decision_boundary)."""
     X = as_features(X, n_features=2)
     in_range(resolution, "resolution", 2, 1000, integer=True)
     margin = in_range(margin, "margin", 0, 1e300)
@@ -204,7 +204,7 @@ def loss_curves(ax, curves, log=True, title=None, first_epoch=1):
     """Draw loss curves on ax: curves = {label: sequence of losses} (or one sequence), epoch
     `first_epoch` first. A diverged run's NaN, inf or huge losses are drawn at LOSS_CEILING (the
     y label says so); integer epoch ticks, few tick labels. A legend when there are several curves.
-    Lessons 2-11's explorers. Returns the axes."""
+    Lessons 3-12's explorers. Returns the axes."""
     ax = _axes(ax)
     curves = dict(curves) if isinstance(curves, dict) else {"loss": curves}
     boolean(log, "log")
@@ -230,7 +230,7 @@ def loss_curves(ax, curves, log=True, title=None, first_epoch=1):
 
 def plot_loss(history, ax=None, logy=False, title=None, start=0):
     """Loss per epoch: `history` is a list of losses or a dict with "loss" (and "val_loss"), epoch 0
-    first, from epoch `start` on. Lessons 2-6."""
+    first, from epoch `start` on. Lessons 3-6."""
     ax = _axes(ax)
     in_range(start, "start", 0, None, integer=True)
     history = history if isinstance(history, dict) else {"loss": history}
@@ -241,7 +241,7 @@ def plot_loss(history, ax=None, logy=False, title=None, start=0):
 
 def blank_panel(ax, text="diverged", color=DIVERGED_COLOR):
     """An empty panel that only says `text` in its middle (e.g. where a diverged run has no picture).
-    Lessons 2-11's explorers."""
+    Lessons 3-12's explorers."""
     ax = _axes(ax)
     ax.text(0.5, 0.5, str(text), ha="center", va="center", fontsize=16, color=color, transform=ax.transAxes)
     ax.set_axis_off()
@@ -250,7 +250,7 @@ def blank_panel(ax, text="diverged", color=DIVERGED_COLOR):
 
 def few_ticks(*axes, n=4):
     """At most about n tick labels on each linear axis and no minor ticks: a quicker redraw.
-    Lessons 1-11's explorers."""
+    Lessons 1-12's explorers."""
     in_range(n, "n", 1, 20, integer=True)
     for ax in axes:
         ax = _axes(ax)

@@ -1,4 +1,4 @@
-"""Weight penalties: L2 (lesson 5, 05_moons) and L1 (lesson 5, derived beside L2).
+"""Weight penalties: L2 (lesson 6, 06_moons) and L1 (lesson 6, derived beside L2).
 
 With n the number of training samples and the sums over every layer's weights W (never the biases):
 
@@ -24,20 +24,20 @@ def _weights(weights):
 
 
 def l2_penalty(weights, l2, n):
-    """l2 / (2n) * sum of the squares of every array in `weights` (lesson 5)."""
+    """l2 / (2n) * sum of the squares of every array in `weights` (lesson 6)."""
     l2, n = positive(l2, "l2", minimum=0), positive(n, "n", integer=True, minimum=1)
     with np.errstate(over="ignore"):  # weights of 1e200 give an honest inf
         return l2 / (2 * n) * sum(float(np.sum(W * W)) for W in _weights(weights))
 
 
 def l1_penalty(weights, l1, n):
-    """l1 / n * sum of the absolute values of every array in `weights` (lesson 5)."""
+    """l1 / n * sum of the absolute values of every array in `weights` (lesson 6)."""
     l1, n = positive(l1, "l1", minimum=0), positive(n, "n", integer=True, minimum=1)
     with np.errstate(over="ignore"):
         return l1 / n * sum(float(np.sum(np.abs(W))) for W in _weights(weights))
 
 
 def l1_gradient(W, l1, n):
-    """d(l1 / n * sum |W|) / dW = (l1 / n) * sign(W), shape of W (lesson 5)."""
+    """d(l1 / n * sum |W|) / dW = (l1 / n) * sign(W), shape of W (lesson 6)."""
     l1, n = positive(l1, "l1", minimum=0), positive(n, "n", integer=True, minimum=1)
     return (l1 / n) * np.sign(_weights([W])[0])

@@ -1,4 +1,4 @@
-"""What an explorer shows of one training run (plumbing, not lesson; lessons 2-11's explorers).
+"""What an explorer shows of one training run (plumbing, not lesson; lessons 3-12's explorers).
 
     def draw(fig, hidden, lr):
         net = MLP([2, hidden, 2], seed=0)
@@ -72,7 +72,7 @@ def show_run(fig, curves, *, model=None, X=None, y=None, proba=None, panel=None,
     title may be a function of no arguments (called only when the regions are drawn).
     loss_title, log: the loss panel's title and log scale; loss_first: loss panel on the left.
     margin, resolution, ticks: the regions' margin around X, grid points a side, and tick values (None:
-    a few). ceiling: a loss at or above it counts as blown up (divergence). Lessons 2-11."""
+    a few). ceiling: a loss at or above it counts as blown up (divergence). Lessons 3-11."""
     curves = _curves(curves)
     training = next(iter(curves.values()))
     status, bad = _status(training, text, ceiling)

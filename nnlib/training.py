@@ -1,4 +1,4 @@
-"""Training an MLP: one epoch (train_epoch) and a whole run (fit). Lessons 5-8.
+"""Training an MLP: one epoch (train_epoch) and a whole run (fit). Lessons 6-8.
 
 An epoch is one pass over the training set: full batch (one gradient step) or shuffled minibatches
 (each sample once per epoch), each step through an optim.Optimizer, with optional L2/L1 penalties
@@ -49,7 +49,7 @@ def _masks(rng, n, rates, units):
 
 class Options(NamedTuple):
     """A run's training options, checked once at the public entry point (train_epoch, fit) and then
-    passed as one record to every epoch. Lessons 5-8."""
+    passed as one record to every epoch. Lessons 6-8."""
     loss: str  # a name in losses.LOSSES
     l2: float  # L2 penalty (regularise.py)
     l1: float  # L1 penalty

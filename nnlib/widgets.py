@@ -151,7 +151,7 @@ def dropdown(options, value=None, description=""):
 
 def training_status(losses, text, ceiling=None):
     """An explorer's status line: nnlib.divergence's message ("diverged at epoch 12: lower the
-    learning rate") when the run diverged, else `text`. Lessons 2-11."""
+    learning rate") when the run diverged, else `text`. Lessons 3-11."""
     return divergence.message(losses, ceiling=ceiling) or _text(text, "text")
 
 

@@ -298,7 +298,7 @@ def _failed_fit_keeps_weights():
 _perceptron_rows()
 
 
-# --- gradient checks (lesson 3) -------------------------------------------------------------------------
+# --- gradient checks (lesson 4) -------------------------------------------------------------------------
 def _x():
     return np.array([1.0, -2.0])
 

@@ -1,4 +1,4 @@
-"""Answers written apart from the slip catalogues, for the exercises added in lessons 5, 7, 10 and 11 (lr_limit,
+"""Answers written apart from the slip catalogues, for the exercises added in lessons 6, 8, 11 and 12 (lr_limit,
 collapse_layers, unbroadcast, letters_init_loss, shift_digits, curve_remedy): right answers in other styles, which
 must pass, and plausible wrong answers in other styles than the catalogued slips, which must not.
 tests/test_exercises.py runs them."""
@@ -6,7 +6,7 @@ from functools import reduce
 
 import numpy as np
 
-# --- lesson 5, exercise 2: the largest lr that does not grow |w| on J = 4/2 w^2 -------------------------------
+# --- lesson 6, exercise 2: the largest lr that does not grow |w| on J = 4/2 w^2 -------------------------------
 LR_LIMIT_RIGHT = [0.5, 1 / 2, 2 / 4.0, np.float64(0.5), 0.505, 0.495]
 LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it grows"
                   0.125,          # 1 / (2 lambda)
@@ -16,7 +16,7 @@ LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it gr
                   "0.5",          # the right number as a string
                   (0.5,)]         # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
 
-# --- lesson 7, exercise 5: collapse identity layers into one -------------------------------------------------
+# --- lesson 8, exercise 5: collapse identity layers into one -------------------------------------------------
 
 
 def _forward(params, X):
@@ -92,7 +92,7 @@ def collapse_function(params):                 # returns the network, not the la
 COLLAPSE_WRONG = [collapse_first_bias_only, collapse_last_layer, collapse_sum, collapse_cumulative,
                   collapse_elementwise, collapse_two_layers, collapse_transposed, collapse_function]
 
-# --- lesson 10, exercise 3: unbroadcast ----------------------------------------------------------------------
+# --- lesson 11, exercise 3: unbroadcast ----------------------------------------------------------------------
 
 
 def unbroadcast_axes(g, shape):                # all axes at once, then the shape restored
@@ -162,7 +162,7 @@ def unbroadcast_max(g, shape):                 # the largest copy instead of the
 UNBROADCAST_WRONG = [unbroadcast_total, unbroadcast_reshape, unbroadcast_broadcast_to, unbroadcast_once,
                      unbroadcast_size_one_only, unbroadcast_identity, unbroadcast_clears_g, unbroadcast_max]
 
-# --- lesson 11, exercise 4: the loss of a fresh 26-class network whose output layer starts at zero ----------------
+# --- lesson 12, exercise 4: the loss of a fresh 26-class network whose output layer starts at zero ----------------
 LETTERS_RIGHT = [np.log(26), 3.258, -np.log(1 / 26), float(np.log(26)), 3.25, np.float32(3.2581)]
 LETTERS_WRONG = [26 * np.log(26),   # summed over the classes
                  np.log(25),        # one class too few
@@ -172,7 +172,7 @@ LETTERS_WRONG = [26 * np.log(26),   # summed over the classes
                  "3.258",           # the right number as a string
                  (3.258,)]          # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
 
-# --- lesson 11, exercise 5: shift_digits(X, dy, dx) ------------------------------------------------------------
+# --- lesson 12, exercise 5: shift_digits(X, dy, dx) ------------------------------------------------------------
 
 
 def shift_ndimage(X, dy, dx):
@@ -242,7 +242,7 @@ def shift_column_major(X, dy, dx):             # the 64 pixels read column by co
 SHIFT_WRONG = [shift_ndimage_wrap, shift_mean_padding, shift_columns_only, shift_two_pixels, shift_square,
                shift_in_place, shift_column_major]
 
-# --- lesson 11, exercise 6: the remedy a learning curve calls for -------------------------------------------------
+# --- lesson 12, exercise 6: the remedy a learning curve calls for -------------------------------------------------
 REMEDY_RIGHT = ["bigger network", "Bigger network", " bigger network "]
 REMEDY_WRONG = ["train longer",     # not one of the four
                 "more data ",       # a catalogued choice with a stray space: still wrong

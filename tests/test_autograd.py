@@ -1,4 +1,4 @@
-"""nnlib.autograd (lesson 10) against independent references: central finite differences
+"""nnlib.autograd (lesson 11) against independent references: central finite differences
 (nnlib.gradcheck) for every gate, and nnlib.MLP's hand-written backprop for whole networks."""
 import numpy as np
 import pytest

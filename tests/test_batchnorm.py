@@ -1,4 +1,4 @@
-"""nnlib.batchnorm (lesson 9): forward statistics, the backward pass against finite differences and against
+"""nnlib.batchnorm (lesson 10): forward statistics, the backward pass against finite differences and against
 a staged chain rule written out node by node, training against inference, and bad input."""
 import numpy as np
 import pytest
@@ -152,10 +152,10 @@ def test_backward_bad_input():
 
 
 def _exercise_stub():
-    """Lesson 9's exercise 5 stub, bn_backward, as the notebook hands it out."""
+    """Lesson 10's exercise 5 stub, bn_backward, as the notebook hands it out."""
     import json
     from pathlib import Path
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "09_depth.ipynb"
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "10_depth.ipynb"
     cells = [c for c in json.loads(path.read_text())["cells"] if c["metadata"].get("exercise") == "bn_backward"]
     assert len(cells) == 1
     namespace = {}

@@ -182,14 +182,14 @@ def test_search_finds_the_lessons(server, browser):
     assert any(href.split("#")[0].endswith("lessons/01_perceptron.html") for href in found), found
 
 
-@pytest.mark.parametrize("name", ["01_perceptron", "05_moons"])
+@pytest.mark.parametrize("name", ["01_perceptron", "06_moons"])
 def test_screenshot(server, browser, name, tmp_path):
     """A picture of two lesson pages, for a person to look at (kept in NN_COURSE_SCREENSHOTS=folder)."""
     folder = os.environ.get("NN_COURSE_SCREENSHOTS") or tmp_path
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + f"lessons/{name}.html")
     page.evaluate("async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; }")
-    if name == "05_moons":
+    if name == "06_moons":
         page.locator(".cell_output img").last.scroll_into_view_if_needed()
     shot = Path(folder) / f"book_{name}.png"
     page.screenshot(path=str(shot))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from nnlib import check
-from nnlib.exercises import engine, lesson01, lesson03, lesson05, lesson06, lesson07, lesson08, lesson10, sandbox
+from nnlib.exercises import engine, lesson01, lesson04, lesson06, lesson07, lesson08, lesson09, lesson11, sandbox
 
 
 def reply(fn, *answers):
@@ -78,27 +78,27 @@ def test_in_place_change_of_H_is_caught():
 
 def test_a_derive_exercise_refuses_finite_differences():
     for h in (1e-4, 1e-5, 1e-6):
-        message = reply(check.input_gradient, lambda *a, h=h: lesson03._input_grad_numerically(*a, h=h))
+        message = reply(check.input_gradient, lambda *a, h=h: lesson04._input_grad_numerically(*a, h=h))
         assert "not yet" in message and ("finite differences" in message), message
 
 
 # --- misleading or vague replies -----------------------------------------------------------------------------
 def test_off_by_one_and_factors_only_where_they_mean_something():
-    ref = lesson08.SOLUTIONS["early_stop"]
+    ref = lesson09.SOLUTIONS["early_stop"]
     message = reply(check.early_stop, lambda v, p: (ref(v, p)[0] + 1, ref(v, p)[1]))
     assert "times the expected" not in message and "off by one" in message, message
-    l1 = lesson05.SOLUTIONS["l1_penalty_and_grad"]
+    l1 = lesson06.SOLUTIONS["l1_penalty_and_grad"]
     message = reply(check.l1_penalty_and_grad, lambda W, l1_, n: (7 * l1(W, l1_, n)[0], l1(W, l1_, n)[1]))
     assert "times the expected" not in message, message
 
     def adamw(p, g, m, v, t, lr, wd):
-        p_new, m_new, v_new = lesson06.SOLUTIONS["adamw_step"](p, g, m, v, t, lr, wd)
+        p_new, m_new, v_new = lesson07.SOLUTIONS["adamw_step"](p, g, m, v, t, lr, wd)
         return p_new + 0.001, m_new, v_new
     assert "1 times" not in reply(check.adamw_step, adamw)
 
 
 def test_shape_and_order_mistakes_are_named_in_words():
-    ref = lesson03.SOLUTIONS["backprop_tanh"]
+    ref = lesson04.SOLUTIONS["backprop_tanh"]
     message = reply(check.backprop_tanh, lambda *a: (ref(*a)[0], ref(*a)[0].sum(axis=1), *ref(*a)[2:]))
     assert "wrong axis" in message, message
 
@@ -106,7 +106,7 @@ def test_shape_and_order_mistakes_are_named_in_words():
         dW1, db1, dW2, db2 = ref(*a)
         return dW1, db1, db2, dW2
     assert "dJdW2 and dJdb2 are swapped" in reply(check.backprop_tanh, swapped)
-    early = lesson08.SOLUTIONS["early_stop"]
+    early = lesson09.SOLUTIONS["early_stop"]
     assert "best_epoch and last_epoch are swapped" in reply(check.early_stop, lambda v, p: early(v, p)[::-1])
     message = reply(check.signed_distance, lambda X, w, b: (w @ X + b) / np.linalg.norm(w))
     assert "matrix product" in message and "order" in message and "matmul: Input operand" not in message, message
@@ -142,8 +142,8 @@ def test_value_backward_patched_by_the_lessons_idiom(monkeypatch):
             for parent, local in node.parents:
                 parent.grad = local(node.grad)
     monkeypatch.setattr(Value, "backward", overwrite)
-    assert correct(check.softplus_gate, lesson10.SOLUTIONS["softplus_gate"])
-    assert not correct(check.softplus_gate, lesson10.SLIPS["softplus_gate"][0].answer)
+    assert correct(check.softplus_gate, lesson11.SOLUTIONS["softplus_gate"])
+    assert not correct(check.softplus_gate, lesson11.SLIPS["softplus_gate"][0].answer)
     assert not correct(check.used_twice, 2.0) and correct(check.used_twice, 1.0)
 
 
@@ -151,7 +151,7 @@ def test_library_functions_patched_before_the_check(monkeypatch):
     import nnlib.layers
     from nnlib.mlp import MLP
     monkeypatch.setattr(np, "tanh", lambda z: np.full(np.shape(z), np.nan))
-    nan_grads = lambda *a: tuple(np.full(np.shape(g), np.nan) for g in lesson03.SOLUTIONS["backprop_tanh"](*a))  # noqa: E731
+    nan_grads = lambda *a: tuple(np.full(np.shape(g), np.nan) for g in lesson04.SOLUTIONS["backprop_tanh"](*a))  # noqa: E731
     assert not correct(check.backprop_tanh, nan_grads)
     monkeypatch.undo()
     monkeypatch.setattr(nnlib.layers, "sigmoid", lambda z: np.zeros(np.shape(z)))
@@ -169,16 +169,16 @@ def test_state_the_students_call_changes_is_put_back():
     message = reply(check.signed_distance, distance)
     assert message.startswith("signed_distance: correct") and "np.seterr" in message
     assert np.geterr() == before[0] and np.array_equal(np.random.get_state()[1], before[1])
-    assert correct(check.top_eigenvalue, lesson05.SOLUTIONS["top_eigenvalue"])
+    assert correct(check.top_eigenvalue, lesson06.SOLUTIONS["top_eigenvalue"])
 
 
 def test_lesson7_cache_follows_the_trainer(monkeypatch):
     from nnlib.playground import training
-    before = lesson07._trainer_state()
+    before = lesson08._trainer_state()
     monkeypatch.setattr(training.Trainer, "train", lambda self, epochs: None)
-    assert lesson07._trainer_state() != before
+    assert lesson08._trainer_state() != before
     monkeypatch.undo()
-    assert lesson07._trainer_state() == before
+    assert lesson08._trainer_state() == before
 
 
 @pytest.mark.parametrize("shortcut", ["norm", "private eigvalsh", "scipy"])

@@ -36,8 +36,8 @@ def test_lesson01_history_rows_are_equal():
 
 
 @pytest.mark.parametrize("hidden", [2, 3])
-def test_lesson02_backward_pass_symptoms(hidden):
-    gradients = stub("02", "xor_gradients")["gradients"]
+def test_lesson03_backward_pass_symptoms(hidden):
+    gradients = stub("03", "xor_gradients")["gradients"]
     rng = np.random.default_rng(hidden)
     X, y = rng.normal(size=(4, 2)), rng.integers(0, 2, size=(4, 1)).astype(float)
     W1, b1 = rng.normal(size=(2, hidden)), rng.normal(size=hidden)
@@ -55,14 +55,14 @@ def test_lesson02_backward_pass_symptoms(hidden):
     assert not np.allclose(got[0], numeric[0]) and not np.allclose(got[1], numeric[1])
 
 
-def test_lesson03_right_only_for_the_first_entry():
+def test_lesson04_right_only_for_the_first_entry():
     x = np.array([1.0, 2.0, 3.0, -1.0])
-    grad = stub("03", "central_difference")["central_difference"](lambda v: float(np.sum(v ** 2)), x)
+    grad = stub("04", "central_difference")["central_difference"](lambda v: float(np.sum(v ** 2)), x)
     assert np.isclose(grad[0], 2 * x[0]) and not np.isclose(grad[1:], 2 * x[1:]).any()
 
 
-def test_lesson04_key_error_and_wrong_cost():
-    fn = stub("04", "l_layer_grads")["l_layer_loss_and_grads"]
+def test_lesson05_key_error_and_wrong_cost():
+    fn = stub("05", "l_layer_grads")["l_layer_loss_and_grads"]
     rng = np.random.default_rng(0)
     params = {"W1": rng.normal(size=(2, 3)), "b1": np.zeros(3), "W2": rng.normal(size=(3, 1)), "b2": np.zeros(1)}
     X, Y = rng.normal(size=(5, 2)), np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
@@ -74,8 +74,8 @@ def test_lesson04_key_error_and_wrong_cost():
             params[key] -= 0.1 * grads[key]
 
 
-def test_lesson06_adam_steps():
-    adam_step = stub("06", "adam_step")["adam_step"]
+def test_lesson07_adam_steps():
+    adam_step = stub("07", "adam_step")["adam_step"]
     p1, m, v = adam_step(np.zeros(3), np.array([4.0, 1.0, 0.01]), np.zeros(3), np.zeros(3), 1, 1.0)
     assert np.allclose(-p1, [2.0, 1.0, 0.1], rtol=1e-6)
     g = np.ones(1)
@@ -84,18 +84,18 @@ def test_lesson06_adam_steps():
     assert np.allclose(p1 - p2, 1.9, rtol=1e-6)
 
 
-def test_lesson08_dropout_symptoms():
+def test_lesson09_dropout_symptoms():
     rng = np.random.default_rng(0)
     a = rng.uniform(0.5, 1.5, size=(1000, 100))
     before = a.copy()
-    out, _ = stub("08", "dropout_forward")["dropout_forward"](a, 0.2, rng.uniform(size=a.shape))
+    out, _ = stub("09", "dropout_forward")["dropout_forward"](a, 0.2, rng.uniform(size=a.shape))
     assert abs(np.mean(out == 0) - 0.8) < 0.01                    # about 80% zeros
     assert abs(out.mean() / before.mean() - 0.16) < 0.01          # about 0.16 times the mean
     assert not np.array_equal(a, before)                          # the caller's a changed
 
 
-def test_lesson09_standardise_symptoms():
-    standardise = stub("09", "standardise")["standardise"]
+def test_lesson10_standardise_symptoms():
+    standardise = stub("10", "standardise")["standardise"]
     rng = np.random.default_rng(0)
     X_train, X_val = rng.normal(3, 2, size=(50, 4)), rng.normal(3, 2, size=(20, 4))
     for part in standardise(X_train, X_val):
@@ -104,15 +104,15 @@ def test_lesson09_standardise_symptoms():
     assert np.allclose(standardise(X_train, X_val + 5)[1], standardise(X_train, X_val)[1])
 
 
-def test_lesson09_he_init_symptoms():
+def test_lesson10_he_init_symptoms():
     sizes = [2, 32, 32, 32, 3]
-    got, want = stub("09", "he_init")["he_init"](sizes, 0), MLP(sizes, init="he", seed=0).params
+    got, want = stub("10", "he_init")["he_init"](sizes, 0), MLP(sizes, init="he", seed=0).params
     same = [np.array_equal(W, W_ref) for (W, _), (W_ref, _) in zip(got, want)]
     assert same == [False, True, True, False]
 
 
-def test_lesson10_unbroadcast_symptoms(monkeypatch):
-    monkeypatch.setattr(autograd, "unbroadcast", stub("10", "unbroadcast")["unbroadcast"])
+def test_lesson11_unbroadcast_symptoms(monkeypatch):
+    monkeypatch.setattr(autograd, "unbroadcast", stub("11", "unbroadcast")["unbroadcast"])
     rng = np.random.default_rng(0)
     for n, b_right in [(1, True), (8, False)]:
         a, W0, b0 = rng.normal(size=(n, 2)), rng.normal(size=(2, 3)), rng.normal(size=3)
@@ -129,8 +129,8 @@ def test_lesson10_unbroadcast_symptoms(monkeypatch):
         (a @ W + b).tanh().sum().backward()
 
 
-def test_lesson11_reader_symptoms():
-    read_digits = stub("11", "read_digits")["read_digits"]
+def test_lesson12_reader_symptoms():
+    read_digits = stub("12", "read_digits")["read_digits"]
     rng = np.random.default_rng(0)
     X_new = rng.integers(0, 17, size=(5, 64)).astype(float)
     mean, std = rng.uniform(2, 8, size=64), rng.uniform(2, 6, size=64)
@@ -141,8 +141,8 @@ def test_lesson11_reader_symptoms():
     assert not np.array_equal(labels[:5], predicted)
 
 
-def test_lesson11_shift_symptoms():
-    shift_digits = stub("11", "shift_digits")["shift_digits"]
+def test_lesson12_shift_symptoms():
+    shift_digits = stub("12", "shift_digits")["shift_digits"]
     image = np.zeros((8, 8))
     image[2:6, 5:8] = 9.0                                         # ink touching the right-hand edge, none on the left
     moved = shift_digits(image.reshape(1, 64), 0, 1).reshape(8, 8)

@@ -218,7 +218,7 @@ def test_notebook_exercise_format(path):
     cells, found = _cells(path), _exercises(path)
     summary = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _text(c).startswith("## Summary")]
     assert summary, "no '## Summary' cell"
-    most = 6 if path.stem == "11_digits" else 5   # the capstone also holds the practitioner's recipe's three
+    most = 6 if path.stem == "12_digits" else 5   # the capstone also holds the practitioner's recipe's three
     assert 3 <= len(found) <= most, f"{len(found)} exercises in the 4-cell format (3-{most} wanted)"
     assert cells.index(found[0][0]) > summary[0], "exercises come after '## Summary'"
     kinds = []
@@ -269,7 +269,7 @@ def test_folded_solution_passes(path, k):
         out.getvalue()
 
 
-# --- lesson 9, exercise 5 (bn_backward): answers written apart from the slip catalogue --------------------------
+# --- lesson 10, exercise 5 (bn_backward): answers written apart from the slip catalogue --------------------------
 def _bn_stats(z, eps):
     mu, var = z.mean(axis=0), z.var(axis=0)
     return mu, var, (z - mu) / np.sqrt(var + eps)

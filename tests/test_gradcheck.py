@@ -1,4 +1,4 @@
-"""Unit tests for nnlib.gradcheck (lesson 3): numerical_gradient, rel_error, gradcheck."""
+"""Unit tests for nnlib.gradcheck (lesson 4): numerical_gradient, rel_error, gradcheck."""
 import numpy as np
 import pytest
 

@@ -18,14 +18,14 @@ LESSON = "01_perceptron"
 
 def test_lesson_files_match_copies_not_other_lessons(tmp_path):
     for name in (f"{LESSON}.ipynb", f"{LESSON} (1).ipynb", f"{LESSON}-Copy2.ipynb", "01_perceptron_old.ipynb",
-                 "02_xor_by_hand.ipynb", f"{LESSON}.ipynb.bak", f"Untitled {LESSON}.ipynb"):
+                 "03_xor_by_hand.ipynb", f"{LESSON}.ipynb.bak", f"Untitled {LESSON}.ipynb"):
         (tmp_path / name).write_text("{}")
     assert [p.name for p in collect_lessons.lesson_files(tmp_path, LESSON)] == [
         f"{LESSON} (1).ipynb", f"{LESSON}-Copy2.ipynb", f"{LESSON}.ipynb"]
     with pytest.raises(collect_lessons.Refused, match=r"ada: 3 notebooks of 01_perceptron"):
         collect_lessons.pick(tmp_path, LESSON, "ada")
     with pytest.raises(collect_lessons.Refused, match=r"ben: 0 notebooks .*no file"):
-        collect_lessons.pick(tmp_path, "05_moons", "ben")
+        collect_lessons.pick(tmp_path, "06_moons", "ben")
 
 
 def _nb(*sources):

@@ -1,4 +1,4 @@
-"""Unit tests for nnlib.layers and nnlib.losses (lessons 2-4): activations, derivatives,
+"""Unit tests for nnlib.layers and nnlib.losses (lessons 3-5): activations, derivatives,
 softmax, losses and output deltas; all checked against independent formulas."""
 import math
 

@@ -1,4 +1,4 @@
-"""Unit tests for nnlib.MLP (lessons 3-6): gradients for every activation x output x loss,
+"""Unit tests for nnlib.MLP (lessons 4-7): gradients for every activation x output x loss,
 shapes, params, loss definitions, input checks, and training (fit, minibatches, history)."""
 import itertools
 import math

@@ -57,7 +57,7 @@ def _explorer(*steps, controls=("hidden", "lr")):
 def test_a_good_explorer_passes():
     good = _explorer(_step(), _step(control="lr"),
                      _step(control="lr", extreme=True, changed=False, fit_diverged=True, status="diverged at epoch 3"))
-    assert notebook_problems("05_moons.ipynb", good) == []
+    assert notebook_problems("06_moons.ipynb", good) == []
 
 
 @pytest.mark.parametrize("changes, expected", [
@@ -72,17 +72,17 @@ def test_a_good_explorer_passes():
     ({"extreme": True, "nonfinite_plot": True, "status": ""}, "the plot holds NaN/inf"),
 ])
 def test_each_problem_is_reported(changes, expected):
-    problems = notebook_problems("05_moons.ipynb", _explorer(_step(**changes)))
+    problems = notebook_problems("06_moons.ipynb", _explorer(_step(**changes)))
     assert len(problems) == 1 and expected in problems[0], problems
 
 
 def test_an_explorer_starting_at_a_slider_maximum_fails():
     res = _explorer(_step())
     res[0]["start"] = {"hidden": "max", "lr": "inside", "l2": "min", "act": None}
-    problems = notebook_problems("08_generalisation.ipynb", res)
+    problems = notebook_problems("09_generalisation.ipynb", res)
     assert len(problems) == 1 and "'hidden' starts at its maximum" in problems[0], problems
     res[0]["start"]["hidden"] = "inside"
-    assert notebook_problems("08_generalisation.ipynb", res) == []
+    assert notebook_problems("09_generalisation.ipynb", res) == []
 
 
 def test_the_start_probe_reads_sliders_ends():
@@ -100,9 +100,9 @@ def test_the_start_probe_reads_sliders_ends():
 
 
 def test_a_notebook_without_sliders_fails():
-    assert "no nnlib.widgets.Explorer" in notebook_problems("05_moons.ipynb", [])[0]
-    assert "no nnlib.widgets.Explorer" in notebook_problems("05_moons.ipynb", _explorer(controls=("seed",)))[0]
-    assert "no explorer has a hidden control" in notebook_problems("05_moons.ipynb", _explorer(controls=("lr",)))[0]
+    assert "no nnlib.widgets.Explorer" in notebook_problems("06_moons.ipynb", [])[0]
+    assert "no nnlib.widgets.Explorer" in notebook_problems("06_moons.ipynb", _explorer(controls=("seed",)))[0]
+    assert "no explorer has a hidden control" in notebook_problems("06_moons.ipynb", _explorer(controls=("lr",)))[0]
     assert notebook_problems("01_perceptron.ipynb", _explorer(controls=("lr",))) == []
 
 

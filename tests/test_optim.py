@@ -1,4 +1,4 @@
-"""Unit tests for nnlib.optim (lesson 6): optimizers on a known quadratic, hand-computed steps,
+"""Unit tests for nnlib.optim (lesson 7): optimizers on a known quadratic, hand-computed steps,
 state and reset, learning-rate schedules, get_optimizer."""
 import math
 

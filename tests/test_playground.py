@@ -1,4 +1,4 @@
-"""Lesson 7's playground, driven headlessly: set widget values, press buttons, check state and pictures."""
+"""Lesson 8's playground, driven headlessly: set widget values, press buttons, check state and pictures."""
 import ast
 import dataclasses
 import datetime

@@ -13,7 +13,7 @@ result from a setting or a derivation:
 * what remains and is still a setting or a derivation is listed, with its reason, in ALLOWED.
 
 A figure is backed when it appears in the stored text outputs of its lesson, or of a lesson the same
-markdown cell names ("lesson 4").
+markdown cell names ("lesson 5").
 """
 import json
 import re
@@ -25,20 +25,20 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 
 # Per lesson: figures that are settings or derivations the rules above cannot tell apart, each with why.
 ALLOWED = {
-    "03": {"1.5": "exercise 4's tolerance, a setting"},
-    "05": {"0.002": "exercise 2's grid of learning rates the check tries, a setting"},
-    "06": {"0.9": "momentum's usual coefficient, a setting",
+    "04": {"1.5": "exercise 4's tolerance, a setting"},
+    "06": {"0.002": "exercise 2's grid of learning rates the check tries, a setting"},
+    "07": {"0.9": "momentum's usual coefficient, a setting",
            "1.9": "exercise 3's buggy Adam step, a derivation the student repeats",
            "0.15": "the last of exercise 4's learning rates to choose from, a setting"},
-    "07": {"95": "the accuracy the exercises ask for, a setting",
+    "08": {"95": "the accuracy the exercises ask for, a setting",
            "0.5": "exercise 1's training share, a setting"},
-    "08": {"40": "the share dealt out to validation, a setting",
+    "09": {"40": "the share dealt out to validation, a setting",
            "0.7": "exercise 1's worked example, a loss the student's rule must skip"},
-    "09": {"0.177": "the table of scales: sqrt(2 / 64), a derivation",
+    "10": {"0.177": "the table of scales: sqrt(2 / 64), a derivation",
            "0.25": "the table of scales: sqrt(2 / 32), a derivation",
            "0.18": "Glorot's scale for 32 units, from that table",
            "0.01": "exercise 1's example alpha, a setting"},
-    "11": {"0.28": "one image of 359 in percent, a derivation",
+    "12": {"0.28": "one image of 359 in percent, a derivation",
            "0.66": "exercise 6's learning-curve table, data the student reads",
            "0.62": "exercise 6's learning-curve table, data the student reads",
            "0.58": "exercise 6's learning-curve table, data the student reads",
@@ -152,8 +152,8 @@ def test_every_reported_figure_is_in_an_output(path):
 
 
 def test_a_changed_output_is_caught():
-    # Lesson 3 reports the epoch where the lr-10 cost overflowed; change that output and the prose is caught.
-    path = next(p for p in NOTEBOOKS if p.name.startswith("03_"))
+    # Lesson 4 reports the epoch where the lr-10 cost overflowed; change that output and the prose is caught.
+    path = next(p for p in NOTEBOOKS if p.name.startswith("04_"))
     outputs = output_text(path)
     assert "not finite from epoch 162" in outputs
     changed = outputs.replace("not finite from epoch 162", "not finite from epoch 171")

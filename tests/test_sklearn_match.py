@@ -1,6 +1,6 @@
-"""nnlib.MLP against scikit-learn's MLPClassifier, and minibatch training's reproducibility (lesson 6).
+"""nnlib.MLP against scikit-learn's MLPClassifier, and minibatch training's reproducibility (lesson 7).
 
-The comparison is the one in notebooks/06_training.ipynb: the same data, full-batch gradient descent with
+The comparison is the one in notebooks/07_training.ipynb: the same data, full-batch gradient descent with
 the same lr, L2 (alpha), tanh hidden layer and number of epochs, both starting from our initial weights
 (handed to scikit-learn through `coefs_`/`intercepts_` and `warm_start`). Two classes: scikit-learn uses one
 logistic output unit, so ours is MLP([2, h, 1], output="sigmoid"); three classes: both use softmax.

@@ -1,4 +1,4 @@
-"""Unit tests for what MLP gained in this round (lessons 5-9): weight initialisations, L1, dropout,
+"""Unit tests for what MLP gained in this round (lessons 6-10): weight initialisations, L1, dropout,
 train_epoch, early stopping, the one divergence rule, activations/targets. Gradients are checked
 against central differences of an independent forward pass (tests/test_mlp.py's reference)."""
 import math
@@ -13,7 +13,7 @@ from nnlib.gradcheck import numerical_gradient, rel_error
 MOONS = datasets.moons(200, noise=0.2, seed=0)
 
 
-# --- initialisation (lesson 9) ---------------------------------------------------------------------
+# --- initialisation (lesson 10) ---------------------------------------------------------------------
 SCALES = {"lecun": lambda a, b: 1 / np.sqrt(a), "normal": lambda a, b: 1.0, "small": lambda a, b: 0.01,
           "glorot": lambda a, b: np.sqrt(2 / (a + b)), "he": lambda a, b: np.sqrt(2 / a)}
 
@@ -67,7 +67,7 @@ def test_variance_of_activations_follows_the_rule():
     assert spread["normal"][-1] > 1e4
 
 
-# --- L1 (lesson 5) ---------------------------------------------------------------------------------
+# --- L1 (lesson 6) ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("output, k", [("softmax", 2), ("sigmoid", 1), ("identity", 2)])
 def test_l1_term_and_gradient(output, k):
     rng = np.random.default_rng(3)
@@ -97,7 +97,7 @@ def test_l1_makes_weights_sparse():
     assert small[1] > small[0] + 0.2
 
 
-# --- dropout (lesson 8) ---------------------------------------------------------------------------
+# --- dropout (lesson 9) ---------------------------------------------------------------------------
 def test_dropout_mask_values_and_seed():
     rng = np.random.default_rng(0)
     M = dropout.mask(rng, (400, 50), 0.25)
@@ -195,7 +195,7 @@ def test_targets():
     assert MLP([2, 3], seed=0).targets(np.array([0, 1]), loss="mse").shape == (2, 3)
 
 
-# --- early stopping (lesson 8) -----------------------------------------------------------------------
+# --- early stopping (lesson 9) -----------------------------------------------------------------------
 def test_patience_stops_and_restores_best_weights():
     X, y = datasets.moons(200, noise=0.35, seed=1)
     X_tr, y_tr, X_va, y_va = X[:100], y[:100], X[100:], y[100:]

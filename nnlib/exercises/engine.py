@@ -54,7 +54,7 @@ case, under a time limit (sandbox.LIMIT seconds, "ran over N s"); what it change
 reply; whatever it raises becomes a "not yet" naming it (KeyboardInterrupt still interrupts). `pure=True`
 reports arguments changed in place; `forbid` patches library functions (by dotted name) to raise during the
 student's call; `forbid_modules` refuses any call into a package's code ("sklearn", "scipy"), whatever name
-reached it. A shortcut is best refused by what the function is given (lesson 5's `top_eigenvalue` gets an
+reached it. A shortcut is best refused by what the function is given (lesson 6's `top_eigenvalue` gets an
 operator it can only multiply vectors by).
 """
 import copy

@@ -1,7 +1,7 @@
 """What a student's function is given instead of the real thing (plumbing, not lesson): a shortcut the
 exercise forbids is refused by what the function receives, whatever module the shortcut comes from.
 
-`MatrixOnly(H)` (lesson 5, power iteration) is a symmetric matrix the function can only multiply vectors
+`MatrixOnly(H)` (lesson 6, power iteration) is a symmetric matrix the function can only multiply vectors
 by: `H @ v`, `v @ H`, `H.dot(v)` and `H.shape` work; numpy, scipy or scikit-learn cannot read its entries
 (np.linalg.eigvalsh(H), np.linalg.norm(H, 2), np.diag(H) raise a TypeError saying so), and it cannot be
 changed in place (`H /= scale` raises too).

@@ -1,285 +1,217 @@
-"""Exercise checks for lesson 4 (04_layers_and_gates): a ReLU gate, lesson 3's cost as a gate, a gate that sees
-its input twice, and the L-layer seed's two bugs.
-
-Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py). The gate
-exercises pass a class; `adapt` turns it into a function (inputs -> (forward's output, backward's output)).
-"""
+"""Exercise checks for lesson 4 (04_backprop): data for the engine in engine.py (plumbing, not lesson)."""
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
 
-
-def _gate(cls):
-    """A gate class with forward(z) / backward(dJda) as a function (z, G) -> (a, dJdz)."""
-    if not isinstance(cls, type):
-        raise TypeError("pass the class itself, e.g. check.relu_gate(ReLU), not an instance ReLU()")
-
-    def run(z, G):
-        gate = cls()
-        a = gate.forward(z)
-        return a, gate.backward(G)
-    return run
+_H = 1e-5
 
 
-def _cost(cls):
-    """A cost gate class with forward(y_hat, y) / backward() as a function (y_hat, y) -> (J, dJdy_hat)."""
-    if not isinstance(cls, type):
-        raise TypeError("pass the class itself, e.g. check.mse_gate(MSE), not an instance MSE()")
-
-    def run(y_hat, y):
-        gate = cls()
-        J = gate.forward(y_hat, y)
-        return J, gate.backward()
-    return run
-
-
-# --- exercise 1 (derive): a ReLU gate --------------------------------------------------------------------
-def _relu(z, G):
-    return np.maximum(z, 0), G * (z > 0)
-
-
-class _ReLU:
-    def forward(self, z):
-        self.a = np.maximum(z, 0)
-        return self.a
-
-    def backward(self, dJda):
-        return dJda * (self.a > 0)
-
-
-class _ReLUNoMask(_ReLU):                     # passes the gradient through everywhere
-    def backward(self, dJda):
-        return dJda
-
-
-class _ReLUMaskOnly(_ReLU):                   # the local derivative alone, not times the upstream gradient
-    def backward(self, dJda):
-        return (self.a > 0).astype(float)
-
-
-class _ReLUUpstreamMask(_ReLU):               # masks by the sign of the upstream gradient instead of z
-    def backward(self, dJda):
-        return dJda * (dJda > 0)
-
-
-class _ReLUInPlace(_ReLU):                    # right numbers, but zeroes the caller's z
-    def forward(self, z):
-        z[z < 0] = 0
-        self.a = z
-        return z
-
-
-# --- exercise 2 (derive): lesson 3's cost as a gate ------------------------------------------------------
-def _mse(y_hat, y):
-    return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
-
-
-class _MSE:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y.shape[0]
-        return 0.5 * np.sum(self.diff ** 2) / self.n
-
-    def backward(self):
-        return self.diff / self.n
-
-
-class _MSENoN(_MSE):                          # the gradient of the sum, not of the mean
-    def backward(self):
-        return self.diff
-
-
-class _MSESign(_MSE):                         # y - y_hat
-    def backward(self):
-        return -self.diff / self.n
-
-
-class _MSEMeanAll(_MSE):                      # divides by every entry (n k), not by the samples n
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y.size
-        return 0.5 * np.sum(self.diff ** 2) / self.n
-
-
-class _MSETwice(_MSE):                        # differentiated w^2 but kept the 1/2 out: 2 (y_hat - y) / n
-    def backward(self):
-        return 2 * self.diff / self.n
-
-
-# --- exercise 3 (predict): a multiply gate that sees its input twice -------------------------------------
-def _shared_input():
-    """Run it: f = x * x through lesson 4's multiply gate with a = W = x = [[3.]]; df/dx adds both branches."""
-    x, G = np.array([[3.0]]), np.array([[1.0]])
-    dJda, dJdW = G @ x.T, x.T @ G                 # MultiplyGate.backward: one gradient per input
-    return float(dJda[0, 0] + dJdW[0, 0])
-
-
-# --- exercise 4 (diagnose): the L-layer seed ---------------------------------------------------------------
 def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+    from ..layers import sigmoid
+    return sigmoid(np.asarray(z, dtype=float))
 
 
-def _forward(params, X):
-    L = len(params) // 2
-    a = [X]
-    for l in range(1, L):
-        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
-    return L, a, _sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
+# --- exercise 1: central differences (diagnose) ---------------------------------------------------------
+def _central(f, x, h=_H, kind="central", reset=True):
+    """Central differences; `kind` and `reset` make the typical slips."""
+    grad, step = np.zeros_like(x), np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step[i] = h
+        if kind == "central":
+            grad[i] = (f(x + step) - f(x - step)) / (2 * h)
+        elif kind == "forward":
+            grad[i] = (f(x + step) - f(x)) / h
+        else:  # "over h"
+            grad[i] = (f(x + step) - f(x - step)) / h
+        if reset:
+            step[i] = 0.0
+    return grad
 
 
-def _backward(params, a, delta, L, key=lambda p, l: f"{p}{l}", transpose=False):
-    grads = {}
-    for l in range(L, 0, -1):
-        grads[key("W", l)] = delta.T @ a[l - 1] if transpose else a[l - 1].T @ delta
-        grads[key("b", l)] = delta.sum(axis=0)
-        if l > 1:
-            delta = (delta @ params[f"W{l}"].T) * (1 - a[l - 1] ** 2)
-    return grads
+def _in_place(f, x, h=_H):
+    """Nudges x itself and never puts it back."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        plus = f(x)
+        x[i] -= 2 * h
+        grad[i] = (plus - f(x)) / (2 * h)
+    return grad
 
 
-def _bce(Y, y_hat):
-    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat))
+def _on_a_copy(f, x, h=_H):
+    """Nudges a copy of x but evaluates f at x: every difference is 0."""
+    grad, nudged = np.zeros_like(x), x.copy()
+    for i in np.ndindex(x.shape):
+        nudged[i] = x[i] + h
+        plus = f(x)
+        nudged[i] = x[i] - h
+        grad[i] = (plus - f(x)) / (2 * h)
+        nudged[i] = x[i]
+    return grad
 
 
-def _bce_wrong_log(Y, y_hat):                 # the seed's bug: log(y_hat) where log(1 - y_hat) belongs
-    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(y_hat))
+def _cube_sum(x):
+    return np.sum(x ** 3)
 
 
-def _l_layer(params, X, Y):
-    L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+def _sin_product(x):
+    return np.sum(np.sin(x)) + x[0, 0] * x[1, 1]
 
 
-def _l_layer_given(params, X, Y):             # both bugs, as handed out
-    L, a, y_hat = _forward(params, X)
-    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
-                                               key=lambda p, l: "W" if p == "W" else f"b{l}")
+# --- exercises 2 and 3: backward passes (derive) --------------------------------------------------------
+def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=True, bias_axis=0):
+    n = X.shape[0] if scale else 1
+    z1 = X @ W1 + b1
+    a1 = np.tanh(z1)
+    y_hat = _sigmoid(a1 @ W2 + b2) if delta2 == "sigmoid output" else a1 @ W2 + b2
+    d2 = (y_hat - y) / n * (1.0 if delta2 == "linear" else y_hat * (1 - y_hat))
+    d1 = d2 @ W2.T * (1 - (a1 if slope == "a" else z1) ** 2)
+    return X.T @ d1, d1.sum(axis=bias_axis), a1.T @ d2, d2.sum(axis=0)
 
 
-def _l_layer_keys_bug(params, X, Y):          # the log fixed, grads['W'] not
-    L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
-                                     key=lambda p, l: "W" if p == "W" else f"b{l}")
+def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=True, scale=True, out_slope=True):
+    n = X.shape[0] if scale else 1
+    a1 = _sigmoid(X @ W1 + b1)
+    y_hat = _sigmoid(a1 @ W2 + b2)
+    d2 = (y_hat - y) / n * (y_hat * (1 - y_hat) if out_slope else 1.0)
+    d1 = d2 @ W2.T * (a1 * (1 - a1) if slope else 1.0)
+    dX = W1 @ d1.T if transpose else d1 @ W1.T
+    return dX if per_sample else dX.sum(axis=0)
 
 
-def _l_layer_log_bug(params, X, Y):           # the keys fixed, the log not
-    L, a, y_hat = _forward(params, X)
-    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+def _input_grad_numerically(X, y, W1, b1, W2, b2, h=_H):
+    """dJ/dX by central differences: close, but a derive exercise wants the exact chain rule."""
+    def J(X):
+        y_hat = _sigmoid(_sigmoid(X @ W1 + b1) @ W2 + b2)
+        return 0.5 * np.sum((y_hat - y) ** 2) / X.shape[0]
+    return _central(J, X, h)
 
 
-def _l_layer_transposed(params, X, Y):        # both fixed, but dW as delta.T @ a
-    L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L, transpose=True)
+# Saturated hidden units (|z1| from 5.5 to 11): the gradient is small and exact maths gets it to 1e-12,
+# while finite differences miss by more than 1e-10 of it whatever their step.
+_SATURATED = (np.array([[1.0, 0.5], [0.5, -1.0], [-1.0, -0.5]]), np.array([[1.0], [0.0], [1.0]]),
+              np.array([[-10.0, -6.0, 7.0], [2.0, -10.0, -2.0]]), np.zeros(3), np.array([[1.5], [-2.0], [0.5]]),
+              np.array([0.1]))
 
 
-def _grads_by_layer(fn):
-    """The student's (J, grads dict) as (J, dW1, db1, dW2, db2, ...); a missing key shows as zeros."""
-    if not callable(fn):
-        raise TypeError(f"expected a function, got {fn!r:.60}")
-
-    def run(params, X, Y):
-        out = fn(params, X, Y)
-        if not (isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict)):
-            return out
-        J, grads = out
-        parts = [J]
-        for l in range(1, len(params) // 2 + 1):
-            for p in "Wb":
-                parts.append(grads.get(f"{p}{l}", np.zeros(np.shape(params[f"{p}{l}"]))))
-        return tuple(parts)
-    return run
-
-
-def _seed_params(sizes, seed):
+def _net_case(seed, n=5, d=2, h=3, k=1):
     rng = np.random.default_rng(seed)
-    params = {}
-    for l, (m, h) in enumerate(zip(sizes[:-1], sizes[1:]), 1):
-        params[f"W{l}"] = np.round(rng.standard_normal((m, h)) / np.sqrt(m), 3)
-        params[f"b{l}"] = np.round(0.1 * rng.standard_normal(h), 3)
-    return params
+    return (rng.normal(size=(n, d)), rng.normal(size=(n, k)), rng.normal(size=(d, h)), rng.normal(size=h),
+            rng.normal(size=(h, k)), rng.normal(size=k))
 
 
-SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "shared_input": 6.0, "l_layer_grads": _l_layer}
+def _tanh_slip(**how):
+    return lambda X, y, W1, b1, W2, b2: _tanh_grads(X, y, W1, b1, W2, b2, **how)
 
+
+def _input_slip(**how):
+    return lambda X, y, W1, b1, W2, b2: _input_grad(X, y, W1, b1, W2, b2, **how)
+
+
+SOLUTIONS = {
+    "central_difference": _central,
+    "backprop_tanh": _tanh_grads,
+    "input_gradient": _input_grad,
+    "delta_ratio": 1 / (0.01 * 0.99),
+}
 SLIPS = {
-    "relu_gate": [
-        Slip("no_mask", "backward passes dJda through unchanged: a ReLU blocks the gradient wherever z <= 0 "
-                        "(its slope there is 0).", _ReLUNoMask),
-        Slip("mask_only", "backward returns only the local derivative (1 or 0); multiply it by the upstream "
-                          "gradient dJda.", _ReLUMaskOnly),
-        Slip("upstream_mask", "The mask must come from the gate's own input z (or output a), not from the sign "
-                              "of the upstream gradient dJda.", _ReLUUpstreamMask),
-        Slip("in_place", "The numbers are right, but forward set the caller's negative z to 0 in place: compute "
-                         "np.maximum(z, 0) as a new array.", _ReLUInPlace),
+    "central_difference": [
+        Slip("given", "After the first entry, each difference nudges several entries at once: the nudge of one "
+             "entry is still in place when the loop moves on to the next. Put it back.",
+             lambda f, x, h=_H: _central(f, x, h, reset=False)),
+        Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
+             "order h. Which difference is centred on x?",
+             lambda f, x, h=_H: _central(f, x, h, kind="forward")),
+        Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
+             "of?",
+             lambda f, x, h=_H: _central(f, x, h, kind="over h")),
+        Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
+             "itself?",
+             _in_place),
+        Slip("copy", "Every difference is 0: f sees the same input at both nudges. Which array do you nudge, and "
+             "which one do you pass to f?", _on_a_copy),
     ],
-    "mse_gate": [
-        Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "
-                     "1/n.", _MSENoN),
-        Slip("sign", "The gradient has the wrong sign: the derivative of (y_hat - y)^2 / 2 with respect to y_hat "
-                     "is y_hat - y, not y - y_hat.", _MSESign),
-        Slip("mean_all", "You divided by every entry (n times k); the cost divides by the number of samples n "
-                         "= y.shape[0] only.", _MSEMeanAll),
-        Slip("twice", "The 1/2 in J cancels the 2 from the square: the gradient is (y_hat - y) / n, not twice "
-                      "that.", _MSETwice),
+    "backprop_tanh": [
+        Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
+             "y_hat (1 - y_hat).", _tanh_slip(delta2="sigmoid")),
+        Slip("sigmoid output", "This network's output is linear, y_hat = a1 W2 + b2 (a regression), not a sigmoid "
+             "as in lesson 3: no sigmoid on z2 and no slope factor in delta2.", _tanh_slip(delta2="sigmoid output")),
+        Slip("slope of z", "You wrote tanh's slope with z1: it is 1 - tanh(z1)^2 = 1 - a1^2 (lesson 3), "
+             "not 1 - z1^2.", _tanh_slip(slope="z")),
+        Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta2 = (y_hat - y) / n.",
+             _tanh_slip(scale=False)),
+        Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so sum "
+             "delta1 over the rows (axis=0).", _tanh_slip(bias_axis=1)),
     ],
-    "shared_input": [
-        Slip("one_branch", "That is one of the two gradients backward returns. x went in twice, as a and as W, so "
-                           "df/dx is the sum of both.", 3.0),
-        Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
-        Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
-                         "times the other input.", 1.0),
+    "input_gradient": [
+        Slip("no slope", "dJ/dX goes back through the hidden sigmoid too: use delta1 = delta2 W2^T * a1 (1 - a1), "
+             "not delta2 W2^T.", _input_slip(slope=False)),
+        Slip("no output slope", "delta2 misses the output sigmoid's slope y_hat (1 - y_hat): with squared error it "
+             "does not cancel (only cross-entropy's does).", _input_slip(out_slope=False)),
+        Slip("transposed", "Your result is (inputs, samples): X is (samples, inputs). By the step that gave "
+             "delta2 W2^T, dJ/dX = delta1 W1^T.", _input_slip(transpose=True)),
+        Slip("summed", "You added the samples up: each sample's inputs have their own gradient, so dJ/dX has "
+             "one row per sample, the shape of X.", _input_slip(per_sample=False)),
+        Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",
+             _input_slip(scale=False)),
+        Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
+             "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
-    "l_layer_grads": [
-        Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
-                      "and at the key under which the backward loop stores each layer's weight gradient.",
-             _l_layer_given),
-        Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "
-             "the backward loop stores each layer's weight gradient.",
-             _l_layer_keys_bug),
-        Slip("log", "The gradients are right, J is not: look at what each of its two logs is taken of (the "
-             "probability of which class?).", _l_layer_log_bug),
-        Slip("transposed", "Each dW has the transposed shape, and a gradient has its weight's shape: check "
-             "the order of the product that makes dW.", _l_layer_transposed),
+    "delta_ratio": [
+        Slip("same", "With squared error, delta2 keeps the factor sigma'(z2) = y_hat (1 - y_hat); with "
+             "cross-entropy it cancels. At y_hat = 0.01 that factor is far from 1.", 1.0),
+        Slip("inverse", "You divided the other way round: cross-entropy's delta2 is the larger one, by "
+             "1 / (y_hat (1 - y_hat)).", 0.01 * 0.99),
+        Slip("peak slope", "0.25 is sigma's largest slope, at z = 0; here y_hat = 0.01, where the slope is "
+             "y_hat (1 - y_hat) = 0.0099.", 4.0),
     ],
 }
 
 
-def relu_gate(cls, grade=False):
-    """Lesson 4, exercise 1 (derive): a class ReLU with forward(z) -> a and backward(dJda) -> dJdz."""
-    z = np.array([[1.5, -0.5, 0.2], [-2.0, 0.7, -0.1]])
-    G = np.array([[0.3, -1.0, 2.0], [0.5, -0.4, 1.0]])
-    cases = [Case((z, G), "z = [[1.5, -0.5, 0.2], [-2, 0.7, -0.1]], dJda = [[0.3, -1, 2], [0.5, -0.4, 1]]"),
-             Case((-z.T, G.T), "z = [[-1.5, 2], [0.5, -0.7], [-0.2, 0.1]], dJda = [[0.3, 0.5], [-1, -0.4], [2, 1]]")]
-    return function_check("relu_gate", cls, reference=_relu, cases=cases, outputs=("forward's a", "backward's dJdz"),
-                          slips=SLIPS["relu_gate"], pure=True, adapt=_gate, grade=grade)
+def central_difference(fn, grade=False):
+    """Lesson 4, exercise 1 (diagnose): central_difference(f, x, h=1e-5) -> the gradient of the scalar f at
+    the array x by central differences, shaped like x, with x left unchanged."""
+    cases = [Case((_cube_sum, np.array([1.0, -2.0, 0.5])), "f(x) = sum(x**3), x = [1, -2, 0.5]"),
+             Case((_sin_product, np.array([[0.3, -1.2], [2.0, 0.7]])),
+                  "f(x) = sum(sin(x)) + x[0, 0] * x[1, 1], x = [[0.3, -1.2], [2, 0.7]]")]
+    return function_check("central_difference", fn, reference=_central, cases=cases, outputs=("the gradient",),
+                          slips=SLIPS["central_difference"], pure=True,
+                          forbid=("nnlib.gradcheck.numerical_gradient", "nnlib.numerical_gradient"),
+                          forbid_modules=("nnlib.gradcheck",), grade=grade)
 
 
-def mse_gate(cls, grade=False):
-    """Lesson 4, exercise 2 (derive): a class MSE with forward(y_hat, y) -> J and backward() -> dJ/dy_hat."""
-    cases = [(np.array([[0.2, 0.9], [0.6, 0.1], [1.5, -0.3]]), np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])),
-             (np.array([[0.5], [2.0], [-1.0], [0.25]]), np.array([[1.0], [1.0], [0.0], [0.0]]))]
-    return function_check("mse_gate", cls, reference=_mse, cases=cases, outputs=("forward's J", "backward's dJdy_hat"),
-                          slips=SLIPS["mse_gate"], pure=True, adapt=_cost, grade=grade)
+def backprop_tanh(fn, grade=False):
+    """Lesson 4, exercise 2 (derive): backprop_tanh(X, y, W1, b1, W2, b2) -> (dJdW1, dJdb1, dJdW2, dJdb2) for a
+    tanh hidden layer, a linear output and J = 1/(2n) sum (y_hat - y)^2."""
+    cases = [Case(_net_case(3), "X (5, 2), y (5, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,) (seed 3)"),
+             Case(_net_case(4, n=4, d=3, h=2, k=2), "X (4, 3), y (4, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)")]
+    return function_check("backprop_tanh", fn, reference=_tanh_grads, cases=cases,
+                          outputs=("dJdW1", "dJdb1", "dJdW2", "dJdb2"), slips=SLIPS["backprop_tanh"], pure=True,
+                          grade=grade)
 
 
-def shared_input(prediction, grade=False):
-    """Lesson 4, exercise 3 (predict): df/dx for f = mul.forward(x, x) at x = [[3.]]."""
-    return prediction_check("shared_input", prediction, truth=_shared_input, tol=1e-6,
-                            right="The gate returns x for each of its two inputs (the other input), and both are x: "
-                                  "3 + 3 = 6 = d(x^2)/dx. Where a value is used twice, its gradients add up.",
-                            slips=SLIPS["shared_input"], grade=grade)
+def input_gradient(fn, grade=False):
+    """Lesson 4, exercise 3 (derive): input_gradient(X, y, W1, b1, W2, b2) -> dJ/dX (n, d) for the sigmoid
+    network and J = 1/(2n) sum (y_hat - y)^2."""
+    cases = [Case(_net_case(5, n=4), "X (4, 2), y (4, 1), W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,)"),
+             Case(_net_case(6, n=3, d=3, h=2, k=2), "X (3, 3), y (3, 2), W1 (3, 2), b1 (2,), W2 (2, 2), b2 (2,)"),
+             Case(_SATURATED, "X (3, 2), y (3, 1), W1 (2, 3) with large weights (saturated hidden units), b1 (3,), "
+                              "W2 (3, 1), b2 (1,)")]
+    return function_check("input_gradient", fn, reference=_input_grad, cases=cases, outputs=("dJdX",),
+                          slips=SLIPS["input_gradient"], pure=True, atol=1e-15, rtol=1e-10, grade=grade)
 
 
-def l_layer_grads(fn, grade=False):
-    """Lesson 4, exercise 4 (diagnose): l_layer_loss_and_grads(params, X, Y) -> (J, grads) for tanh hidden
-    layers, one sigmoid output unit and binary cross-entropy, grads keyed like params ("W1", "b1", ...)."""
-    rng = np.random.default_rng(4)
-    X1, X2 = np.round(rng.standard_normal((5, 2)), 2), np.round(rng.standard_normal((6, 3)), 2)
-    Y1, Y2 = np.array([[1.0], [0.0], [0.0], [1.0], [1.0]]), np.array([[0.0], [1.0], [1.0], [0.0], [1.0], [0.0]])
-    cases = [Case((_seed_params([2, 3, 3, 1], 0), X1, Y1), "(the params of a [2, 3, 3, 1] net, X (5, 2), Y (5, 1))"),
-             Case((_seed_params([3, 4, 2, 1], 1), X2, Y2), "(the params of a [3, 4, 2, 1] net, X (6, 3), Y (6, 1))")]
-    outputs = ("J", "grads['W1']", "grads['b1']", "grads['W2']", "grads['b2']", "grads['W3']", "grads['b3']")
-    return function_check("l_layer_grads", fn, reference=lambda params, X, Y: _grads_by_layer(_l_layer)(params, X, Y),
-                          cases=cases, outputs=outputs, slips=SLIPS["l_layer_grads"], pure=True,
-                          adapt=_grads_by_layer, grade=grade)
+def delta_ratio(prediction, grade=False):
+    """Lesson 4, exercise 4 (predict): |delta2| with cross-entropy over |delta2| with squared error, at
+    y_hat = 0.01 and y = 1 (one sample, sigmoid output)."""
+    def run():
+        y_hat, y = 0.01, 1.0
+        return abs(y_hat - y) / abs((y_hat - y) * y_hat * (1 - y_hat))
+    return prediction_check("delta_ratio", prediction, truth=run, tol=1.5,
+                            right="Squared error's delta2 carries sigma'(z2) = 0.01 x 0.99 = 0.0099; cross-entropy's "
+                                  "does not, so it is about 101 times larger.", slips=SLIPS["delta_ratio"],
+                            grade=grade)
 
 
-__all__ = ["relu_gate", "mse_gate", "shared_input", "l_layer_grads"]
+__all__ = ["central_difference", "backprop_tanh", "input_gradient", "delta_ratio"]

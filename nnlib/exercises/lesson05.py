@@ -1,201 +1,285 @@
-"""Exercise checks for lesson 5 (05_moons): the loss at initialisation, the largest step that does not grow
-on a one-weight bowl, the L1 penalty and its gradient, power iteration for the sharpest curvature.
+"""Exercise checks for lesson 5 (05_layers_and_gates): a ReLU gate, lesson 4's cost as a gate, a gate that sees
+its input twice, and the L-layer seed's two bugs.
 
-Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py). The gate
+exercises pass a class; `adapt` turns it into a function (inputs -> (forward's output, backward's output)).
 """
 import numpy as np
 
-from .engine import Slip, function_check, prediction_check
-from .handles import matrix_only
+from .engine import Case, Slip, function_check, prediction_check
 
 
-# --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
-def _init_loss():
-    """Run it: the loss of MLP([2, 20, 4], seed=0) before training, on spiral(400, classes=4, seed=0)."""
-    from ..datasets import spiral
-    from ..mlp import MLP
-    return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
+def _gate(cls):
+    """A gate class with forward(z) / backward(dJda) as a function (z, G) -> (a, dJdz)."""
+    if not isinstance(cls, type):
+        raise TypeError("pass the class itself, e.g. check.relu_gate(ReLU), not an instance ReLU()")
+
+    def run(z, G):
+        gate = cls()
+        a = gate.forward(z)
+        return a, gate.backward(G)
+    return run
 
 
-# --- exercise 2 (derive): the largest step that does not grow on the bowl J = lam/2 w^2 -----------------
-LAM = 4.0
+def _cost(cls):
+    """A cost gate class with forward(y_hat, y) / backward() as a function (y_hat, y) -> (J, dJdy_hat)."""
+    if not isinstance(cls, type):
+        raise TypeError("pass the class itself, e.g. check.mse_gate(MSE), not an instance MSE()")
+
+    def run(y_hat, y):
+        gate = cls()
+        J = gate.forward(y_hat, y)
+        return J, gate.backward()
+    return run
 
 
-def _largest_stable_lr(lam=LAM, steps=100):
-    """Run it: gradient descent from w = 1 on J = lam/2 w^2 at lr = 0.001, 0.002, ..., 2; the largest lr
-    before the first at which |w| ends above where it started."""
-    last = None
-    for k in range(1, 2001):
-        lr, w = k / 1000, 1.0
-        for _ in range(steps):
-            w = w - lr * lam * w
-        if abs(w) > 1.0:
-            return last
-        last = lr
-    return last
+# --- exercise 1 (derive): a ReLU gate --------------------------------------------------------------------
+def _relu(z, G):
+    return np.maximum(z, 0), G * (z > 0)
 
 
-# --- exercise 3 (derive): the L1 penalty and its gradient ---------------------------------------------
-def _l1(W, l1, n):
-    return l1 / n * np.sum(np.abs(W)), l1 / n * np.sign(W)
+class _ReLU:
+    def forward(self, z):
+        self.a = np.maximum(z, 0)
+        return self.a
+
+    def backward(self, dJda):
+        return dJda * (self.a > 0)
 
 
-def _l1_no_n(W, l1, n):                       # forgot the 1 / n
-    return l1 * np.sum(np.abs(W)), l1 * np.sign(W)
+class _ReLUNoMask(_ReLU):                     # passes the gradient through everywhere
+    def backward(self, dJda):
+        return dJda
 
 
-def _l1_as_l2(W, l1, n):                      # the L2 gradient: proportional to W
-    return l1 / n * np.sum(np.abs(W)), l1 / n * W
+class _ReLUMaskOnly(_ReLU):                   # the local derivative alone, not times the upstream gradient
+    def backward(self, dJda):
+        return (self.a > 0).astype(float)
 
 
-def _l1_half(W, l1, n):                       # L2's 1 / (2n) carried over
-    return l1 / (2 * n) * np.sum(np.abs(W)), l1 / (2 * n) * np.sign(W)
+class _ReLUUpstreamMask(_ReLU):               # masks by the sign of the upstream gradient instead of z
+    def backward(self, dJda):
+        return dJda * (dJda > 0)
 
 
-def _l1_abs_grad(W, l1, n):                   # the derivative of |w| taken as |w| (or 1) instead of sign(w)
-    return l1 / n * np.sum(np.abs(W)), l1 / n * np.ones_like(W)
+class _ReLUInPlace(_ReLU):                    # right numbers, but zeroes the caller's z
+    def forward(self, z):
+        z[z < 0] = 0
+        self.a = z
+        return z
 
 
-def _l1_in_place(W, l1, n):                   # right numbers, but overwrites W with its signs
-    penalty = l1 / n * np.sum(np.abs(W))
-    np.sign(W, out=W)
-    W *= l1 / n
-    return penalty, W
+# --- exercise 2 (derive): lesson 4's cost as a gate ------------------------------------------------------
+def _mse(y_hat, y):
+    return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
 
 
-# --- exercise 4 (implement): power iteration -------------------------------------------------------
-def _exact_top(H):                            # the reference (numpy, outside the student's call)
-    return float(np.linalg.eigvalsh(H)[-1])
+class _MSE:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y.shape[0]
+        return 0.5 * np.sum(self.diff ** 2) / self.n
+
+    def backward(self):
+        return self.diff / self.n
 
 
-def _top_eigenvalue(H):
-    v = np.random.default_rng(0).standard_normal(H.shape[0])
-    for _ in range(500):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return float(v @ H @ v)
+class _MSENoN(_MSE):                          # the gradient of the sum, not of the mean
+    def backward(self):
+        return self.diff
 
 
-def _power_few(H):                            # too few repetitions
-    v = np.ones(H.shape[0])
-    for _ in range(5):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return float(v @ H @ v)
+class _MSESign(_MSE):                         # y - y_hat
+    def backward(self):
+        return -self.diff / self.n
 
 
-def _power_unnormalised(H):                   # never divides by the norm: v grows like lambda_max^steps
-    v = np.ones(H.shape[0])
-    for _ in range(100):
-        v = H @ v
-    return float(v @ H @ v)
+class _MSEMeanAll(_MSE):                      # divides by every entry (n k), not by the samples n
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y.size
+        return 0.5 * np.sum(self.diff ** 2) / self.n
 
 
-def _power_diagonal(H):                       # the largest diagonal entry (read as e_i @ H @ e_i)
-    return float(max(e @ (H @ e) for e in np.eye(H.shape[0])))
+class _MSETwice(_MSE):                        # differentiated w^2 but kept the 1/2 out: 2 (y_hat - y) / n
+    def backward(self):
+        return 2 * self.diff / self.n
 
 
-def _power_numpy(H):                          # the library shortcut the exercise forbids
-    return float(np.linalg.eigvalsh(H)[-1])
+# --- exercise 3 (predict): a multiply gate that sees its input twice -------------------------------------
+def _shared_input():
+    """Run it: f = x * x through lesson 5's multiply gate with a = W = x = [[3.]]; df/dx adds both branches."""
+    x, G = np.array([[3.0]]), np.array([[1.0]])
+    dJda, dJdW = G @ x.T, x.T @ G                 # MultiplyGate.backward: one gradient per input
+    return float(dJda[0, 0] + dJdW[0, 0])
 
 
-def _power_vector(H):                         # returns the eigenvector, not the eigenvalue
-    v = np.random.default_rng(0).standard_normal(H.shape[0])
-    for _ in range(500):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return v
+# --- exercise 4 (diagnose): the L-layer seed ---------------------------------------------------------------
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
 
 
-def _rotated(eigenvalues, seed):
-    """A symmetric matrix with the given eigenvalues, rounded to 3 decimals so it can be shown."""
-    Q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
-    return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
+def _forward(params, X):
+    L = len(params) // 2
+    a = [X]
+    for l in range(1, L):
+        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
+    return L, a, _sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
 
 
-SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_penalty_and_grad": _l1,
-             "top_eigenvalue": _top_eigenvalue}
+def _backward(params, a, delta, L, key=lambda p, l: f"{p}{l}", transpose=False):
+    grads = {}
+    for l in range(L, 0, -1):
+        grads[key("W", l)] = delta.T @ a[l - 1] if transpose else a[l - 1].T @ delta
+        grads[key("b", l)] = delta.sum(axis=0)
+        if l > 1:
+            delta = (delta @ params[f"W{l}"].T) * (1 - a[l - 1] ** 2)
+    return grads
+
+
+def _bce(Y, y_hat):
+    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat))
+
+
+def _bce_wrong_log(Y, y_hat):                 # the seed's bug: log(y_hat) where log(1 - y_hat) belongs
+    return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(y_hat))
+
+
+def _l_layer(params, X, Y):
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+
+
+def _l_layer_given(params, X, Y):             # both bugs, as handed out
+    L, a, y_hat = _forward(params, X)
+    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
+                                               key=lambda p, l: "W" if p == "W" else f"b{l}")
+
+
+def _l_layer_keys_bug(params, X, Y):          # the log fixed, grads['W'] not
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
+                                     key=lambda p, l: "W" if p == "W" else f"b{l}")
+
+
+def _l_layer_log_bug(params, X, Y):           # the keys fixed, the log not
+    L, a, y_hat = _forward(params, X)
+    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+
+
+def _l_layer_transposed(params, X, Y):        # both fixed, but dW as delta.T @ a
+    L, a, y_hat = _forward(params, X)
+    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L, transpose=True)
+
+
+def _grads_by_layer(fn):
+    """The student's (J, grads dict) as (J, dW1, db1, dW2, db2, ...); a missing key shows as zeros."""
+    if not callable(fn):
+        raise TypeError(f"expected a function, got {fn!r:.60}")
+
+    def run(params, X, Y):
+        out = fn(params, X, Y)
+        if not (isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict)):
+            return out
+        J, grads = out
+        parts = [J]
+        for l in range(1, len(params) // 2 + 1):
+            for p in "Wb":
+                parts.append(grads.get(f"{p}{l}", np.zeros(np.shape(params[f"{p}{l}"]))))
+        return tuple(parts)
+    return run
+
+
+def _seed_params(sizes, seed):
+    rng = np.random.default_rng(seed)
+    params = {}
+    for l, (m, h) in enumerate(zip(sizes[:-1], sizes[1:]), 1):
+        params[f"W{l}"] = np.round(rng.standard_normal((m, h)) / np.sqrt(m), 3)
+        params[f"b{l}"] = np.round(0.1 * rng.standard_normal(h), 3)
+    return params
+
+
+SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "shared_input": 6.0, "l_layer_grads": _l_layer}
 
 SLIPS = {
-    "init_loss": [
-        Slip("zero", "A net that knows nothing is not right with certainty: it gives every class about the same "
-                     "probability, and -log of that is far from 0.", 0.0),
-        Slip("log2", "That is log 2, the loss for two classes; with k = 4 classes each gets about 1/4.",
-             float(np.log(2))),
-        Slip("prob", "0.25 is the probability of the true class; the loss is -log of it.", 0.25),
-        Slip("bits", "That is log base 2 (bits); the cross-entropy uses the natural log: -ln(1/4).", 2.0),
+    "relu_gate": [
+        Slip("no_mask", "backward passes dJda through unchanged: a ReLU blocks the gradient wherever z <= 0 "
+                        "(its slope there is 0).", _ReLUNoMask),
+        Slip("mask_only", "backward returns only the local derivative (1 or 0); multiply it by the upstream "
+                          "gradient dJda.", _ReLUMaskOnly),
+        Slip("upstream_mask", "The mask must come from the gate's own input z (or output a), not from the sign "
+                              "of the upstream gradient dJda.", _ReLUUpstreamMask),
+        Slip("in_place", "The numbers are right, but forward set the caller's negative z to 0 in place: compute "
+                         "np.maximum(z, 0) as a new array.", _ReLUInPlace),
     ],
-    "lr_limit": [
-        Slip("one over", "1/lambda is the step that lands on the bottom at once; above it each step jumps across the "
-                         "bottom (section 4's swing) but w still shrinks while |1 - lr lambda| < 1.", 0.25),
-        Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
-        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
-             8.0),
-        Slip("half", "dJ/dw of lambda/2 w^2 is lambda w (the 2 of the square cancels the 1/2); with lambda w / 2 "
-                     "the limit doubles.", 1.0),
+    "mse_gate": [
+        Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "
+                     "1/n.", _MSENoN),
+        Slip("sign", "The gradient has the wrong sign: the derivative of (y_hat - y)^2 / 2 with respect to y_hat "
+                     "is y_hat - y, not y - y_hat.", _MSESign),
+        Slip("mean_all", "You divided by every entry (n times k); the cost divides by the number of samples n "
+                         "= y.shape[0] only.", _MSEMeanAll),
+        Slip("twice", "The 1/2 in J cancels the 2 from the square: the gradient is (y_hat - y) / n, not twice "
+                      "that.", _MSETwice),
     ],
-    "l1_penalty_and_grad": [
-        Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
-                     "the data term.", _l1_no_n),
-        Slip("as_l2", "dW proportional to W is L2's gradient; the derivative of |w| is sign(w), the same size for "
-                      "every weight.", _l1_as_l2),
-        Slip("half", "The 1/2 belongs to L2 (it cancels the 2 of w^2); L1's penalty is l1 / n times the sum of |W|.",
-             _l1_half),
-        Slip("abs", "The derivative of |w| is +1 for w > 0 and -1 for w < 0: use np.sign(W), not a constant.",
-             _l1_abs_grad),
-        Slip("in_place", "The numbers are right, but you overwrote W (np.sign(W, out=W) or W *= ...): compute "
-                         "dW as a new array.", _l1_in_place),
+    "shared_input": [
+        Slip("one_branch", "That is one of the two gradients backward returns. x went in twice, as a and as W, so "
+                           "df/dx is the sum of both.", 3.0),
+        Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
+        Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
+                         "times the other input.", 1.0),
     ],
-    "top_eigenvalue": [
-        Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
-                    "repeat a few hundred times.", _power_few),
-        Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
-                             "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
-        Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
-                         "eigenvector: rotate H and it changes.", _power_diagonal),
-        Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
-                      "use repeated products H @ v.", _power_numpy),
-        Slip("vector", "You returned the vector v; return the number v @ H @ v (the Rayleigh quotient).",
-             _power_vector),
+    "l_layer_grads": [
+        Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
+                      "and at the key under which the backward loop stores each layer's weight gradient.",
+             _l_layer_given),
+        Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "
+             "the backward loop stores each layer's weight gradient.",
+             _l_layer_keys_bug),
+        Slip("log", "The gradients are right, J is not: look at what each of its two logs is taken of (the "
+             "probability of which class?).", _l_layer_log_bug),
+        Slip("transposed", "Each dW has the transposed shape, and a gradient has its weight's shape: check "
+             "the order of the product that makes dW.", _l_layer_transposed),
     ],
 }
 
 
-def init_loss(prediction, grade=False):
-    """Lesson 5, exercise 1 (predict): the loss of MLP([2, 20, 4], seed=0) before training, 4-class spiral."""
-    return prediction_check("init_loss", prediction, truth=_init_loss, tol=0.1,
-                            right="Scores near 0 make the softmax say about 1/k for every class, so the loss is "
-                                  "-log(1/k) = log k = log 4 (the run gives 1.35).",
-                            slips=SLIPS["init_loss"], grade=grade)
+def relu_gate(cls, grade=False):
+    """Lesson 5, exercise 1 (derive): a class ReLU with forward(z) -> a and backward(dJda) -> dJdz."""
+    z = np.array([[1.5, -0.5, 0.2], [-2.0, 0.7, -0.1]])
+    G = np.array([[0.3, -1.0, 2.0], [0.5, -0.4, 1.0]])
+    cases = [Case((z, G), "z = [[1.5, -0.5, 0.2], [-2, 0.7, -0.1]], dJda = [[0.3, -1, 2], [0.5, -0.4, 1]]"),
+             Case((-z.T, G.T), "z = [[-1.5, 2], [0.5, -0.7], [-0.2, 0.1]], dJda = [[0.3, 0.5], [-1, -0.4], [2, 1]]")]
+    return function_check("relu_gate", cls, reference=_relu, cases=cases, outputs=("forward's a", "backward's dJdz"),
+                          slips=SLIPS["relu_gate"], pure=True, adapt=_gate, grade=grade)
 
 
-def lr_limit(prediction, grade=False):
-    """Lesson 5, exercise 2 (derive): the largest lr at which gradient descent on J = 4/2 w^2 does not grow |w|."""
-    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
-                            right="One step multiplies w by 1 - lr lambda, and |1 - lr lambda| <= 1 for lr up to "
-                                  "2 / lambda = 0.5. Above 1 / lambda each step jumps across the bottom, as in "
-                                  "section 4; above 2 / lambda it lands farther out every time.",
-                            slips=SLIPS["lr_limit"], grade=grade)
+def mse_gate(cls, grade=False):
+    """Lesson 5, exercise 2 (derive): a class MSE with forward(y_hat, y) -> J and backward() -> dJ/dy_hat."""
+    cases = [(np.array([[0.2, 0.9], [0.6, 0.1], [1.5, -0.3]]), np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])),
+             (np.array([[0.5], [2.0], [-1.0], [0.25]]), np.array([[1.0], [1.0], [0.0], [0.0]]))]
+    return function_check("mse_gate", cls, reference=_mse, cases=cases, outputs=("forward's J", "backward's dJdy_hat"),
+                          slips=SLIPS["mse_gate"], pure=True, adapt=_cost, grade=grade)
 
 
-def l1_penalty_and_grad(fn, grade=False):
-    """Lesson 5, exercise 3 (derive): l1_penalty_and_grad(W, l1, n) -> (l1/n sum|W|, l1/n sign(W))."""
-    W1 = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
-    W2 = np.array([[0.0, -0.3], [4.0, -2.0], [0.01, 1.0]])
-    cases = [(W1, 0.1, 200), (W2, 1.0, 4), (W1.T, 0.5, 10)]
-    return function_check("l1_penalty_and_grad", fn, reference=_l1, cases=cases, outputs=("penalty", "dW"),
-                          slips=SLIPS["l1_penalty_and_grad"], pure=True, grade=grade)
+def shared_input(prediction, grade=False):
+    """Lesson 5, exercise 3 (predict): df/dx for f = mul.forward(x, x) at x = [[3.]]."""
+    return prediction_check("shared_input", prediction, truth=_shared_input, tol=1e-6,
+                            right="The gate returns x for each of its two inputs (the other input), and both are x: "
+                                  "3 + 3 = 6 = d(x^2)/dx. Where a value is used twice, its gradients add up.",
+                            slips=SLIPS["shared_input"], grade=grade)
 
 
-def top_eigenvalue(fn, grade=False):
-    """Lesson 5, exercise 4 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
-    function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it."""
-    cases = [(_rotated([4.0, 1.0, 0.5], 0),),
-             (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
-             (np.array([[1.0, 0.0], [0.0, 3.0]]),)]
-    return function_check("top_eigenvalue", fn, reference=_exact_top, cases=cases, outputs=("lambda_max",),
-                          slips=SLIPS["top_eigenvalue"], adapt=matrix_only, atol=1e-4, rtol=1e-4,
-                          forbid_modules=("scipy", "sklearn"), grade=grade)
+def l_layer_grads(fn, grade=False):
+    """Lesson 5, exercise 4 (diagnose): l_layer_loss_and_grads(params, X, Y) -> (J, grads) for tanh hidden
+    layers, one sigmoid output unit and binary cross-entropy, grads keyed like params ("W1", "b1", ...)."""
+    rng = np.random.default_rng(4)
+    X1, X2 = np.round(rng.standard_normal((5, 2)), 2), np.round(rng.standard_normal((6, 3)), 2)
+    Y1, Y2 = np.array([[1.0], [0.0], [0.0], [1.0], [1.0]]), np.array([[0.0], [1.0], [1.0], [0.0], [1.0], [0.0]])
+    cases = [Case((_seed_params([2, 3, 3, 1], 0), X1, Y1), "(the params of a [2, 3, 3, 1] net, X (5, 2), Y (5, 1))"),
+             Case((_seed_params([3, 4, 2, 1], 1), X2, Y2), "(the params of a [3, 4, 2, 1] net, X (6, 3), Y (6, 1))")]
+    outputs = ("J", "grads['W1']", "grads['b1']", "grads['W2']", "grads['b2']", "grads['W3']", "grads['b3']")
+    return function_check("l_layer_grads", fn, reference=lambda params, X, Y: _grads_by_layer(_l_layer)(params, X, Y),
+                          cases=cases, outputs=outputs, slips=SLIPS["l_layer_grads"], pure=True,
+                          adapt=_grads_by_layer, grade=grade)
 
 
-__all__ = ["init_loss", "lr_limit", "l1_penalty_and_grad", "top_eigenvalue"]
+__all__ = ["relu_gate", "mse_gate", "shared_input", "l_layer_grads"]

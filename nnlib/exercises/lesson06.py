@@ -1,220 +1,201 @@
-"""Exercise checks for lesson 6 (06_training): steps per epoch, the largest stable step on a bowl, a buggy
-Adam step, and AdamW (Adam with decoupled weight decay).
+"""Exercise checks for lesson 6 (06_moons): the loss at initialisation, the largest step that does not grow
+on a one-weight bowl, the L1 penalty and its gradient, power iteration for the sharpest curvature.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Slip, function_check, prediction_check
+from .handles import matrix_only
 
-BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
 
-
-# --- exercise 1 (predict): steps per epoch with minibatches of 32 out of 200 ----------------------------
-def _steps_per_epoch():
-    """Run it: count the optimizer's steps in one epoch of MLP.fit with batch_size=32 on 200 samples."""
-    from ..datasets import moons
+# --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
+def _init_loss():
+    """Run it: the loss of MLP([2, 20, 4], seed=0) before training, on spiral(400, classes=4, seed=0)."""
+    from ..datasets import spiral
     from ..mlp import MLP
-    from ..optim import SGD
-
-    class Counting(SGD):
-        steps = 0
-
-        def step(self, params, grads, lr, *args, **kwargs):
-            Counting.steps += 1
-            return super().step(params, grads, lr, *args, **kwargs)
-
-    X, y = moons(200, noise=0.2, seed=0)
-    MLP([2, 3, 2], seed=0).fit(X, y, epochs=1, lr=0.1, batch_size=32, optimizer=Counting(), seed=0)
-    return Counting.steps
+    return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
 
 
-# --- exercise 2 (predict): the smallest of four rates at which SGD diverges on the bowl -----------------
-_BOWL_RATES = (0.05, 0.09, 0.11, 0.15)
+# --- exercise 2 (derive): the largest step that does not grow on the bowl J = lam/2 w^2 -----------------
+LAM = 4.0
 
 
-def _bowl_diverges():
-    """Run it: 100 SGD steps on J = (w1^2 + 20 w2^2) / 2 from (-4, 1); the first rate whose distance grows."""
-    curvature = np.array([1.0, 20.0])
-    for lr in _BOWL_RATES:
-        w = np.array([-4.0, 1.0])
-        for _ in range(100):
-            w = w - lr * curvature * w
-        if np.linalg.norm(w) > np.linalg.norm([-4.0, 1.0]):
-            return lr
-    return None
+def _largest_stable_lr(lam=LAM, steps=100):
+    """Run it: gradient descent from w = 1 on J = lam/2 w^2 at lr = 0.001, 0.002, ..., 2; the largest lr
+    before the first at which |w| ends above where it started."""
+    last = None
+    for k in range(1, 2001):
+        lr, w = k / 1000, 1.0
+        for _ in range(steps):
+            w = w - lr * lam * w
+        if abs(w) > 1.0:
+            return last
+        last = lr
+    return last
 
 
-# --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
-def _adam(p, g, m, v, t, lr):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+# --- exercise 3 (derive): the L1 penalty and its gradient ---------------------------------------------
+def _l1(W, l1, n):
+    return l1 / n * np.sum(np.abs(W)), l1 / n * np.sign(W)
 
 
-def _adam_given(p, g, m, v, t, lr):           # as handed out: g not squared, no power t in the correction
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
-    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+def _l1_no_n(W, l1, n):                       # forgot the 1 / n
+    return l1 * np.sum(np.abs(W)), l1 * np.sign(W)
 
 
-def _adam_square_bug(p, g, m, v, t, lr):      # the correction fixed, the square not
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+def _l1_as_l2(W, l1, n):                      # the L2 gradient: proportional to W
+    return l1 / n * np.sum(np.abs(W)), l1 / n * W
 
 
-def _adam_power_bug(p, g, m, v, t, lr):       # the square fixed, the correction not
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+def _l1_half(W, l1, n):                       # L2's 1 / (2n) carried over
+    return l1 / (2 * n) * np.sum(np.abs(W)), l1 / (2 * n) * np.sign(W)
 
 
-def _adam_no_correction(p, g, m, v, t, lr):   # dropped the bias correction altogether
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    return p - lr * m_new / (np.sqrt(v_new) + EPS), m_new, v_new
+def _l1_abs_grad(W, l1, n):                   # the derivative of |w| taken as |w| (or 1) instead of sign(w)
+    return l1 / n * np.sum(np.abs(W)), l1 / n * np.ones_like(W)
 
 
-def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p, m and v
-    m *= BETA1
-    m += (1 - BETA1) * g
-    v *= BETA2
-    v += (1 - BETA2) * g * g
-    p -= lr * (m / (1 - BETA1 ** t)) / (np.sqrt(v / (1 - BETA2 ** t)) + EPS)
-    return p, m, v
+def _l1_in_place(W, l1, n):                   # right numbers, but overwrites W with its signs
+    penalty = l1 / n * np.sum(np.abs(W))
+    np.sign(W, out=W)
+    W *= l1 / n
+    return penalty, W
 
 
-def _adam_betas_swapped(p, g, m, v, t, lr):  # beta1 and beta2 exchanged
-    m_new = BETA2 * m + (1 - BETA2) * g
-    v_new = BETA1 * v + (1 - BETA1) * g * g
-    m_hat, v_hat = m_new / (1 - BETA2 ** t), v_new / (1 - BETA1 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+# --- exercise 4 (implement): power iteration -------------------------------------------------------
+def _exact_top(H):                            # the reference (numpy, outside the student's call)
+    return float(np.linalg.eigvalsh(H)[-1])
 
 
-# --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
-def _adamw(p, g, m, v, t, lr, wd):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + EPS) + wd * p), m_new, v_new
+def _top_eigenvalue(H):
+    v = np.random.default_rng(0).standard_normal(H.shape[0])
+    for _ in range(500):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return float(v @ H @ v)
 
 
-def _adamw_coupled(p, g, m, v, t, lr, wd):    # Adam with L2: the decay goes into the gradient
-    return _adam(p, g + wd * p, m, v, t, lr)
+def _power_few(H):                            # too few repetitions
+    v = np.ones(H.shape[0])
+    for _ in range(5):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return float(v @ H @ v)
 
 
-def _adamw_no_lr(p, g, m, v, t, lr, wd):      # the decay not scaled by lr
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    return p_new - wd * p, m_new, v_new
+def _power_unnormalised(H):                   # never divides by the norm: v grows like lambda_max^steps
+    v = np.ones(H.shape[0])
+    for _ in range(100):
+        v = H @ v
+    return float(v @ H @ v)
 
 
-def _adamw_no_correction(p, g, m, v, t, lr, wd):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    return p - lr * (m_new / (np.sqrt(v_new) + EPS) + wd * p), m_new, v_new
+def _power_diagonal(H):                       # the largest diagonal entry (read as e_i @ H @ e_i)
+    return float(max(e @ (H @ e) for e in np.eye(H.shape[0])))
 
 
-def _adamw_sign(p, g, m, v, t, lr, wd):      # the decay added: weights grow instead of shrinking
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    return p_new + lr * wd * p, m_new, v_new
+def _power_numpy(H):                          # the library shortcut the exercise forbids
+    return float(np.linalg.eigvalsh(H)[-1])
 
 
-def _adamw_in_place(p, g, m, v, t, lr, wd):   # right numbers, but overwrites p
-    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
-    p[...] = p_new
-    return p, m_new, v_new
+def _power_vector(H):                         # returns the eigenvector, not the eigenvalue
+    v = np.random.default_rng(0).standard_normal(H.shape[0])
+    for _ in range(500):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return v
 
 
-_P = np.array([[0.5, -1.0], [2.0, 0.25]])
-_G = np.array([[0.1, -0.3], [-2.0, 0.05]])
-_M = np.array([[0.02, 0.0], [-0.5, 0.1]])
-_ZERO = np.zeros_like(_P)       # m and v get a copy each (never the same array twice: a student's in-place
-                                 # update of m would then change v too)
+def _rotated(eigenvalues, seed):
+    """A symmetric matrix with the given eigenvalues, rounded to 3 decimals so it can be shown."""
+    Q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
+    return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
-SOLUTIONS = {"steps_per_epoch": 7, "bowl_lr": 0.11, "adam_step": _adam, "adamw_step": _adamw}
+
+SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_penalty_and_grad": _l1,
+             "top_eigenvalue": _top_eigenvalue}
 
 SLIPS = {
-    "steps_per_epoch": [
-        Slip("floor", "200 // 32 = 6 full batches, but the 8 samples left over still make a 7th, smaller batch: "
-                      "every sample is used once per epoch.", 6),
-        Slip("fraction", "Steps come in whole numbers: 6 full batches of 32 and one of the 8 samples left over.",
-             6.25),
-        Slip("samples", "One step per batch, not per sample: batch_size=1 would give 200.", 200),
-        Slip("batch", "32 is the batch size; the number of steps is how many batches 200 samples make.", 32),
+    "init_loss": [
+        Slip("zero", "A net that knows nothing is not right with certainty: it gives every class about the same "
+                     "probability, and -log of that is far from 0.", 0.0),
+        Slip("log2", "That is log 2, the loss for two classes; with k = 4 classes each gets about 1/4.",
+             float(np.log(2))),
+        Slip("prob", "0.25 is the probability of the true class; the loss is -log of it.", 0.25),
+        Slip("bits", "That is log base 2 (bits); the cross-entropy uses the natural log: -ln(1/4).", 2.0),
     ],
-    "bowl_lr": [
-        Slip("below", "At 0.09 the steep direction's factor is 1 - 0.09 x 20 = -0.8: each step jumps across the "
-                      "valley but lands closer, so it still converges.", 0.09),
-        Slip("safe", "0.05 is far below 2 / 20 = 0.1: the steep direction shrinks by 1 - 0.05 x 20 = 0 per step.",
-             0.05),
-        Slip("late", "0.15 diverges, but 0.11 already does: the limit is 2 / lambda_max = 2 / 20 = 0.1, and "
-                     "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
+    "lr_limit": [
+        Slip("one over", "1/lambda is the step that lands on the bottom at once; above it each step jumps across the "
+                         "bottom (section 4's swing) but w still shrinks while |1 - lr lambda| < 1.", 0.25),
+        Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
+        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
+             8.0),
+        Slip("half", "dJ/dw of lambda/2 w^2 is lambda w (the 2 of the square cancels the 1/2); with lambda w / 2 "
+                     "the limit doubles.", 1.0),
     ],
-    "adam_step": [
-        Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
-                      "power of beta1 in m's bias correction.", _adam_given),
-        Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
-             _adam_square_bug),
-        Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
-             " on the step number t.", _adam_power_bug),
-        Slip("no_correction", "You dropped the bias correction: m and v start at 0, so without it the first "
-             "steps are far too small.", _adam_no_correction),
-        Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
-                         "arrays: build new ones.", _adam_in_place),
+    "l1_penalty_and_grad": [
+        Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
+                     "the data term.", _l1_no_n),
+        Slip("as_l2", "dW proportional to W is L2's gradient; the derivative of |w| is sign(w), the same size for "
+                      "every weight.", _l1_as_l2),
+        Slip("half", "The 1/2 belongs to L2 (it cancels the 2 of w^2); L1's penalty is l1 / n times the sum of |W|.",
+             _l1_half),
+        Slip("abs", "The derivative of |w| is +1 for w > 0 and -1 for w < 0: use np.sign(W), not a constant.",
+             _l1_abs_grad),
+        Slip("in_place", "The numbers are right, but you overwrote W (np.sign(W, out=W) or W *= ...): compute "
+                         "dW as a new array.", _l1_in_place),
     ],
-    "adamw_step": [
-        Slip("coupled", "You added wd * p to the gradient, which is Adam with L2: the decay then gets divided by "
-                        "sqrt(v_hat). AdamW keeps g as it is and subtracts lr * wd * p separately.", _adamw_coupled),
-        Slip("no_lr", "The decay is lr * wd * p, scaled by the learning rate like the rest of the step.",
-             _adamw_no_lr),
-        Slip("no_correction", "Keep Adam's bias correction: m / (1 - beta1 ** t) and v / (1 - beta2 ** t).",
-             _adamw_no_correction),
-        Slip("sign", "The decay has the wrong sign: lr * wd * p is subtracted, so the weights shrink toward 0; "
-                     "adding it makes them grow.", _adamw_sign),
-        Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
+    "top_eigenvalue": [
+        Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
+                    "repeat a few hundred times.", _power_few),
+        Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
+                             "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
+        Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
+                         "eigenvector: rotate H and it changes.", _power_diagonal),
+        Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
+                      "use repeated products H @ v.", _power_numpy),
+        Slip("vector", "You returned the vector v; return the number v @ H @ v (the Rayleigh quotient).",
+             _power_vector),
     ],
 }
 
 
-def steps_per_epoch(prediction, grade=False):
-    """Lesson 6, exercise 1 (predict): optimizer steps in one epoch of fit(batch_size=32) on 200 samples."""
-    return prediction_check("steps_per_epoch", prediction, truth=_steps_per_epoch,
-                            right="Six full batches of 32 and one of the 8 samples left over: ceil(200 / 32) = 7 "
-                                  "steps, each sample once.",
-                            slips=SLIPS["steps_per_epoch"], grade=grade)
+def init_loss(prediction, grade=False):
+    """Lesson 6, exercise 1 (predict): the loss of MLP([2, 20, 4], seed=0) before training, 4-class spiral."""
+    return prediction_check("init_loss", prediction, truth=_init_loss, tol=0.1,
+                            right="Scores near 0 make the softmax say about 1/k for every class, so the loss is "
+                                  "-log(1/k) = log k = log 4 (the run gives 1.35).",
+                            slips=SLIPS["init_loss"], grade=grade)
 
 
-def bowl_lr(prediction, grade=False):
-    """Lesson 6, exercise 2 (predict): the smallest of lr = 0.05, 0.09, 0.11, 0.15 at which SGD diverges on
-    J = (w1^2 + 20 w2^2) / 2."""
-    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges, options=_BOWL_RATES,
-                            right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
-                                  "once lr > 2 / 20 = 0.1 (lesson 5's rule lr < 2 / lambda_max), and "
-                                  "|1 - 0.11 x 20| = 1.2.",
-                            slips=SLIPS["bowl_lr"], grade=grade)
+def lr_limit(prediction, grade=False):
+    """Lesson 6, exercise 2 (derive): the largest lr at which gradient descent on J = 4/2 w^2 does not grow |w|."""
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
+                            right="One step multiplies w by 1 - lr lambda, and |1 - lr lambda| <= 1 for lr up to "
+                                  "2 / lambda = 0.5. Above 1 / lambda each step jumps across the bottom, as in "
+                                  "section 4; above 2 / lambda it lands farther out every time.",
+                            slips=SLIPS["lr_limit"], grade=grade)
 
 
-def adam_step(fn, grade=False):
-    """Lesson 6, exercise 3 (diagnose): adam_step(p, g, m, v, t, lr) -> (p_new, m_new, v_new), t from 1."""
-    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01),
-             (_P, _G, 0.1 * _M, 0.01 * np.abs(_M), 2, 0.01),
-             (_P, _G, _M, np.square(_M), 10, 0.1)]
-    return function_check("adam_step", fn, reference=_adam, cases=cases, outputs=("p_new", "m_new", "v_new"),
-                          slips=SLIPS["adam_step"], pure=True, grade=grade)
+def l1_penalty_and_grad(fn, grade=False):
+    """Lesson 6, exercise 3 (derive): l1_penalty_and_grad(W, l1, n) -> (l1/n sum|W|, l1/n sign(W))."""
+    W1 = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
+    W2 = np.array([[0.0, -0.3], [4.0, -2.0], [0.01, 1.0]])
+    cases = [(W1, 0.1, 200), (W2, 1.0, 4), (W1.T, 0.5, 10)]
+    return function_check("l1_penalty_and_grad", fn, reference=_l1, cases=cases, outputs=("penalty", "dW"),
+                          slips=SLIPS["l1_penalty_and_grad"], pure=True, grade=grade)
 
 
-def adamw_step(fn, grade=False):
-    """Lesson 6, exercise 4 (derive): adamw_step(p, g, m, v, t, lr, wd) -> (p_new, m_new, v_new)."""
-    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01, 0.1),
-             (_P, _G, _M, np.square(_M), 10, 0.1, 0.5),
-             (_P[0], _G[0], _M[0], np.square(_M[0]), 3, 0.05, 0.01)]
-    return function_check("adamw_step", fn, reference=_adamw, cases=cases, outputs=("p_new", "m_new", "v_new"),
-                          slips=SLIPS["adamw_step"], pure=True, grade=grade)
+def top_eigenvalue(fn, grade=False):
+    """Lesson 6, exercise 4 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
+    function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it."""
+    cases = [(_rotated([4.0, 1.0, 0.5], 0),),
+             (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
+             (np.array([[1.0, 0.0], [0.0, 3.0]]),)]
+    return function_check("top_eigenvalue", fn, reference=_exact_top, cases=cases, outputs=("lambda_max",),
+                          slips=SLIPS["top_eigenvalue"], adapt=matrix_only, atol=1e-4, rtol=1e-4,
+                          forbid_modules=("scipy", "sklearn"), grade=grade)
 
 
-__all__ = ["steps_per_epoch", "bowl_lr", "adam_step", "adamw_step"]
+__all__ = ["init_loss", "lr_limit", "l1_penalty_and_grad", "top_eigenvalue"]

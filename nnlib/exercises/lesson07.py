@@ -1,277 +1,220 @@
-"""Exercise checks for lesson 7 (07_playground): how many neurons enclose the circle, which features let one
-neuron do it, the output delta of a regression network, which L2 strength wins on validation data, and why
-layers without a bend (identity activations) collapse into one.
+"""Exercise checks for lesson 7 (07_training): steps per epoch, the largest stable step on a bowl, a buggy
+Adam step, and AdamW (Adam with decoupled weight decay).
 
-Each check is data: a reference, fixed cases or a run of the playground's own Trainer (seed 0, fixed data, so
-the verdict is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
-cached: a check trains each network once per session, as long as the playground's training code is the same
-objects (a cell that patches the Trainer, then undoes it, leaves no stale result behind).
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
-from functools import cache
-
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Slip, function_check, prediction_check
 
-CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
-OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
-           "lr": 0.1, "seed": 0}
-FEATURE_CHOICES = {"x1, x2": ["x1", "x2"], "x1_sq, x2_sq": ["x1_sq", "x2_sq"], "x1x2": ["x1x2"],
-                   "sin_x1, sin_x2": ["sin_x1", "sin_x2"]}
-L2_CHOICES = (0, 0.03, 0.3, 3)
+BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
 
 
-def _trainer_state():
-    """Identifies the playground's training code as it is now: part of every cache key."""
-    from ..playground import training
-    return tuple(map(id, vars(training).values())) + tuple(map(id, vars(training.Trainer).values()))
-
-
-def _circle_accuracy(neurons, features):
-    return _circle_run(neurons, features, _trainer_state())
-
-
-@cache
-def _circle_run(neurons, features, state):
-    """Validation accuracy on the circle after 200 epochs of one hidden layer of `neurons` units."""
-    from ..playground.training import Trainer
-    t = Trainer(**CIRCLE, neurons=[neurons], features=list(features))
-    t.train(200)
-    return t.metrics()["val_accuracy"]
-
-
-# --- exercise 1 (predict): the fewest neurons that enclose the circle -----------------------------------------
-def _fewest_neurons():
-    """Run it: one hidden layer of 1, 2, 3, ... tanh neurons on x1, x2; the first to reach 95% on validation."""
-    return next(h for h in range(1, 9) if _circle_accuracy(h, ("x1", "x2")) >= 0.95)
-
-
-# --- exercise 2 (predict): the features that let one neuron do it -------------------------------------------------
-def _one_neuron_features():
-    """Run it: one neuron on each choice of features; the choice that reaches 95% on validation."""
-    return next(name for name, f in FEATURE_CHOICES.items() if _circle_accuracy(1, tuple(f)) >= 0.95)
-
-
-# --- exercise 3 (derive): the output delta of a regression network --------------------------------------------------
-def _delta(y_hat, y):
-    return (y_hat - y) / y.shape[0]
-
-
-def _delta_no_n(y_hat, y):                    # forgot the 1/n of the mean
-    return y_hat - y
-
-
-def _delta_sign(y_hat, y):                    # differentiated (y - y_hat)^2 with the wrong sign
-    return (y - y_hat) / y.shape[0]
-
-
-def _delta_two(y_hat, y):                     # dropped the 1/2 of J, so the 2 of the square stays
-    return 2 * (y_hat - y) / y.shape[0]
-
-
-def _delta_sigmoid(y_hat, y):                 # multiplied by a sigmoid's slope: the output is linear here
-    return (y_hat - y) * y_hat * (1 - y_hat) / y.shape[0]
-
-
-def _delta_mean(y_hat, y):                    # averaged the errors into one number
-    return np.mean(y_hat - y)
-
-
-def _delta_in_place(y_hat, y):                # right numbers, but overwrites y_hat
-    y_hat -= y
-    y_hat /= y.shape[0]
-    return y_hat
-
-
-# --- exercise 4 (predict): the L2 strength chosen on validation data ------------------------------------------------
-def _overfit_run(l2):
-    return _overfit_cached(l2, _trainer_state())
-
-
-@cache
-def _overfit_cached(l2, state):
-    """The overfitting 2-8-8-8-8-2 net after 2000 epochs with this L2 strength (0: none): the Trainer."""
-    from ..playground.training import Trainer
-    t = Trainer(**OVERFIT, reg="L2" if l2 else "none", reg_rate=l2 or 0.001)
-    t.train(2000)
-    return t
-
-
-def _best_l2():
-    """Run it: each L2 strength, scored on the validation points; the one with the lowest validation loss."""
-    return min(L2_CHOICES, key=lambda l2: _overfit_run(l2).metrics()["val_loss"])
-
-
-def _test_loss(l2):
-    return _test_loss_cached(l2, _trainer_state())
-
-
-@cache
-def _test_loss_cached(l2, state):
-    """The test set, touched once: 1000 fresh points of the same noisy moons (seed 1), for the chosen net."""
+# --- exercise 1 (predict): steps per epoch with minibatches of 32 out of 200 ----------------------------
+def _steps_per_epoch():
+    """Run it: count the optimizer's steps in one epoch of MLP.fit with batch_size=32 on 200 samples."""
     from ..datasets import moons
-    from ..losses import cross_entropy
-    t = _overfit_run(l2)
-    P, y = moons(1000, noise=OVERFIT["noise"], seed=1)
-    return float(cross_entropy(t.outputs(P), np.eye(2)[y]))
-
-
-def _regularise_story():
-    rows = ", ".join(f"{l2}: {_overfit_run(l2).metrics()['val_loss']:.2f}" for l2 in L2_CHOICES)
-    best = _best_l2()
-    return (f"Validation loss by L2 strength: {rows}. The winner is chosen on validation data; only then is the "
-            f"test set touched, once: test loss {_test_loss(best):.2f} on 1000 fresh points.")
-
-
-# --- exercise 5 (derive): identity layers collapse into one ------------------------------------------------------
-def _collapse(params):
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W @ W_next, b @ W_next + b_next
-    return W, b
-
-
-def _collapse_sum_biases(params):             # the biases simply added (they pass through the later weights)
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, sum(b for _, b in params)
-
-
-def _collapse_last_bias(params):              # only the output layer's bias kept
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, params[-1][1]
-
-
-def _collapse_reversed(params):               # the product in the order W_L ... W_2 W_1, as for columns
-    W, b = params[-1][0], params[0][1]
-    for W_prev, _ in reversed(params[:-1]):
-        W = W @ W_prev
-    for W_next, b_next in params[1:]:
-        b = b @ W_next + b_next
-    return W, b
-
-
-def _collapse_no_bias(params):                # biases dropped altogether
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, np.zeros(W.shape[1])
-
-
-def _square_net():
-    rng = np.random.default_rng(5)
-    return [(rng.normal(size=(2, 2)).round(2), rng.normal(size=2).round(2)) for _ in range(3)]
-
-
-def _identity_net():
-    """The playground's network with identity activations: 2 inputs, hidden layers of 4 and 3, 2 outputs."""
     from ..mlp import MLP
-    return [(W.copy(), b + 0.1 * np.arange(1, b.size + 1)) for W, b in
-            MLP([2, 4, 3, 2], activation="identity", seed=0).params]
+    from ..optim import SGD
+
+    class Counting(SGD):
+        steps = 0
+
+        def step(self, params, grads, lr, *args, **kwargs):
+            Counting.steps += 1
+            return super().step(params, grads, lr, *args, **kwargs)
+
+    X, y = moons(200, noise=0.2, seed=0)
+    MLP([2, 3, 2], seed=0).fit(X, y, epochs=1, lr=0.1, batch_size=32, optimizer=Counting(), seed=0)
+    return Counting.steps
 
 
-SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", "regression_delta": _delta,
-             "playground_regularise": 0.3, "collapse_layers": _collapse}
+# --- exercise 2 (predict): the smallest of four rates at which SGD diverges on the bowl -----------------
+_BOWL_RATES = (0.05, 0.09, 0.11, 0.15)
+
+
+def _bowl_diverges():
+    """Run it: 100 SGD steps on J = (w1^2 + 20 w2^2) / 2 from (-4, 1); the first rate whose distance grows."""
+    curvature = np.array([1.0, 20.0])
+    for lr in _BOWL_RATES:
+        w = np.array([-4.0, 1.0])
+        for _ in range(100):
+            w = w - lr * curvature * w
+        if np.linalg.norm(w) > np.linalg.norm([-4.0, 1.0]):
+            return lr
+    return None
+
+
+# --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
+def _adam(p, g, m, v, t, lr):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_given(p, g, m, v, t, lr):           # as handed out: g not squared, no power t in the correction
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
+    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_square_bug(p, g, m, v, t, lr):      # the correction fixed, the square not
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_power_bug(p, g, m, v, t, lr):       # the square fixed, the correction not
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adam_no_correction(p, g, m, v, t, lr):   # dropped the bias correction altogether
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    return p - lr * m_new / (np.sqrt(v_new) + EPS), m_new, v_new
+
+
+def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p, m and v
+    m *= BETA1
+    m += (1 - BETA1) * g
+    v *= BETA2
+    v += (1 - BETA2) * g * g
+    p -= lr * (m / (1 - BETA1 ** t)) / (np.sqrt(v / (1 - BETA2 ** t)) + EPS)
+    return p, m, v
+
+
+def _adam_betas_swapped(p, g, m, v, t, lr):  # beta1 and beta2 exchanged
+    m_new = BETA2 * m + (1 - BETA2) * g
+    v_new = BETA1 * v + (1 - BETA1) * g * g
+    m_hat, v_hat = m_new / (1 - BETA2 ** t), v_new / (1 - BETA1 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+# --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
+def _adamw(p, g, m, v, t, lr, wd):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_coupled(p, g, m, v, t, lr, wd):    # Adam with L2: the decay goes into the gradient
+    return _adam(p, g + wd * p, m, v, t, lr)
+
+
+def _adamw_no_lr(p, g, m, v, t, lr, wd):      # the decay not scaled by lr
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    return p_new - wd * p, m_new, v_new
+
+
+def _adamw_no_correction(p, g, m, v, t, lr, wd):
+    m_new = BETA1 * m + (1 - BETA1) * g
+    v_new = BETA2 * v + (1 - BETA2) * g * g
+    return p - lr * (m_new / (np.sqrt(v_new) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_sign(p, g, m, v, t, lr, wd):      # the decay added: weights grow instead of shrinking
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    return p_new + lr * wd * p, m_new, v_new
+
+
+def _adamw_in_place(p, g, m, v, t, lr, wd):   # right numbers, but overwrites p
+    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
+    p[...] = p_new
+    return p, m_new, v_new
+
+
+_P = np.array([[0.5, -1.0], [2.0, 0.25]])
+_G = np.array([[0.1, -0.3], [-2.0, 0.05]])
+_M = np.array([[0.02, 0.0], [-0.5, 0.1]])
+_ZERO = np.zeros_like(_P)       # m and v get a copy each (never the same array twice: a student's in-place
+                                 # update of m would then change v too)
+
+SOLUTIONS = {"steps_per_epoch": 7, "bowl_lr": 0.11, "adam_step": _adam, "adamw_step": _adamw}
 
 SLIPS = {
-    "playground_neurons": [
-        Slip("one", "One tanh neuron is a soft step along one straight line: no line separates a disc from the "
-                    "ring around it.", 1),
-        Slip("two", "Two lines can cut out a band between them, not a closed region: points above and below the "
-                    "disc fall in the band too.", 2),
-        Slip("four", "Four lines make a square around the disc, but three already close a triangle around it.", 4),
+    "steps_per_epoch": [
+        Slip("floor", "200 // 32 = 6 full batches, but the 8 samples left over still make a 7th, smaller batch: "
+                      "every sample is used once per epoch.", 6),
+        Slip("fraction", "Steps come in whole numbers: 6 full batches of 32 and one of the 8 samples left over.",
+             6.25),
+        Slip("samples", "One step per batch, not per sample: batch_size=1 would give 200.", 200),
+        Slip("batch", "32 is the batch size; the number of steps is how many batches 200 samples make.", 32),
     ],
-    "playground_features": [
-        Slip("linear", "On x1, x2 one neuron draws one straight line, and no line separates a disc from a ring.",
-             "x1, x2"),
-        Slip("product", "x1·x2 is positive in two opposite quadrants: its level lines are hyperbolas, not circles.",
-             "x1x2"),
-        Slip("sine", "On [-1.5, 1.5] sin x is nearly x itself, so this is almost x1, x2 again: one line.",
-             "sin_x1, sin_x2"),
+    "bowl_lr": [
+        Slip("below", "At 0.09 the steep direction's factor is 1 - 0.09 x 20 = -0.8: each step jumps across the "
+                      "valley but lands closer, so it still converges.", 0.09),
+        Slip("safe", "0.05 is far below 2 / 20 = 0.1: the steep direction shrinks by 1 - 0.05 x 20 = 0 per step.",
+             0.05),
+        Slip("late", "0.15 diverges, but 0.11 already does: the limit is 2 / lambda_max = 2 / 20 = 0.1, and "
+                     "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
     ],
-    "regression_delta": [
-        Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _delta_no_n),
-        Slip("sign", "The sign is flipped: d/dy_hat of (y_hat - y)^2 is +2 (y_hat - y).", _delta_sign),
-        Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.",
-             _delta_two),
-        Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is linear "
-                        "(identity), whose slope is 1.", _delta_sigmoid),
-        Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.",
-             _delta_mean),
-        Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",
-             _delta_in_place),
+    "adam_step": [
+        Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
+                      "power of beta1 in m's bias correction.", _adam_given),
+        Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
+             _adam_square_bug),
+        Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
+             " on the step number t.", _adam_power_bug),
+        Slip("no_correction", "You dropped the bias correction: m and v start at 0, so without it the first "
+             "steps are far too small.", _adam_no_correction),
+        Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
+                         "arrays: build new ones.", _adam_in_place),
     ],
-    "playground_regularise": [
-        Slip("none", "Without a penalty the 30 training points are memorised: the training loss goes to 0 and the "
-                     "validation loss climbs above 0.8.", 0),
-        Slip("weak", "0.03 is too weak to stop the memorising: the validation loss still ends near 0.6.", 0.03),
-        Slip("strong", "3 holds the weights so small that the boundary is too simple even for the training points "
-                       "(training loss about 0.3): underfitting.", 3),
-    ],
-    "collapse_layers": [
-        Slip("sum of biases", "A bias is carried through the layers after it: layer 2 turns b1 into b1 @ W2 (then adds "
-                              "b2), so the biases do not simply add.", _collapse_sum_biases),
-        Slip("last bias", "The earlier biases still reach the output, each times the weights after it: "
-                          "b = (b1 @ W2 + b2) @ W3 + b3.", _collapse_last_bias),
-        Slip("reversed", "Samples are rows and z = X @ W1 comes first, so the product runs W1 @ W2 @ ... in the order "
-                         "of the layers.", _collapse_reversed),
-        Slip("no bias", "The single layer has a bias too: zero is right only when every layer's bias is 0.",
-             _collapse_no_bias),
+    "adamw_step": [
+        Slip("coupled", "You added wd * p to the gradient, which is Adam with L2: the decay then gets divided by "
+                        "sqrt(v_hat). AdamW keeps g as it is and subtracts lr * wd * p separately.", _adamw_coupled),
+        Slip("no_lr", "The decay is lr * wd * p, scaled by the learning rate like the rest of the step.",
+             _adamw_no_lr),
+        Slip("no_correction", "Keep Adam's bias correction: m / (1 - beta1 ** t) and v / (1 - beta2 ** t).",
+             _adamw_no_correction),
+        Slip("sign", "The decay has the wrong sign: lr * wd * p is subtracted, so the weights shrink toward 0; "
+                     "adding it makes them grow.", _adamw_sign),
+        Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
     ],
 }
 
 
-def playground_neurons(prediction, grade=False):
-    """Lesson 7, exercise 1 (predict): the fewest tanh neurons in one hidden layer, inputs x1 and x2, that reach
-    95% validation accuracy on the circle."""
-    return prediction_check("playground_neurons", prediction, truth=_fewest_neurons,
-                            right="Each neuron is a soft step along a line; three lines close a triangle around "
-                                  "the disc, the smallest closed shape.", slips=SLIPS["playground_neurons"],
-                            grade=grade)
+def steps_per_epoch(prediction, grade=False):
+    """Lesson 7, exercise 1 (predict): optimizer steps in one epoch of fit(batch_size=32) on 200 samples."""
+    return prediction_check("steps_per_epoch", prediction, truth=_steps_per_epoch,
+                            right="Six full batches of 32 and one of the 8 samples left over: ceil(200 / 32) = 7 "
+                                  "steps, each sample once.",
+                            slips=SLIPS["steps_per_epoch"], grade=grade)
 
 
-def playground_features(prediction, grade=False):
-    """Lesson 7, exercise 2 (predict): which features let one neuron reach 95% validation accuracy on the circle."""
-    return prediction_check("playground_features", prediction, truth=_one_neuron_features,
-                            options=tuple(FEATURE_CHOICES),
-                            right="The circle x1^2 + x2^2 = r^2 is a straight line in the features x1^2, x2^2, "
-                                  "and one neuron draws one straight line.", slips=SLIPS["playground_features"],
-                            grade=grade)
+def bowl_lr(prediction, grade=False):
+    """Lesson 7, exercise 2 (predict): the smallest of lr = 0.05, 0.09, 0.11, 0.15 at which SGD diverges on
+    J = (w1^2 + 20 w2^2) / 2."""
+    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges, options=_BOWL_RATES,
+                            right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
+                                  "once lr > 2 / 20 = 0.1 (lesson 6's rule lr < 2 / lambda_max), and "
+                                  "|1 - 0.11 x 20| = 1.2.",
+                            slips=SLIPS["bowl_lr"], grade=grade)
 
 
-def regression_delta(fn, grade=False):
-    """Lesson 7, exercise 3 (derive): regression_delta(y_hat, y) -> dJ/dz at a linear output for
-    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1)."""
-    cases = [(np.array([[0.5], [-0.2], [1.0]]), np.array([[0.3], [0.1], [1.0]])),
-             (np.array([[2.0], [0.0]]), np.array([[-1.0], [0.5]])),
-             (np.linspace(-1, 1, 5)[:, None], np.zeros((5, 1)))]
-    return function_check("regression_delta", fn, reference=_delta, cases=cases, outputs=("delta",),
-                          slips=SLIPS["regression_delta"], pure=True, grade=grade)
+def adam_step(fn, grade=False):
+    """Lesson 7, exercise 3 (diagnose): adam_step(p, g, m, v, t, lr) -> (p_new, m_new, v_new), t from 1."""
+    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01),
+             (_P, _G, 0.1 * _M, 0.01 * np.abs(_M), 2, 0.01),
+             (_P, _G, _M, np.square(_M), 10, 0.1)]
+    return function_check("adam_step", fn, reference=_adam, cases=cases, outputs=("p_new", "m_new", "v_new"),
+                          slips=SLIPS["adam_step"], pure=True, grade=grade)
 
 
-def playground_regularise(prediction, grade=False):
-    """Lesson 7, exercise 4 (predict): of l2 = 0, 0.03, 0.3, 3, the one with the lowest validation loss for the
-    overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen net, once."""
-    if prediction is None:
-        return prediction_check("playground_regularise", None, truth=None, grade=grade)
-    return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9, options=L2_CHOICES,
-                            right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
+def adamw_step(fn, grade=False):
+    """Lesson 7, exercise 4 (derive): adamw_step(p, g, m, v, t, lr, wd) -> (p_new, m_new, v_new)."""
+    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01, 0.1),
+             (_P, _G, _M, np.square(_M), 10, 0.1, 0.5),
+             (_P[0], _G[0], _M[0], np.square(_M[0]), 3, 0.05, 0.01)]
+    return function_check("adamw_step", fn, reference=_adamw, cases=cases, outputs=("p_new", "m_new", "v_new"),
+                          slips=SLIPS["adamw_step"], pure=True, grade=grade)
 
 
-def collapse_layers(fn, grade=False):
-    """Lesson 7, exercise 5 (derive): collapse([(W1, b1), (W2, b2), ...]) -> (W, b) of the one layer X @ W + b
-    that computes what the layers compute with identity activations."""
-    cases = [Case(([(np.array([[1.0, -2.0]]), np.array([0.5, 0.0])), (np.array([[3.0], [1.0]]), np.array([-1.0]))],),
-                  "W1 = [[1, -2]], b1 = [0.5, 0], W2 = [[3], [1]], b2 = [-1]"),
-             Case((_square_net(),), "three 2-by-2 layers"),
-             Case((_identity_net(),), "the layers of MLP([2, 4, 3, 2], activation='identity', seed=0), biases set to "
-                                      "0.1, 0.2, ...")]
-    return function_check("collapse_layers", fn, reference=_collapse, cases=cases, outputs=("W", "b"),
-                          slips=SLIPS["collapse_layers"], pure=True, grade=grade)
-
-
-__all__ = ["playground_neurons", "playground_features", "regression_delta", "playground_regularise",
-           "collapse_layers"]
+__all__ = ["steps_per_epoch", "bowl_lr", "adam_step", "adamw_step"]

@@ -1,204 +1,277 @@
-"""Exercise checks for lesson 8 (08_generalisation): early stopping, dropout's scaling, its forward pass, its noise.
+"""Exercise checks for lesson 8 (08_playground): how many neurons enclose the circle, which features let one
+neuron do it, the output delta of a regression network, which L2 strength wins on validation data, and why
+layers without a bend (identity activations) collapse into one.
 
-Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+Each check is data: a reference, fixed cases or a run of the playground's own Trainer (seed 0, fixed data, so
+the verdict is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
+cached: a check trains each network once per session, as long as the playground's training code is the same
+objects (a cell that patches the Trainer, then undoes it, leaves no stale result behind).
 """
+from functools import cache
+
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
 
-
-# --- exercise 1 (derive): the early-stopping rule on a list of validation losses ----------------------
-def _early_stop(val_losses, patience):
-    best, best_epoch = float("inf"), -1
-    for epoch, v in enumerate(val_losses):
-        if v < best:
-            best, best_epoch = v, epoch
-        elif epoch - best_epoch >= patience:
-            return best_epoch, epoch
-    return best_epoch, len(val_losses) - 1
+CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
+OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
+           "lr": 0.1, "seed": 0}
+FEATURE_CHOICES = {"x1, x2": ["x1", "x2"], "x1_sq, x2_sq": ["x1_sq", "x2_sq"], "x1x2": ["x1x2"],
+                   "sin_x1, sin_x2": ["sin_x1", "sin_x2"]}
+L2_CHOICES = (0, 0.03, 0.3, 3)
 
 
-def _stop_ties(val_losses, patience):        # <= : an equal loss counts as better
-    best, best_epoch = float("inf"), -1
-    for epoch, v in enumerate(val_losses):
-        if v <= best:
-            best, best_epoch = v, epoch
-        elif epoch - best_epoch >= patience:
-            return best_epoch, epoch
-    return best_epoch, len(val_losses) - 1
+def _trainer_state():
+    """Identifies the playground's training code as it is now: part of every cache key."""
+    from ..playground import training
+    return tuple(map(id, vars(training).values())) + tuple(map(id, vars(training.Trainer).values()))
 
 
-def _stop_late(val_losses, patience):        # > patience: one epoch too many
-    best, best_epoch = float("inf"), -1
-    for epoch, v in enumerate(val_losses):
-        if v < best:
-            best, best_epoch = v, epoch
-        elif epoch - best_epoch > patience:
-            return best_epoch, epoch
-    return best_epoch, len(val_losses) - 1
+def _circle_accuracy(neurons, features):
+    return _circle_run(neurons, features, _trainer_state())
 
 
-def _stop_early(val_losses, patience):       # counts the best epoch itself as a waiting epoch
-    best, best_epoch = float("inf"), -1
-    for epoch, v in enumerate(val_losses):
-        if v < best:
-            best, best_epoch = v, epoch
-        elif epoch - best_epoch >= patience - 1:
-            return best_epoch, epoch
-    return best_epoch, len(val_losses) - 1
+@cache
+def _circle_run(neurons, features, state):
+    """Validation accuracy on the circle after 200 epochs of one hidden layer of `neurons` units."""
+    from ..playground.training import Trainer
+    t = Trainer(**CIRCLE, neurons=[neurons], features=list(features))
+    t.train(200)
+    return t.metrics()["val_accuracy"]
 
 
-def _stop_future(val_losses, patience):      # the best of the whole list, epochs never run included
-    best = int(np.argmin(val_losses))
-    return best, min(best + patience, len(val_losses) - 1)
+# --- exercise 1 (predict): the fewest neurons that enclose the circle -----------------------------------------
+def _fewest_neurons():
+    """Run it: one hidden layer of 1, 2, 3, ... tanh neurons on x1, x2; the first to reach 95% on validation."""
+    return next(h for h in range(1, 9) if _circle_accuracy(h, ("x1", "x2")) >= 0.95)
 
 
-def _stop_last(val_losses, patience):        # stops right, but keeps the last epoch's weights
-    return (_early_stop(val_losses, patience)[1],) * 2
+# --- exercise 2 (predict): the features that let one neuron do it -------------------------------------------------
+def _one_neuron_features():
+    """Run it: one neuron on each choice of features; the choice that reaches 95% on validation."""
+    return next(name for name, f in FEATURE_CHOICES.items() if _circle_accuracy(1, tuple(f)) >= 0.95)
 
 
-# --- exercise 2 (predict): dropout without the 1 / (1 - p) -----------------------------------------
-def _scale_without_inverting(rate=0.75, units=200_000, seed=0):
-    """Run it: mean activation seen at prediction time over the mean seen in training, no rescaling."""
-    rng = np.random.default_rng(seed)
-    a = np.abs(rng.standard_normal(units)) + 0.1          # some positive activations
-    kept = rng.random(units) >= rate                       # plain dropout: keep with probability 1 - rate
-    return round(float(a.mean() / (a * kept).mean()), 1)
+# --- exercise 3 (derive): the output delta of a regression network --------------------------------------------------
+def _delta(y_hat, y):
+    return (y_hat - y) / y.shape[0]
 
 
-# --- exercise 3 (diagnose): inverted dropout's forward pass -----------------------------------------
-def _dropout_forward(a, rate, u):
-    mask = (u >= rate) / (1 - rate)
-    return a * mask, mask
+def _delta_no_n(y_hat, y):                    # forgot the 1/n of the mean
+    return y_hat - y
 
 
-def _dropout_forward_below(a, rate, u):      # as right: keeps u < 1 - rate, also with probability 1 - rate
-    mask = (u < 1 - rate) / (1 - rate)
-    return a * mask, mask
+def _delta_sign(y_hat, y):                    # differentiated (y - y_hat)^2 with the wrong sign
+    return (y - y_hat) / y.shape[0]
 
 
-def _given_bug(a, rate, u):                  # the function as the notebook hands it out
-    keep = u < rate
-    mask = keep * (1 - rate)
-    a *= mask
-    return a, mask
+def _delta_two(y_hat, y):                     # dropped the 1/2 of J, so the 2 of the square stays
+    return 2 * (y_hat - y) / y.shape[0]
 
 
-def _bug_scale(a, rate, u):                  # keeps the right units, scales them down
-    mask = (u >= rate) * (1 - rate)
-    return a * mask, mask
+def _delta_sigmoid(y_hat, y):                 # multiplied by a sigmoid's slope: the output is linear here
+    return (y_hat - y) * y_hat * (1 - y_hat) / y.shape[0]
 
 
-def _bug_keep(a, rate, u):                   # scales right, keeps the wrong units
-    mask = (u < rate) / (1 - rate)
-    return a * mask, mask
+def _delta_mean(y_hat, y):                    # averaged the errors into one number
+    return np.mean(y_hat - y)
 
 
-def _bug_by_rate(a, rate, u):                # divides by the rate instead of the keep probability
-    mask = (u >= rate) / rate
-    return a * mask, mask
+def _delta_in_place(y_hat, y):                # right numbers, but overwrites y_hat
+    y_hat -= y
+    y_hat /= y.shape[0]
+    return y_hat
 
 
-def _bug_in_place(a, rate, u):               # right numbers, but changes `a`
-    mask = (u >= rate) / (1 - rate)
-    a *= mask
-    return a, mask
+# --- exercise 4 (predict): the L2 strength chosen on validation data ------------------------------------------------
+def _overfit_run(l2):
+    return _overfit_cached(l2, _trainer_state())
 
 
-# --- exercise 4 (predict): how noisy is an inverted-dropout mask? ---------------------------------------
-def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
-    """Run it: the variance of a million entries of an inverted-dropout mask."""
-    mask = (np.random.default_rng(seed).random(entries) >= rate) / (1 - rate)
-    return round(float(mask.var()), 3)
+@cache
+def _overfit_cached(l2, state):
+    """The overfitting 2-8-8-8-8-2 net after 2000 epochs with this L2 strength (0: none): the Trainer."""
+    from ..playground.training import Trainer
+    t = Trainer(**OVERFIT, reg="L2" if l2 else "none", reg_rate=l2 or 0.001)
+    t.train(2000)
+    return t
 
 
-SOLUTIONS = {"early_stop": _early_stop, "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
-             "mask_variance": 0.25}
+def _best_l2():
+    """Run it: each L2 strength, scored on the validation points; the one with the lowest validation loss."""
+    return min(L2_CHOICES, key=lambda l2: _overfit_run(l2).metrics()["val_loss"])
+
+
+def _test_loss(l2):
+    return _test_loss_cached(l2, _trainer_state())
+
+
+@cache
+def _test_loss_cached(l2, state):
+    """The test set, touched once: 1000 fresh points of the same noisy moons (seed 1), for the chosen net."""
+    from ..datasets import moons
+    from ..losses import cross_entropy
+    t = _overfit_run(l2)
+    P, y = moons(1000, noise=OVERFIT["noise"], seed=1)
+    return float(cross_entropy(t.outputs(P), np.eye(2)[y]))
+
+
+def _regularise_story():
+    rows = ", ".join(f"{l2}: {_overfit_run(l2).metrics()['val_loss']:.2f}" for l2 in L2_CHOICES)
+    best = _best_l2()
+    return (f"Validation loss by L2 strength: {rows}. The winner is chosen on validation data; only then is the "
+            f"test set touched, once: test loss {_test_loss(best):.2f} on 1000 fresh points.")
+
+
+# --- exercise 5 (derive): identity layers collapse into one ------------------------------------------------------
+def _collapse(params):
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W @ W_next, b @ W_next + b_next
+    return W, b
+
+
+def _collapse_sum_biases(params):             # the biases simply added (they pass through the later weights)
+    W = params[0][0]
+    for W_next, _ in params[1:]:
+        W = W @ W_next
+    return W, sum(b for _, b in params)
+
+
+def _collapse_last_bias(params):              # only the output layer's bias kept
+    W = params[0][0]
+    for W_next, _ in params[1:]:
+        W = W @ W_next
+    return W, params[-1][1]
+
+
+def _collapse_reversed(params):               # the product in the order W_L ... W_2 W_1, as for columns
+    W, b = params[-1][0], params[0][1]
+    for W_prev, _ in reversed(params[:-1]):
+        W = W @ W_prev
+    for W_next, b_next in params[1:]:
+        b = b @ W_next + b_next
+    return W, b
+
+
+def _collapse_no_bias(params):                # biases dropped altogether
+    W = params[0][0]
+    for W_next, _ in params[1:]:
+        W = W @ W_next
+    return W, np.zeros(W.shape[1])
+
+
+def _square_net():
+    rng = np.random.default_rng(5)
+    return [(rng.normal(size=(2, 2)).round(2), rng.normal(size=2).round(2)) for _ in range(3)]
+
+
+def _identity_net():
+    """The playground's network with identity activations: 2 inputs, hidden layers of 4 and 3, 2 outputs."""
+    from ..mlp import MLP
+    return [(W.copy(), b + 0.1 * np.arange(1, b.size + 1)) for W, b in
+            MLP([2, 4, 3, 2], activation="identity", seed=0).params]
+
+
+SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", "regression_delta": _delta,
+             "playground_regularise": 0.3, "collapse_layers": _collapse}
 
 SLIPS = {
-    "early_stop": [
-        Slip("ties", "An equal loss is not an improvement: compare with `<`, not `<=`, so a tie keeps the earlier "
-                     "(and equally good) epoch.", _stop_ties),
-        Slip("late", "You wait one epoch too many: stop at the epoch that is `patience` epochs after the best, "
-                     "not one later.", _stop_late),
-        Slip("early", "You stop one epoch too soon: the best epoch itself is not one of the `patience` epochs "
-                      "without improvement.", _stop_early),
-        Slip("future", "You took the best of the whole list, but training stops before it sees the later epochs: "
-                       "the best epoch must be one of the epochs actually run.", _stop_future),
-        Slip("last", "The epoch to keep is the best one, not the last one run: early stopping restores the best "
-                     "weights.", _stop_last),
+    "playground_neurons": [
+        Slip("one", "One tanh neuron is a soft step along one straight line: no line separates a disc from the "
+                    "ring around it.", 1),
+        Slip("two", "Two lines can cut out a band between them, not a closed region: points above and below the "
+                    "disc fall in the band too.", 2),
+        Slip("four", "Four lines make a square around the disc, but three already close a triangle around it.", 4),
     ],
-    "dropout_without_scaling": [
-        Slip("inverse", "The other way round: in training the output layer saw only a fraction 1 - p of the "
-                        "activations; at prediction time it sees all of them.", 0.25),
-        Slip("rate", "Each unit is kept with probability 1 - p = 0.25, not p: the factor is 1 / (1 - p).", 1 / 0.75),
-        Slip("same", "Without the 1 / (1 - p) the two phases differ: training multiplies by a mask of zeros and "
-                     "ones, prediction does not.", 1.0),
-        Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
+    "playground_features": [
+        Slip("linear", "On x1, x2 one neuron draws one straight line, and no line separates a disc from a ring.",
+             "x1, x2"),
+        Slip("product", "x1·x2 is positive in two opposite quadrants: its level lines are hyperbolas, not circles.",
+             "x1x2"),
+        Slip("sine", "On [-1.5, 1.5] sin x is nearly x itself, so this is almost x1, x2 again: one line.",
+             "sin_x1, sin_x2"),
     ],
-    "dropout_forward": [
-        Slip("scale", "The right units survive now, but the mean of what comes out is below the mean of what went "
-                      "in: look at the factor the kept units are multiplied by (section 5: the mean must stay).",
-             _bug_scale),
-        Slip("keep", "The scale is right, but the share of units that survive is `rate`, not 1 - rate: look at "
-                     "the comparison that decides which units are kept.", _bug_keep),
-        Slip("by_rate", "The right units survive, but the mean of what comes out is not the mean of what went in: "
-                        "look at which probability the kept units are divided by.", _bug_by_rate),
-        Slip("in_place", "The numbers are right, but the caller's array `a` is changed after the call (backward "
-                         "still needs it): look at the line that writes into `a`.", _bug_in_place),
-        Slip("given", "This is still the function as handed out: look at which units are kept and at the "
-                      "factor they are scaled by.", _given_bug),
+    "regression_delta": [
+        Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _delta_no_n),
+        Slip("sign", "The sign is flipped: d/dy_hat of (y_hat - y)^2 is +2 (y_hat - y).", _delta_sign),
+        Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.",
+             _delta_two),
+        Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is linear "
+                        "(identity), whose slope is 1.", _delta_sigmoid),
+        Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.",
+             _delta_mean),
+        Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",
+             _delta_in_place),
     ],
-    "mask_variance": [
-        Slip("bernoulli", "p (1 - p) = 0.16 is the variance of the 0/1 keep indicator; the mask is that indicator "
-                          "divided by 1 - p, which multiplies the variance by 1 / (1 - p)^2.", 0.16),
-        Slip("second_moment", "1 / (1 - p) = 1.25 is E[M^2]; the variance subtracts the squared mean, E[M]^2 = 1.",
-             1.25),
-        Slip("rate", "The variance is not the rate itself: work out E[M^2] - E[M]^2 with M = 0 or 1 / (1 - p).", 0.2),
-        Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
+    "playground_regularise": [
+        Slip("none", "Without a penalty the 30 training points are memorised: the training loss goes to 0 and the "
+                     "validation loss climbs above 0.8.", 0),
+        Slip("weak", "0.03 is too weak to stop the memorising: the validation loss still ends near 0.6.", 0.03),
+        Slip("strong", "3 holds the weights so small that the boundary is too simple even for the training points "
+                       "(training loss about 0.3): underfitting.", 3),
+    ],
+    "collapse_layers": [
+        Slip("sum of biases", "A bias is carried through the layers after it: layer 2 turns b1 into b1 @ W2 (then adds "
+                              "b2), so the biases do not simply add.", _collapse_sum_biases),
+        Slip("last bias", "The earlier biases still reach the output, each times the weights after it: "
+                          "b = (b1 @ W2 + b2) @ W3 + b3.", _collapse_last_bias),
+        Slip("reversed", "Samples are rows and z = X @ W1 comes first, so the product runs W1 @ W2 @ ... in the order "
+                         "of the layers.", _collapse_reversed),
+        Slip("no bias", "The single layer has a bias too: zero is right only when every layer's bias is 0.",
+             _collapse_no_bias),
     ],
 }
 
 
-def early_stop(fn, grade=False):
-    """Lesson 8, exercise 1 (derive): early_stop(val_losses, patience) -> (best_epoch, last_epoch)."""
-    cases = [([1.0, 0.8, 0.9, 0.8, 0.85, 0.9, 0.95, 0.7], 2),
-             ([1.0, 0.5, 0.6, 0.7, 0.4, 0.3], 2),
-             ([0.9, 0.7, 0.75, 0.72, 0.71, 0.6, 0.65, 0.66, 0.67, 0.5], 3),
-             ([3.0, 2.0, 1.0], 5)]
-    return function_check("early_stop", fn, reference=_early_stop, cases=cases,
-                          outputs=("best_epoch", "last_epoch"), slips=SLIPS["early_stop"], pure=True,
-                          grade=grade)
+def playground_neurons(prediction, grade=False):
+    """Lesson 8, exercise 1 (predict): the fewest tanh neurons in one hidden layer, inputs x1 and x2, that reach
+    95% validation accuracy on the circle."""
+    return prediction_check("playground_neurons", prediction, truth=_fewest_neurons,
+                            right="Each neuron is a soft step along a line; three lines close a triangle around "
+                                  "the disc, the smallest closed shape.", slips=SLIPS["playground_neurons"],
+                            grade=grade)
 
 
-def dropout_without_scaling(prediction, grade=False):
-    """Lesson 8, exercise 2 (predict): plain dropout at p = 0.75, no 1 / (1 - p): how many times larger is
-    the mean hidden activation at prediction time than in training?"""
-    return prediction_check("dropout_without_scaling", prediction, truth=_scale_without_inverting, tol=0.1,
-                            right="In training each unit is on with probability 1 - p = 0.25, so the output layer "
-                                  "saw a quarter of the activation on average; at prediction time all units are on: "
-                                  "4 times as much. Inverted dropout divides by 1 - p in training instead.",
-                            slips=SLIPS["dropout_without_scaling"], grade=grade)
+def playground_features(prediction, grade=False):
+    """Lesson 8, exercise 2 (predict): which features let one neuron reach 95% validation accuracy on the circle."""
+    return prediction_check("playground_features", prediction, truth=_one_neuron_features,
+                            options=tuple(FEATURE_CHOICES),
+                            right="The circle x1^2 + x2^2 = r^2 is a straight line in the features x1^2, x2^2, "
+                                  "and one neuron draws one straight line.", slips=SLIPS["playground_features"],
+                            grade=grade)
 
 
-def dropout_forward(fn, grade=False):
-    """Lesson 8, exercise 3 (diagnose): dropout_forward(a, rate, u) -> (out, mask), u uniform in [0, 1)."""
-    a = np.array([[0.5, -1.0, 2.0, 0.25], [1.5, 0.75, -0.5, 1.0]])
-    u = np.array([[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])
-    cases = [Case((a, 0.25, u), "(a (2, 4), rate=0.25, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])"),
-             Case((a, 0.6, u), "(a (2, 4), rate=0.6, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])")]
-    return function_check("dropout_forward", fn, reference=_dropout_forward, cases=cases, outputs=("out", "mask"),
-                          slips=SLIPS["dropout_forward"], pure=True,
-                          also=(_dropout_forward_below,), grade=grade)
+def regression_delta(fn, grade=False):
+    """Lesson 8, exercise 3 (derive): regression_delta(y_hat, y) -> dJ/dz at a linear output for
+    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1)."""
+    cases = [(np.array([[0.5], [-0.2], [1.0]]), np.array([[0.3], [0.1], [1.0]])),
+             (np.array([[2.0], [0.0]]), np.array([[-1.0], [0.5]])),
+             (np.linspace(-1, 1, 5)[:, None], np.zeros((5, 1)))]
+    return function_check("regression_delta", fn, reference=_delta, cases=cases, outputs=("delta",),
+                          slips=SLIPS["regression_delta"], pure=True, grade=grade)
 
 
-def mask_variance(prediction, grade=False):
-    """Lesson 8, exercise 4 (predict): the variance of one entry of an inverted-dropout mask with rate 0.2."""
-    return prediction_check("mask_variance", prediction, truth=_mask_variance, tol=0.005,
-                            right="E[M] = 1 and E[M^2] = (1 - p) / (1 - p)^2 = 1 / (1 - p), so the variance is "
-                                  "1 / (1 - p) - 1 = p / (1 - p) = 0.25: the noise dropout adds grows quickly with p "
-                                  "(1 at p = 0.5, 4 at p = 0.8).",
-                            slips=SLIPS["mask_variance"], grade=grade)
+def playground_regularise(prediction, grade=False):
+    """Lesson 8, exercise 4 (predict): of l2 = 0, 0.03, 0.3, 3, the one with the lowest validation loss for the
+    overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen net, once."""
+    if prediction is None:
+        return prediction_check("playground_regularise", None, truth=None, grade=grade)
+    return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9, options=L2_CHOICES,
+                            right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
 
 
-__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance"]
+def collapse_layers(fn, grade=False):
+    """Lesson 8, exercise 5 (derive): collapse([(W1, b1), (W2, b2), ...]) -> (W, b) of the one layer X @ W + b
+    that computes what the layers compute with identity activations."""
+    cases = [Case(([(np.array([[1.0, -2.0]]), np.array([0.5, 0.0])), (np.array([[3.0], [1.0]]), np.array([-1.0]))],),
+                  "W1 = [[1, -2]], b1 = [0.5, 0], W2 = [[3], [1]], b2 = [-1]"),
+             Case((_square_net(),), "three 2-by-2 layers"),
+             Case((_identity_net(),), "the layers of MLP([2, 4, 3, 2], activation='identity', seed=0), biases set to "
+                                      "0.1, 0.2, ...")]
+    return function_check("collapse_layers", fn, reference=_collapse, cases=cases, outputs=("W", "b"),
+                          slips=SLIPS["collapse_layers"], pure=True, grade=grade)
+
+
+__all__ = ["playground_neurons", "playground_features", "regression_delta", "playground_regularise",
+           "collapse_layers"]

@@ -1,235 +1,204 @@
-"""Exercise checks for lesson 9 (09_depth): the initialisation for leaky ReLU, how fast activations grow
-under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, and a batch-norm
-backward pass that half works. Data for the engine in engine.py."""
+"""Exercise checks for lesson 9 (09_generalisation): early stopping, dropout's scaling, its forward pass, its noise.
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+"""
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
-from .lesson09_batchnorm import SLIPS as BN_SLIPS
-from .lesson09_batchnorm import SOLUTIONS as BN_SOLUTIONS
-from .lesson09_batchnorm import bn_backward
-
-# --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
 
 
-def _leaky_std_ref(n_in, alpha):
-    return np.sqrt(2.0 / ((1 + alpha ** 2) * n_in))
+# --- exercise 1 (derive): the early-stopping rule on a list of validation losses ----------------------
+def _early_stop(val_losses, patience):
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
 
 
-def _leaky_std_he(n_in, alpha):
-    return np.sqrt(2.0 / n_in)
+def _stop_ties(val_losses, patience):        # <= : an equal loss counts as better
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v <= best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
 
 
-def _leaky_std_variance(n_in, alpha):
-    return 2.0 / ((1 + alpha ** 2) * n_in)
+def _stop_late(val_losses, patience):        # > patience: one epoch too many
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch > patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
 
 
-def _leaky_std_alpha(n_in, alpha):
-    return np.sqrt(2.0 / ((1 + alpha) * n_in))
+def _stop_early(val_losses, patience):       # counts the best epoch itself as a waiting epoch
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience - 1:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
 
 
-def _leaky_std_upside(n_in, alpha):
-    return np.sqrt(2.0 * (1 + alpha ** 2) / n_in)
+def _stop_future(val_losses, patience):      # the best of the whole list, epochs never run included
+    best = int(np.argmin(val_losses))
+    return best, min(best + patience, len(val_losses) - 1)
 
 
-def _leaky_std_lecun(n_in, alpha):
-    return np.sqrt(1.0 / n_in)
+def _stop_last(val_losses, patience):        # stops right, but keeps the last epoch's weights
+    return (_early_stop(val_losses, patience)[1],) * 2
 
 
-# --- exercise 2 (predict): the growth per layer of a ReLU net with N(0, 1) weights ---------------
+# --- exercise 2 (predict): dropout without the 1 / (1 - p) -----------------------------------------
+def _scale_without_inverting(rate=0.75, units=200_000, seed=0):
+    """Run it: mean activation seen at prediction time over the mean seen in training, no rescaling."""
+    rng = np.random.default_rng(seed)
+    a = np.abs(rng.standard_normal(units)) + 0.1          # some positive activations
+    kept = rng.random(units) >= rate                       # plain dropout: keep with probability 1 - rate
+    return round(float(a.mean() / (a * kept).mean()), 1)
 
 
-def _relu_growth(width=128, depth=10, n=500, seeds=range(8)):
-    """Geometric mean over layers 2..depth of std(a_l) / std(a_(l-1)) for ReLU layers with randn
-    weights and zero biases, inputs N(0, 1); averaged over nets drawn with `seeds`."""
-    growths = []
-    for seed in seeds:
-        rng = np.random.RandomState(seed)
-        a = rng.randn(n, width)
-        stds = []
-        for _ in range(depth):
-            a = np.maximum(a @ rng.randn(width, width), 0)
-            stds.append(a.std())
-        growths.append(np.exp(np.mean(np.diff(np.log(stds)))))
-    return float(np.mean(growths))
+# --- exercise 3 (diagnose): inverted dropout's forward pass -----------------------------------------
+def _dropout_forward(a, rate, u):
+    mask = (u >= rate) / (1 - rate)
+    return a * mask, mask
 
 
-# --- exercise 3 (diagnose): standardise -----------------------------------------------------------
+def _dropout_forward_below(a, rate, u):      # as right: keeps u < 1 - rate, also with probability 1 - rate
+    mask = (u < 1 - rate) / (1 - rate)
+    return a * mask, mask
 
 
-def _standardise_ref(X_train, X_val):
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    std = np.where(std > 0, std, 1.0)
-    return (X_train - mean) / std, (X_val - mean) / std
+def _given_bug(a, rate, u):                  # the function as the notebook hands it out
+    keep = u < rate
+    mask = keep * (1 - rate)
+    a *= mask
+    return a, mask
 
 
-def _standardise_own(X_train, X_val):
-    def scale(X):
-        std = X.std(axis=0)
-        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
-    return scale(X_train), scale(X_val)
+def _bug_scale(a, rate, u):                  # keeps the right units, scales them down
+    mask = (u >= rate) * (1 - rate)
+    return a * mask, mask
 
 
-def _standardise_rows(X_train, X_val):
-    mean, std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
-    std = np.where(std > 0, std, 1.0)
-    return (X_train - mean) / std, (X_val - mean.mean()) / std.mean()
+def _bug_keep(a, rate, u):                   # scales right, keeps the wrong units
+    mask = (u < rate) / (1 - rate)
+    return a * mask, mask
 
 
-def _standardise_var(X_train, X_val):
-    mean, var = X_train.mean(axis=0), X_train.var(axis=0)
-    var = np.where(var > 0, var, 1.0)
-    return (X_train - mean) / var, (X_val - mean) / var
+def _bug_by_rate(a, rate, u):                # divides by the rate instead of the keep probability
+    mask = (u >= rate) / rate
+    return a * mask, mask
 
 
-def _standardise_in_place(X_train, X_val):
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    std = np.where(std > 0, std, 1.0)
-    X_train -= mean
-    X_train /= std
-    X_val -= mean
-    X_val /= std
-    return X_train, X_val
+def _bug_in_place(a, rate, u):               # right numbers, but changes `a`
+    mask = (u >= rate) / (1 - rate)
+    a *= mask
+    return a, mask
 
 
-# --- exercise 4 (diagnose): He initialisation ----------------------------------------------------
+# --- exercise 4 (predict): how noisy is an inverted-dropout mask? ---------------------------------------
+def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
+    """Run it: the variance of a million entries of an inverted-dropout mask."""
+    mask = (np.random.default_rng(seed).random(entries) >= rate) / (1 - rate)
+    return round(float(mask.var()), 3)
 
 
-def _layers(sizes):
-    """(n_in, n_out) of each weight matrix."""
-    return zip(sizes[:-1], sizes[1:])
-
-
-def _he_ref(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
-
-
-def _he_n_out(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
-
-
-def _he_variance(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
-
-
-def _he_lecun(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) / np.sqrt(n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
-
-
-def _he_transposed(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
-
-
-def _he_fresh_rng(sizes, seed):
-    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
-            for n_in, n_out in _layers(sizes)]
-
-
-def _flat_weights(init):
-    """The student's init(sizes, seed) as a function returning (W1, b1, W2, b2, ...)."""
-    def run(sizes, seed):
-        pairs = init(sizes, seed)
-        if pairs is None:
-            return None
-        if not isinstance(pairs, (list, tuple)) or len(pairs) != len(sizes) - 1 or \
-                not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
-            raise TypeError(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), got {pairs!r:.60}")
-        return tuple(a for pair in pairs for a in pair)
-    return run
-
-
-def _he_truth(sizes, seed):
-    return _flat_weights(_he_ref)(sizes, seed)
-
-
-_X_TRAIN = np.array([[100.0, -3.0], [140.0, -1.0], [60.0, 1.0], [120.0, 3.0]])
-_X_VAL = np.array([[180.0, 0.0], [80.0, 2.0]])
-_X_CONST = np.array([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
-_X_CONST_VAL = np.array([[2.0, 6.0]])
-
-SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, "relu_growth": 8.0, "standardise": _standardise_ref,
-             "he_init": _he_ref, **BN_SOLUTIONS}
+SOLUTIONS = {"early_stop": _early_stop, "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
+             "mask_variance": 0.25}
 
 SLIPS = {
-    "leaky_relu_std": [
-        Slip("he", "That is He's std for ReLU: a leaky ReLU keeps alpha * z on the negative side, so E[a^2] is "
-             "(1 + alpha^2) / 2 times Var z, not 1/2.", _leaky_std_he),
-        Slip("variance", "You returned the variance 2 / ((1 + alpha^2) n_in); the weights are drawn as "
-             "randn * std, so take its square root.", _leaky_std_variance),
-        Slip("alpha not squared", "The negative side contributes E[(alpha z)^2] = alpha^2 E[z^2] / 2: alpha "
-             "enters squared.", _leaky_std_alpha),
-        Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
-             "shrinks the negative half by alpha.", _leaky_std_lecun),
-        Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "
-             "puts it in the denominator, so divide by it.", _leaky_std_upside),
+    "early_stop": [
+        Slip("ties", "An equal loss is not an improvement: compare with `<`, not `<=`, so a tie keeps the earlier "
+                     "(and equally good) epoch.", _stop_ties),
+        Slip("late", "You wait one epoch too many: stop at the epoch that is `patience` epochs after the best, "
+                     "not one later.", _stop_late),
+        Slip("early", "You stop one epoch too soon: the best epoch itself is not one of the `patience` epochs "
+                      "without improvement.", _stop_early),
+        Slip("future", "You took the best of the whole list, but training stops before it sees the later epochs: "
+                       "the best epoch must be one of the epochs actually run.", _stop_future),
+        Slip("last", "The epoch to keep is the best one, not the last one run: early stopping restores the best "
+                     "weights.", _stop_last),
     ],
-    "relu_growth": [
-        Slip("no half", "sqrt(128) ~ 11.3 forgets that ReLU zeroes half the units: E[a^2] = Var z / 2, so the "
-             "variance grows by 128 / 2 = 64 per layer.", 11.3),
-        Slip("variance", "64 is the growth of the variance; the std grows by its square root.", 64.0),
-        Slip("width 32", "4 is the factor for the lesson's width 32 (sqrt(32 / 2)); here each unit sums 128 "
-             "inputs.", 4.0),
-        Slip("kept", "N(0, 1) weights do not keep the size: He's std sqrt(2 / n_in) would; randn is "
-             "sqrt(n_in / 2) times larger.", 1.0),
+    "dropout_without_scaling": [
+        Slip("inverse", "The other way round: in training the output layer saw only a fraction 1 - p of the "
+                        "activations; at prediction time it sees all of them.", 0.25),
+        Slip("rate", "Each unit is kept with probability 1 - p = 0.25, not p: the factor is 1 / (1 - p).", 1 / 0.75),
+        Slip("same", "Without the 1 / (1 - p) the two phases differ: training multiplies by a mask of zeros and "
+                     "ones, prediction does not.", 1.0),
+        Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
     ],
-    "standardise": [
-        Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
-             "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
-        Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
-             "std.", _standardise_rows),
-        Slip("variance", "After your scaling the features do not end with std 1: what do you divide by?",
-             _standardise_var),
-        Slip("in place", "You changed X_train or X_val in place (-= or /=): build new arrays.",
-             _standardise_in_place),
+    "dropout_forward": [
+        Slip("scale", "The right units survive now, but the mean of what comes out is below the mean of what went "
+                      "in: look at the factor the kept units are multiplied by (section 5: the mean must stay).",
+             _bug_scale),
+        Slip("keep", "The scale is right, but the share of units that survive is `rate`, not 1 - rate: look at "
+                     "the comparison that decides which units are kept.", _bug_keep),
+        Slip("by_rate", "The right units survive, but the mean of what comes out is not the mean of what went in: "
+                        "look at which probability the kept units are divided by.", _bug_by_rate),
+        Slip("in_place", "The numbers are right, but the caller's array `a` is changed after the call (backward "
+                         "still needs it): look at the line that writes into `a`.", _bug_in_place),
+        Slip("given", "This is still the function as handed out: look at which units are kept and at the "
+                      "factor they are scaled by.", _given_bug),
     ],
-    "he_init": [
-        Slip("given", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
-             "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
-        Slip("variance", "Your weights have the wrong spread: randn has std 1, so the factor you multiply it by "
-             "becomes the weights' std, not their variance.", _he_variance),
-        Slip("lecun", "That is LeCun's scale, for units that pass their whole input on; a ReLU zeroes half of it. "
-             "How does He's variance make up for that?", _he_lecun),
-        Slip("transposed", "The right numbers land in the wrong places: draw each W in the shape MLP draws it, "
-             "(n_in, n_out).", _he_transposed),
-        Slip("fresh generator", "Every layer starts with the same numbers, but the layers must share one "
-             "stream of random numbers: where is your generator created?", _he_fresh_rng),
+    "mask_variance": [
+        Slip("bernoulli", "p (1 - p) = 0.16 is the variance of the 0/1 keep indicator; the mask is that indicator "
+                          "divided by 1 - p, which multiplies the variance by 1 / (1 - p)^2.", 0.16),
+        Slip("second_moment", "1 / (1 - p) = 1.25 is E[M^2]; the variance subtracts the squared mean, E[M]^2 = 1.",
+             1.25),
+        Slip("rate", "The variance is not the rate itself: work out E[M^2] - E[M]^2 with M = 0 or 1 / (1 - p).", 0.2),
+        Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
     ],
-    **BN_SLIPS,
 }
 
 
-def leaky_relu_std(fn, grade=False):
-    """Lesson 9, exercise 1 (derive): leaky_relu_std(n_in, alpha) -> the weights' std that keeps Var z."""
-    return function_check("leaky_relu_std", fn, reference=_leaky_std_ref,
-                          cases=[(100, 0.2), (64, 0.5), (10, 0.01)], outputs=("std",),
-                          slips=SLIPS["leaky_relu_std"], grade=grade)
-
-
-def relu_growth(prediction, grade=False):
-    """Lesson 9, exercise 2 (predict): the std growth per layer of 128-wide ReLU layers with randn weights."""
-    return prediction_check("relu_growth", prediction, truth=lambda: round(_relu_growth(), 2), tol=0.8,
-                            right="Var z grows by 128 * 1 * 1/2 = 64 per layer, so the std by sqrt(64) = 8.",
-                            slips=SLIPS["relu_growth"], grade=grade)
-
-
-def standardise(fn, grade=False):
-    """Lesson 9, exercise 3 (diagnose): standardise(X_train, X_val) with X_train's statistics only."""
-    return function_check("standardise", fn, reference=_standardise_ref,
-                          cases=[Case((_X_TRAIN, _X_VAL)), Case((_X_CONST, _X_CONST_VAL))],
-                          outputs=("X_train scaled", "X_val scaled"), slips=SLIPS["standardise"], pure=True,
+def early_stop(fn, grade=False):
+    """Lesson 9, exercise 1 (derive): early_stop(val_losses, patience) -> (best_epoch, last_epoch)."""
+    cases = [([1.0, 0.8, 0.9, 0.8, 0.85, 0.9, 0.95, 0.7], 2),
+             ([1.0, 0.5, 0.6, 0.7, 0.4, 0.3], 2),
+             ([0.9, 0.7, 0.75, 0.72, 0.71, 0.6, 0.65, 0.66, 0.67, 0.5], 3),
+             ([3.0, 2.0, 1.0], 5)]
+    return function_check("early_stop", fn, reference=_early_stop, cases=cases,
+                          outputs=("best_epoch", "last_epoch"), slips=SLIPS["early_stop"], pure=True,
                           grade=grade)
 
 
-def he_init(fn, grade=False):
-    """Lesson 9, exercise 4 (diagnose): he_init(sizes, seed) -> [(W1, b1), ...] as MLP(sizes, init="he")."""
-    sizes = [3, 8, 8, 2]
-    names = tuple(f"{p}{l}" for l in range(1, len(sizes)) for p in ("W", "b"))
-    return function_check("he_init", fn, reference=_he_truth, cases=[Case((sizes, 0), f"sizes={sizes}, seed=0")],
-                          outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
+def dropout_without_scaling(prediction, grade=False):
+    """Lesson 9, exercise 2 (predict): plain dropout at p = 0.75, no 1 / (1 - p): how many times larger is
+    the mean hidden activation at prediction time than in training?"""
+    return prediction_check("dropout_without_scaling", prediction, truth=_scale_without_inverting, tol=0.1,
+                            right="In training each unit is on with probability 1 - p = 0.25, so the output layer "
+                                  "saw a quarter of the activation on average; at prediction time all units are on: "
+                                  "4 times as much. Inverted dropout divides by 1 - p in training instead.",
+                            slips=SLIPS["dropout_without_scaling"], grade=grade)
 
 
-__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward"]
+def dropout_forward(fn, grade=False):
+    """Lesson 9, exercise 3 (diagnose): dropout_forward(a, rate, u) -> (out, mask), u uniform in [0, 1)."""
+    a = np.array([[0.5, -1.0, 2.0, 0.25], [1.5, 0.75, -0.5, 1.0]])
+    u = np.array([[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])
+    cases = [Case((a, 0.25, u), "(a (2, 4), rate=0.25, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])"),
+             Case((a, 0.6, u), "(a (2, 4), rate=0.6, u=[[0.05, 0.9, 0.3, 0.65], [0.45, 0.1, 0.8, 0.2]])")]
+    return function_check("dropout_forward", fn, reference=_dropout_forward, cases=cases, outputs=("out", "mask"),
+                          slips=SLIPS["dropout_forward"], pure=True,
+                          also=(_dropout_forward_below,), grade=grade)
+
+
+def mask_variance(prediction, grade=False):
+    """Lesson 9, exercise 4 (predict): the variance of one entry of an inverted-dropout mask with rate 0.2."""
+    return prediction_check("mask_variance", prediction, truth=_mask_variance, tol=0.005,
+                            right="E[M] = 1 and E[M^2] = (1 - p) / (1 - p)^2 = 1 / (1 - p), so the variance is "
+                                  "1 / (1 - p) - 1 = p / (1 - p) = 0.25: the noise dropout adds grows quickly with p "
+                                  "(1 at p = 0.5, 4 at p = 0.8).",
+                            slips=SLIPS["mask_variance"], grade=grade)
+
+
+__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance"]

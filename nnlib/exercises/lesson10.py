@@ -1,214 +1,235 @@
-"""Exercise checks for lesson 10 (10_autograd): a new gate, a node used twice, an unbroadcast that gets a
-broadcast array's gradient wrong, and the cost of a numerical gradient. Data for the engine in engine.py."""
+"""Exercise checks for lesson 10 (10_depth): the initialisation for leaky ReLU, how fast activations grow
+under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, and a batch-norm
+backward pass that half works. Data for the engine in engine.py."""
 import numpy as np
 
-from ..autograd import Value, topological_order
-from ..layers import sigmoid
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson10_batchnorm import SLIPS as BN_SLIPS
+from .lesson10_batchnorm import SOLUTIONS as BN_SOLUTIONS
+from .lesson10_batchnorm import bn_backward
 
-# --- exercise 1 (derive): the softplus gate ------------------------------------------------------
-
-
-def _softplus_ref(x):
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * sigmoid(x.data))], "softplus")
-
-
-def _softplus_exp(x):                       # forgot the 1 / (1 + e^z) that the log contributes
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * np.exp(x.data))], "softplus")
+# --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
 
 
-def _softplus_no_g(x):                      # the local derivative alone, not times the upstream g
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: sigmoid(x.data) + 0 * g)], "softplus")
+def _leaky_std_ref(n_in, alpha):
+    return np.sqrt(2.0 / ((1 + alpha ** 2) * n_in))
 
 
-def _softplus_sign(x):                      # 1 / (1 + e^z) = sigmoid(-z)
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g / (1 + np.exp(x.data)))], "softplus")
+def _leaky_std_he(n_in, alpha):
+    return np.sqrt(2.0 / n_in)
 
 
-def _softplus_value(x):                     # the function itself instead of its derivative
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * np.logaddexp(0, x.data))], "softplus")
+def _leaky_std_variance(n_in, alpha):
+    return 2.0 / ((1 + alpha ** 2) * n_in)
 
 
-def _run_gate(gate):
-    """The student's gate as a function (z, G) -> (softplus(z), dJ/dz) for J = sum(G * gate(z))."""
-    def run(z, G):
-        x = Value(z)
-        out = gate(x)
-        if not isinstance(out, Value):
-            raise TypeError(f"softplus must return a Value (nnlib.autograd.Value), got {type(out).__name__}")
-        if len(out.parents) != 1 or out.parents[0][0] is not x:
-            raise ValueError("the result must have x as its one parent: write the local derivative yourself")
-        _backward_ref((out * G).sum())
-        return out.data, x.grad
+def _leaky_std_alpha(n_in, alpha):
+    return np.sqrt(2.0 / ((1 + alpha) * n_in))
+
+
+def _leaky_std_upside(n_in, alpha):
+    return np.sqrt(2.0 * (1 + alpha ** 2) / n_in)
+
+
+def _leaky_std_lecun(n_in, alpha):
+    return np.sqrt(1.0 / n_in)
+
+
+# --- exercise 2 (predict): the growth per layer of a ReLU net with N(0, 1) weights ---------------
+
+
+def _relu_growth(width=128, depth=10, n=500, seeds=range(8)):
+    """Geometric mean over layers 2..depth of std(a_l) / std(a_(l-1)) for ReLU layers with randn
+    weights and zero biases, inputs N(0, 1); averaged over nets drawn with `seeds`."""
+    growths = []
+    for seed in seeds:
+        rng = np.random.RandomState(seed)
+        a = rng.randn(n, width)
+        stds = []
+        for _ in range(depth):
+            a = np.maximum(a @ rng.randn(width, width), 0)
+            stds.append(a.std())
+        growths.append(np.exp(np.mean(np.diff(np.log(stds)))))
+    return float(np.mean(growths))
+
+
+# --- exercise 3 (diagnose): standardise -----------------------------------------------------------
+
+
+def _standardise_ref(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_val - mean) / std
+
+
+def _standardise_own(X_train, X_val):
+    def scale(X):
+        std = X.std(axis=0)
+        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
+
+
+def _standardise_rows(X_train, X_val):
+    mean, std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_val - mean.mean()) / std.mean()
+
+
+def _standardise_var(X_train, X_val):
+    mean, var = X_train.mean(axis=0), X_train.var(axis=0)
+    var = np.where(var > 0, var, 1.0)
+    return (X_train - mean) / var, (X_val - mean) / var
+
+
+def _standardise_in_place(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    X_train -= mean
+    X_train /= std
+    X_val -= mean
+    X_val /= std
+    return X_train, X_val
+
+
+# --- exercise 4 (diagnose): He initialisation ----------------------------------------------------
+
+
+def _layers(sizes):
+    """(n_in, n_out) of each weight matrix."""
+    return zip(sizes[:-1], sizes[1:])
+
+
+def _he_ref(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_n_out(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_variance(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_lecun(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) / np.sqrt(n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_transposed(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out)) for n_in, n_out in _layers(sizes)]
+
+
+def _he_fresh_rng(sizes, seed):
+    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in _layers(sizes)]
+
+
+def _flat_weights(init):
+    """The student's init(sizes, seed) as a function returning (W1, b1, W2, b2, ...)."""
+    def run(sizes, seed):
+        pairs = init(sizes, seed)
+        if pairs is None:
+            return None
+        if not isinstance(pairs, (list, tuple)) or len(pairs) != len(sizes) - 1 or \
+                not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
+            raise TypeError(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), got {pairs!r:.60}")
+        return tuple(a for pair in pairs for a in pair)
     return run
 
 
-def _softplus_truth(z, G):
-    return np.logaddexp(0, z), G * sigmoid(z)
+def _he_truth(sizes, seed):
+    return _flat_weights(_he_ref)(sizes, seed)
 
 
-_Z = np.array([[-3.0, -0.5, 0.0], [0.7, 1.5, 4.0]])
-_G = np.array([[0.5, -1.0, 2.0], [1.5, -0.3, 0.8]])
+_X_TRAIN = np.array([[100.0, -3.0], [140.0, -1.0], [60.0, 1.0], [120.0, 3.0]])
+_X_VAL = np.array([[180.0, 0.0], [80.0, 2.0]])
+_X_CONST = np.array([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
+_X_CONST_VAL = np.array([[2.0, 6.0]])
 
-# --- exercise 3 (diagnose): unbroadcast ------------------------------------------------------------
-
-
-def _unbroadcast(g, shape):                 # a private copy of the reference (section 1's unbroadcast)
-    while g.ndim > len(shape):
-        g = g.sum(axis=0)
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.sum(axis=axis, keepdims=True)
-    return g
-
-
-def _backward_ref(J):
-    """The reference engine, written out here: never the live Value.backward, which the lesson's own idiom
-    `Value.backward = backward` replaces with the student's."""
-    order = topological_order(J)
-    for node in order:
-        node.grad = np.zeros_like(node.data)
-    J.grad = np.ones_like(J.data)
-    for node in reversed(order):
-        for parent, local in node.parents:
-            parent.grad = parent.grad + local(node.grad)
-
-
-def _unbroadcast_given(g, shape):           # the function as the notebook hands it out
-    while g.ndim > len(shape):
-        g = g.mean(axis=0)
-    return g
-
-
-def _unbroadcast_mean(g, shape):            # the copies' gradients averaged instead of added
-    while g.ndim > len(shape):
-        g = g.mean(axis=0)
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.mean(axis=axis, keepdims=True)
-    return g
-
-
-def _unbroadcast_leading_only(g, shape):    # only the extra leading axes summed, size-1 axes left stretched
-    while g.ndim > len(shape):
-        g = g.sum(axis=0)
-    return g
-
-
-def _unbroadcast_last_axis(g, shape):       # the extra axes taken from the right, as if shapes lined up on the left
-    while g.ndim > len(shape):
-        g = g.sum(axis=-1)
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.sum(axis=axis, keepdims=True)
-    return g
-
-
-def _unbroadcast_drops_axis(g, shape):      # a size-1 axis summed away instead of kept
-    while g.ndim > len(shape):
-        g = g.sum(axis=0)
-    for axis, size in reversed(list(enumerate(shape))):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.sum(axis=axis)
-    return g
-
-
-def _grad(*shape):
-    """A fixed upstream gradient of this shape (small integers, so sums are easy to follow)."""
-    return (np.arange(np.prod(shape), dtype=float).reshape(shape) % 7) - 3.0
-
-
-_UNBROADCAST_CASES = [
-    Case((_grad(4, 3), (3,)), "g of shape (4, 3) (a bias b of shape (3,) added to 4 rows), shape = (3,)"),
-    Case((_grad(4, 3), (1, 3)), "g of shape (4, 3), shape = (1, 3) (the bias kept as a row)"),
-    Case((_grad(4, 3), (4, 1)), "g of shape (4, 3), shape = (4, 1) (one number per row, times 3 columns)"),
-    Case((_grad(2, 4, 3), (3,)), "g of shape (2, 4, 3), shape = (3,)"),
-    Case((_grad(2, 4, 3), (4, 3)), "g of shape (2, 4, 3), shape = (4, 3)"),
-    Case((_grad(4, 3), (4, 3)), "g of shape (4, 3), shape = (4, 3) (nothing was broadcast)"),
-    Case((_grad(5, 2), ()), "g of shape (5, 2), shape = () (a plain number times an array)"),
-]
-
-SOLUTIONS = {"softplus_gate": _softplus_ref, "used_twice": 1.0, "unbroadcast": _unbroadcast,
-             "finite_difference_passes": 164}
+SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, "relu_growth": 8.0, "standardise": _standardise_ref,
+             "he_init": _he_ref, **BN_SOLUTIONS}
 
 SLIPS = {
-    "softplus_gate": [
-        Slip("exp", "You used e^z as the local derivative: the log contributes a factor 1 / (1 + e^z) too, "
-             "so the derivative is e^z / (1 + e^z) = sigmoid(z).", _softplus_exp),
-        Slip("no upstream", "Your local function ignores g: it must return g times the local derivative "
-             "(the chain rule), not the derivative alone.", _softplus_no_g),
-        Slip("sign", "You wrote 1 / (1 + e^z), which is sigmoid(-z): the derivative of log(1 + e^z) is "
-             "e^z / (1 + e^z) = 1 / (1 + e^-z).", _softplus_sign),
-        Slip("value", "Your local function multiplies g by softplus itself; it needs the derivative of "
-             "softplus, sigmoid(z).", _softplus_value),
+    "leaky_relu_std": [
+        Slip("he", "That is He's std for ReLU: a leaky ReLU keeps alpha * z on the negative side, so E[a^2] is "
+             "(1 + alpha^2) / 2 times Var z, not 1/2.", _leaky_std_he),
+        Slip("variance", "You returned the variance 2 / ((1 + alpha^2) n_in); the weights are drawn as "
+             "randn * std, so take its square root.", _leaky_std_variance),
+        Slip("alpha not squared", "The negative side contributes E[(alpha z)^2] = alpha^2 E[z^2] / 2: alpha "
+             "enters squared.", _leaky_std_alpha),
+        Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
+             "shrinks the negative half by alpha.", _leaky_std_lecun),
+        Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "
+             "puts it in the denominator, so divide by it.", _leaky_std_upside),
     ],
-    "used_twice": [
-        Slip("one share of x*x", "You counted x * x once: both of its inputs are x, so it hands x two shares "
-             "(x and x), as in lesson 10's x * x = 2x.", -1.0),
-        Slip("no x*y path", "You left out the path through x * y, whose share for x is y = -3.", 4.0),
-        Slip("only x*y", "You kept only the path through x * y; x also feeds both inputs of x * x.", -3.0),
-        Slip("last share", "That is what an engine that overwrites gets (the last share wins); the chain rule "
-             "adds the shares of all three paths.", 2.0),
+    "relu_growth": [
+        Slip("no half", "sqrt(128) ~ 11.3 forgets that ReLU zeroes half the units: E[a^2] = Var z / 2, so the "
+             "variance grows by 128 / 2 = 64 per layer.", 11.3),
+        Slip("variance", "64 is the growth of the variance; the std grows by its square root.", 64.0),
+        Slip("width 32", "4 is the factor for the lesson's width 32 (sqrt(32 / 2)); here each unit sums 128 "
+             "inputs.", 4.0),
+        Slip("kept", "N(0, 1) weights do not keep the size: He's std sqrt(2 / n_in) would; randn is "
+             "sqrt(n_in / 2) times larger.", 1.0),
     ],
-    "unbroadcast": [
-        Slip("mean", "The shapes are right now, but b's gradient is n times too small on a batch of n rows: numpy "
-                     "used the array once per row, so ask how the chain rule combines the gradients of several "
-                     "uses (lesson 4's add gate).", _unbroadcast_mean),
-        Slip("leading only", "An axis of size 1 in `shape` keeps the size numpy stretched it to (a (1, 3) row added "
-                             "to 4 rows comes back (4, 3)): look at the axes that are 1 in `shape` but not in g.",
-             _unbroadcast_leading_only),
-        Slip("last axis", "The result has the right shape but the wrong numbers when g has extra axes: look at "
-                          "which side numpy adds the extra axes on when it lines up shapes.", _unbroadcast_last_axis),
-        Slip("drops axis", "The result has fewer axes than `shape` when `shape` has an axis of size 1: look at "
-                           "what summing does to that axis.", _unbroadcast_drops_axis),
-        Slip("given", "This is still the function as handed out: compare b.grad with the central differences on a "
-                      "batch, and look at shapes with an axis of size 1.", _unbroadcast_given),
+    "standardise": [
+        Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
+             "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
+        Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
+             "std.", _standardise_rows),
+        Slip("variance", "After your scaling the features do not end with std 1: what do you divide by?",
+             _standardise_var),
+        Slip("in place", "You changed X_train or X_val in place (-= or /=): build new arrays.",
+             _standardise_in_place),
     ],
-    "finite_difference_passes": [
-        Slip("one per parameter", "Central differences run the forward pass twice per parameter (at +h and "
-             "at -h), so it is 2P.", 82),
-        Slip("forward difference", "P + 1 is a forward difference (one baseline pass and one per parameter); "
-             "the central difference needs two per parameter.", 83),
-        Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", 128),
-        Slip("backprop", "That is backprop's cost (one forward and one backward pass); finite differences "
-             "nudge every parameter separately.", 2),
+    "he_init": [
+        Slip("given", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
+             "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
+        Slip("variance", "Your weights have the wrong spread: randn has std 1, so the factor you multiply it by "
+             "becomes the weights' std, not their variance.", _he_variance),
+        Slip("lecun", "That is LeCun's scale, for units that pass their whole input on; a ReLU zeroes half of it. "
+             "How does He's variance make up for that?", _he_lecun),
+        Slip("transposed", "The right numbers land in the wrong places: draw each W in the shape MLP draws it, "
+             "(n_in, n_out).", _he_transposed),
+        Slip("fresh generator", "Every layer starts with the same numbers, but the layers must share one "
+             "stream of random numbers: where is your generator created?", _he_fresh_rng),
     ],
+    **BN_SLIPS,
 }
 
 
-def softplus_gate(softplus, grade=False):
-    """Lesson 10, exercise 1 (derive): softplus(x) -> Value of log(1 + e^x) with x as its one parent."""
-    shown = " ".join(np.array2string(_Z, separator=", ").split())
-    cases = [Case((_Z, _G), f"z = {shown} (J = sum(G * softplus(z)) for a fixed G)")]
-    return function_check("softplus_gate", softplus, reference=_softplus_truth, cases=cases,
-                          outputs=("softplus(z)", "dJ/dz"), slips=SLIPS["softplus_gate"], adapt=_run_gate,
+def leaky_relu_std(fn, grade=False):
+    """Lesson 10, exercise 1 (derive): leaky_relu_std(n_in, alpha) -> the weights' std that keeps Var z."""
+    return function_check("leaky_relu_std", fn, reference=_leaky_std_ref,
+                          cases=[(100, 0.2), (64, 0.5), (10, 0.01)], outputs=("std",),
+                          slips=SLIPS["leaky_relu_std"], grade=grade)
+
+
+def relu_growth(prediction, grade=False):
+    """Lesson 10, exercise 2 (predict): the std growth per layer of 128-wide ReLU layers with randn weights."""
+    return prediction_check("relu_growth", prediction, truth=lambda: round(_relu_growth(), 2), tol=0.8,
+                            right="Var z grows by 128 * 1 * 1/2 = 64 per layer, so the std by sqrt(64) = 8.",
+                            slips=SLIPS["relu_growth"], grade=grade)
+
+
+def standardise(fn, grade=False):
+    """Lesson 10, exercise 3 (diagnose): standardise(X_train, X_val) with X_train's statistics only."""
+    return function_check("standardise", fn, reference=_standardise_ref,
+                          cases=[Case((_X_TRAIN, _X_VAL)), Case((_X_CONST, _X_CONST_VAL))],
+                          outputs=("X_train scaled", "X_val scaled"), slips=SLIPS["standardise"], pure=True,
                           grade=grade)
 
 
-def used_twice(prediction, grade=False):
-    """Lesson 10, exercise 2 (predict): df/dx for f = x * y + x * x at x = 2, y = -3."""
-    def run():
-        x, y = Value(2.0), Value(-3.0)
-        f = x * y + x * x
-        _backward_ref(f)
-        return float(x.grad)
-    return prediction_check("used_twice", prediction, truth=run, tol=1e-6,
-                            right="Three paths, three shares: y + x + x = -3 + 2 + 2 = 1.",
-                            slips=SLIPS["used_twice"], grade=grade)
+def he_init(fn, grade=False):
+    """Lesson 10, exercise 4 (diagnose): he_init(sizes, seed) -> [(W1, b1), ...] as MLP(sizes, init="he")."""
+    sizes = [3, 8, 8, 2]
+    names = tuple(f"{p}{l}" for l in range(1, len(sizes)) for p in ("W", "b"))
+    return function_check("he_init", fn, reference=_he_truth, cases=[Case((sizes, 0), f"sizes={sizes}, seed=0")],
+                          outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
 
 
-def unbroadcast(fn, grade=False):
-    """Lesson 10, exercise 3 (diagnose): unbroadcast(g, shape) -> g summed down to `shape` over the axes numpy
-    broadcast (the extra leading ones, and those of size 1 in `shape`)."""
-    return function_check("unbroadcast", fn, reference=_unbroadcast, cases=_UNBROADCAST_CASES,
-                          outputs=("the summed gradient",), slips=SLIPS["unbroadcast"], pure=True, grade=grade)
-
-
-def finite_difference_passes(prediction, grade=False):
-    """Lesson 10, exercise 4 (predict): forward passes for one central-difference gradient of a 2-16-2 net."""
-    return prediction_check("finite_difference_passes", prediction, truth=2 * (2 * 16 + 16 + 16 * 2 + 2), tol=0,
-                            right="P = 82 parameters, two forward passes each.",
-                            slips=SLIPS["finite_difference_passes"], grade=grade)
-
-
-__all__ = ["softplus_gate", "used_twice", "unbroadcast", "finite_difference_passes"]
+__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward"]

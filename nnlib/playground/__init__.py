@@ -1,4 +1,4 @@
-"""The playground app of lesson 7 (plumbing, not lesson): TensorFlow Playground in numpy.
+"""The playground app of lesson 8 (plumbing, not lesson): TensorFlow Playground in numpy.
 
     from nnlib.playground import Playground, measure_fps
     pg = Playground(seed=0)     # the last line of a cell shows the dashboard

@@ -1,4 +1,4 @@
-"""What the playground's widgets do (plumbing, not lesson 7): each event becomes a Playground call
+"""What the playground's widgets do (plumbing, not lesson 8): each event becomes a Playground call
 under a guard. An error of any kind leaves the state as it was (the Playground's methods change
 nothing until they have checked everything), puts the controls back to the actual settings and
 shows the error in the status line.

@@ -1,4 +1,4 @@
-"""Lesson 7's live playground (plumbing, not lesson): a TensorFlow-Playground-style dashboard.
+"""Lesson 8's live playground (plumbing, not lesson): a TensorFlow-Playground-style dashboard.
 
     pg = Playground(seed=0)            # in a notebook, the last line `pg` shows the dashboard
     pg.step(20)                        # headless: 20 frames of `epochs_per_frame` epochs, then redraw

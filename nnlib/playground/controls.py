@@ -1,4 +1,4 @@
-"""The playground's controls, built from the settings table alone (plumbing, not lesson 7).
+"""The playground's controls, built from the settings table alone (plumbing, not lesson 8).
 
 make_control(name, value) turns one row of SETTINGS into a widget: "int" a slider (a number box
 when the range is wide, as for the seed), "float" a slider, "log" a log-scale slider, "choice" a

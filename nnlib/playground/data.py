@@ -1,4 +1,4 @@
-"""The playground's points (plumbing, not lesson 7): data sets, input features, split and window.
+"""The playground's points (plumbing, not lesson 8): data sets, input features, split and window.
 
 Each feature is a function of the two coordinates (x1, x2) of a point; the network sees the chosen
 features as the columns of its input matrix X (n, d), in the order of FEATURES:

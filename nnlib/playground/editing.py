@@ -1,4 +1,4 @@
-"""Looking into the playground's network (plumbing, not lesson 7): a neuron shown large, a link's
+"""Looking into the playground's network (plumbing, not lesson 8): a neuron shown large, a link's
 weight or a neuron's bias read on hover and edited, as in TensorFlow Playground.
 
 NetworkEdits is a part of nnlib.playground.Playground (its `lock`, `trainer`, `focus`, `view`)."""

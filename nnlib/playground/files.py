@@ -1,4 +1,4 @@
-"""The playground's file formats (plumbing, not lesson 7): points from CSV, the whole state as JSON.
+"""The playground's file formats (plumbing, not lesson 8): points from CSV, the whole state as JSON.
 
 A CSV file holds one point per line, `x1,x2,label` (`;` works too, a header line is allowed),
 label an integer class 0, 1, 2, ... An export (to_dict) holds the settings, points, weights,

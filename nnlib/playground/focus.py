@@ -1,4 +1,4 @@
-"""Which neuron the output panel shows and which link is selected (plumbing, not lesson 7).
+"""Which neuron the output panel shows and which link is selected (plumbing, not lesson 8).
 
 Neurons are (column, unit) as in nnlib.playground.network: column 0 the input features, 1..L the
 hidden layers. A hovered neuron shows while the mouse is over it; a pinned one until it is clicked

@@ -1,4 +1,4 @@
-"""Shareable links (plumbing, not lesson 7): the playground's set-up in a page address, as TensorFlow
+"""Shareable links (plumbing, not lesson 8): the playground's set-up in a page address, as TensorFlow
 Playground keeps its state in the URL.
 
     to_query(settings, play)  ->  "dataset=spiral&noise=0.2&share=0.5&features=x1,x2&neurons=4,2&...&play=1"

@@ -1,4 +1,4 @@
-"""The network diagram (plumbing, not lesson 7): one square per neuron showing its output over the
+"""The network diagram (plumbing, not lesson 8): one square per neuron showing its output over the
 plane, one line per weight (blue positive, orange negative, thicker = larger), as TensorFlow
 Playground draws it; and the reverse, which neuron or link sits at a pixel (for hover and click).
 

@@ -1,4 +1,4 @@
-"""Puts the pictures of a Trainer's state into a View (plumbing, not lesson 7).
+"""Puts the pictures of a Trainer's state into a View (plumbing, not lesson 8).
 
 Per frame: the output panel (the network's output, or one neuron drawn large), the network
 diagram, the loss curves, the scores and the epoch. The points layer is redrawn only when the

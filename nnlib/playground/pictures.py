@@ -1,4 +1,4 @@
-"""The playground's pictures (plumbing, not lesson 7): numpy pixels encoded by Pillow, no matplotlib.
+"""The playground's pictures (plumbing, not lesson 8): numpy pixels encoded by Pillow, no matplotlib.
 
 The output picture is the network's outputs on the grid, upsampled: for classes, the class colours
 (Okabe-Ito, paler where the network is unsure, as plotting.region_image) with the boundary drawn

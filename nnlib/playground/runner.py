@@ -1,4 +1,4 @@
-"""Play and pause (plumbing, not lesson 7): a background thread that calls `tick()` up to `max_fps`
+"""Play and pause (plumbing, not lesson 8): a background thread that calls `tick()` up to `max_fps`
 times a second until pause(), until tick() returns False, or until it raises.
 
 Each tick runs under `lock` (an RLock shared with the playground), so every control stays

@@ -1,4 +1,4 @@
-"""The playground's scores as HTML (plumbing, not lesson 7): accuracies and the confusion matrix for
+"""The playground's scores as HTML (plumbing, not lesson 8): accuracies and the confusion matrix for
 classes, the colour scale for regression targets.
 """
 import html

@@ -1,4 +1,4 @@
-"""The playground's settings table (plumbing, not lesson 7): every setting once, with its range.
+"""The playground's settings table (plumbing, not lesson 8): every setting once, with its range.
 
 SETTINGS maps a name to a Setting: its kind, default, on-screen label, range or options, and its
 effect when it changes ("data": new data and a fresh network; "network": a fresh network; "live":

@@ -1,4 +1,4 @@
-"""The playground's model (plumbing, not lesson 7): points, network and training, no widgets.
+"""The playground's model (plumbing, not lesson 8): points, network and training, no widgets.
 
     t = Trainer(dataset="moons", neurons=(4, 2), seed=0)
     t.train(50)         # 50 epochs of MLP.train_epoch; stops and sets t.diverged when the loss blows up
@@ -6,7 +6,7 @@
 
 Classification trains a softmax output with cross-entropy; the regression data sets a linear
 (identity) output with squared error. The penalty is MLP's own: L2 adds reg_rate/(2n) sum W^2,
-L1 reg_rate/n sum |W| (lesson 5). The losses shown leave the penalty out, so training and
+L1 reg_rate/n sum |W| (lesson 6). The losses shown leave the penalty out, so training and
 validation loss compare directly. "Diverged" is nnlib.divergence's definition.
 """
 import numbers

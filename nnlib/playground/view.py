@@ -1,4 +1,4 @@
-"""The playground's view (plumbing, not lesson 7): its widgets, their layout and their events.
+"""The playground's view (plumbing, not lesson 8): its widgets, their layout and their events.
 
 A View knows nothing of training: it shows settings, pictures and a status line, and turns what
 the reader does (a control moved, a button pressed, a click or hover on a picture, a file

@@ -1,7 +1,7 @@
 """Sliders follow the drag, in JupyterLab and headless Chromium.
 
 A small notebook (written into the server's copy of notebooks/) shows an nnlib Explorer whose
-draw is lesson 5's: a 2-hidden-2 network trained 300 epochs on 200 moons points, its decision
+draw is lesson 6's: a 2-hidden-2 network trained 300 epochs on 200 moons points, its decision
 regions and its loss curves. The test drags the hidden-units slider's handle WITH THE MOUSE
 (button down, the pointer moved across the track in steps, button up) and checks:
 

@@ -463,7 +463,7 @@ def test_lesson_in_jupyterlab(notebook, page, lab, screenshot_dir):
             problem = check_slider(page, s["k"], s["label"])
             if problem:
                 failures.append(f"{problem} (cell {s['cell']})")
-        if name.startswith("07") and sliders:
+        if name.startswith("08") and sliders:
             problem, fps = check_play(page, sliders[0]["k"])
             notes.append(f"play: {fps:.1f} frames/s in the browser")
             if problem:

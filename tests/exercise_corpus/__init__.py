@@ -1,6 +1,6 @@
 """A corpus of answers to the lessons' exercises, written by a fresh reader from the lessons alone.
 
-Each lesson's module (lesson01.py ... lesson11.py) holds ENTRIES, a list of `Entry`: plausible WRONG answers a
+Each lesson's module (lesson01.py ... lesson12.py) holds ENTRIES, a list of `Entry`: plausible WRONG answers a
 student could write after reading the lesson, each with what is wrong and the words (pre-registered, written
 before the check's reply was seen) any of which a reply naming that mistake would contain; and RIGHT answers in
 other styles than the lesson's. tests/test_exercise_corpus.py runs them through `nnlib.check`.

@@ -1,323 +1,211 @@
-"""Lesson 3 (03_backprop): central differences, backprop through tanh, the input gradient, cross-entropy's signal."""
-from fractions import Fraction
+"""Lesson 3 (03_xor_by_hand): shapes of the backward pass, the slope of tanh, the classic backward pass."""
+import math
 
 import numpy as np
 
-from nnlib.gradcheck import numerical_gradient
 from nnlib.layers import sigmoid
 
 from . import right, wrong
 
 
-# --- exercise 1: central_difference(f, x, h) -------------------------------------------------------------------
-def cd_stub(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    step = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step[i] = h
-        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
-    return grad
+# --- exercise 2: tanh_derivative(a) ----------------------------------------------------------------------------
+def td_sigmoid_form(a):
+    return a * (1 - a)
 
 
-def cd_forward(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (f(x + step) - f(x)) / h
-    return grad
+def td_no_square(a):
+    return 1 - a
 
 
-def cd_one_h(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (f(x + step) - f(x - step)) / h
-    return grad
+def td_plus(a):
+    return 1 + a ** 2
 
 
-def cd_in_place(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        x[i] += h
-        f_plus = f(x)
-        x[i] -= 2 * h
-        f_minus = f(x)
-        grad[i] = (f_plus - f_minus) / (2 * h)      # x[i] is left at x - h
-    return grad
+def td_minus_two_a(a):
+    return -2 * a
 
 
-def cd_unit_step(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[i] = 1
-        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
-    return grad
+def td_in_place(a):
+    a **= 2
+    return 1 - a
 
 
-def cd_library(f, x, h=1e-5):
-    return numerical_gradient(lambda: f(x), x, h)      # nnlib's f takes no argument: a closure over x
+def td_tanh_again(a):
+    return 1 - np.tanh(a) ** 2
 
 
-def cd_flat(f, x, h=1e-5):
-    grad = np.zeros(x.size)
-    for i in range(x.size):
-        step = np.zeros(x.size)
-        step[i] = h
-        grad[i] = (f(x + step.reshape(x.shape)) - f(x - step.reshape(x.shape))) / (2 * h)
-    return grad
+def td_math(a):
+    return 1 - math.pow(a, 2)
 
 
-def cd_sign(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (f(x - step) - f(x + step)) / (2 * h)
-    return grad
+def td_cosh(a):
+    return 1 / np.cosh(a) ** 2
 
 
-def cd_reset(f, x, h=1e-5):
-    grad = np.zeros_like(x)
-    step = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        step[i] = h
-        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
-        step[i] = 0.0
-    return grad
+def td_product(a):
+    return (1 - a) * (1 + a)
 
 
-def cd_copies(f, x, h=1e-5):
-    grad = np.zeros(x.shape)
-    flat = x.astype(float).ravel()
-    for k in range(flat.size):
-        up, down = flat.copy(), flat.copy()
-        up[k] += h
-        down[k] -= h
-        grad.flat[k] = (f(up.reshape(x.shape)) - f(down.reshape(x.shape))) / (2 * h)
-    return grad
+def td_ufuncs(a):
+    return np.subtract(1.0, np.square(a))
 
 
-# --- exercise 2: backprop_tanh(X, y, W1, b1, W2, b2), linear output, J = 1/(2n) sum (y_hat - y)^2 -------------
-def _bt(X, y, W1, b1, W2, b2, hidden_slope=None, out=lambda z: z, out_slope=None, n_div=True, bias=np.sum,
-        order=None):
-    n = X.shape[0]
-    z1 = X @ W1 + b1
-    a1 = np.tanh(z1)
-    y_hat = out(a1 @ W2 + b2)
-    delta2 = (y_hat - y) / (n if n_div else 1)
-    if out_slope is not None:
-        delta2 = delta2 * out_slope(y_hat)
-    slope = (1 - a1 ** 2) if hidden_slope is None else hidden_slope(z1, a1)
-    delta1 = (delta2 @ W2.T) * slope
-    grads = (X.T @ delta1, bias(delta1, axis=0), a1.T @ delta2, bias(delta2, axis=0))
-    return grads if order is None else tuple(grads[k] for k in order)
+def td_one_minus_square(a):
+    return 1 - (1 - a) ** 2
 
 
-def bt_sigmoid_slope(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, hidden_slope=lambda z1, a1: a1 * (1 - a1))
-
-
-def bt_output_slope(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, out=sigmoid, out_slope=lambda y_hat: y_hat * (1 - y_hat))
-
-
-def bt_no_n(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, n_div=False)
-
-
-def bt_mean_bias(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, bias=np.mean)
-
-
-def bt_transposed_W1(X, y, W1, b1, W2, b2):
-    dW1, db1, dW2, db2 = _bt(X, y, W1, b1, W2, b2)
-    return dW1.T, db1, dW2, db2
-
-
-def bt_slope_of_z(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, hidden_slope=lambda z1, a1: 1 - z1 ** 2)
-
-
-def bt_order(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, order=(0, 2, 1, 3))
-
-
-def bt_tanh_output(X, y, W1, b1, W2, b2):
-    return _bt(X, y, W1, b1, W2, b2, out=np.tanh)
-
-
-def bt_einsum(X, y, W1, b1, W2, b2):
-    a1 = np.tanh(np.einsum("nd,dh->nh", X, W1) + b1)
-    delta2 = (np.einsum("nh,hk->nk", a1, W2) + b2 - y) / len(X)
-    delta1 = np.einsum("nk,hk->nh", delta2, W2) * (1 - a1 * a1)
-    return (np.einsum("nd,nh->dh", X, delta1), delta1.sum(0), np.einsum("nh,nk->hk", a1, delta2), delta2.sum(0))
-
-
-def bt_loops(X, y, W1, b1, W2, b2):
-    n = len(X)
-    dW1, db1, dW2, db2 = (np.zeros(np.shape(p)) for p in (W1, b1, W2, b2))
-    for x_i, y_i in zip(X, y):
-        a1 = np.tanh(x_i @ W1 + b1)
-        d2 = (a1 @ W2 + b2 - y_i) / n
-        d1 = (W2 @ d2) * (1 - a1 ** 2)
-        dW1 += np.outer(x_i, d1)
-        db1 += d1
-        dW2 += np.outer(a1, d2)
-        db2 += d2
-    return dW1, db1, dW2, db2
-
-
-# --- exercise 3: input_gradient(X, y, W1, b1, W2, b2), sigmoid hidden and output, squared error -----------------
-def _ig(X, y, W1, b1, W2, b2, hidden=True, output=True, n_div=True):
-    n = X.shape[0]
+# --- exercise 3: gradients(X, y, W1, b1, W2, b2) ---------------------------------------------------------------
+def _forward(X, W1, b1, W2, b2):
     a1 = sigmoid(X @ W1 + b1)
-    y_hat = sigmoid(a1 @ W2 + b2)
-    delta2 = (y_hat - y) / (n if n_div else 1) * (y_hat * (1 - y_hat) if output else 1)
-    return (delta2 @ W2.T) * (a1 * (1 - a1) if hidden else 1)
+    return a1, sigmoid(a1 @ W2 + b2)
 
 
-def ig_no_transpose(X, y, W1, b1, W2, b2):
-    return _ig(X, y, W1, b1, W2, b2) @ W1
+def xg_stub(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = delta2 @ W2.T
+    return delta1.T @ X, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_weight_gradient(X, y, W1, b1, W2, b2):
-    return X.T @ _ig(X, y, W1, b1, W2, b2)
+def xg_transpose_only(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = delta2 @ W2.T
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_no_hidden_slope(X, y, W1, b1, W2, b2):
-    return _ig(X, y, W1, b1, W2, b2, hidden=False) @ W1.T
+def xg_slope_only(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return delta1.T @ X, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_no_output_slope(X, y, W1, b1, W2, b2):
-    return _ig(X, y, W1, b1, W2, b2, output=False) @ W1.T
+def xg_output_slope(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2.T) * y_hat * (1 - y_hat)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_no_n(X, y, W1, b1, W2, b2):
-    return _ig(X, y, W1, b1, W2, b2, n_div=False) @ W1.T
+def xg_mean_bias(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.mean(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_summed(X, y, W1, b1, W2, b2):
-    delta1 = _ig(X, y, W1, b1, W2, b2)
-    return np.broadcast_to(delta1.sum(axis=0) @ W1.T, X.shape).copy()
+def xg_no_transpose_W2(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_central(X, y, W1, b1, W2, b2):
-    def cost(Xs):
-        y_hat = sigmoid(sigmoid(Xs @ W1 + b1) @ W2 + b2)
-        return np.sum((y_hat - y) ** 2) / (2 * len(Xs))
-    grad = np.zeros(X.shape)
-    for i in np.ndindex(X.shape):
-        step = np.zeros(X.shape)
-        step[i] = 1e-5
-        grad[i] = (cost(X + step) - cost(X - step)) / 2e-5
-    return grad
+def xg_twice_n(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1) / n
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_sign(X, y, W1, b1, W2, b2):
-    return -_ig(X, y, W1, b1, W2, b2) @ W1.T
+def xg_sign(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1, y_hat = _forward(X, W1, b1, W2, b2)
+    delta2 = (y - y_hat) / n * y_hat * (1 - y_hat)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
-def ig_einsum(X, y, W1, b1, W2, b2):
-    a1 = sigmoid(np.einsum("nd,dh->nh", X, W1) + b1)
-    y_hat = sigmoid(np.einsum("nh,hk->nk", a1, W2) + b2)
-    delta2 = (y_hat - y) * y_hat * (1 - y_hat) / X.shape[0]
+def xg_einsum(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    a1 = 1 / (1 + np.exp(-(np.einsum("nd,dh->nh", X, W1) + b1)))
+    y_hat = 1 / (1 + np.exp(-(np.einsum("nh,hk->nk", a1, W2) + b2)))
+    delta2 = (y_hat - y) * y_hat * (1 - y_hat) / n
     delta1 = np.einsum("nk,hk->nh", delta2, W2) * a1 * (1 - a1)
-    return np.einsum("nh,dh->nd", delta1, W1)
+    return (np.einsum("nd,nh->dh", X, delta1), np.einsum("nh->h", delta1),
+            np.einsum("nh,nk->hk", a1, delta2), np.einsum("nk->k", delta2))
 
 
-def ig_loops(X, y, W1, b1, W2, b2):
-    n, d = X.shape
-    out = np.zeros((n, d))
-    for i in range(n):
-        a1 = sigmoid(X[i] @ W1 + b1)
+def xg_per_sample(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    grads = [np.zeros_like(W1), np.zeros_like(b1), np.zeros_like(W2), np.zeros_like(b2)]
+    for x_i, y_i in zip(X, y):
+        a1 = sigmoid(x_i @ W1 + b1)
         y_hat = sigmoid(a1 @ W2 + b2)
-        d2 = (y_hat - y[i]) * y_hat * (1 - y_hat) / n
+        d2 = (y_hat - y_i) * y_hat * (1 - y_hat) / n
         d1 = (W2 @ d2) * a1 * (1 - a1)
-        for l in range(d):
-            out[i, l] = sum(W1[l, j] * d1[j] for j in range(W1.shape[1]))
-    return out
+        for g, part in zip(grads, (np.outer(x_i, d1), d1, np.outer(a1, d2), d2)):
+            g += part
+    return tuple(grads)
 
 
 ENTRIES = [
-    # exercise 1: central_difference
-    wrong("central_difference", cd_stub, "the stub: the step is never reset, so entries accumulate",
-          ["reset", "e_i", "accumulat", "back to 0", "previous", "zero again"]),
-    wrong("central_difference", cd_forward, "a forward difference (f(x + h) - f(x)) / h, not central",
-          ["forward", "central", "one-sided", "f(x - "]),
-    wrong("central_difference", cd_one_h, "divides by h instead of 2h",
-          ["2h", "2 * h", "twice", "factor 2", "2 times"]),
-    wrong("central_difference", cd_in_place, "nudges x in place and leaves it at x - h",
-          ["unchanged", "in place", "changed", "restore"]),
-    wrong("central_difference", cd_unit_step, "steps by 1 instead of h",
-          ["size of the step", "step size", "step of h", "by h"]),
-    wrong("central_difference", cd_library, "calls nnlib's numerical_gradient instead of writing it",
-          ["numerical_gradient", "not allowed", "allowed"]),
-    wrong("central_difference", cd_flat, "returns a flat array instead of x's shape",
-          ["shape", "flat"]),
-    wrong("central_difference", cd_sign, "f(x - h) - f(x + h): the sign flipped",
+    # exercise 1: gradient_shapes(prediction), the right answer (10, 7, 3, 7)
+    wrong("gradient_shapes", (7, 10, 3, 7), "delta1 transposed: units in rows, samples in columns",
+          ["transpos", "swap", "rows", "samples in rows"]),
+    wrong("gradient_shapes", (10, 7, 7, 3), "dJdW1 transposed: not the shape of W1",
+          ["transpos", "shape of W1", "like W1", "W1"]),
+    wrong("gradient_shapes", (10, 2, 3, 7), "delta1 given delta2's shape (outputs instead of hidden units)",
+          ["delta2", "hidden", "7 hidden", "hidden units"]),
+    wrong("gradient_shapes", (10, 7, 10, 7), "dJdW1 given one row per sample: the sum over samples forgotten",
+          ["sum", "samples", "W1"]),
+    wrong("gradient_shapes", (1, 7, 3, 7), "delta1 for one sample, not the batch of 10",
+          ["batch", "10 samples", "rows", "one row per sample"]),
+    wrong("gradient_shapes", "10, 7, 3, 7", "the right numbers as one string",
+          ["string", "str", "numbers"]),
+    wrong("gradient_shapes", (10, 7), "only delta1's shape: two numbers instead of four",
+          ["four", "4 numbers"]),
+    right("gradient_shapes", np.array([10, 7, 3, 7]), "a numpy array"),
+    right("gradient_shapes", [10, 7, 3, 7], "a list"),
+    right("gradient_shapes", (np.int64(10), 7, 3, np.int32(7)), "a tuple with numpy integers"),
+
+    # exercise 2: tanh_derivative(a)
+    wrong("tanh_derivative", td_sigmoid_form, "the sigmoid's slope a(1 - a), not tanh's",
+          ["sigmoid", "a(1 - a)", "a * (1 - a)"]),
+    wrong("tanh_derivative", td_no_square, "1 - a: the square forgotten",
+          ["square", "a**2", "a²", "a^2", "a ** 2"]),
+    wrong("tanh_derivative", td_plus, "1 + a^2: the sign of the square wrong",
+          ["sign", "minus", "1 - a"]),
+    wrong("tanh_derivative", td_minus_two_a, "-2a: differentiated 1 - a^2 once more",
+          ["a**2", "1 - a", "square"]),
+    wrong("tanh_derivative", td_in_place, "squares a in place, changing the caller's array",
+          ["in place", "changed", "unchanged", "modif"]),
+    wrong("tanh_derivative", td_tanh_again, "applies tanh again to a (and uses np.tanh)",
+          ["np.tanh", "not allowed", "forbidden", "allowed"]),
+    wrong("tanh_derivative", td_math, "math.pow: works on a number, not elementwise on an array",
+          ["array", "elementwise", "math"]),
+    wrong("tanh_derivative", td_cosh, "1/cosh(a)^2: treats a as z, with np.cosh",
+          ["np.cosh", "not allowed", "allowed", "forbidden"]),
+    wrong("tanh_derivative", td_one_minus_square, "1 - (1 - a)^2: squared the wrong thing",
+          ["a**2", "square of a", "1 - a"]),
+    right("tanh_derivative", td_product, "(1 - a)(1 + a)"),
+    right("tanh_derivative", td_ufuncs, "np.subtract and np.square"),
+
+    # exercise 3: xor_gradients(gradients)
+    wrong("xor_gradients", xg_stub, "the stub: sigma'(z1) missing and dJdW1 transposed",
+          ["sigma'", "a1 * (1 - a1)", "a1(1 - a1)", "slope", "transpos", "X.T"]),
+    wrong("xor_gradients", xg_transpose_only, "fixed the transpose but not the missing sigma'(z1)",
+          ["sigma'", "a1 * (1 - a1)", "a1(1 - a1)", "slope", "sigmoid's"]),
+    wrong("xor_gradients", xg_slope_only, "added sigma'(z1) but kept dJdW1 = delta1.T @ X",
+          ["transpos", "X.T", "shape"]),
+    wrong("xor_gradients", xg_output_slope, "the hidden slope taken from y_hat instead of a1",
+          ["a1", "hidden"]),
+    wrong("xor_gradients", xg_mean_bias, "dJdb1 as the mean over samples instead of the sum",
+          ["mean", "sum", "1/n", "n times"]),
+    wrong("xor_gradients", xg_no_transpose_W2, "delta2 @ W2 instead of delta2 @ W2.T",
+          ["transpos", "W2.T", "shape"]),
+    wrong("xor_gradients", xg_twice_n, "divides by n again in delta1",
+          ["1/n", "n times", "divide", "twice"]),
+    wrong("xor_gradients", xg_sign, "y - y_hat: every gradient with the wrong sign",
           ["sign", "opposite", "minus"]),
-    right("central_difference", cd_reset, "the stub with the step set back to 0 after each entry"),
-    right("central_difference", cd_copies, "two copies of the flattened x per entry"),
-
-    # exercise 2: backprop_tanh
-    wrong("backprop_tanh", bt_sigmoid_slope, "the sigmoid's slope a1(1 - a1) for the tanh layer",
-          ["1 - a1**2", "1 - a1 ** 2", "a1 * (1 - a1)", "sigmoid's", "tanh'", "1 - a1²"]),
-    wrong("backprop_tanh", bt_output_slope, "keeps a sigmoid output and its slope: the output is linear",
-          ["linear", "identity", "y_hat * (1 - y_hat)", "sigmoid"]),
-    wrong("backprop_tanh", bt_no_n, "the 1/n of the cost forgotten",
-          ["1/n", "n times", "mean", "divide"]),
-    wrong("backprop_tanh", bt_mean_bias, "bias gradients as means over samples instead of sums",
-          ["sum", "mean", "bias"]),
-    wrong("backprop_tanh", bt_transposed_W1, "dJdW1 transposed",
-          ["transpos", "shape"]),
-    wrong("backprop_tanh", bt_slope_of_z, "1 - z1^2: the slope written with z1 instead of a1",
-          ["z1", "a1"]),
-    wrong("backprop_tanh", bt_order, "returns (dJdW1, dJdW2, dJdb1, dJdb2): the wrong order",
-          ["order", "swap"]),
-    wrong("backprop_tanh", bt_tanh_output, "a tanh output instead of a linear one, slope left out",
-          ["linear", "identity", "output"]),
-    right("backprop_tanh", bt_einsum, "np.einsum throughout"),
-    right("backprop_tanh", bt_loops, "one sample at a time with outer products"),
-
-    # exercise 3: input_gradient
-    wrong("input_gradient", ig_no_transpose, "delta1 @ W1 instead of delta1 @ W1.T",
-          ["transpos", "W1.T", "shape"]),
-    wrong("input_gradient", ig_weight_gradient, "X.T @ delta1: the gradient of W1, not of X",
-          ["W1", "shape of X", "weights", "like X"]),
-    wrong("input_gradient", ig_no_hidden_slope, "sigma'(z1) left out",
-          ["sigma'", "a1 * (1 - a1)", "a1(1 - a1)", "slope", "hidden"]),
-    wrong("input_gradient", ig_no_output_slope, "the output's slope y_hat(1 - y_hat) left out",
-          ["y_hat * (1 - y_hat)", "y_hat(1 - y_hat)", "output", "sigma'(z2)", "slope"]),
-    wrong("input_gradient", ig_no_n, "the 1/n of the cost forgotten",
-          ["1/n", "n times", "mean", "divide"]),
-    wrong("input_gradient", ig_summed, "delta1 summed over samples, every row the same",
-          ["sum", "per sample", "each sample", "own sample"]),
-    wrong("input_gradient", ig_central, "central differences instead of a derivation",
-          ["derive", "numerical", "finite", "differences"]),
-    wrong("input_gradient", ig_sign, "the sign flipped",
-          ["sign", "opposite"]),
-    right("input_gradient", ig_einsum, "np.einsum throughout"),
-    right("input_gradient", ig_loops, "explicit loops over samples, inputs and hidden units"),
-
-    # exercise 4: delta_ratio(prediction); right: 1 / (0.01 * 0.99) = 101.01
-    wrong("delta_ratio", 0.0099, "the ratio upside down (squared error over cross-entropy)",
-          ["invert", "upside", "other way", "reciprocal", "1/"]),
-    wrong("delta_ratio", 1, "thinks the two deltas are the same size",
-          ["slope", "cancel", "y_hat(1 - y_hat)", "sigmoid"]),
-    wrong("delta_ratio", 10000, "1 / 0.01^2: squared the slope",
-          ["square"]),
-    wrong("delta_ratio", 50.5, "halved it for the 1/2 in the squared-error cost",
-          ["1/2", "factor 2", "half", "2 times"]),
-    wrong("delta_ratio", "101", "the right number as a string",
-          ["string", "str"]),
-    wrong("delta_ratio", 0.99, "gave cross-entropy's delta itself, not the ratio",
-          ["ratio", "divide"]),
-    wrong("delta_ratio", -101, "a signed ratio, not the ratio of sizes",
-          ["sign", "absolute", "|", "size"]),
-    right("delta_ratio", 100, "1 / 0.01, the slope rounded"),
-    right("delta_ratio", Fraction(10000, 99), "the exact value as a Fraction"),
-    right("delta_ratio", np.float64(101.0), "a numpy scalar"),
+    right("xor_gradients", xg_einsum, "np.einsum and the sigmoid written out"),
+    right("xor_gradients", xg_per_sample, "one sample at a time, outer products summed"),
 ]

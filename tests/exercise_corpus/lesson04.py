@@ -1,347 +1,323 @@
-"""Lesson 4 (04_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
+"""Lesson 4 (04_backprop): central differences, backprop through tanh, the input gradient, cross-entropy's signal."""
 from fractions import Fraction
 
 import numpy as np
 
+from nnlib.gradcheck import numerical_gradient
 from nnlib.layers import sigmoid
 
 from . import right, wrong
 
 
-# --- exercise 1: relu_gate(ReLU) -------------------------------------------------------------------------------
-class ReluMaskOnly:
-    def forward(self, z):
-        self.mask = z > 0
-        return np.maximum(z, 0)
-
-    def backward(self, dJda):
-        return self.mask.astype(float)                      # forgot the upstream gradient
-
-
-class ReluInPlace:
-    def forward(self, z):
-        self.mask = z > 0
-        z[z < 0] = 0
-        return z
+# --- exercise 1: central_difference(f, x, h) -------------------------------------------------------------------
+def cd_stub(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    step = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step[i] = h
+        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
+    return grad
 
 
-ReluInPlace.backward = lambda self, dJda: dJda * self.mask
+def cd_forward(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[i] = h
+        grad[i] = (f(x + step) - f(x)) / h
+    return grad
 
 
-class ReluTimesOutput:
-    def forward(self, z):
-        self.a = np.maximum(z, 0)
-        return self.a
-
-    def backward(self, dJda):
-        return dJda * self.a                                # a, not the 0/1 slope
-
-
-class ReluWrongSide:
-    def forward(self, z):
-        self.z = z
-        return np.maximum(z, 0)
-
-    def backward(self, dJda):
-        return dJda * (self.z < 0)
+def cd_one_h(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[i] = h
+        grad[i] = (f(x + step) - f(x - step)) / h
+    return grad
 
 
-class ReluIdentityForward:
-    def forward(self, z):
-        self.z = z
-        return z
-
-    def backward(self, dJda):
-        return dJda * (self.z > 0)
-
-
-class ReluPassThrough:
-    def forward(self, z):
-        return np.maximum(z, 0)
-
-    def backward(self, dJda):
-        return dJda
+def cd_in_place(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        f_plus = f(x)
+        x[i] -= 2 * h
+        f_minus = f(x)
+        grad[i] = (f_plus - f_minus) / (2 * h)      # x[i] is left at x - h
+    return grad
 
 
-class ReluForgetful:
-    def forward(self, z):
-        return np.maximum(z, 0)
-
-    def backward(self, dJda):
-        return dJda * (self.z > 0)                          # self.z never stored
-
-
-class ReluLeaky:
-    def forward(self, z):
-        self.z = z
-        return np.where(z > 0, z, 0.01 * z)
-
-    def backward(self, dJda):
-        return dJda * np.where(self.z > 0, 1.0, 0.01)
+def cd_unit_step(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[i] = 1
+        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
+    return grad
 
 
-class ReluWhere:
-    def forward(self, z):
-        self.slope = np.where(z > 0, 1.0, 0.0)
-        return z * self.slope
-
-    def backward(self, dJda):
-        return np.where(self.slope > 0, dJda, 0.0)
+def cd_library(f, x, h=1e-5):
+    return numerical_gradient(lambda: f(x), x, h)      # nnlib's f takes no argument: a closure over x
 
 
-class ReluCopy:
-    def forward(self, z):
-        self.z = np.array(z, dtype=float, copy=True)
-        a = self.z.copy()
-        a[a < 0] = 0.0
-        return a
-
-    def backward(self, dJda):
-        out = np.array(dJda, dtype=float, copy=True)
-        out[self.z <= 0] = 0.0
-        return out
+def cd_flat(f, x, h=1e-5):
+    grad = np.zeros(x.size)
+    for i in range(x.size):
+        step = np.zeros(x.size)
+        step[i] = h
+        grad[i] = (f(x + step.reshape(x.shape)) - f(x - step.reshape(x.shape))) / (2 * h)
+    return grad
 
 
-# --- exercise 2: mse_gate(MSE), J = 1/(2n) sum over rows and columns -------------------------------------------
-class MseMeanAll:
-    def forward(self, y_hat, y):
-        self.diff = y_hat - y
-        return np.mean(self.diff ** 2) / 2                  # divides by n * k
-
-    def backward(self):
-        return self.diff / self.diff.size
-
-
-class MseNoHalf:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / self.n
-
-    def backward(self):
-        return self.diff / self.n
+def cd_sign(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[i] = h
+        grad[i] = (f(x - step) - f(x + step)) / (2 * h)
+    return grad
 
 
-class MseNoN:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff
-
-
-class MseSign:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return -self.diff / self.n
+def cd_reset(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    step = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        step[i] = h
+        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
+        step[i] = 0.0
+    return grad
 
 
-class MseTwice:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return 2 * self.diff / self.n
-
-
-class MsePerEntry:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return self.diff ** 2 / (2 * self.n)                # not summed
-
-    def backward(self):
-        return self.diff / self.n
+def cd_copies(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    flat = x.astype(float).ravel()
+    for k in range(flat.size):
+        up, down = flat.copy(), flat.copy()
+        up[k] += h
+        down[k] -= h
+        grad.flat[k] = (f(up.reshape(x.shape)) - f(down.reshape(x.shape))) / (2 * h)
+    return grad
 
 
-class MseBackwardAll:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff / self.diff.size
-
-
-class MseInPlace:
-    def forward(self, y_hat, y):
-        y_hat -= y
-        self.diff, self.n = y_hat, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff / self.n
-
-
-class MseRowMean:
-    def forward(self, y_hat, y):
-        self.y_hat, self.y = y_hat, y
-        return float(((y_hat - y) ** 2).sum(axis=1).mean() / 2)
-
-    def backward(self):
-        return (self.y_hat - self.y) / len(self.y_hat)
-
-
-class MseEinsum:
-    def forward(self, y_hat, y):
-        d = np.subtract(y_hat, y)
-        self.grad = d / d.shape[0]
-        return np.einsum("ij,ij->", d, d) / (2 * d.shape[0])
-
-    def backward(self):
-        return self.grad
-
-
-# --- exercise 4: l_layer_grads(l_layer_loss_and_grads) ---------------------------------------------------------
-def _l_layer(params, X, Y, key=lambda l: f"W{l}", J_fix=True, J_sign=-1, J_mean=True, n_div=True,
-             slope_index=lambda l: l - 1):
-    L = len(params) // 2
-    a = [X]
-    for l in range(1, L):
-        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
-    y_hat = sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
+# --- exercise 2: backprop_tanh(X, y, W1, b1, W2, b2), linear output, J = 1/(2n) sum (y_hat - y)^2 -------------
+def _bt(X, y, W1, b1, W2, b2, hidden_slope=None, out=lambda z: z, out_slope=None, n_div=True, bias=np.sum,
+        order=None):
     n = X.shape[0]
-    terms = Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat if J_fix else y_hat)
-    J = J_sign * (np.mean(terms) if J_mean else np.sum(terms))
-    grads = {}
-    delta = (y_hat - Y) / (n if n_div else 1)
-    for l in range(L, 0, -1):
-        grads[key(l)] = a[l - 1].T @ delta
-        grads[f"b{l}"] = delta.sum(axis=0)
-        if l > 1:
-            delta = (delta @ params[f"W{l}"].T) * (1 - a[slope_index(l)] ** 2)
-    return J, grads
+    z1 = X @ W1 + b1
+    a1 = np.tanh(z1)
+    y_hat = out(a1 @ W2 + b2)
+    delta2 = (y_hat - y) / (n if n_div else 1)
+    if out_slope is not None:
+        delta2 = delta2 * out_slope(y_hat)
+    slope = (1 - a1 ** 2) if hidden_slope is None else hidden_slope(z1, a1)
+    delta1 = (delta2 @ W2.T) * slope
+    grads = (X.T @ delta1, bias(delta1, axis=0), a1.T @ delta2, bias(delta2, axis=0))
+    return grads if order is None else tuple(grads[k] for k in order)
 
 
-def ll_stub(params, X, Y):
-    return _l_layer(params, X, Y, key=lambda l: "W", J_fix=False)
+def bt_sigmoid_slope(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, hidden_slope=lambda z1, a1: a1 * (1 - a1))
 
 
-def ll_key_only(params, X, Y):
-    return _l_layer(params, X, Y, J_fix=False)
+def bt_output_slope(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, out=sigmoid, out_slope=lambda y_hat: y_hat * (1 - y_hat))
 
 
-def ll_J_only(params, X, Y):
-    return _l_layer(params, X, Y, key=lambda l: "W")
+def bt_no_n(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, n_div=False)
 
 
-def ll_J_sign(params, X, Y):
-    return _l_layer(params, X, Y, J_sign=1)
+def bt_mean_bias(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, bias=np.mean)
 
 
-def ll_J_sum(params, X, Y):
-    return _l_layer(params, X, Y, J_mean=False)
+def bt_transposed_W1(X, y, W1, b1, W2, b2):
+    dW1, db1, dW2, db2 = _bt(X, y, W1, b1, W2, b2)
+    return dW1.T, db1, dW2, db2
 
 
-def ll_no_n(params, X, Y):
-    return _l_layer(params, X, Y, n_div=False)
+def bt_slope_of_z(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, hidden_slope=lambda z1, a1: 1 - z1 ** 2)
 
 
-def ll_key_off_by_one(params, X, Y):
-    return _l_layer(params, X, Y, key=lambda l: f"W{l - 1}")
+def bt_order(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, order=(0, 2, 1, 3))
 
 
-def ll_slope_index(params, X, Y):
-    return _l_layer(params, X, Y, slope_index=lambda l: l - 2)
+def bt_tanh_output(X, y, W1, b1, W2, b2):
+    return _bt(X, y, W1, b1, W2, b2, out=np.tanh)
 
 
-def ll_loops(params, X, Y):
-    L = len(params) // 2
-    acts = [X]
-    for l in range(1, L + 1):
-        z = acts[-1] @ params[f"W{l}"] + params[f"b{l}"]
-        acts.append(np.tanh(z) if l < L else 1 / (1 + np.exp(-z)))
-    p, n = acts[-1], len(X)
-    J = -(np.sum(Y * np.log(p)) + np.sum((1 - Y) * np.log(1 - p))) / n
-    grads, delta = {}, (p - Y) / n
-    for l in reversed(range(1, L + 1)):
-        grads.update({f"W{l}": acts[l - 1].T @ delta, f"b{l}": np.sum(delta, axis=0)})
-        delta = (delta @ params[f"W{l}"].T) * (1 - acts[l - 1] * acts[l - 1])
-    return J, grads
+def bt_einsum(X, y, W1, b1, W2, b2):
+    a1 = np.tanh(np.einsum("nd,dh->nh", X, W1) + b1)
+    delta2 = (np.einsum("nh,hk->nk", a1, W2) + b2 - y) / len(X)
+    delta1 = np.einsum("nk,hk->nh", delta2, W2) * (1 - a1 * a1)
+    return (np.einsum("nd,nh->dh", X, delta1), delta1.sum(0), np.einsum("nh,nk->hk", a1, delta2), delta2.sum(0))
 
 
-def ll_comprehension(params, X, Y):
-    J, grads = _l_layer(params, X, Y)
-    return float(J), {key: grads[key] for key in params}
+def bt_loops(X, y, W1, b1, W2, b2):
+    n = len(X)
+    dW1, db1, dW2, db2 = (np.zeros(np.shape(p)) for p in (W1, b1, W2, b2))
+    for x_i, y_i in zip(X, y):
+        a1 = np.tanh(x_i @ W1 + b1)
+        d2 = (a1 @ W2 + b2 - y_i) / n
+        d1 = (W2 @ d2) * (1 - a1 ** 2)
+        dW1 += np.outer(x_i, d1)
+        db1 += d1
+        dW2 += np.outer(a1, d2)
+        db2 += d2
+    return dW1, db1, dW2, db2
+
+
+# --- exercise 3: input_gradient(X, y, W1, b1, W2, b2), sigmoid hidden and output, squared error -----------------
+def _ig(X, y, W1, b1, W2, b2, hidden=True, output=True, n_div=True):
+    n = X.shape[0]
+    a1 = sigmoid(X @ W1 + b1)
+    y_hat = sigmoid(a1 @ W2 + b2)
+    delta2 = (y_hat - y) / (n if n_div else 1) * (y_hat * (1 - y_hat) if output else 1)
+    return (delta2 @ W2.T) * (a1 * (1 - a1) if hidden else 1)
+
+
+def ig_no_transpose(X, y, W1, b1, W2, b2):
+    return _ig(X, y, W1, b1, W2, b2) @ W1
+
+
+def ig_weight_gradient(X, y, W1, b1, W2, b2):
+    return X.T @ _ig(X, y, W1, b1, W2, b2)
+
+
+def ig_no_hidden_slope(X, y, W1, b1, W2, b2):
+    return _ig(X, y, W1, b1, W2, b2, hidden=False) @ W1.T
+
+
+def ig_no_output_slope(X, y, W1, b1, W2, b2):
+    return _ig(X, y, W1, b1, W2, b2, output=False) @ W1.T
+
+
+def ig_no_n(X, y, W1, b1, W2, b2):
+    return _ig(X, y, W1, b1, W2, b2, n_div=False) @ W1.T
+
+
+def ig_summed(X, y, W1, b1, W2, b2):
+    delta1 = _ig(X, y, W1, b1, W2, b2)
+    return np.broadcast_to(delta1.sum(axis=0) @ W1.T, X.shape).copy()
+
+
+def ig_central(X, y, W1, b1, W2, b2):
+    def cost(Xs):
+        y_hat = sigmoid(sigmoid(Xs @ W1 + b1) @ W2 + b2)
+        return np.sum((y_hat - y) ** 2) / (2 * len(Xs))
+    grad = np.zeros(X.shape)
+    for i in np.ndindex(X.shape):
+        step = np.zeros(X.shape)
+        step[i] = 1e-5
+        grad[i] = (cost(X + step) - cost(X - step)) / 2e-5
+    return grad
+
+
+def ig_sign(X, y, W1, b1, W2, b2):
+    return -_ig(X, y, W1, b1, W2, b2) @ W1.T
+
+
+def ig_einsum(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(np.einsum("nd,dh->nh", X, W1) + b1)
+    y_hat = sigmoid(np.einsum("nh,hk->nk", a1, W2) + b2)
+    delta2 = (y_hat - y) * y_hat * (1 - y_hat) / X.shape[0]
+    delta1 = np.einsum("nk,hk->nh", delta2, W2) * a1 * (1 - a1)
+    return np.einsum("nh,dh->nd", delta1, W1)
+
+
+def ig_loops(X, y, W1, b1, W2, b2):
+    n, d = X.shape
+    out = np.zeros((n, d))
+    for i in range(n):
+        a1 = sigmoid(X[i] @ W1 + b1)
+        y_hat = sigmoid(a1 @ W2 + b2)
+        d2 = (y_hat - y[i]) * y_hat * (1 - y_hat) / n
+        d1 = (W2 @ d2) * a1 * (1 - a1)
+        for l in range(d):
+            out[i, l] = sum(W1[l, j] * d1[j] for j in range(W1.shape[1]))
+    return out
 
 
 ENTRIES = [
-    wrong("relu_gate", ReluMaskOnly, "backward returns the local slope only, not times dJda",
-          ["dJda", "upstream", "chain", "multiply", "times"]),
-    wrong("relu_gate", ReluInPlace, "forward zeroes the negative entries of z in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("relu_gate", ReluTimesOutput, "backward multiplies by a instead of the 0/1 slope",
-          ["0 or 1", "1 where", "mask", "derivative is 1", "slope"]),
-    wrong("relu_gate", ReluWrongSide, "the slope 1 on the negative side instead of the positive",
-          ["z > 0", "negative", "positive", "sign"]),
-    wrong("relu_gate", ReluIdentityForward, "forward forgets the max: returns z",
-          ["max", "negative", "0 where", "zero"]),
-    wrong("relu_gate", ReluPassThrough, "backward passes dJda through unchanged",
-          ["z > 0", "mask", "0 where", "negative", "zero"]),
-    wrong("relu_gate", ReluForgetful, "forward does not remember z; backward fails",
-          ["remember", "AttributeError", "forward"]),
-    wrong("relu_gate", ReluLeaky, "a leaky ReLU with slope 0.01 below 0",
-          ["0.01", "leaky", "negative"]),
-    right("relu_gate", ReluWhere, "np.where for the slope and the gradient"),
-    right("relu_gate", ReluCopy, "copies and boolean indexing"),
+    # exercise 1: central_difference
+    wrong("central_difference", cd_stub, "the stub: the step is never reset, so entries accumulate",
+          ["reset", "e_i", "accumulat", "back to 0", "previous", "zero again"]),
+    wrong("central_difference", cd_forward, "a forward difference (f(x + h) - f(x)) / h, not central",
+          ["forward", "central", "one-sided", "f(x - "]),
+    wrong("central_difference", cd_one_h, "divides by h instead of 2h",
+          ["2h", "2 * h", "twice", "factor 2", "2 times"]),
+    wrong("central_difference", cd_in_place, "nudges x in place and leaves it at x - h",
+          ["unchanged", "in place", "changed", "restore"]),
+    wrong("central_difference", cd_unit_step, "steps by 1 instead of h",
+          ["size of the step", "step size", "step of h", "by h"]),
+    wrong("central_difference", cd_library, "calls nnlib's numerical_gradient instead of writing it",
+          ["numerical_gradient", "not allowed", "allowed"]),
+    wrong("central_difference", cd_flat, "returns a flat array instead of x's shape",
+          ["shape", "flat"]),
+    wrong("central_difference", cd_sign, "f(x - h) - f(x + h): the sign flipped",
+          ["sign", "opposite", "minus"]),
+    right("central_difference", cd_reset, "the stub with the step set back to 0 after each entry"),
+    right("central_difference", cd_copies, "two copies of the flattened x per entry"),
 
-    wrong("mse_gate", MseMeanAll, "np.mean over all entries: divides by n times k",
-          ["k", "columns", "n * k", "rows", "mean over"]),
-    wrong("mse_gate", MseNoHalf, "the 1/2 of the cost forgotten",
-          ["1/2", "half", "2 times", "factor 2"]),
-    wrong("mse_gate", MseNoN, "backward forgets the 1/n",
-          ["1/n", "n times", "divide"]),
-    wrong("mse_gate", MseSign, "backward returns (y - y_hat)/n: wrong sign",
-          ["sign", "opposite", "y_hat - y"]),
-    wrong("mse_gate", MseTwice, "backward keeps the 2 from the square: 2 (y_hat - y)/n",
-          ["factor 2", "twice", "2 times", "1/2"]),
-    wrong("mse_gate", MsePerEntry, "forward returns the array of terms, not one number",
-          ["one number", "scalar", "shape", "sum"]),
-    wrong("mse_gate", MseBackwardAll, "backward divides by n times k",
-          ["k", "columns", "rows", "n * k"]),
-    wrong("mse_gate", MseInPlace, "forward subtracts y from y_hat in place",
-          ["in place", "changed", "unchanged"]),
-    right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
-    right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
+    # exercise 2: backprop_tanh
+    wrong("backprop_tanh", bt_sigmoid_slope, "the sigmoid's slope a1(1 - a1) for the tanh layer",
+          ["1 - a1**2", "1 - a1 ** 2", "a1 * (1 - a1)", "sigmoid's", "tanh'", "1 - a1²"]),
+    wrong("backprop_tanh", bt_output_slope, "keeps a sigmoid output and its slope: the output is linear",
+          ["linear", "identity", "y_hat * (1 - y_hat)", "sigmoid"]),
+    wrong("backprop_tanh", bt_no_n, "the 1/n of the cost forgotten",
+          ["1/n", "n times", "mean", "divide"]),
+    wrong("backprop_tanh", bt_mean_bias, "bias gradients as means over samples instead of sums",
+          ["sum", "mean", "bias"]),
+    wrong("backprop_tanh", bt_transposed_W1, "dJdW1 transposed",
+          ["transpos", "shape"]),
+    wrong("backprop_tanh", bt_slope_of_z, "1 - z1^2: the slope written with z1 instead of a1",
+          ["z1", "a1"]),
+    wrong("backprop_tanh", bt_order, "returns (dJdW1, dJdW2, dJdb1, dJdb2): the wrong order",
+          ["order", "swap"]),
+    wrong("backprop_tanh", bt_tanh_output, "a tanh output instead of a linear one, slope left out",
+          ["linear", "identity", "output"]),
+    right("backprop_tanh", bt_einsum, "np.einsum throughout"),
+    right("backprop_tanh", bt_loops, "one sample at a time with outer products"),
 
-    # exercise 3: shared_input(prediction); right: 6
-    wrong("shared_input", 3, "one input's gradient only: forgets that both inputs are x",
-          ["both", "add", "sum", "two"]),
-    wrong("shared_input", 9, "the value f = x * x, not its derivative",
-          ["f itself", "value", "derivative"]),
-    wrong("shared_input", (3, 3), "the gate's two outputs, not added",
-          ["one number", "add", "sum"]),
-    wrong("shared_input", 2, "2x without putting x = 3 in",
-          ["x = 3", "2x", "evaluate"]),
-    wrong("shared_input", "6", "the right number as a string",
+    # exercise 3: input_gradient
+    wrong("input_gradient", ig_no_transpose, "delta1 @ W1 instead of delta1 @ W1.T",
+          ["transpos", "W1.T", "shape"]),
+    wrong("input_gradient", ig_weight_gradient, "X.T @ delta1: the gradient of W1, not of X",
+          ["W1", "shape of X", "weights", "like X"]),
+    wrong("input_gradient", ig_no_hidden_slope, "sigma'(z1) left out",
+          ["sigma'", "a1 * (1 - a1)", "a1(1 - a1)", "slope", "hidden"]),
+    wrong("input_gradient", ig_no_output_slope, "the output's slope y_hat(1 - y_hat) left out",
+          ["y_hat * (1 - y_hat)", "y_hat(1 - y_hat)", "output", "sigma'(z2)", "slope"]),
+    wrong("input_gradient", ig_no_n, "the 1/n of the cost forgotten",
+          ["1/n", "n times", "mean", "divide"]),
+    wrong("input_gradient", ig_summed, "delta1 summed over samples, every row the same",
+          ["sum", "per sample", "each sample", "own sample"]),
+    wrong("input_gradient", ig_central, "central differences instead of a derivation",
+          ["derive", "numerical", "finite", "differences"]),
+    wrong("input_gradient", ig_sign, "the sign flipped",
+          ["sign", "opposite"]),
+    right("input_gradient", ig_einsum, "np.einsum throughout"),
+    right("input_gradient", ig_loops, "explicit loops over samples, inputs and hidden units"),
+
+    # exercise 4: delta_ratio(prediction); right: 1 / (0.01 * 0.99) = 101.01
+    wrong("delta_ratio", 0.0099, "the ratio upside down (squared error over cross-entropy)",
+          ["invert", "upside", "other way", "reciprocal", "1/"]),
+    wrong("delta_ratio", 1, "thinks the two deltas are the same size",
+          ["slope", "cancel", "y_hat(1 - y_hat)", "sigmoid"]),
+    wrong("delta_ratio", 10000, "1 / 0.01^2: squared the slope",
+          ["square"]),
+    wrong("delta_ratio", 50.5, "halved it for the 1/2 in the squared-error cost",
+          ["1/2", "factor 2", "half", "2 times"]),
+    wrong("delta_ratio", "101", "the right number as a string",
           ["string", "str"]),
-    wrong("shared_input", 1, "the upstream gradient passed in, not df/dx",
-          ["add", "both", "x"]),
-    wrong("shared_input", 18, "2 x^2: mixed up the derivative",
-          ["2x", "derivative", "both"]),
-    right("shared_input", 6.0, "a float"),
-    right("shared_input", np.float64(6), "a numpy scalar"),
-    right("shared_input", Fraction(6), "a Fraction"),
-
-    wrong("l_layer_grads", ll_stub, "the stub: grads['W'] and log(y_hat) for the 0 labels",
-          ["W{l}", "key", "1 - y_hat", "log(1 - y_hat)", "KeyError"]),
-    wrong("l_layer_grads", ll_key_only, "fixed the key but not the cost's log(1 - y_hat)",
-          ["log(1 - y_hat)", "1 - y_hat", "cross-entropy", "J"]),
-    wrong("l_layer_grads", ll_J_only, "fixed the cost but not the key",
-          ["key", "W{l}", "missing", "zeros"]),
-    wrong("l_layer_grads", ll_J_sign, "both fixed but the cost without its minus sign",
-          ["sign", "minus", "negative"]),
-    wrong("l_layer_grads", ll_J_sum, "the cost summed, not averaged",
-          ["1/n", "mean", "n times"]),
-    wrong("l_layer_grads", ll_no_n, "delta without the 1/n",
-          ["1/n", "n times", "divide"]),
-    wrong("l_layer_grads", ll_key_off_by_one, "the key W{l-1}: every weight gradient one layer off",
-          ["key", "off by one", "W{l}"]),
-    wrong("l_layer_grads", ll_slope_index, "tanh's slope taken from the activation one layer too low",
-          ["a[l - 1]", "index", "layer", "off by one"]),
-    right("l_layer_grads", ll_loops, "activations in one list, sums written out, dict.update"),
-    right("l_layer_grads", ll_comprehension, "a Python float and a dict rebuilt in params' order"),
+    wrong("delta_ratio", 0.99, "gave cross-entropy's delta itself, not the ratio",
+          ["ratio", "divide"]),
+    wrong("delta_ratio", -101, "a signed ratio, not the ratio of sizes",
+          ["sign", "absolute", "|", "size"]),
+    right("delta_ratio", 100, "1 / 0.01, the slope rounded"),
+    right("delta_ratio", Fraction(10000, 99), "the exact value as a Fraction"),
+    right("delta_ratio", np.float64(101.0), "a numpy scalar"),
 ]

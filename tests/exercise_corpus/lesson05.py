@@ -1,220 +1,347 @@
-"""Lesson 5 (05_moons): the loss before training, the largest stable lr, the L1 gradient, power iteration."""
-import math
+"""Lesson 5 (05_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
 from fractions import Fraction
 
 import numpy as np
 
+from nnlib.layers import sigmoid
+
 from . import right, wrong
 
 
-# --- exercise 3: l1_penalty_and_grad(W, l1, n) -----------------------------------------------------------------
-def l1_l2_gradient(W, l1, n):
-    return l1 / n * np.abs(W).sum(), l1 / n * W
+# --- exercise 1: relu_gate(ReLU) -------------------------------------------------------------------------------
+class ReluMaskOnly:
+    def forward(self, z):
+        self.mask = z > 0
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return self.mask.astype(float)                      # forgot the upstream gradient
 
 
-def l1_no_n(W, l1, n):
-    return l1 * np.abs(W).sum(), l1 * np.sign(W)
+class ReluInPlace:
+    def forward(self, z):
+        self.mask = z > 0
+        z[z < 0] = 0
+        return z
 
 
-def l1_no_abs(W, l1, n):
-    return l1 / n * W.sum(), l1 / n * np.sign(W)
+ReluInPlace.backward = lambda self, dJda: dJda * self.mask
 
 
-def l1_array_penalty(W, l1, n):
-    return l1 / n * np.abs(W), l1 / n * np.sign(W)
+class ReluTimesOutput:
+    def forward(self, z):
+        self.a = np.maximum(z, 0)
+        return self.a
+
+    def backward(self, dJda):
+        return dJda * self.a                                # a, not the 0/1 slope
 
 
-def l1_swapped(W, l1, n):
-    return l1 / n * np.sign(W), l1 / n * np.abs(W).sum()
+class ReluWrongSide:
+    def forward(self, z):
+        self.z = z
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda * (self.z < 0)
 
 
-def l1_in_place(W, l1, n):
-    dW = l1 / n * np.sign(W)
-    absW = W                        # "a copy to take the absolute value in"
-    absW[absW < 0] *= -1
-    return l1 / n * absW.sum(), dW
+class ReluIdentityForward:
+    def forward(self, z):
+        self.z = z
+        return z
+
+    def backward(self, dJda):
+        return dJda * (self.z > 0)
 
 
-def l1_half(W, l1, n):
-    return l1 / (2 * n) * np.abs(W).sum(), l1 / n * np.sign(W)
+class ReluPassThrough:
+    def forward(self, z):
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda
 
 
-def l1_sign_flipped(W, l1, n):
-    return l1 / n * np.abs(W).sum(), -l1 / n * np.sign(W)
+class ReluForgetful:
+    def forward(self, z):
+        return np.maximum(z, 0)
+
+    def backward(self, dJda):
+        return dJda * (self.z > 0)                          # self.z never stored
 
 
-def l1_where(W, l1, n):
-    s = np.where(W > 0, 1.0, np.where(W < 0, -1.0, 0.0))
-    return float(l1 * np.sum(s * W) / n), l1 * s / n
+class ReluLeaky:
+    def forward(self, z):
+        self.z = z
+        return np.where(z > 0, z, 0.01 * z)
+
+    def backward(self, dJda):
+        return dJda * np.where(self.z > 0, 1.0, 0.01)
 
 
-def l1_loops(W, l1, n):
-    total, dW = 0.0, np.zeros(np.shape(W))
-    for idx, w in np.ndenumerate(W):
-        total += abs(w)
-        dW[idx] = int(w > 0) - int(w < 0)
-    return l1 * total / n, dW * (l1 / n)
+class ReluWhere:
+    def forward(self, z):
+        self.slope = np.where(z > 0, 1.0, 0.0)
+        return z * self.slope
+
+    def backward(self, dJda):
+        return np.where(self.slope > 0, dJda, 0.0)
 
 
-# --- exercise 4: top_eigenvalue(H) -----------------------------------------------------------------------------
-def te_no_normalise(H):
-    v = np.ones(H.shape[0])
-    for _ in range(500):
-        v = H @ v
-    return v @ H @ v / (v @ v)
+class ReluCopy:
+    def forward(self, z):
+        self.z = np.array(z, dtype=float, copy=True)
+        a = self.z.copy()
+        a[a < 0] = 0.0
+        return a
+
+    def backward(self, dJda):
+        out = np.array(dJda, dtype=float, copy=True)
+        out[self.z <= 0] = 0.0
+        return out
 
 
-def te_norm_of_v(H):
-    v = np.random.default_rng(0).normal(size=H.shape[0])
-    for _ in range(300):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return np.linalg.norm(v)                 # always 1
+# --- exercise 2: mse_gate(MSE), J = 1/(2n) sum over rows and columns -------------------------------------------
+class MseMeanAll:
+    def forward(self, y_hat, y):
+        self.diff = y_hat - y
+        return np.mean(self.diff ** 2) / 2                  # divides by n * k
+
+    def backward(self):
+        return self.diff / self.diff.size
 
 
-def te_in_place(H):
-    H /= np.abs(H).max()                     # "scale H first for stability"
-    v = np.random.default_rng(0).normal(size=H.shape[0])
-    for _ in range(300):
-        v = H @ v
-        v /= np.linalg.norm(v)
-    return v @ H @ v
+class MseNoHalf:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / self.n
+
+    def backward(self):
+        return self.diff / self.n
 
 
-def te_few(H):
-    v = np.random.default_rng(0).normal(size=H.shape[0])
-    for _ in range(3):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return v @ H @ v
+class MseNoN:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff
 
 
-def te_zero_start(H):
-    v = np.zeros(H.shape[0])
-    for _ in range(300):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return v @ H @ v
+class MseSign:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return -self.diff / self.n
 
 
-def te_vector(H):
-    v = np.random.default_rng(0).normal(size=H.shape[0])
-    for _ in range(300):
-        v = H @ v
-        v = v / np.linalg.norm(v)
-    return v
+class MseTwice:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return 2 * self.diff / self.n
 
 
-def te_trace(H):
-    return np.trace(H)
+class MsePerEntry:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return self.diff ** 2 / (2 * self.n)                # not summed
+
+    def backward(self):
+        return self.diff / self.n
 
 
-def te_diagonal(H):
-    return H.diagonal().max()
+class MseBackwardAll:
+    def forward(self, y_hat, y):
+        self.diff, self.n = y_hat - y, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff / self.diff.size
 
 
-def te_matrix_norm(H):
-    return np.linalg.norm(H, 2)
+class MseInPlace:
+    def forward(self, y_hat, y):
+        y_hat -= y
+        self.diff, self.n = y_hat, y_hat.shape[0]
+        return np.sum(self.diff ** 2) / (2 * self.n)
+
+    def backward(self):
+        return self.diff / self.n
 
 
-def te_max_entry(H):
-    v = np.random.default_rng(1).random(H.shape[0]) + 0.1
-    for _ in range(400):
-        w = H @ v
-        v = w / np.abs(w).max()
-    return float(v @ (H @ v) / (v @ v))
+class MseRowMean:
+    def forward(self, y_hat, y):
+        self.y_hat, self.y = y_hat, y
+        return float(((y_hat - y) ** 2).sum(axis=1).mean() / 2)
+
+    def backward(self):
+        return (self.y_hat - self.y) / len(self.y_hat)
 
 
-def te_loops(H):
-    # H is an operator that only multiplies vectors (the prompt says so): the products are H.dot(v), the rest
-    # stays Python lists and loops (this entry once read H[i][j], which the exercise no longer allows).
-    d = H.shape[0]
-    v = [1.0 + 0.1 * i for i in range(d)]
-    for _ in range(500):
-        w = list(H.dot(v))
-        length = math.sqrt(sum(x * x for x in w))
-        v = [x / length for x in w]
-    Hv = list(H.dot(v))
-    return sum(v[i] * Hv[i] for i in range(d))
+class MseEinsum:
+    def forward(self, y_hat, y):
+        d = np.subtract(y_hat, y)
+        self.grad = d / d.shape[0]
+        return np.einsum("ij,ij->", d, d) / (2 * d.shape[0])
+
+    def backward(self):
+        return self.grad
+
+
+# --- exercise 4: l_layer_grads(l_layer_loss_and_grads) ---------------------------------------------------------
+def _l_layer(params, X, Y, key=lambda l: f"W{l}", J_fix=True, J_sign=-1, J_mean=True, n_div=True,
+             slope_index=lambda l: l - 1):
+    L = len(params) // 2
+    a = [X]
+    for l in range(1, L):
+        a.append(np.tanh(a[-1] @ params[f"W{l}"] + params[f"b{l}"]))
+    y_hat = sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
+    n = X.shape[0]
+    terms = Y * np.log(y_hat) + (1 - Y) * np.log(1 - y_hat if J_fix else y_hat)
+    J = J_sign * (np.mean(terms) if J_mean else np.sum(terms))
+    grads = {}
+    delta = (y_hat - Y) / (n if n_div else 1)
+    for l in range(L, 0, -1):
+        grads[key(l)] = a[l - 1].T @ delta
+        grads[f"b{l}"] = delta.sum(axis=0)
+        if l > 1:
+            delta = (delta @ params[f"W{l}"].T) * (1 - a[slope_index(l)] ** 2)
+    return J, grads
+
+
+def ll_stub(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: "W", J_fix=False)
+
+
+def ll_key_only(params, X, Y):
+    return _l_layer(params, X, Y, J_fix=False)
+
+
+def ll_J_only(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: "W")
+
+
+def ll_J_sign(params, X, Y):
+    return _l_layer(params, X, Y, J_sign=1)
+
+
+def ll_J_sum(params, X, Y):
+    return _l_layer(params, X, Y, J_mean=False)
+
+
+def ll_no_n(params, X, Y):
+    return _l_layer(params, X, Y, n_div=False)
+
+
+def ll_key_off_by_one(params, X, Y):
+    return _l_layer(params, X, Y, key=lambda l: f"W{l - 1}")
+
+
+def ll_slope_index(params, X, Y):
+    return _l_layer(params, X, Y, slope_index=lambda l: l - 2)
+
+
+def ll_loops(params, X, Y):
+    L = len(params) // 2
+    acts = [X]
+    for l in range(1, L + 1):
+        z = acts[-1] @ params[f"W{l}"] + params[f"b{l}"]
+        acts.append(np.tanh(z) if l < L else 1 / (1 + np.exp(-z)))
+    p, n = acts[-1], len(X)
+    J = -(np.sum(Y * np.log(p)) + np.sum((1 - Y) * np.log(1 - p))) / n
+    grads, delta = {}, (p - Y) / n
+    for l in reversed(range(1, L + 1)):
+        grads.update({f"W{l}": acts[l - 1].T @ delta, f"b{l}": np.sum(delta, axis=0)})
+        delta = (delta @ params[f"W{l}"].T) * (1 - acts[l - 1] * acts[l - 1])
+    return J, grads
+
+
+def ll_comprehension(params, X, Y):
+    J, grads = _l_layer(params, X, Y)
+    return float(J), {key: grads[key] for key in params}
 
 
 ENTRIES = [
-    # exercise 1: init_loss(prediction); right: log 4 = 1.386
-    wrong("init_loss", math.log(2), "log 2: the binary cross-entropy of a coin, not k = 4 classes",
-          ["4 classes", "log k", "log(k)", "k = 4", "four"]),
-    wrong("init_loss", 0.25, "the probability 1/k, not its minus log",
-          ["log", "-log"]),
-    wrong("init_loss", 4, "k itself",
-          ["log"]),
-    wrong("init_loss", 0, "thinks a net that knows nothing has no loss",
-          ["log", "1/k", "uniform", "equal"]),
-    wrong("init_loss", -math.log(4), "log(1/4) without the minus sign",
-          ["sign", "minus", "negative"]),
-    wrong("init_loss", math.log10(4), "log base 10 instead of the natural log",
-          ["natural", "ln", "log10", "base"]),
-    wrong("init_loss", "1.386", "the right number as a string",
-          ["string", "str"]),
-    right("init_loss", np.log(4), "np.log(4), a numpy scalar"),
-    right("init_loss", 1.4, "rounded to one decimal"),
-    right("init_loss", Fraction(139, 100), "a Fraction"),
+    wrong("relu_gate", ReluMaskOnly, "backward returns the local slope only, not times dJda",
+          ["dJda", "upstream", "chain", "multiply", "times"]),
+    wrong("relu_gate", ReluInPlace, "forward zeroes the negative entries of z in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("relu_gate", ReluTimesOutput, "backward multiplies by a instead of the 0/1 slope",
+          ["0 or 1", "1 where", "mask", "derivative is 1", "slope"]),
+    wrong("relu_gate", ReluWrongSide, "the slope 1 on the negative side instead of the positive",
+          ["z > 0", "negative", "positive", "sign"]),
+    wrong("relu_gate", ReluIdentityForward, "forward forgets the max: returns z",
+          ["max", "negative", "0 where", "zero"]),
+    wrong("relu_gate", ReluPassThrough, "backward passes dJda through unchanged",
+          ["z > 0", "mask", "0 where", "negative", "zero"]),
+    wrong("relu_gate", ReluForgetful, "forward does not remember z; backward fails",
+          ["remember", "AttributeError", "forward"]),
+    wrong("relu_gate", ReluLeaky, "a leaky ReLU with slope 0.01 below 0",
+          ["0.01", "leaky", "negative"]),
+    right("relu_gate", ReluWhere, "np.where for the slope and the gradient"),
+    right("relu_gate", ReluCopy, "copies and boolean indexing"),
 
-    # exercise 2: lr_limit(prediction); right: 2 / lambda = 0.5
-    wrong("lr_limit", 0.25, "1/lambda: the lr that lands on the bottom, not the largest that does not grow",
-          ["2/λ", "2 / λ", "twice", "2 times", "factor 2", "largest"]),
-    wrong("lr_limit", 2, "reads the rule lr * lambda < 2 as lr < 2",
-          ["λ", "lambda", "curvature", "divide"]),
-    wrong("lr_limit", 0.125, "1/(2 lambda): confused lambda/2 in J with the curvature",
-          ["λ/2", "factor", "2/λ", "curvature"]),
-    wrong("lr_limit", 8, "2 lambda instead of 2 / lambda",
-          ["λ", "invert", "2/λ", "divide"]),
-    wrong("lr_limit", "0.5", "the right number as a string",
-          ["string", "str"]),
-    wrong("lr_limit", -0.5, "a negative learning rate",
-          ["sign", "positive", "negative"]),
-    wrong("lr_limit", 1.0, "2 / (lambda/2): took the lambda/2 of J as the curvature",
-          ["curvature", "second derivative", "λ/2"]),
-    right("lr_limit", Fraction(1, 2), "a Fraction"),
-    right("lr_limit", np.float64(2 / 4), "2/lambda as a numpy scalar"),
-
-    # exercise 3: l1_penalty_and_grad(W, l1, n)
-    wrong("l1_penalty_and_grad", l1_l2_gradient, "dW = l1/n * W: L2's gradient, not sign(W)",
-          ["sign", "L2", "W itself"]),
-    wrong("l1_penalty_and_grad", l1_no_n, "the 1/n forgotten in both",
+    wrong("mse_gate", MseMeanAll, "np.mean over all entries: divides by n times k",
+          ["k", "columns", "n * k", "rows", "mean over"]),
+    wrong("mse_gate", MseNoHalf, "the 1/2 of the cost forgotten",
+          ["1/2", "half", "2 times", "factor 2"]),
+    wrong("mse_gate", MseNoN, "backward forgets the 1/n",
           ["1/n", "n times", "divide"]),
-    wrong("l1_penalty_and_grad", l1_no_abs, "the penalty sums W, not |W|",
-          ["abs", "|W|", "absolute"]),
-    wrong("l1_penalty_and_grad", l1_array_penalty, "the penalty not summed: an array",
-          ["one number", "sum", "shape"]),
-    wrong("l1_penalty_and_grad", l1_swapped, "the pair in the wrong order (dW, penalty)",
-          ["order", "swap", "pair"]),
-    wrong("l1_penalty_and_grad", l1_in_place, "flips the negative entries of W in place",
+    wrong("mse_gate", MseSign, "backward returns (y - y_hat)/n: wrong sign",
+          ["sign", "opposite", "y_hat - y"]),
+    wrong("mse_gate", MseTwice, "backward keeps the 2 from the square: 2 (y_hat - y)/n",
+          ["factor 2", "twice", "2 times", "1/2"]),
+    wrong("mse_gate", MsePerEntry, "forward returns the array of terms, not one number",
+          ["one number", "scalar", "shape", "sum"]),
+    wrong("mse_gate", MseBackwardAll, "backward divides by n times k",
+          ["k", "columns", "rows", "n * k"]),
+    wrong("mse_gate", MseInPlace, "forward subtracts y from y_hat in place",
           ["in place", "changed", "unchanged"]),
-    wrong("l1_penalty_and_grad", l1_half, "a 1/2 in the penalty as in L2's",
-          ["1/2", "half", "factor 2", "2 times"]),
-    wrong("l1_penalty_and_grad", l1_sign_flipped, "the gradient with the wrong sign",
-          ["sign", "opposite", "minus"]),
-    right("l1_penalty_and_grad", l1_where, "np.where for the sign, penalty as sum(sign * W), a float"),
-    right("l1_penalty_and_grad", l1_loops, "a loop over np.ndenumerate"),
+    right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
+    right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
 
-    # exercise 4: top_eigenvalue(H)
-    wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",
-          ["normalis", "divide", "||Hv||", "norm", "overflow", "inf"]),
-    wrong("top_eigenvalue", te_norm_of_v, "returns ||v|| (always 1), not the Rayleigh quotient",
-          ["Rayleigh", "v^T H v", "v @ H @ v", "vᵀHv"]),
-    wrong("top_eigenvalue", te_in_place, "rescales H in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("top_eigenvalue", te_few, "three iterations only",
-          ["iterations", "more", "repeat", "few"]),
-    wrong("top_eigenvalue", te_zero_start, "starts from the zero vector: 0/0",
-          ["zero", "start", "nan"]),
-    wrong("top_eigenvalue", te_vector, "returns the vector v, not the eigenvalue",
-          ["one number", "vector", "shape"]),
-    wrong("top_eigenvalue", te_trace, "the trace: the sum of all eigenvalues",
-          ["trace", "sum"]),
-    wrong("top_eigenvalue", te_diagonal, "the largest diagonal entry",
-          ["diagonal", "power iteration"]),
-    wrong("top_eigenvalue", te_matrix_norm, "np.linalg.norm(H, 2): an SVD by another name",
-          ["norm", "not allowed", "allowed", "svd"]),
-    right("top_eigenvalue", te_max_entry, "normalised by the largest entry, quotient divided by v @ v"),
-    right("top_eigenvalue", te_loops, "Python lists and loops, math.sqrt"),
+    # exercise 3: shared_input(prediction); right: 6
+    wrong("shared_input", 3, "one input's gradient only: forgets that both inputs are x",
+          ["both", "add", "sum", "two"]),
+    wrong("shared_input", 9, "the value f = x * x, not its derivative",
+          ["f itself", "value", "derivative"]),
+    wrong("shared_input", (3, 3), "the gate's two outputs, not added",
+          ["one number", "add", "sum"]),
+    wrong("shared_input", 2, "2x without putting x = 3 in",
+          ["x = 3", "2x", "evaluate"]),
+    wrong("shared_input", "6", "the right number as a string",
+          ["string", "str"]),
+    wrong("shared_input", 1, "the upstream gradient passed in, not df/dx",
+          ["add", "both", "x"]),
+    wrong("shared_input", 18, "2 x^2: mixed up the derivative",
+          ["2x", "derivative", "both"]),
+    right("shared_input", 6.0, "a float"),
+    right("shared_input", np.float64(6), "a numpy scalar"),
+    right("shared_input", Fraction(6), "a Fraction"),
+
+    wrong("l_layer_grads", ll_stub, "the stub: grads['W'] and log(y_hat) for the 0 labels",
+          ["W{l}", "key", "1 - y_hat", "log(1 - y_hat)", "KeyError"]),
+    wrong("l_layer_grads", ll_key_only, "fixed the key but not the cost's log(1 - y_hat)",
+          ["log(1 - y_hat)", "1 - y_hat", "cross-entropy", "J"]),
+    wrong("l_layer_grads", ll_J_only, "fixed the cost but not the key",
+          ["key", "W{l}", "missing", "zeros"]),
+    wrong("l_layer_grads", ll_J_sign, "both fixed but the cost without its minus sign",
+          ["sign", "minus", "negative"]),
+    wrong("l_layer_grads", ll_J_sum, "the cost summed, not averaged",
+          ["1/n", "mean", "n times"]),
+    wrong("l_layer_grads", ll_no_n, "delta without the 1/n",
+          ["1/n", "n times", "divide"]),
+    wrong("l_layer_grads", ll_key_off_by_one, "the key W{l-1}: every weight gradient one layer off",
+          ["key", "off by one", "W{l}"]),
+    wrong("l_layer_grads", ll_slope_index, "tanh's slope taken from the activation one layer too low",
+          ["a[l - 1]", "index", "layer", "off by one"]),
+    right("l_layer_grads", ll_loops, "activations in one list, sums written out, dict.update"),
+    right("l_layer_grads", ll_comprehension, "a Python float and a dict rebuilt in params' order"),
 ]

@@ -1,216 +1,220 @@
-"""Lesson 6 (06_training): steps per epoch, the bowl's largest stable lr, a buggy Adam step, AdamW."""
+"""Lesson 6 (06_moons): the loss before training, the largest stable lr, the L1 gradient, power iteration."""
+import math
+from fractions import Fraction
+
 import numpy as np
 
 from . import right, wrong
 
 
-def _adam(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8, square=True, correct_m=True, correct_v=True,
-          sign=-1, root=True):
-    m_new = beta1 * m + (1 - beta1) * g
-    v_new = beta2 * v + (1 - beta2) * (g ** 2 if square else np.abs(g))
-    m_hat = m_new / (1 - beta1 ** t) if correct_m else m_new
-    v_hat = v_new / (1 - beta2 ** t) if correct_v else v_new
-    step = m_hat / ((np.sqrt(v_hat) if root else v_hat) + eps)
-    return p + sign * lr * step, m_new, v_new
+# --- exercise 3: l1_penalty_and_grad(W, l1, n) -----------------------------------------------------------------
+def l1_l2_gradient(W, l1, n):
+    return l1 / n * np.abs(W).sum(), l1 / n * W
 
 
-def adam_stub(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    m_new = beta1 * m + (1 - beta1) * g
-    v_new = beta2 * v + (1 - beta2) * np.abs(g)
-    m_hat = m_new / (1 - beta1)
-    v_hat = v_new / (1 - beta2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+def l1_no_n(W, l1, n):
+    return l1 * np.abs(W).sum(), l1 * np.sign(W)
 
 
-def adam_v_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    m_new = beta1 * m + (1 - beta1) * g
-    v_new = beta2 * v + (1 - beta2) * g ** 2
-    m_hat = m_new / (1 - beta1)
-    v_hat = v_new / (1 - beta2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+def l1_no_abs(W, l1, n):
+    return l1 / n * W.sum(), l1 / n * np.sign(W)
 
 
-def adam_m_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, square=False)
+def l1_array_penalty(W, l1, n):
+    return l1 / n * np.abs(W), l1 / n * np.sign(W)
 
 
-def adam_no_correction(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, correct_m=False, correct_v=False)
+def l1_swapped(W, l1, n):
+    return l1 / n * np.sign(W), l1 / n * np.abs(W).sum()
 
 
-def adam_in_place(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    m *= beta1
-    m += (1 - beta1) * g
-    v *= beta2
-    v += (1 - beta2) * g ** 2
-    m_hat = m / (1 - beta1 ** t)
-    v_hat = v / (1 - beta2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+def l1_in_place(W, l1, n):
+    dW = l1 / n * np.sign(W)
+    absW = W                        # "a copy to take the absolute value in"
+    absW[absW < 0] *= -1
+    return l1 / n * absW.sum(), dW
 
 
-def adam_uphill(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, sign=1)
+def l1_half(W, l1, n):
+    return l1 / (2 * n) * np.abs(W).sum(), l1 / n * np.sign(W)
 
 
-def adam_no_sqrt(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, root=False)
+def l1_sign_flipped(W, l1, n):
+    return l1 / n * np.abs(W).sum(), -l1 / n * np.sign(W)
 
 
-def adam_betas_swapped(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adam(p, g, m, v, t, lr, beta2, beta1, eps)
+def l1_where(W, l1, n):
+    s = np.where(W > 0, 1.0, np.where(W < 0, -1.0, 0.0))
+    return float(l1 * np.sum(s * W) / n), l1 * s / n
 
 
-def adam_incremental(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    m_new = m + (1 - beta1) * (g - m)
-    v_new = v + (1 - beta2) * (np.square(g) - v)
-    step = (m_new / (1 - np.power(beta1, t))) / (np.sqrt(v_new / (1 - np.power(beta2, t))) + eps)
-    return p - lr * step, m_new, v_new
+def l1_loops(W, l1, n):
+    total, dW = 0.0, np.zeros(np.shape(W))
+    for idx, w in np.ndenumerate(W):
+        total += abs(w)
+        dW[idx] = int(w > 0) - int(w < 0)
+    return l1 * total / n, dW * (l1 / n)
 
 
-def adam_entrywise(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
-    p, g, m, v = (np.asarray(a, dtype=float) for a in (p, g, m, v))
-    p_new, m_new, v_new = np.empty_like(p), np.empty_like(m), np.empty_like(v)
-    for i in np.ndindex(p.shape):
-        m_new[i] = beta1 * m[i] + (1 - beta1) * g[i]
-        v_new[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-        p_new[i] = p[i] - lr * (m_new[i] / (1 - beta1 ** t)) / ((v_new[i] / (1 - beta2 ** t)) ** 0.5 + eps)
-    return p_new, m_new, v_new
+# --- exercise 4: top_eigenvalue(H) -----------------------------------------------------------------------------
+def te_no_normalise(H):
+    v = np.ones(H.shape[0])
+    for _ in range(500):
+        v = H @ v
+    return v @ H @ v / (v @ v)
 
 
-# --- exercise 4: adamw_step(p, g, m, v, t, lr, wd) -------------------------------------------------------------
-def _moments(g, m, v, t, beta1=0.9, beta2=0.999):
-    m_new = beta1 * m + (1 - beta1) * g
-    v_new = beta2 * v + (1 - beta2) * g ** 2
-    return m_new, v_new, m_new / (1 - beta1 ** t), v_new / (1 - beta2 ** t)
+def te_norm_of_v(H):
+    v = np.random.default_rng(0).normal(size=H.shape[0])
+    for _ in range(300):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return np.linalg.norm(v)                 # always 1
 
 
-def adamw_l2(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g + wd * p, m, v, t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
+def te_in_place(H):
+    H /= np.abs(H).max()                     # "scale H first for stability"
+    v = np.random.default_rng(0).normal(size=H.shape[0])
+    for _ in range(300):
+        v = H @ v
+        v /= np.linalg.norm(v)
+    return v @ H @ v
 
 
-def adamw_no_lr(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p, m_new, v_new
+def te_few(H):
+    v = np.random.default_rng(0).normal(size=H.shape[0])
+    for _ in range(3):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return v @ H @ v
 
 
-def adamw_decay_new(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    p_new = p - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
-    return p_new - lr * wd * p_new, m_new, v_new
+def te_zero_start(H):
+    v = np.zeros(H.shape[0])
+    for _ in range(300):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return v @ H @ v
 
 
-def adamw_no_correction(p, g, m, v, t, lr, wd):
-    m_new, v_new, _, _ = _moments(g, m, v, t)
-    return p - lr * (m_new / (np.sqrt(v_new) + 1e-8) + wd * p), m_new, v_new
+def te_vector(H):
+    v = np.random.default_rng(0).normal(size=H.shape[0])
+    for _ in range(300):
+        v = H @ v
+        v = v / np.linalg.norm(v)
+    return v
 
 
-def adamw_in_place(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    p -= lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
-    return p, m_new, v_new
+def te_trace(H):
+    return np.trace(H)
 
 
-def adamw_grow(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p), m_new, v_new
+def te_diagonal(H):
+    return H.diagonal().max()
 
 
-def adamw_only_p(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
+def te_matrix_norm(H):
+    return np.linalg.norm(H, 2)
 
 
-def adamw_t_plus_one(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t + 1)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p), m_new, v_new
+def te_max_entry(H):
+    v = np.random.default_rng(1).random(H.shape[0]) + 0.1
+    for _ in range(400):
+        w = H @ v
+        v = w / np.abs(w).max()
+    return float(v @ (H @ v) / (v @ v))
 
 
-def adamw_decay_first(p, g, m, v, t, lr, wd):
-    decayed = p * (1 - lr * wd)
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return decayed - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
-
-
-def adamw_dict(p, g, m, v, t, lr, wd):
-    state = {"m": 0.9 * m + 0.1 * g, "v": 0.999 * v + 0.001 * np.square(g)}
-    m_hat, v_hat = state["m"] / (1 - 0.9 ** t), state["v"] / (1 - 0.999 ** t)
-    update = m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p
-    return p - lr * update, state["m"], state["v"]
+def te_loops(H):
+    # H is an operator that only multiplies vectors (the prompt says so): the products are H.dot(v), the rest
+    # stays Python lists and loops (this entry once read H[i][j], which the exercise no longer allows).
+    d = H.shape[0]
+    v = [1.0 + 0.1 * i for i in range(d)]
+    for _ in range(500):
+        w = list(H.dot(v))
+        length = math.sqrt(sum(x * x for x in w))
+        v = [x / length for x in w]
+    Hv = list(H.dot(v))
+    return sum(v[i] * Hv[i] for i in range(d))
 
 
 ENTRIES = [
-    # exercise 1: steps_per_epoch(prediction); right: ceil(200 / 32) = 7
-    wrong("steps_per_epoch", 6, "200 // 32: the last, partial batch forgotten",
-          ["partial", "last", "remainder", "round up", "ceil", "smaller"]),
-    wrong("steps_per_epoch", 200, "one step per sample",
-          ["batch", "32"]),
-    wrong("steps_per_epoch", 1, "one step per epoch, as in full-batch training",
-          ["batch", "32"]),
-    wrong("steps_per_epoch", 6.25, "200 / 32 not rounded to a whole number of steps",
-          ["whole", "round", "integer"]),
-    wrong("steps_per_epoch", 32, "the batch size",
-          ["batch", "200 /", "divide"]),
-    wrong("steps_per_epoch", "7", "the right number as a string",
+    # exercise 1: init_loss(prediction); right: log 4 = 1.386
+    wrong("init_loss", math.log(2), "log 2: the binary cross-entropy of a coin, not k = 4 classes",
+          ["4 classes", "log k", "log(k)", "k = 4", "four"]),
+    wrong("init_loss", 0.25, "the probability 1/k, not its minus log",
+          ["log", "-log"]),
+    wrong("init_loss", 4, "k itself",
+          ["log"]),
+    wrong("init_loss", 0, "thinks a net that knows nothing has no loss",
+          ["log", "1/k", "uniform", "equal"]),
+    wrong("init_loss", -math.log(4), "log(1/4) without the minus sign",
+          ["sign", "minus", "negative"]),
+    wrong("init_loss", math.log10(4), "log base 10 instead of the natural log",
+          ["natural", "ln", "log10", "base"]),
+    wrong("init_loss", "1.386", "the right number as a string",
           ["string", "str"]),
-    wrong("steps_per_epoch", 8, "one step too many: ceil plus one",
-          ["off by one", "one too many"]),
-    right("steps_per_epoch", np.int64(7), "a numpy integer"),
-    right("steps_per_epoch", -(-200 // 32), "ceil by floor division"),
+    right("init_loss", np.log(4), "np.log(4), a numpy scalar"),
+    right("init_loss", 1.4, "rounded to one decimal"),
+    right("init_loss", Fraction(139, 100), "a Fraction"),
 
-    # exercise 2: bowl_lr(prediction); right: 0.11 (curvature 20: limit 2/20 = 0.1)
-    wrong("bowl_lr", 0.15, "not the smallest one that grows",
-          ["smallest", "0.11", "2/λ", "2/20"]),
-    wrong("bowl_lr", 0.09, "below the limit 0.1: it still shrinks",
-          ["2/λ", "curvature", "20", "0.1"]),
-    wrong("bowl_lr", 0.05, "1/curvature, the fastest, not the one that grows",
-          ["2/λ", "curvature", "20", "0.1"]),
-    wrong("bowl_lr", 2, "the limit for the flat direction (curvature 1)",
-          ["steepest", "20", "one of", "curvature"]),
-    wrong("bowl_lr", "0.11", "the right number as a string",
+    # exercise 2: lr_limit(prediction); right: 2 / lambda = 0.5
+    wrong("lr_limit", 0.25, "1/lambda: the lr that lands on the bottom, not the largest that does not grow",
+          ["2/λ", "2 / λ", "twice", "2 times", "factor 2", "largest"]),
+    wrong("lr_limit", 2, "reads the rule lr * lambda < 2 as lr < 2",
+          ["λ", "lambda", "curvature", "divide"]),
+    wrong("lr_limit", 0.125, "1/(2 lambda): confused lambda/2 in J with the curvature",
+          ["λ/2", "factor", "2/λ", "curvature"]),
+    wrong("lr_limit", 8, "2 lambda instead of 2 / lambda",
+          ["λ", "invert", "2/λ", "divide"]),
+    wrong("lr_limit", "0.5", "the right number as a string",
           ["string", "str"]),
-    wrong("bowl_lr", 0.1, "the limit itself, which is not one of the four and does not grow",
-          ["one of", "four"]),
-    right("bowl_lr", np.float64(0.11), "a numpy scalar"),
-    right("bowl_lr", 0.11, "the plain float"),
+    wrong("lr_limit", -0.5, "a negative learning rate",
+          ["sign", "positive", "negative"]),
+    wrong("lr_limit", 1.0, "2 / (lambda/2): took the lambda/2 of J as the curvature",
+          ["curvature", "second derivative", "λ/2"]),
+    right("lr_limit", Fraction(1, 2), "a Fraction"),
+    right("lr_limit", np.float64(2 / 4), "2/lambda as a numpy scalar"),
 
-    # exercise 3: adam_step
-    wrong("adam_step", adam_stub, "the stub: |g| instead of g^2, and 1 - beta1 without the power t",
-          ["square", "g**2", "g ** 2", "beta1 ** t", "power"]),
-    wrong("adam_step", adam_v_only, "fixed v but not the bias correction of m",
-          ["beta1 ** t", "power", "bias correction", "beta1**t", "β1^t"]),
-    wrong("adam_step", adam_m_only, "fixed m_hat but v still averages |g|",
-          ["square", "g**2", "g ** 2", "abs"]),
-    wrong("adam_step", adam_no_correction, "no bias correction at all",
-          ["bias correction", "1 - beta", "hat"]),
-    wrong("adam_step", adam_in_place, "updates m and v in place",
+    # exercise 3: l1_penalty_and_grad(W, l1, n)
+    wrong("l1_penalty_and_grad", l1_l2_gradient, "dW = l1/n * W: L2's gradient, not sign(W)",
+          ["sign", "L2", "W itself"]),
+    wrong("l1_penalty_and_grad", l1_no_n, "the 1/n forgotten in both",
+          ["1/n", "n times", "divide"]),
+    wrong("l1_penalty_and_grad", l1_no_abs, "the penalty sums W, not |W|",
+          ["abs", "|W|", "absolute"]),
+    wrong("l1_penalty_and_grad", l1_array_penalty, "the penalty not summed: an array",
+          ["one number", "sum", "shape"]),
+    wrong("l1_penalty_and_grad", l1_swapped, "the pair in the wrong order (dW, penalty)",
+          ["order", "swap", "pair"]),
+    wrong("l1_penalty_and_grad", l1_in_place, "flips the negative entries of W in place",
           ["in place", "changed", "unchanged"]),
-    wrong("adam_step", adam_uphill, "p + lr * ...: steps uphill",
-          ["sign", "opposite", "downhill", "uphill"]),
-    wrong("adam_step", adam_no_sqrt, "divides by v_hat, not its square root",
-          ["sqrt", "square root"]),
-    wrong("adam_step", adam_betas_swapped, "beta1 and beta2 swapped",
-          ["beta1", "beta2", "swap"]),
-    right("adam_step", adam_incremental, "m + (1 - beta)(g - m) form, np.power and np.square"),
-    right("adam_step", adam_entrywise, "entry by entry with ** 0.5"),
+    wrong("l1_penalty_and_grad", l1_half, "a 1/2 in the penalty as in L2's",
+          ["1/2", "half", "factor 2", "2 times"]),
+    wrong("l1_penalty_and_grad", l1_sign_flipped, "the gradient with the wrong sign",
+          ["sign", "opposite", "minus"]),
+    right("l1_penalty_and_grad", l1_where, "np.where for the sign, penalty as sum(sign * W), a float"),
+    right("l1_penalty_and_grad", l1_loops, "a loop over np.ndenumerate"),
 
-    # exercise 4: adamw_step
-    wrong("adamw_step", adamw_l2, "L2 in the gradient: the decay goes through m and v",
-          ["gradient", "m and v", "decoupl", "outside", "L2"]),
-    wrong("adamw_step", adamw_no_lr, "the decay wd * p not multiplied by lr",
-          ["lr", "times lr", "multipl"]),
-    wrong("adamw_step", adamw_decay_new, "decays the new weights instead of the old ones",
-          ["new", "old", "before"]),
-    wrong("adamw_step", adamw_no_correction, "no bias correction",
-          ["bias correction", "hat", "1 - beta"]),
-    wrong("adamw_step", adamw_in_place, "p -= ... changes the caller's p",
+    # exercise 4: top_eigenvalue(H)
+    wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",
+          ["normalis", "divide", "||Hv||", "norm", "overflow", "inf"]),
+    wrong("top_eigenvalue", te_norm_of_v, "returns ||v|| (always 1), not the Rayleigh quotient",
+          ["Rayleigh", "v^T H v", "v @ H @ v", "vᵀHv"]),
+    wrong("top_eigenvalue", te_in_place, "rescales H in place",
           ["in place", "changed", "unchanged"]),
-    wrong("adamw_step", adamw_grow, "the decay with the wrong sign: weights grow",
-          ["sign", "opposite"]),
-    wrong("adamw_step", adamw_only_p, "returns only p_new",
-          ["three", "triple", "m_new", "tuple", "pair"]),
-    wrong("adamw_step", adamw_t_plus_one, "bias correction with t + 1: off by one step",
-          ["t", "off by one", "step number", "beta1 ** t"]),
-    right("adamw_step", adamw_decay_first, "decay first as p (1 - lr wd), then the Adam step"),
-    right("adamw_step", adamw_dict, "moments in a dict, np.square"),
+    wrong("top_eigenvalue", te_few, "three iterations only",
+          ["iterations", "more", "repeat", "few"]),
+    wrong("top_eigenvalue", te_zero_start, "starts from the zero vector: 0/0",
+          ["zero", "start", "nan"]),
+    wrong("top_eigenvalue", te_vector, "returns the vector v, not the eigenvalue",
+          ["one number", "vector", "shape"]),
+    wrong("top_eigenvalue", te_trace, "the trace: the sum of all eigenvalues",
+          ["trace", "sum"]),
+    wrong("top_eigenvalue", te_diagonal, "the largest diagonal entry",
+          ["diagonal", "power iteration"]),
+    wrong("top_eigenvalue", te_matrix_norm, "np.linalg.norm(H, 2): an SVD by another name",
+          ["norm", "not allowed", "allowed", "svd"]),
+    right("top_eigenvalue", te_max_entry, "normalised by the largest entry, quotient divided by v @ v"),
+    right("top_eigenvalue", te_loops, "Python lists and loops, math.sqrt"),
 ]

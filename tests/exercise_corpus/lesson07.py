@@ -1,211 +1,216 @@
-"""Lesson 7 (07_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
-L2 on validation data, identity layers that collapse into one."""
-from functools import reduce
-
+"""Lesson 7 (07_training): steps per epoch, the bowl's largest stable lr, a buggy Adam step, AdamW."""
 import numpy as np
 
 from . import right, wrong
 
 
-# --- exercise 3: regression_delta(y_hat, y) --------------------------------------------------------------------
-def rd_no_n(y_hat, y):
-    return y_hat - y
+def _adam(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8, square=True, correct_m=True, correct_v=True,
+          sign=-1, root=True):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * (g ** 2 if square else np.abs(g))
+    m_hat = m_new / (1 - beta1 ** t) if correct_m else m_new
+    v_hat = v_new / (1 - beta2 ** t) if correct_v else v_new
+    step = m_hat / ((np.sqrt(v_hat) if root else v_hat) + eps)
+    return p + sign * lr * step, m_new, v_new
 
 
-def rd_sign(y_hat, y):
-    return (y - y_hat) / len(y)
+def adam_stub(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * np.abs(g)
+    m_hat = m_new / (1 - beta1)
+    v_hat = v_new / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
 
 
-def rd_mean(y_hat, y):
-    return np.mean(y_hat - y)
+def adam_v_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * g ** 2
+    m_hat = m_new / (1 - beta1)
+    v_hat = v_new / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
 
 
-def rd_half(y_hat, y):
-    return (y_hat - y) / (2 * len(y))
+def adam_m_only(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, square=False)
 
 
-def rd_sigmoid_factor(y_hat, y):
-    return (y_hat - y) / len(y) * y_hat * (1 - y_hat)
+def adam_no_correction(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, correct_m=False, correct_v=False)
 
 
-def rd_in_place(y_hat, y):
-    y_hat -= y
-    return y_hat / len(y_hat)
+def adam_in_place(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m *= beta1
+    m += (1 - beta1) * g
+    v *= beta2
+    v += (1 - beta2) * g ** 2
+    m_hat = m / (1 - beta1 ** t)
+    v_hat = v / (1 - beta2 ** t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
 
 
-def rd_loss_terms(y_hat, y):
-    return (y_hat - y) ** 2 / (2 * len(y))
+def adam_uphill(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, sign=1)
 
 
-def rd_flat(y_hat, y):
-    return ((y_hat - y) / len(y)).ravel()
+def adam_no_sqrt(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta1, beta2, eps, root=False)
 
 
-def rd_subtract(y_hat, y):
-    return np.subtract(y_hat, y) / y_hat.shape[0]
+def adam_betas_swapped(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(p, g, m, v, t, lr, beta2, beta1, eps)
 
 
-def rd_loop(y_hat, y):
-    n = len(y_hat)
-    return np.array([[(y_hat[i, 0] - y[i, 0]) / n] for i in range(n)])
+def adam_incremental(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m_new = m + (1 - beta1) * (g - m)
+    v_new = v + (1 - beta2) * (np.square(g) - v)
+    step = (m_new / (1 - np.power(beta1, t))) / (np.sqrt(v_new / (1 - np.power(beta2, t))) + eps)
+    return p - lr * step, m_new, v_new
 
 
-# --- exercise 5: collapse(params) ------------------------------------------------------------------------------
-def co_sum_biases(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    return W, sum(b for W, b in params)
+def adam_entrywise(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    p, g, m, v = (np.asarray(a, dtype=float) for a in (p, g, m, v))
+    p_new, m_new, v_new = np.empty_like(p), np.empty_like(m), np.empty_like(v)
+    for i in np.ndindex(p.shape):
+        m_new[i] = beta1 * m[i] + (1 - beta1) * g[i]
+        v_new[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+        p_new[i] = p[i] - lr * (m_new[i] / (1 - beta1 ** t)) / ((v_new[i] / (1 - beta2 ** t)) ** 0.5 + eps)
+    return p_new, m_new, v_new
 
 
-def co_last_bias(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    return W, params[-1][1]
+# --- exercise 4: adamw_step(p, g, m, v, t, lr, wd) -------------------------------------------------------------
+def _moments(g, m, v, t, beta1=0.9, beta2=0.999):
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * g ** 2
+    return m_new, v_new, m_new / (1 - beta1 ** t), v_new / (1 - beta2 ** t)
 
 
-def co_reverse(params):
-    W = reduce(lambda A, B: B @ A, [W for W, b in params])
-    b = params[0][1]
-    for W_next, b_next in params[1:]:
-        b = b @ W_next + b_next
-    return W, b
+def adamw_l2(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g + wd * p, m, v, t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
 
 
-def co_sum_weights(params):
-    return sum(W for W, b in params), sum(b for W, b in params)
+def adamw_no_lr(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p, m_new, v_new
 
 
-def co_in_place(params):
-    W, b = params.pop(0)              # pops the first layer off the caller's list
-    for W_next, b_next in params:
-        W, b = W @ W_next, b @ W_next + b_next
-    return W, b
+def adamw_decay_new(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    p_new = p - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+    return p_new - lr * wd * p_new, m_new, v_new
 
 
-def co_first_bias_only(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    b = params[0][1]
-    for W_next, _ in params[1:]:
-        b = b @ W_next
-    return W, b
+def adamw_no_correction(p, g, m, v, t, lr, wd):
+    m_new, v_new, _, _ = _moments(g, m, v, t)
+    return p - lr * (m_new / (np.sqrt(v_new) + 1e-8) + wd * p), m_new, v_new
 
 
-def co_two_layers(params):
-    (W1, b1), (W2, b2) = params[:2]
-    return W1 @ W2, b1 @ W2 + b2
+def adamw_in_place(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    p -= lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
+    return p, m_new, v_new
 
 
-def co_swapped(params):
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W @ W_next, b @ W_next + b_next
-    return b, W
+def adamw_grow(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p), m_new, v_new
 
 
-def co_reduce(params):
-    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
+def adamw_only_p(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
 
 
-def co_probe(params):
-    d = params[0][0].shape[0]
+def adamw_t_plus_one(p, g, m, v, t, lr, wd):
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t + 1)
+    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p), m_new, v_new
 
-    def scores(X):
-        for W, b in params:
-            X = X @ W + b
-        return X
 
-    b = scores(np.zeros((1, d)))[0]
-    return scores(np.eye(d)) - b, b
+def adamw_decay_first(p, g, m, v, t, lr, wd):
+    decayed = p * (1 - lr * wd)
+    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
+    return decayed - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
+
+
+def adamw_dict(p, g, m, v, t, lr, wd):
+    state = {"m": 0.9 * m + 0.1 * g, "v": 0.999 * v + 0.001 * np.square(g)}
+    m_hat, v_hat = state["m"] / (1 - 0.9 ** t), state["v"] / (1 - 0.999 ** t)
+    update = m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p
+    return p - lr * update, state["m"], state["v"]
 
 
 ENTRIES = [
-    # exercise 1: playground_neurons(prediction); right: 3
-    wrong("playground_neurons", 1, "one neuron: one straight line cannot enclose the disc",
-          ["line", "straight", "enclose", "closed"]),
-    wrong("playground_neurons", 2, "two neurons: two lines only cut out a band",
-          ["band", "line", "closed", "triangle"]),
-    wrong("playground_neurons", 4, "a square around the disc: one more than needed",
-          ["triangle", "fewest", "fewer"]),
-    wrong("playground_neurons", 8, "the playground's default layer width",
-          ["fewest", "fewer", "triangle"]),
-    wrong("playground_neurons", "3", "the right number as a string",
+    # exercise 1: steps_per_epoch(prediction); right: ceil(200 / 32) = 7
+    wrong("steps_per_epoch", 6, "200 // 32: the last, partial batch forgotten",
+          ["partial", "last", "remainder", "round up", "ceil", "smaller"]),
+    wrong("steps_per_epoch", 200, "one step per sample",
+          ["batch", "32"]),
+    wrong("steps_per_epoch", 1, "one step per epoch, as in full-batch training",
+          ["batch", "32"]),
+    wrong("steps_per_epoch", 6.25, "200 / 32 not rounded to a whole number of steps",
+          ["whole", "round", "integer"]),
+    wrong("steps_per_epoch", 32, "the batch size",
+          ["batch", "200 /", "divide"]),
+    wrong("steps_per_epoch", "7", "the right number as a string",
           ["string", "str"]),
-    wrong("playground_neurons", 3.5, "not a whole number",
-          ["whole", "integer"]),
-    wrong("playground_neurons", 0, "no hidden layer needed",
-          ["line", "straight", "hidden"]),
-    right("playground_neurons", np.int64(3), "a numpy integer"),
-    right("playground_neurons", 3, "the plain int"),
+    wrong("steps_per_epoch", 8, "one step too many: ceil plus one",
+          ["off by one", "one too many"]),
+    right("steps_per_epoch", np.int64(7), "a numpy integer"),
+    right("steps_per_epoch", -(-200 // 32), "ceil by floor division"),
 
-    # exercise 2: playground_features(prediction); right: "x1_sq, x2_sq"
-    wrong("playground_features", "x1, x2", "the raw inputs: one neuron draws one line",
-          ["line", "straight", "square", "circle"]),
-    wrong("playground_features", "x1x2", "the product: its boundary is a hyperbola, not a circle",
-          ["hyperbola", "square", "circle", "x1_sq"]),
-    wrong("playground_features", "sin_x1, sin_x2", "the sines: a wavy boundary",
-          ["square", "circle", "x1_sq"]),
-    wrong("playground_features", "x1_sq", "only one of the two squares",
-          ["one of", "choose", "x2_sq"]),
-    wrong("playground_features", "x1², x2²", "the right idea written with superscripts, not one of the choices",
-          ["one of", "choose", "x1_sq"]),
-    wrong("playground_features", ["x1_sq", "x2_sq"], "the right features as a list, not one of the strings",
-          ["one of", "string", "choose"]),
-    wrong("playground_features", None, "the stub left as it is",
-          ["not attempted", "None", "choose"]),
-    right("playground_features", "x1_sq,x2_sq", "the right choice without the space"),
-    right("playground_features", " x1_sq, x2_sq ", "the right choice with spaces around it"),
-
-    # exercise 3: regression_delta(y_hat, y)
-    wrong("regression_delta", rd_no_n, "the 1/n forgotten",
-          ["1/n", "n times", "divide"]),
-    wrong("regression_delta", rd_sign, "(y - y_hat)/n: wrong sign",
-          ["sign", "opposite", "y_hat - y"]),
-    wrong("regression_delta", rd_mean, "one number, the mean error, not one delta per sample",
-          ["shape", "one per", "per sample", "(n, 1)"]),
-    wrong("regression_delta", rd_half, "kept the 1/2 of the cost: divides by 2n",
-          ["1/2", "half", "2 times", "factor 2"]),
-    wrong("regression_delta", rd_sigmoid_factor, "the sigmoid's slope y_hat(1 - y_hat) on a linear output",
-          ["linear", "sigmoid", "identity", "y_hat(1 - y_hat)"]),
-    wrong("regression_delta", rd_in_place, "subtracts y from y_hat in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("regression_delta", rd_loss_terms, "returns the loss terms, not their derivative",
-          ["derivative", "square"]),
-    wrong("regression_delta", rd_flat, "the right numbers flattened to shape (n,)",
-          ["shape", "(n, 1)", "column"]),
-    right("regression_delta", rd_subtract, "np.subtract and shape[0]"),
-    right("regression_delta", rd_loop, "a loop building the (n, 1) array"),
-
-    # exercise 4: playground_regularise(prediction); right: 0.3
-    wrong("playground_regularise", 0, "no regularisation: the network memorises the training points",
-          ["memoris", "overfit", "validation"]),
-    wrong("playground_regularise", 0.03, "too little L2",
-          ["too little", "validation", "memoris", "overfit"]),
-    wrong("playground_regularise", 3, "too much L2: even the training data is underfit",
-          ["too much", "underfit", "too simple", "training loss"]),
-    wrong("playground_regularise", "0.3", "the right number as a string",
+    # exercise 2: bowl_lr(prediction); right: 0.11 (curvature 20: limit 2/20 = 0.1)
+    wrong("bowl_lr", 0.15, "not the smallest one that grows",
+          ["smallest", "0.11", "2/λ", "2/20"]),
+    wrong("bowl_lr", 0.09, "below the limit 0.1: it still shrinks",
+          ["2/λ", "curvature", "20", "0.1"]),
+    wrong("bowl_lr", 0.05, "1/curvature, the fastest, not the one that grows",
+          ["2/λ", "curvature", "20", "0.1"]),
+    wrong("bowl_lr", 2, "the limit for the flat direction (curvature 1)",
+          ["steepest", "20", "one of", "curvature"]),
+    wrong("bowl_lr", "0.11", "the right number as a string",
           ["string", "str"]),
-    wrong("playground_regularise", 0.1, "a value not among the four",
+    wrong("bowl_lr", 0.1, "the limit itself, which is not one of the four and does not grow",
           ["one of", "four"]),
-    wrong("playground_regularise", 30, "reads 'stronger is safer'",
-          ["one of", "too much"]),
-    right("playground_regularise", np.float64(0.3), "a numpy scalar"),
-    right("playground_regularise", 3 / 10, "a computed float"),
+    right("bowl_lr", np.float64(0.11), "a numpy scalar"),
+    right("bowl_lr", 0.11, "the plain float"),
 
-    # exercise 5: collapse_layers(collapse)
-    wrong("collapse_layers", co_sum_biases, "the product of weights is right but the biases are just added",
-          ["bias", "b1 @ W2", "later layers", "W2", "multipl"]),
-    wrong("collapse_layers", co_last_bias, "keeps only the last layer's bias",
-          ["bias", "b1", "earlier"]),
-    wrong("collapse_layers", co_reverse, "multiplies the weights in reverse order",
-          ["order", "shape", "transpos", "reverse"]),
-    wrong("collapse_layers", co_sum_weights, "adds the weight matrices instead of multiplying them",
-          ["product", "multiply", "@"]),
-    wrong("collapse_layers", co_in_place, "params.pop(0) takes the first layer off the caller's list",
-          ["in place", "changed", "unchanged", "list", "params"]),
-    wrong("collapse_layers", co_first_bias_only, "carries b1 through but drops the later biases",
-          ["bias", "b2", "later", "every layer"]),
-    wrong("collapse_layers", co_two_layers, "handles the first two layers only",
-          ["depth", "every layer", "three", "all layers", "layers"]),
-    wrong("collapse_layers", co_swapped, "returns (b, W)",
-          ["order", "swap"]),
-    right("collapse_layers", co_reduce, "functools.reduce on (W, b) pairs"),
-    right("collapse_layers", co_probe, "reads W and b off the network's scores for the identity and zero inputs"),
+    # exercise 3: adam_step
+    wrong("adam_step", adam_stub, "the stub: |g| instead of g^2, and 1 - beta1 without the power t",
+          ["square", "g**2", "g ** 2", "beta1 ** t", "power"]),
+    wrong("adam_step", adam_v_only, "fixed v but not the bias correction of m",
+          ["beta1 ** t", "power", "bias correction", "beta1**t", "β1^t"]),
+    wrong("adam_step", adam_m_only, "fixed m_hat but v still averages |g|",
+          ["square", "g**2", "g ** 2", "abs"]),
+    wrong("adam_step", adam_no_correction, "no bias correction at all",
+          ["bias correction", "1 - beta", "hat"]),
+    wrong("adam_step", adam_in_place, "updates m and v in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("adam_step", adam_uphill, "p + lr * ...: steps uphill",
+          ["sign", "opposite", "downhill", "uphill"]),
+    wrong("adam_step", adam_no_sqrt, "divides by v_hat, not its square root",
+          ["sqrt", "square root"]),
+    wrong("adam_step", adam_betas_swapped, "beta1 and beta2 swapped",
+          ["beta1", "beta2", "swap"]),
+    right("adam_step", adam_incremental, "m + (1 - beta)(g - m) form, np.power and np.square"),
+    right("adam_step", adam_entrywise, "entry by entry with ** 0.5"),
+
+    # exercise 4: adamw_step
+    wrong("adamw_step", adamw_l2, "L2 in the gradient: the decay goes through m and v",
+          ["gradient", "m and v", "decoupl", "outside", "L2"]),
+    wrong("adamw_step", adamw_no_lr, "the decay wd * p not multiplied by lr",
+          ["lr", "times lr", "multipl"]),
+    wrong("adamw_step", adamw_decay_new, "decays the new weights instead of the old ones",
+          ["new", "old", "before"]),
+    wrong("adamw_step", adamw_no_correction, "no bias correction",
+          ["bias correction", "hat", "1 - beta"]),
+    wrong("adamw_step", adamw_in_place, "p -= ... changes the caller's p",
+          ["in place", "changed", "unchanged"]),
+    wrong("adamw_step", adamw_grow, "the decay with the wrong sign: weights grow",
+          ["sign", "opposite"]),
+    wrong("adamw_step", adamw_only_p, "returns only p_new",
+          ["three", "triple", "m_new", "tuple", "pair"]),
+    wrong("adamw_step", adamw_t_plus_one, "bias correction with t + 1: off by one step",
+          ["t", "off by one", "step number", "beta1 ** t"]),
+    right("adamw_step", adamw_decay_first, "decay first as p (1 - lr wd), then the Adam step"),
+    right("adamw_step", adamw_dict, "moments in a dict, np.square"),
 ]

@@ -1,251 +1,211 @@
-"""Lesson 8 (08_generalisation): early stopping on paper, dropout without rescaling, a broken dropout layer,
-the variance of a mask entry."""
-from fractions import Fraction
+"""Lesson 8 (08_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
+L2 on validation data, identity layers that collapse into one."""
+from functools import reduce
 
 import numpy as np
 
 from . import right, wrong
 
 
-# --- exercise 1: early_stop(val_losses, patience) --------------------------------------------------------------
-def es_one_late(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best > patience:
-            return best, epoch
-    return best, len(val_losses) - 1
+# --- exercise 3: regression_delta(y_hat, y) --------------------------------------------------------------------
+def rd_no_n(y_hat, y):
+    return y_hat - y
 
 
-def es_non_strict(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss <= best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses) - 1
+def rd_sign(y_hat, y):
+    return (y - y_hat) / len(y)
 
 
-def es_argmin(val_losses, patience):
-    best = int(np.argmin(val_losses))
-    return best, min(best + patience, len(val_losses) - 1)
+def rd_mean(y_hat, y):
+    return np.mean(y_hat - y)
 
 
-def es_len(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses)
+def rd_half(y_hat, y):
+    return (y_hat - y) / (2 * len(y))
 
 
-def es_from_one(val_losses, patience):
-    best, best_loss = 1, float("inf")
-    for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses)
+def rd_sigmoid_factor(y_hat, y):
+    return (y_hat - y) / len(y) * y_hat * (1 - y_hat)
 
 
-def es_swapped(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return epoch, best
-    return len(val_losses) - 1, best
+def rd_in_place(y_hat, y):
+    y_hat -= y
+    return y_hat / len(y_hat)
 
 
-def es_previous(val_losses, patience):
-    worse = 0
-    best = 0
-    for epoch in range(1, len(val_losses)):
-        if val_losses[epoch] < val_losses[epoch - 1]:
-            best, worse = epoch, 0
-        else:
-            worse += 1
-        if worse >= patience:
-            return best, epoch
-    return best, len(val_losses) - 1
+def rd_loss_terms(y_hat, y):
+    return (y_hat - y) ** 2 / (2 * len(y))
 
 
-def es_sentinel(val_losses, patience):
-    val_losses.append(float("inf"))          # a sentinel so the loop always ends by stopping
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience or epoch == len(val_losses) - 2:
-            return best, epoch
-    return best, epoch
+def rd_flat(y_hat, y):
+    return ((y_hat - y) / len(y)).ravel()
 
 
-def es_accumulate(val_losses, patience):
-    losses = np.asarray(val_losses, dtype=float)
-    running = np.minimum.accumulate(losses)
-    new_best = np.concatenate([[True], losses[1:] < running[:-1]])
-    best = 0
-    for epoch in range(len(losses)):
-        if new_best[epoch]:
-            best = epoch
-        elif epoch - best == patience:
-            return best, epoch
-    return best, len(losses) - 1
+def rd_subtract(y_hat, y):
+    return np.subtract(y_hat, y) / y_hat.shape[0]
 
 
-def es_while(val_losses, patience):
-    best, epoch = 0, 0
-    while epoch < len(val_losses) - 1 and epoch - best < patience:
-        epoch += 1
-        if val_losses[epoch] < min(val_losses[:epoch]):
-            best = epoch
-    return [best, epoch]
+def rd_loop(y_hat, y):
+    n = len(y_hat)
+    return np.array([[(y_hat[i, 0] - y[i, 0]) / n] for i in range(n)])
 
 
-# --- exercise 3: dropout_forward(a, rate, u) -------------------------------------------------------------------
-def df_stub(a, rate, u):
-    keep = u < rate
-    mask = keep * (1 - rate)
-    a *= mask
-    return a, mask
+# --- exercise 5: collapse(params) ------------------------------------------------------------------------------
+def co_sum_biases(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    return W, sum(b for W, b in params)
 
 
-def df_compare_only(a, rate, u):
-    keep = u >= rate
-    mask = keep * (1 - rate)
-    a *= mask
-    return a, mask
+def co_last_bias(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    return W, params[-1][1]
 
 
-def df_in_place(a, rate, u):
-    keep = u >= rate
-    mask = keep / (1 - rate)
-    a *= mask
-    return a, mask
+def co_reverse(params):
+    W = reduce(lambda A, B: B @ A, [W for W, b in params])
+    b = params[0][1]
+    for W_next, b_next in params[1:]:
+        b = b @ W_next + b_next
+    return W, b
 
 
-def df_scale_by_rate(a, rate, u):
-    mask = (u >= rate) * rate
-    return a * mask, mask
+def co_sum_weights(params):
+    return sum(W for W, b in params), sum(b for W, b in params)
 
 
-def df_mask_unscaled(a, rate, u):
-    keep = u >= rate
-    return a * keep / (1 - rate), keep.astype(float)
+def co_in_place(params):
+    W, b = params.pop(0)              # pops the first layer off the caller's list
+    for W_next, b_next in params:
+        W, b = W @ W_next, b @ W_next + b_next
+    return W, b
 
 
-def df_multiply(a, rate, u):
-    mask = (u >= rate) * (1 - rate)
-    return a * mask, mask
+def co_first_bias_only(params):
+    W = reduce(lambda A, B: A @ B, [W for W, b in params])
+    b = params[0][1]
+    for W_next, _ in params[1:]:
+        b = b @ W_next
+    return W, b
 
 
-def df_swapped(a, rate, u):
-    mask = (u >= rate) / (1 - rate)
-    return mask, a * mask
+def co_two_layers(params):
+    (W1, b1), (W2, b2) = params[:2]
+    return W1 @ W2, b1 @ W2 + b2
 
 
-def df_divide_rate(a, rate, u):
-    mask = (u >= rate) / rate
-    return a * mask, mask
+def co_swapped(params):
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W @ W_next, b @ W_next + b_next
+    return b, W
 
 
-def df_where(a, rate, u):
-    mask = np.where(u >= rate, 1.0 / (1.0 - rate), 0.0)
-    return a * mask, mask
+def co_reduce(params):
+    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
 
 
-def df_not_dropped(a, rate, u):
-    mask = ~(u < rate) / (1 - rate)
-    out = a.copy()
-    out *= mask
-    return out, mask
+def co_probe(params):
+    d = params[0][0].shape[0]
 
+    def scores(X):
+        for W, b in params:
+            X = X @ W + b
+        return X
 
-def df_keep_below(a, rate, u):
-    mask = (u < 1 - rate) / (1 - rate)
-    return a * mask, mask
+    b = scores(np.zeros((1, d)))[0]
+    return scores(np.eye(d)) - b, b
 
 
 ENTRIES = [
-    wrong("early_stop", es_one_late, "stops one epoch late (patience + 1 past the best)",
-          ["off by one", "patience", "one epoch", "one too many"]),
-    wrong("early_stop", es_non_strict, "a tie counts as a new best (<=, not <)",
-          ["strict", "equal", "tie"]),
-    wrong("early_stop", es_argmin, "the best of the whole list: sees losses after it would have stopped",
-          ["future", "never sees", "ahead", "after it stops", "whole list", "later"]),
-    wrong("early_stop", es_len, "len(val_losses) as the last epoch when it never stops",
-          ["off by one", "last epoch", "len", "counted from 0"]),
-    wrong("early_stop", es_from_one, "epochs counted from 1",
-          ["from 0", "off by one", "count"]),
-    wrong("early_stop", es_swapped, "returns (last_epoch, best_epoch)",
-          ["order", "swap"]),
-    wrong("early_stop", es_previous, "compares with the previous epoch, not the best so far",
-          ["best", "previous", "earlier", "every earlier"]),
-    wrong("early_stop", es_sentinel, "appends a sentinel to the caller's list",
-          ["in place", "changed", "unchanged", "list"]),
-    right("early_stop", es_accumulate, "np.minimum.accumulate marks the new bests"),
-    right("early_stop", es_while, "a while loop with min() of the earlier losses, returns a list"),
-
-    # exercise 2: dropout_without_scaling(prediction); right: 1 / (1 - 0.75) = 4
-    wrong("dropout_without_scaling", 0.25, "the ratio upside down: training over prediction",
-          ["invert", "other way", "1/(1 - p)", "upside", "reciprocal"]),
-    wrong("dropout_without_scaling", 1 / 0.75, "1/p instead of 1/(1 - p)",
-          ["1 - p", "keep", "kept"]),
-    wrong("dropout_without_scaling", 0.75, "p itself",
-          ["1 - p", "ratio", "keep"]),
-    wrong("dropout_without_scaling", 1, "thinks the average is unchanged",
-          ["1 - p", "average", "kept", "fewer"]),
-    wrong("dropout_without_scaling", 3, "p / (1 - p): the odds of being dropped",
-          ["1/(1 - p)", "1 / (1 - p)", "keep"]),
-    wrong("dropout_without_scaling", "4", "the right number as a string",
+    # exercise 1: playground_neurons(prediction); right: 3
+    wrong("playground_neurons", 1, "one neuron: one straight line cannot enclose the disc",
+          ["line", "straight", "enclose", "closed"]),
+    wrong("playground_neurons", 2, "two neurons: two lines only cut out a band",
+          ["band", "line", "closed", "triangle"]),
+    wrong("playground_neurons", 4, "a square around the disc: one more than needed",
+          ["triangle", "fewest", "fewer"]),
+    wrong("playground_neurons", 8, "the playground's default layer width",
+          ["fewest", "fewer", "triangle"]),
+    wrong("playground_neurons", "3", "the right number as a string",
           ["string", "str"]),
-    right("dropout_without_scaling", Fraction(4), "a Fraction"),
-    right("dropout_without_scaling", np.float64(1 / (1 - 0.75)), "computed, as a numpy scalar"),
-    right("dropout_without_scaling", 4, "the plain int"),
+    wrong("playground_neurons", 3.5, "not a whole number",
+          ["whole", "integer"]),
+    wrong("playground_neurons", 0, "no hidden layer needed",
+          ["line", "straight", "hidden"]),
+    right("playground_neurons", np.int64(3), "a numpy integer"),
+    right("playground_neurons", 3, "the plain int"),
 
-    wrong("dropout_forward", df_stub, "the stub: keeps with probability rate, multiplies by 1 - rate, in place",
-          ["keep", "divide", "1 - rate", "in place", ">="]),
-    wrong("dropout_forward", df_compare_only, "fixed the comparison only",
-          ["divide", "1/(1 - rate)", "/ (1 - rate)", "scale", "in place"]),
-    wrong("dropout_forward", df_in_place, "fixed the mask but still a *= mask on the caller's array",
-          ["in place", "changed", "a *="]),
-    wrong("dropout_forward", df_scale_by_rate, "scales the kept units by rate",
-          ["1 - rate", "divide", "scale"]),
-    wrong("dropout_forward", df_mask_unscaled, "scales the output but returns a 0/1 mask for backward",
-          ["mask", "scale", "backward"]),
-    wrong("dropout_forward", df_multiply, "right comparison, but multiplies by 1 - rate instead of dividing",
-          ["divide", "1/(1 - rate)", "multipl", "/ (1 - rate)"]),
-    wrong("dropout_forward", df_swapped, "returns (mask, dropped activations)",
-          ["order", "swap"]),
-    wrong("dropout_forward", df_divide_rate, "divides by rate instead of 1 - rate",
-          ["1 - rate", "rate"]),
-    right("dropout_forward", df_where, "np.where for the mask"),
-    right("dropout_forward", df_not_dropped, "~(u < rate) and a copy multiplied in place"),
-    right("dropout_forward", df_keep_below, "keeps u < 1 - rate: also probability 1 - rate, other units"),
+    # exercise 2: playground_features(prediction); right: "x1_sq, x2_sq"
+    wrong("playground_features", "x1, x2", "the raw inputs: one neuron draws one line",
+          ["line", "straight", "square", "circle"]),
+    wrong("playground_features", "x1x2", "the product: its boundary is a hyperbola, not a circle",
+          ["hyperbola", "square", "circle", "x1_sq"]),
+    wrong("playground_features", "sin_x1, sin_x2", "the sines: a wavy boundary",
+          ["square", "circle", "x1_sq"]),
+    wrong("playground_features", "x1_sq", "only one of the two squares",
+          ["one of", "choose", "x2_sq"]),
+    wrong("playground_features", "x1², x2²", "the right idea written with superscripts, not one of the choices",
+          ["one of", "choose", "x1_sq"]),
+    wrong("playground_features", ["x1_sq", "x2_sq"], "the right features as a list, not one of the strings",
+          ["one of", "string", "choose"]),
+    wrong("playground_features", None, "the stub left as it is",
+          ["not attempted", "None", "choose"]),
+    right("playground_features", "x1_sq,x2_sq", "the right choice without the space"),
+    right("playground_features", " x1_sq, x2_sq ", "the right choice with spaces around it"),
 
-    # exercise 4: mask_variance(prediction); right: p / (1 - p) = 0.25
-    wrong("mask_variance", 0.16, "p(1 - p): the variance of a 0/1 mask, forgetting the 1/(1 - p) scale",
-          ["scale", "1/(1 - p)", "1.25", "0 or 1"]),
-    wrong("mask_variance", 1.25, "E[M^2] without subtracting E[M]^2",
-          ["mean", "E[M]^2", "minus", "subtract"]),
-    wrong("mask_variance", 0.2, "the rate p itself",
-          ["p", "1.25"]),
-    wrong("mask_variance", 0.5, "the standard deviation, not the variance",
-          ["square", "std", "standard deviation"]),
-    wrong("mask_variance", 0, "thinks a mean-1 mask has no spread",
-          ["spread", "two values", "0 or"]),
-    wrong("mask_variance", "0.25", "the right number as a string",
+    # exercise 3: regression_delta(y_hat, y)
+    wrong("regression_delta", rd_no_n, "the 1/n forgotten",
+          ["1/n", "n times", "divide"]),
+    wrong("regression_delta", rd_sign, "(y - y_hat)/n: wrong sign",
+          ["sign", "opposite", "y_hat - y"]),
+    wrong("regression_delta", rd_mean, "one number, the mean error, not one delta per sample",
+          ["shape", "one per", "per sample", "(n, 1)"]),
+    wrong("regression_delta", rd_half, "kept the 1/2 of the cost: divides by 2n",
+          ["1/2", "half", "2 times", "factor 2"]),
+    wrong("regression_delta", rd_sigmoid_factor, "the sigmoid's slope y_hat(1 - y_hat) on a linear output",
+          ["linear", "sigmoid", "identity", "y_hat(1 - y_hat)"]),
+    wrong("regression_delta", rd_in_place, "subtracts y from y_hat in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("regression_delta", rd_loss_terms, "returns the loss terms, not their derivative",
+          ["derivative", "square"]),
+    wrong("regression_delta", rd_flat, "the right numbers flattened to shape (n,)",
+          ["shape", "(n, 1)", "column"]),
+    right("regression_delta", rd_subtract, "np.subtract and shape[0]"),
+    right("regression_delta", rd_loop, "a loop building the (n, 1) array"),
+
+    # exercise 4: playground_regularise(prediction); right: 0.3
+    wrong("playground_regularise", 0, "no regularisation: the network memorises the training points",
+          ["memoris", "overfit", "validation"]),
+    wrong("playground_regularise", 0.03, "too little L2",
+          ["too little", "validation", "memoris", "overfit"]),
+    wrong("playground_regularise", 3, "too much L2: even the training data is underfit",
+          ["too much", "underfit", "too simple", "training loss"]),
+    wrong("playground_regularise", "0.3", "the right number as a string",
           ["string", "str"]),
-    wrong("mask_variance", 0.0625, "the variance squared",
-          ["square", "variance"]),
-    right("mask_variance", Fraction(1, 4), "a Fraction"),
-    right("mask_variance", 0.2 / 0.8, "p / (1 - p) computed"),
-    right("mask_variance", np.float32(0.25), "a float32 scalar"),
+    wrong("playground_regularise", 0.1, "a value not among the four",
+          ["one of", "four"]),
+    wrong("playground_regularise", 30, "reads 'stronger is safer'",
+          ["one of", "too much"]),
+    right("playground_regularise", np.float64(0.3), "a numpy scalar"),
+    right("playground_regularise", 3 / 10, "a computed float"),
+
+    # exercise 5: collapse_layers(collapse)
+    wrong("collapse_layers", co_sum_biases, "the product of weights is right but the biases are just added",
+          ["bias", "b1 @ W2", "later layers", "W2", "multipl"]),
+    wrong("collapse_layers", co_last_bias, "keeps only the last layer's bias",
+          ["bias", "b1", "earlier"]),
+    wrong("collapse_layers", co_reverse, "multiplies the weights in reverse order",
+          ["order", "shape", "transpos", "reverse"]),
+    wrong("collapse_layers", co_sum_weights, "adds the weight matrices instead of multiplying them",
+          ["product", "multiply", "@"]),
+    wrong("collapse_layers", co_in_place, "params.pop(0) takes the first layer off the caller's list",
+          ["in place", "changed", "unchanged", "list", "params"]),
+    wrong("collapse_layers", co_first_bias_only, "carries b1 through but drops the later biases",
+          ["bias", "b2", "later", "every layer"]),
+    wrong("collapse_layers", co_two_layers, "handles the first two layers only",
+          ["depth", "every layer", "three", "all layers", "layers"]),
+    wrong("collapse_layers", co_swapped, "returns (b, W)",
+          ["order", "swap"]),
+    right("collapse_layers", co_reduce, "functools.reduce on (W, b) pairs"),
+    right("collapse_layers", co_probe, "reads W and b off the network's scores for the identity and zero inputs"),
 ]

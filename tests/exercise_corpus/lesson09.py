@@ -1,349 +1,251 @@
-"""Lesson 9 (09_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
-He's scale almost, a batch-norm backward pass that half works (exercise 5's entries were written by the engineer
-who wrote the exercise, not by the fresh reader)."""
-import math
+"""Lesson 9 (09_generalisation): early stopping on paper, dropout without rescaling, a broken dropout layer,
+the variance of a mask entry."""
+from fractions import Fraction
 
 import numpy as np
 
 from . import right, wrong
 
 
-# --- exercise 1: leaky_relu_std(n_in, alpha) -------------------------------------------------------------------
-def lr_he(n_in, alpha):
-    return np.sqrt(2 / n_in)
+# --- exercise 1: early_stop(val_losses, patience) --------------------------------------------------------------
+def es_one_late(val_losses, patience):
+    best, best_loss = 0, float("inf")
+    for epoch, loss in enumerate(val_losses):
+        if loss < best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best > patience:
+            return best, epoch
+    return best, len(val_losses) - 1
+
+
+def es_non_strict(val_losses, patience):
+    best, best_loss = 0, float("inf")
+    for epoch, loss in enumerate(val_losses):
+        if loss <= best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best >= patience:
+            return best, epoch
+    return best, len(val_losses) - 1
+
+
+def es_argmin(val_losses, patience):
+    best = int(np.argmin(val_losses))
+    return best, min(best + patience, len(val_losses) - 1)
+
+
+def es_len(val_losses, patience):
+    best, best_loss = 0, float("inf")
+    for epoch, loss in enumerate(val_losses):
+        if loss < best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best >= patience:
+            return best, epoch
+    return best, len(val_losses)
+
+
+def es_from_one(val_losses, patience):
+    best, best_loss = 1, float("inf")
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best >= patience:
+            return best, epoch
+    return best, len(val_losses)
+
+
+def es_swapped(val_losses, patience):
+    best, best_loss = 0, float("inf")
+    for epoch, loss in enumerate(val_losses):
+        if loss < best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best >= patience:
+            return epoch, best
+    return len(val_losses) - 1, best
+
+
+def es_previous(val_losses, patience):
+    worse = 0
+    best = 0
+    for epoch in range(1, len(val_losses)):
+        if val_losses[epoch] < val_losses[epoch - 1]:
+            best, worse = epoch, 0
+        else:
+            worse += 1
+        if worse >= patience:
+            return best, epoch
+    return best, len(val_losses) - 1
+
+
+def es_sentinel(val_losses, patience):
+    val_losses.append(float("inf"))          # a sentinel so the loop always ends by stopping
+    best, best_loss = 0, float("inf")
+    for epoch, loss in enumerate(val_losses):
+        if loss < best_loss:
+            best, best_loss = epoch, loss
+        if epoch - best >= patience or epoch == len(val_losses) - 2:
+            return best, epoch
+    return best, epoch
+
+
+def es_accumulate(val_losses, patience):
+    losses = np.asarray(val_losses, dtype=float)
+    running = np.minimum.accumulate(losses)
+    new_best = np.concatenate([[True], losses[1:] < running[:-1]])
+    best = 0
+    for epoch in range(len(losses)):
+        if new_best[epoch]:
+            best = epoch
+        elif epoch - best == patience:
+            return best, epoch
+    return best, len(losses) - 1
+
+
+def es_while(val_losses, patience):
+    best, epoch = 0, 0
+    while epoch < len(val_losses) - 1 and epoch - best < patience:
+        epoch += 1
+        if val_losses[epoch] < min(val_losses[:epoch]):
+            best = epoch
+    return [best, epoch]
+
 
+# --- exercise 3: dropout_forward(a, rate, u) -------------------------------------------------------------------
+def df_stub(a, rate, u):
+    keep = u < rate
+    mask = keep * (1 - rate)
+    a *= mask
+    return a, mask
 
-def lr_alpha_not_squared(n_in, alpha):
-    return np.sqrt(2 / ((1 + alpha) * n_in))
 
+def df_compare_only(a, rate, u):
+    keep = u >= rate
+    mask = keep * (1 - rate)
+    a *= mask
+    return a, mask
 
-def lr_xavier(n_in, alpha):
-    return np.sqrt(1 / ((1 + alpha ** 2) * n_in))
 
+def df_in_place(a, rate, u):
+    keep = u >= rate
+    mask = keep / (1 - rate)
+    a *= mask
+    return a, mask
 
-def lr_variance(n_in, alpha):
-    return 2 / ((1 + alpha ** 2) * n_in)
 
+def df_scale_by_rate(a, rate, u):
+    mask = (u >= rate) * rate
+    return a * mask, mask
 
-def lr_minus(n_in, alpha):
-    return np.sqrt(2 / ((1 - alpha ** 2) * n_in))
 
+def df_mask_unscaled(a, rate, u):
+    keep = u >= rate
+    return a * keep / (1 - rate), keep.astype(float)
 
-def lr_inverted(n_in, alpha):
-    return np.sqrt(2 * (1 + alpha ** 2) / n_in)
 
+def df_multiply(a, rate, u):
+    mask = (u >= rate) * (1 - rate)
+    return a * mask, mask
 
-def lr_string(n_in, alpha):
-    return str(math.sqrt(2 / ((1 + alpha ** 2) * n_in)))
 
+def df_swapped(a, rate, u):
+    mask = (u >= rate) / (1 - rate)
+    return mask, a * mask
 
-def lr_alpha_on_top(n_in, alpha):
-    return np.sqrt((2 + alpha) / n_in)
 
+def df_divide_rate(a, rate, u):
+    mask = (u >= rate) / rate
+    return a * mask, mask
 
-def lr_math(n_in, alpha):
-    return math.sqrt(2.0 / (n_in + n_in * alpha * alpha))
 
+def df_where(a, rate, u):
+    mask = np.where(u >= rate, 1.0 / (1.0 - rate), 0.0)
+    return a * mask, mask
 
-def lr_power(n_in, alpha):
-    return (0.5 * (1 + alpha ** 2) * n_in) ** -0.5
 
+def df_not_dropped(a, rate, u):
+    mask = ~(u < rate) / (1 - rate)
+    out = a.copy()
+    out *= mask
+    return out, mask
 
-# --- exercise 3: standardise(X_train, X_val) -------------------------------------------------------------------
-def _scale(X, mean, std):
-    return (X - mean) / np.where(std > 0, std, 1.0)
 
-
-def st_stub(X_train, X_val):
-    def scale(X):
-        std = X.std(axis=0)
-        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
-    return scale(X_train), scale(X_val)
-
-
-def st_own_std(X_train, X_val):
-    v_std = X_val.std(axis=0)
-    return _scale(X_train, X_train.mean(axis=0), X_train.std(axis=0)), _scale(X_val, X_train.mean(axis=0), v_std)
-
-
-def st_in_place(X_train, X_val):
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    std = np.where(std > 0, std, 1.0)
-    X_val -= mean
-    X_val /= std
-    return (X_train - mean) / std, X_val
-
-
-def st_no_guard(X_train, X_val):
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    return (X_train - mean) / std, (X_val - mean) / std
-
-
-def st_own_mean(X_train, X_val):
-    std = X_train.std(axis=0)
-    return _scale(X_train, X_train.mean(axis=0), std), _scale(X_val, X_val.mean(axis=0), std)
-
-
-def st_per_row(X_train, X_val):
-    def scale(X):
-        mean, std = X_train.mean(axis=1, keepdims=True)[: len(X)], X_train.std(axis=1, keepdims=True)[: len(X)]
-        return (X - mean) / np.where(std > 0, std, 1.0)
-    return scale(X_train), scale(X_val)
-
-
-def st_pooled(X_train, X_val):
-    both = np.vstack([X_train, X_val])
-    mean, std = both.mean(axis=0), both.std(axis=0)
-    return _scale(X_train, mean, std), _scale(X_val, mean, std)
-
-
-def st_val_only(X_train, X_val):
-    return _scale(X_val, X_train.mean(axis=0), X_train.std(axis=0))
-
-
-def st_loops(X_train, X_val):
-    out_train, out_val = np.empty(X_train.shape), np.empty(X_val.shape)
-    for j in range(X_train.shape[1]):
-        col = X_train[:, j]
-        mu = col.sum() / len(col)
-        sd = math.sqrt(((col - mu) ** 2).sum() / len(col))
-        sd = sd if sd > 0 else 1.0
-        out_train[:, j] = (col - mu) / sd
-        out_val[:, j] = (X_val[:, j] - mu) / sd
-    return out_train, out_val
-
-
-def st_once(X_train, X_val):
-    mean = np.mean(X_train, axis=0, keepdims=True)
-    std = np.std(X_train, axis=0, keepdims=True)
-    std[std == 0] = 1.0
-    return tuple((X - mean) / std for X in (X_train, X_val))
-
-
-# --- exercise 4: he_init(sizes, seed) --------------------------------------------------------------------------
-def he_stub(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_no_two(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * np.sqrt(1 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_reseed(sizes, seed):
-    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_transposed_draw(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_global(sizes, seed):
-    np.random.RandomState(seed)                       # made, then not used
-    return [(np.random.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_random_bias(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), rng.randn(n_out) * np.sqrt(2 / n_in))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_no_sqrt(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_new_generator(sizes, seed):
-    rng = np.random.default_rng(seed)
-    return [(rng.standard_normal((n_in, n_out)) * np.sqrt(2 / n_in), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-
-
-def he_normal(sizes, seed):
-    rng = np.random.RandomState(seed)
-    layers = []
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
-        layers.append((rng.normal(0.0, math.sqrt(2.0 / n_in), size=(n_in, n_out)), np.zeros(n_out)))
-    return layers
-
-
-def he_divide(sizes, seed):
-    rng = np.random.RandomState(seed)
-    return [(rng.randn(n_in, n_out) / np.sqrt(n_in / 2), np.zeros((n_out,)))
-            for n_in, n_out in zip(sizes, sizes[1:])]
-
-
-# --- exercise 5: bn_backward(dout, z, gamma, eps) ----------------------------------------------------------------
-def _bn_hat(z, eps):
-    std = np.sqrt(z.var(axis=0) + eps)
-    return (z - z.mean(axis=0)) / std, std
-
-
-def bn_stub(dout, z, gamma, eps=1e-5):
-    z_hat, std = _bn_hat(z, eps)
-    return gamma * dout / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
-
-
-def bn_only_mu(dout, z, gamma, eps=1e-5):
-    z_hat, std = _bn_hat(z, eps)
-    return gamma * (dout - dout.mean(axis=0)) / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
-
-
-def bn_no_n(dout, z, gamma, eps=1e-5):
-    z_hat, std = _bn_hat(z, eps)
-    dgamma, dbeta = (dout * z_hat).sum(axis=0), dout.sum(axis=0)
-    return gamma / std * (dout - dbeta - z_hat * dgamma), dgamma, dbeta
-
-
-def bn_std_times(dout, z, gamma, eps=1e-5):
-    z_hat, std = _bn_hat(z, eps)
-    return (gamma * std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
-            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
-
-
-def bn_loop_no_var(dout, z, gamma, eps=1e-5):
-    n, units = z.shape
-    dz = np.zeros_like(z)
-    z_hat, std = _bn_hat(z, eps)
-    for k in range(units):
-        for j in range(n):
-            dz[j, k] = gamma[k] / std[k] * (dout[j, k] - sum(dout[:, k]) / n)
-    return dz, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
-
-
-def bn_dgamma_z(dout, z, gamma, eps=1e-5):
-    z_hat, std = _bn_hat(z, eps)
-    dz = gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0))
-    return dz, (dout * z).sum(axis=0), dout.sum(axis=0)
-
-
-def bn_eps_outside(dout, z, gamma, eps=1e-5):
-    std = z.std(axis=0) + 1e-3
-    z_hat = (z - z.mean(axis=0)) / std
-    return (gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
-            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
-
-
-def bn_loops(dout, z, gamma, eps=1e-5):
-    n, units = z.shape
-    dz, dgamma, dbeta = np.zeros_like(z), np.zeros(units), np.zeros(units)
-    for k in range(units):
-        mu = sum(z[:, k]) / n
-        s = 1 / math.sqrt(sum((z[:, k] - mu) ** 2) / n + eps)
-        z_hat = (z[:, k] - mu) * s
-        dbeta[k], dgamma[k] = sum(dout[:, k]), sum(dout[:, k] * z_hat)
-        for j in range(n):
-            dz[j, k] = gamma[k] * s * (dout[j, k] - dbeta[k] / n - z_hat[j] * dgamma[k] / n)
-    return dz, dgamma, dbeta
-
-
-def bn_einsum(dout, z, gamma, eps=1e-5):
-    n = z.shape[0]
-    z_hat, std = _bn_hat(z, eps)
-    jac = (np.eye(n)[:, :, None] - 1 / n - np.einsum("ik,jk->ijk", z_hat, z_hat) / n) / std
-    return (np.einsum("ijk,ik->jk", jac, gamma * dout), np.einsum("ik,ik->k", dout, z_hat),
-            np.einsum("ik->k", dout))
+def df_keep_below(a, rate, u):
+    mask = (u < 1 - rate) / (1 - rate)
+    return a * mask, mask
 
 
 ENTRIES = [
-    wrong("leaky_relu_std", lr_he, "He's scale whatever alpha: the negative side ignored",
-          ["alpha", "α"]),
-    wrong("leaky_relu_std", lr_alpha_not_squared, "(1 + alpha) instead of (1 + alpha^2)",
-          ["square", "alpha**2", "α²", "α^2", "alpha²", "alpha^2"]),
-    wrong("leaky_relu_std", lr_xavier, "lost the 2: half of z's variance comes from each side",
-          ["factor 2", "half", "2 times"]),
-    wrong("leaky_relu_std", lr_variance, "returns the variance, not the standard deviation",
-          ["sqrt", "square root", "variance", "std"]),
-    wrong("leaky_relu_std", lr_minus, "(1 - alpha^2): the wrong sign",
-          ["sign", "plus", "1 + "]),
-    wrong("leaky_relu_std", lr_inverted, "the factor (1 + alpha^2) multiplied instead of divided",
-          ["invert", "divide", "1/"]),
-    wrong("leaky_relu_std", lr_string, "the right number as a string",
+    wrong("early_stop", es_one_late, "stops one epoch late (patience + 1 past the best)",
+          ["off by one", "patience", "one epoch", "one too many"]),
+    wrong("early_stop", es_non_strict, "a tie counts as a new best (<=, not <)",
+          ["strict", "equal", "tie"]),
+    wrong("early_stop", es_argmin, "the best of the whole list: sees losses after it would have stopped",
+          ["future", "never sees", "ahead", "after it stops", "whole list", "later"]),
+    wrong("early_stop", es_len, "len(val_losses) as the last epoch when it never stops",
+          ["off by one", "last epoch", "len", "counted from 0"]),
+    wrong("early_stop", es_from_one, "epochs counted from 1",
+          ["from 0", "off by one", "count"]),
+    wrong("early_stop", es_swapped, "returns (last_epoch, best_epoch)",
+          ["order", "swap"]),
+    wrong("early_stop", es_previous, "compares with the previous epoch, not the best so far",
+          ["best", "previous", "earlier", "every earlier"]),
+    wrong("early_stop", es_sentinel, "appends a sentinel to the caller's list",
+          ["in place", "changed", "unchanged", "list"]),
+    right("early_stop", es_accumulate, "np.minimum.accumulate marks the new bests"),
+    right("early_stop", es_while, "a while loop with min() of the earlier losses, returns a list"),
+
+    # exercise 2: dropout_without_scaling(prediction); right: 1 / (1 - 0.75) = 4
+    wrong("dropout_without_scaling", 0.25, "the ratio upside down: training over prediction",
+          ["invert", "other way", "1/(1 - p)", "upside", "reciprocal"]),
+    wrong("dropout_without_scaling", 1 / 0.75, "1/p instead of 1/(1 - p)",
+          ["1 - p", "keep", "kept"]),
+    wrong("dropout_without_scaling", 0.75, "p itself",
+          ["1 - p", "ratio", "keep"]),
+    wrong("dropout_without_scaling", 1, "thinks the average is unchanged",
+          ["1 - p", "average", "kept", "fewer"]),
+    wrong("dropout_without_scaling", 3, "p / (1 - p): the odds of being dropped",
+          ["1/(1 - p)", "1 / (1 - p)", "keep"]),
+    wrong("dropout_without_scaling", "4", "the right number as a string",
           ["string", "str"]),
-    wrong("leaky_relu_std", lr_alpha_on_top, "(2 + alpha)/n_in: alpha added, not squared and halved",
-          ["alpha**2", "α²", "square", "alpha^2"]),
-    right("leaky_relu_std", lr_math, "math.sqrt, the denominator multiplied out"),
-    right("leaky_relu_std", lr_power, "a power of -0.5"),
+    right("dropout_without_scaling", Fraction(4), "a Fraction"),
+    right("dropout_without_scaling", np.float64(1 / (1 - 0.75)), "computed, as a numpy scalar"),
+    right("dropout_without_scaling", 4, "the plain int"),
 
-    # exercise 2: relu_growth(prediction); right: sqrt(128 / 2) = 8
-    wrong("relu_growth", 128, "the fan-in itself: the variance factor without the square root and the 1/2",
-          ["sqrt", "square root", "std"]),
-    wrong("relu_growth", math.sqrt(128), "sqrt(128): forgot that ReLU zeroes half of z",
-          ["half", "ReLU", "1/2", "2"]),
-    wrong("relu_growth", 64, "the variance's factor, not the std's",
-          ["sqrt", "variance", "std", "square root"]),
-    wrong("relu_growth", 2, "He's 2 read as the growth",
-          ["n_in", "128", "fan-in"]),
-    wrong("relu_growth", 1, "thinks the std stays the same",
-          ["grow", "128", "scal"]),
-    wrong("relu_growth", "8", "the right number as a string",
+    wrong("dropout_forward", df_stub, "the stub: keeps with probability rate, multiplies by 1 - rate, in place",
+          ["keep", "divide", "1 - rate", "in place", ">="]),
+    wrong("dropout_forward", df_compare_only, "fixed the comparison only",
+          ["divide", "1/(1 - rate)", "/ (1 - rate)", "scale", "in place"]),
+    wrong("dropout_forward", df_in_place, "fixed the mask but still a *= mask on the caller's array",
+          ["in place", "changed", "a *="]),
+    wrong("dropout_forward", df_scale_by_rate, "scales the kept units by rate",
+          ["1 - rate", "divide", "scale"]),
+    wrong("dropout_forward", df_mask_unscaled, "scales the output but returns a 0/1 mask for backward",
+          ["mask", "scale", "backward"]),
+    wrong("dropout_forward", df_multiply, "right comparison, but multiplies by 1 - rate instead of dividing",
+          ["divide", "1/(1 - rate)", "multipl", "/ (1 - rate)"]),
+    wrong("dropout_forward", df_swapped, "returns (mask, dropped activations)",
+          ["order", "swap"]),
+    wrong("dropout_forward", df_divide_rate, "divides by rate instead of 1 - rate",
+          ["1 - rate", "rate"]),
+    right("dropout_forward", df_where, "np.where for the mask"),
+    right("dropout_forward", df_not_dropped, "~(u < rate) and a copy multiplied in place"),
+    right("dropout_forward", df_keep_below, "keeps u < 1 - rate: also probability 1 - rate, other units"),
+
+    # exercise 4: mask_variance(prediction); right: p / (1 - p) = 0.25
+    wrong("mask_variance", 0.16, "p(1 - p): the variance of a 0/1 mask, forgetting the 1/(1 - p) scale",
+          ["scale", "1/(1 - p)", "1.25", "0 or 1"]),
+    wrong("mask_variance", 1.25, "E[M^2] without subtracting E[M]^2",
+          ["mean", "E[M]^2", "minus", "subtract"]),
+    wrong("mask_variance", 0.2, "the rate p itself",
+          ["p", "1.25"]),
+    wrong("mask_variance", 0.5, "the standard deviation, not the variance",
+          ["square", "std", "standard deviation"]),
+    wrong("mask_variance", 0, "thinks a mean-1 mask has no spread",
+          ["spread", "two values", "0 or"]),
+    wrong("mask_variance", "0.25", "the right number as a string",
           ["string", "str"]),
-    wrong("relu_growth", 16, "2 * 8: doubled instead of halved",
-          ["half", "1/2"]),
-    right("relu_growth", np.sqrt(64), "np.sqrt(64), a numpy scalar"),
-    right("relu_growth", 8, "the plain int"),
-
-    wrong("standardise", st_stub, "the stub: the validation part standardised with its own mean and std",
-          ["training", "train", "own"]),
-    wrong("standardise", st_own_std, "the training mean but the validation part's own std",
-          ["std", "train"]),
-    wrong("standardise", st_in_place, "standardises X_val in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("standardise", st_no_guard, "drops the guard for constant features",
-          ["constant", "guard", "zero", "nan"]),
-    wrong("standardise", st_own_mean, "the training std but the validation part's own mean",
-          ["mean", "train"]),
-    wrong("standardise", st_per_row, "standardises along rows (per sample) instead of per feature",
-          ["axis", "feature", "column"]),
-    wrong("standardise", st_pooled, "statistics of training and validation together",
-          ["train", "only", "validation"]),
-    wrong("standardise", st_val_only, "returns only the validation part",
-          ["both", "pair", "two"]),
-    right("standardise", st_loops, "feature by feature with math.sqrt"),
-    right("standardise", st_once, "keepdims statistics and a generator into a tuple"),
-
-    wrong("he_init", he_stub, "the stub: sqrt(2 / n_out), the fan-out",
-          ["n_in", "fan-in", "inputs", "n_out"]),
-    wrong("he_init", he_no_two, "sqrt(1 / n_in): LeCun's scale, the 2 lost",
-          ["factor 2", "2 / n_in", "Xavier", "LeCun", "2/n_in"]),
-    wrong("he_init", he_reseed, "a new RandomState(seed) for every layer",
-          ["one RandomState", "same generator", "per layer", "reseed", "stream", "once"]),
-    wrong("he_init", he_transposed_draw, "draws (n_out, n_in) and transposes: other numbers",
-          ["order", "shape", "draws", "transpos"]),
-    wrong("he_init", he_global, "draws from numpy's global generator, not the seeded one",
-          ["seed", "RandomState"]),
-    wrong("he_init", he_random_bias, "random biases",
-          ["bias", "zero"]),
-    wrong("he_init", he_no_sqrt, "2 / n_in without the square root",
-          ["sqrt", "square root", "variance"]),
-    wrong("he_init", he_new_generator, "np.random.default_rng: another generator, other numbers",
-          ["RandomState", "generator", "default_rng"]),
-    right("he_init", he_normal, "rng.normal with the scale as its std, a loop"),
-    right("he_init", he_divide, "divided by sqrt(n_in / 2), zip(sizes, sizes[1:])"),
-
-    wrong("bn_backward", bn_stub, "the stub: mu and var treated as constants, no mean terms",
-          ["mean", "constant", "mu"]),
-    wrong("bn_backward", bn_only_mu, "the mean's term but not the variance's",
-          ["variance", "sigma"]),
-    wrong("bn_backward", bn_no_n, "sums where the formula has means: the 1/n lost",
-          ["1/n", "mean"]),
-    wrong("bn_backward", bn_std_times, "multiplies by the std instead of dividing",
-          ["std", "1 / sqrt", "inv"]),
-    wrong("bn_backward", bn_loop_no_var, "loops, with the variance's route forgotten",
-          ["variance", "sigma"]),
-    wrong("bn_backward", bn_dgamma_z, "dgamma from z instead of z_hat",
-          ["dgamma", "z_hat"]),
-    wrong("bn_backward", bn_eps_outside, "eps added to the std, and far too large",
-          ["eps"]),
-    right("bn_backward", bn_loops, "unit by unit and sample by sample, with math.sqrt"),
-    right("bn_backward", bn_einsum, "the Jacobian d z_hat_i / d z_j built with einsum"),
+    wrong("mask_variance", 0.0625, "the variance squared",
+          ["square", "variance"]),
+    right("mask_variance", Fraction(1, 4), "a Fraction"),
+    right("mask_variance", 0.2 / 0.8, "p / (1 - p) computed"),
+    right("mask_variance", np.float32(0.25), "a float32 scalar"),
 ]

@@ -1,209 +1,349 @@
-"""Lesson 10 (10_autograd): a softplus gate, a node used twice, an unbroadcast bug, the cost of a numerical
-gradient."""
-from fractions import Fraction
+"""Lesson 10 (10_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
+He's scale almost, a batch-norm backward pass that half works (exercise 5's entries were written by the engineer
+who wrote the exercise, not by the fresh reader)."""
+import math
 
 import numpy as np
-
-from nnlib.autograd import Value
-from nnlib.layers import sigmoid
 
 from . import right, wrong
 
 
-# --- exercise 1: softplus_gate(softplus) -----------------------------------------------------------------------
-def sp_identity_local(x):
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g)], "softplus")
+# --- exercise 1: leaky_relu_std(n_in, alpha) -------------------------------------------------------------------
+def lr_he(n_in, alpha):
+    return np.sqrt(2 / n_in)
 
 
-def sp_no_upstream(x):
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: sigmoid(x.data))], "softplus")
+def lr_alpha_not_squared(n_in, alpha):
+    return np.sqrt(2 / ((1 + alpha) * n_in))
 
 
-def sp_self_derivative(x):
-    out = np.logaddexp(0, x.data)
-    return Value(out, [(x, lambda g: g * out)], "softplus")
+def lr_xavier(n_in, alpha):
+    return np.sqrt(1 / ((1 + alpha ** 2) * n_in))
 
 
-def sp_sign(x):
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * sigmoid(-x.data))], "softplus")
+def lr_variance(n_in, alpha):
+    return 2 / ((1 + alpha ** 2) * n_in)
 
 
-def sp_other_gates(x):
-    return (x.exp() + 1.0).log()
+def lr_minus(n_in, alpha):
+    return np.sqrt(2 / ((1 - alpha ** 2) * n_in))
 
 
-def sp_data_parent(x):
-    return Value(np.logaddexp(0, x.data), [(x.data, lambda g: g * sigmoid(x.data))], "softplus")
+def lr_inverted(n_in, alpha):
+    return np.sqrt(2 * (1 + alpha ** 2) / n_in)
 
 
-def sp_of_output(x):
-    out = np.logaddexp(0, x.data)
-    return Value(out, [(x, lambda g: g * sigmoid(out))], "softplus")
+def lr_string(n_in, alpha):
+    return str(math.sqrt(2 / ((1 + alpha ** 2) * n_in)))
 
 
-def sp_array(x):
-    return np.logaddexp(0, x.data)
+def lr_alpha_on_top(n_in, alpha):
+    return np.sqrt((2 + alpha) / n_in)
 
 
-def sp_tanh_form(x):
-    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * 0.5 * (1 + np.tanh(x.data / 2)))], "softplus")
+def lr_math(n_in, alpha):
+    return math.sqrt(2.0 / (n_in + n_in * alpha * alpha))
 
 
-def sp_exp_of_difference(x):
-    out = np.logaddexp(0, x.data)
-    return Value(out, [(x, lambda g: np.exp(x.data - out) * g)], "softplus")
+def lr_power(n_in, alpha):
+    return (0.5 * (1 + alpha ** 2) * n_in) ** -0.5
 
 
-# --- exercise 3: unbroadcast(g, shape) -------------------------------------------------------------------------
-def ub_stub(g, shape):
-    while g.ndim > len(shape):
-        g = g.mean(axis=0)
-    return g
+# --- exercise 3: standardise(X_train, X_val) -------------------------------------------------------------------
+def _scale(X, mean, std):
+    return (X - mean) / np.where(std > 0, std, 1.0)
 
 
-def ub_leading_only(g, shape):
-    while g.ndim > len(shape):
-        g = g.sum(axis=0)
-    return g
+def st_stub(X_train, X_val):
+    def scale(X):
+        std = X.std(axis=0)
+        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
 
 
-def ub_once(g, shape):
-    if g.ndim > len(shape):
-        g = g.sum(axis=0)
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.sum(axis=axis, keepdims=True)
-    return g
+def st_own_std(X_train, X_val):
+    v_std = X_val.std(axis=0)
+    return _scale(X_train, X_train.mean(axis=0), X_train.std(axis=0)), _scale(X_val, X_train.mean(axis=0), v_std)
 
 
-def ub_last_axis(g, shape):
-    while g.ndim > len(shape):
-        g = g.sum(axis=-1)
-    return g
+def st_in_place(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    X_val -= mean
+    X_val /= std
+    return (X_train - mean) / std, X_val
 
 
-def ub_broadcast_to(g, shape):
-    return np.broadcast_to(g, shape)
+def st_no_guard(X_train, X_val):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    return (X_train - mean) / std, (X_val - mean) / std
 
 
-def ub_mean_both(g, shape):
-    while g.ndim > len(shape):
-        g = g.mean(axis=0)
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.mean(axis=axis, keepdims=True)
-    return g
+def st_own_mean(X_train, X_val):
+    std = X_train.std(axis=0)
+    return _scale(X_train, X_train.mean(axis=0), std), _scale(X_val, X_val.mean(axis=0), std)
 
 
-def ub_sum_all(g, shape):
-    return g.sum()
+def st_per_row(X_train, X_val):
+    def scale(X):
+        mean, std = X_train.mean(axis=1, keepdims=True)[: len(X)], X_train.std(axis=1, keepdims=True)[: len(X)]
+        return (X - mean) / np.where(std > 0, std, 1.0)
+    return scale(X_train), scale(X_val)
 
 
-def ub_reshape(g, shape):
-    return g.sum(axis=0).reshape(shape)
+def st_pooled(X_train, X_val):
+    both = np.vstack([X_train, X_val])
+    mean, std = both.mean(axis=0), both.std(axis=0)
+    return _scale(X_train, mean, std), _scale(X_val, mean, std)
 
 
-def ub_in_place(g, shape):
-    while g.ndim > len(shape):
-        for i in range(1, g.shape[0]):
-            g[0] += g[i]               # accumulates into the first row: g[0] is a view of the caller's g
-        g = g[0]
-    for axis, size in enumerate(shape):
-        if size == 1 and g.shape[axis] != 1:
-            g = g.sum(axis=axis, keepdims=True)
-    return g
+def st_val_only(X_train, X_val):
+    return _scale(X_val, X_train.mean(axis=0), X_train.std(axis=0))
 
 
-def ub_axes(g, shape):
-    lead = g.ndim - len(shape)
-    axes = tuple(range(lead)) + tuple(lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1)
-    return np.sum(g, axis=axes).reshape(shape) if axes else g
+def st_loops(X_train, X_val):
+    out_train, out_val = np.empty(X_train.shape), np.empty(X_val.shape)
+    for j in range(X_train.shape[1]):
+        col = X_train[:, j]
+        mu = col.sum() / len(col)
+        sd = math.sqrt(((col - mu) ** 2).sum() / len(col))
+        sd = sd if sd > 0 else 1.0
+        out_train[:, j] = (col - mu) / sd
+        out_val[:, j] = (X_val[:, j] - mu) / sd
+    return out_train, out_val
 
 
-def ub_pad(g, shape):
-    padded = (1,) * (g.ndim - len(shape)) + tuple(shape)
-    out = g
-    for axis, size in enumerate(padded):
-        if size == 1 and out.shape[axis] != 1:
-            out = out.sum(axis=axis, keepdims=True)
-    return out.reshape(shape)
+def st_once(X_train, X_val):
+    mean = np.mean(X_train, axis=0, keepdims=True)
+    std = np.std(X_train, axis=0, keepdims=True)
+    std[std == 0] = 1.0
+    return tuple((X - mean) / std for X in (X_train, X_val))
+
+
+# --- exercise 4: he_init(sizes, seed) --------------------------------------------------------------------------
+def he_stub(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_no_two(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(1 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_reseed(sizes, seed):
+    return [(np.random.RandomState(seed).randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_transposed_draw(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_out, n_in).T * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_global(sizes, seed):
+    np.random.RandomState(seed)                       # made, then not used
+    return [(np.random.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_random_bias(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), rng.randn(n_out) * np.sqrt(2 / n_in))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_no_sqrt(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) * (2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_new_generator(sizes, seed):
+    rng = np.random.default_rng(seed)
+    return [(rng.standard_normal((n_in, n_out)) * np.sqrt(2 / n_in), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+
+
+def he_normal(sizes, seed):
+    rng = np.random.RandomState(seed)
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers.append((rng.normal(0.0, math.sqrt(2.0 / n_in), size=(n_in, n_out)), np.zeros(n_out)))
+    return layers
+
+
+def he_divide(sizes, seed):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(n_in, n_out) / np.sqrt(n_in / 2), np.zeros((n_out,)))
+            for n_in, n_out in zip(sizes, sizes[1:])]
+
+
+# --- exercise 5: bn_backward(dout, z, gamma, eps) ----------------------------------------------------------------
+def _bn_hat(z, eps):
+    std = np.sqrt(z.var(axis=0) + eps)
+    return (z - z.mean(axis=0)) / std, std
+
+
+def bn_stub(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return gamma * dout / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_only_mu(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return gamma * (dout - dout.mean(axis=0)) / std, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_no_n(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    dgamma, dbeta = (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+    return gamma / std * (dout - dbeta - z_hat * dgamma), dgamma, dbeta
+
+
+def bn_std_times(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    return (gamma * std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_loop_no_var(dout, z, gamma, eps=1e-5):
+    n, units = z.shape
+    dz = np.zeros_like(z)
+    z_hat, std = _bn_hat(z, eps)
+    for k in range(units):
+        for j in range(n):
+            dz[j, k] = gamma[k] / std[k] * (dout[j, k] - sum(dout[:, k]) / n)
+    return dz, (dout * z_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_dgamma_z(dout, z, gamma, eps=1e-5):
+    z_hat, std = _bn_hat(z, eps)
+    dz = gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0))
+    return dz, (dout * z).sum(axis=0), dout.sum(axis=0)
+
+
+def bn_eps_outside(dout, z, gamma, eps=1e-5):
+    std = z.std(axis=0) + 1e-3
+    z_hat = (z - z.mean(axis=0)) / std
+    return (gamma / std * (dout - dout.mean(axis=0) - z_hat * (dout * z_hat).mean(axis=0)),
+            (dout * z_hat).sum(axis=0), dout.sum(axis=0))
+
+
+def bn_loops(dout, z, gamma, eps=1e-5):
+    n, units = z.shape
+    dz, dgamma, dbeta = np.zeros_like(z), np.zeros(units), np.zeros(units)
+    for k in range(units):
+        mu = sum(z[:, k]) / n
+        s = 1 / math.sqrt(sum((z[:, k] - mu) ** 2) / n + eps)
+        z_hat = (z[:, k] - mu) * s
+        dbeta[k], dgamma[k] = sum(dout[:, k]), sum(dout[:, k] * z_hat)
+        for j in range(n):
+            dz[j, k] = gamma[k] * s * (dout[j, k] - dbeta[k] / n - z_hat[j] * dgamma[k] / n)
+    return dz, dgamma, dbeta
+
+
+def bn_einsum(dout, z, gamma, eps=1e-5):
+    n = z.shape[0]
+    z_hat, std = _bn_hat(z, eps)
+    jac = (np.eye(n)[:, :, None] - 1 / n - np.einsum("ik,jk->ijk", z_hat, z_hat) / n) / std
+    return (np.einsum("ijk,ik->jk", jac, gamma * dout), np.einsum("ik,ik->k", dout, z_hat),
+            np.einsum("ik->k", dout))
 
 
 ENTRIES = [
-    wrong("softplus_gate", sp_identity_local, "local function g -> g: the derivative left out",
-          ["derivative", "sigmoid", "local", "slope"]),
-    wrong("softplus_gate", sp_no_upstream, "the local derivative without the upstream g",
-          ["g", "upstream", "chain", "multiply"]),
-    wrong("softplus_gate", sp_self_derivative, "softplus as its own derivative, as for exp",
-          ["sigmoid", "1 / (1 + e", "derivative"]),
-    wrong("softplus_gate", sp_sign, "sigmoid(-x): the sign of the exponent wrong",
-          ["sign", "minus", "-x"]),
-    wrong("softplus_gate", sp_other_gates, "built from the exp and log gates, not its own local function",
-          ["other gates", "gates", "yourself", "one parent"]),
-    wrong("softplus_gate", sp_data_parent, "the parent given as x.data, not the Value x",
-          ["parent", "Value"]),
-    wrong("softplus_gate", sp_of_output, "the sigmoid of the output instead of the input",
-          ["input", "output", "x.data"]),
-    wrong("softplus_gate", sp_array, "returns an array, not a Value",
-          ["Value"]),
-    right("softplus_gate", sp_tanh_form, "sigmoid written as (1 + tanh(x/2))/2"),
-    right("softplus_gate", sp_exp_of_difference, "sigmoid as exp(x - softplus(x))"),
-
-    # exercise 2: used_twice(prediction); right: y + 2x = -3 + 4 = 1
-    wrong("used_twice", -3, "only the x * y path: dx from the product with y",
-          ["both", "paths", "add", "twice", "x * x"]),
-    wrong("used_twice", 4, "only the x * x path",
-          ["both", "paths", "add", "x * y"]),
-    wrong("used_twice", -2, "the value f = -6 + 4, not the derivative",
-          ["value", "derivative", "f itself"]),
-    wrong("used_twice", -1, "y + x: the x * x gate's derivative taken as x",
-          ["2x", "both", "x * x"]),
-    wrong("used_twice", 7, "|y| + 2x: the sign of y dropped",
-          ["sign", "y = -3", "minus"]),
-    wrong("used_twice", "1", "the right number as a string",
+    wrong("leaky_relu_std", lr_he, "He's scale whatever alpha: the negative side ignored",
+          ["alpha", "α"]),
+    wrong("leaky_relu_std", lr_alpha_not_squared, "(1 + alpha) instead of (1 + alpha^2)",
+          ["square", "alpha**2", "α²", "α^2", "alpha²", "alpha^2"]),
+    wrong("leaky_relu_std", lr_xavier, "lost the 2: half of z's variance comes from each side",
+          ["factor 2", "half", "2 times"]),
+    wrong("leaky_relu_std", lr_variance, "returns the variance, not the standard deviation",
+          ["sqrt", "square root", "variance", "std"]),
+    wrong("leaky_relu_std", lr_minus, "(1 - alpha^2): the wrong sign",
+          ["sign", "plus", "1 + "]),
+    wrong("leaky_relu_std", lr_inverted, "the factor (1 + alpha^2) multiplied instead of divided",
+          ["invert", "divide", "1/"]),
+    wrong("leaky_relu_std", lr_string, "the right number as a string",
           ["string", "str"]),
-    wrong("used_twice", 2, "the last path overwrites: the engine bug the lesson shows",
-          ["overwrit", "add", "accumulat", "+="]),
-    right("used_twice", np.array(1.0), "a 0-d array, as x.grad is"),
-    right("used_twice", Fraction(1), "a Fraction"),
-    right("used_twice", 1.0, "a float"),
+    wrong("leaky_relu_std", lr_alpha_on_top, "(2 + alpha)/n_in: alpha added, not squared and halved",
+          ["alpha**2", "α²", "square", "alpha^2"]),
+    right("leaky_relu_std", lr_math, "math.sqrt, the denominator multiplied out"),
+    right("leaky_relu_std", lr_power, "a power of -0.5"),
 
-    wrong("unbroadcast", ub_stub, "the stub: averages the copies instead of summing them",
-          ["sum", "mean", "average", "n times", "add"]),
-    wrong("unbroadcast", ub_leading_only, "sums the leading axes but not a broadcast axis of size 1",
-          ["(1, 3)", "size 1", "keepdims", "row"]),
-    wrong("unbroadcast", ub_once, "sums one leading axis only (if instead of while)",
-          ["while", "more than one", "axes", "dims", "every"]),
-    wrong("unbroadcast", ub_last_axis, "sums the last axis instead of the leading one",
-          ["axis", "rows", "leading"]),
-    wrong("unbroadcast", ub_broadcast_to, "broadcasts g to the shape instead of summing",
-          ["sum", "broadcast"]),
-    wrong("unbroadcast", ub_mean_both, "handles both cases, but with means",
-          ["sum", "mean", "average"]),
-    wrong("unbroadcast", ub_sum_all, "sums everything to one number",
-          ["shape", "axis"]),
-    wrong("unbroadcast", ub_reshape, "one sum then a reshape to the shape",
-          ["sum", "axis", "shape"]),
-    wrong("unbroadcast", ub_in_place, "sums the leading axis into g[0], a view: changes the caller's g",
+    # exercise 2: relu_growth(prediction); right: sqrt(128 / 2) = 8
+    wrong("relu_growth", 128, "the fan-in itself: the variance factor without the square root and the 1/2",
+          ["sqrt", "square root", "std"]),
+    wrong("relu_growth", math.sqrt(128), "sqrt(128): forgot that ReLU zeroes half of z",
+          ["half", "ReLU", "1/2", "2"]),
+    wrong("relu_growth", 64, "the variance's factor, not the std's",
+          ["sqrt", "variance", "std", "square root"]),
+    wrong("relu_growth", 2, "He's 2 read as the growth",
+          ["n_in", "128", "fan-in"]),
+    wrong("relu_growth", 1, "thinks the std stays the same",
+          ["grow", "128", "scal"]),
+    wrong("relu_growth", "8", "the right number as a string",
+          ["string", "str"]),
+    wrong("relu_growth", 16, "2 * 8: doubled instead of halved",
+          ["half", "1/2"]),
+    right("relu_growth", np.sqrt(64), "np.sqrt(64), a numpy scalar"),
+    right("relu_growth", 8, "the plain int"),
+
+    wrong("standardise", st_stub, "the stub: the validation part standardised with its own mean and std",
+          ["training", "train", "own"]),
+    wrong("standardise", st_own_std, "the training mean but the validation part's own std",
+          ["std", "train"]),
+    wrong("standardise", st_in_place, "standardises X_val in place",
           ["in place", "changed", "unchanged"]),
-    right("unbroadcast", ub_axes, "one np.sum over a tuple of axes, then reshape"),
-    right("unbroadcast", ub_pad, "pads the shape with ones, sums every size-1 axis, reshapes"),
+    wrong("standardise", st_no_guard, "drops the guard for constant features",
+          ["constant", "guard", "zero", "nan"]),
+    wrong("standardise", st_own_mean, "the training std but the validation part's own mean",
+          ["mean", "train"]),
+    wrong("standardise", st_per_row, "standardises along rows (per sample) instead of per feature",
+          ["axis", "feature", "column"]),
+    wrong("standardise", st_pooled, "statistics of training and validation together",
+          ["train", "only", "validation"]),
+    wrong("standardise", st_val_only, "returns only the validation part",
+          ["both", "pair", "two"]),
+    right("standardise", st_loops, "feature by feature with math.sqrt"),
+    right("standardise", st_once, "keepdims statistics and a generator into a tuple"),
 
-    # exercise 4: finite_difference_passes(prediction); right: 2 * (2*16 + 16 + 16*2 + 2) = 164
-    wrong("finite_difference_passes", 82, "one pass per parameter: central differences need two",
-          ["central", "two", "2 passes", "twice", "each parameter"]),
-    wrong("finite_difference_passes", 83, "forward differences: one per parameter plus the base",
-          ["central", "forward", "two"]),
-    wrong("finite_difference_passes", 128, "weights only, biases forgotten",
-          ["bias"]),
-    wrong("finite_difference_passes", 165, "an extra pass at the unperturbed weights",
-          ["off by one", "base", "extra", "unperturbed"]),
-    wrong("finite_difference_passes", 4, "two passes per layer",
-          ["parameter", "one at a time", "every"]),
-    wrong("finite_difference_passes", "164", "the right number as a string",
-          ["string", "str"]),
-    wrong("finite_difference_passes", 160, "the two output biases forgotten",
-          ["bias", "b2"]),
-    right("finite_difference_passes", np.int64(164), "a numpy integer"),
-    right("finite_difference_passes", 2 * (2 * 16 + 16 + 16 * 2 + 2), "computed"),
+    wrong("he_init", he_stub, "the stub: sqrt(2 / n_out), the fan-out",
+          ["n_in", "fan-in", "inputs", "n_out"]),
+    wrong("he_init", he_no_two, "sqrt(1 / n_in): LeCun's scale, the 2 lost",
+          ["factor 2", "2 / n_in", "Xavier", "LeCun", "2/n_in"]),
+    wrong("he_init", he_reseed, "a new RandomState(seed) for every layer",
+          ["one RandomState", "same generator", "per layer", "reseed", "stream", "once"]),
+    wrong("he_init", he_transposed_draw, "draws (n_out, n_in) and transposes: other numbers",
+          ["order", "shape", "draws", "transpos"]),
+    wrong("he_init", he_global, "draws from numpy's global generator, not the seeded one",
+          ["seed", "RandomState"]),
+    wrong("he_init", he_random_bias, "random biases",
+          ["bias", "zero"]),
+    wrong("he_init", he_no_sqrt, "2 / n_in without the square root",
+          ["sqrt", "square root", "variance"]),
+    wrong("he_init", he_new_generator, "np.random.default_rng: another generator, other numbers",
+          ["RandomState", "generator", "default_rng"]),
+    right("he_init", he_normal, "rng.normal with the scale as its std, a loop"),
+    right("he_init", he_divide, "divided by sqrt(n_in / 2), zip(sizes, sizes[1:])"),
+
+    wrong("bn_backward", bn_stub, "the stub: mu and var treated as constants, no mean terms",
+          ["mean", "constant", "mu"]),
+    wrong("bn_backward", bn_only_mu, "the mean's term but not the variance's",
+          ["variance", "sigma"]),
+    wrong("bn_backward", bn_no_n, "sums where the formula has means: the 1/n lost",
+          ["1/n", "mean"]),
+    wrong("bn_backward", bn_std_times, "multiplies by the std instead of dividing",
+          ["std", "1 / sqrt", "inv"]),
+    wrong("bn_backward", bn_loop_no_var, "loops, with the variance's route forgotten",
+          ["variance", "sigma"]),
+    wrong("bn_backward", bn_dgamma_z, "dgamma from z instead of z_hat",
+          ["dgamma", "z_hat"]),
+    wrong("bn_backward", bn_eps_outside, "eps added to the std, and far too large",
+          ["eps"]),
+    right("bn_backward", bn_loops, "unit by unit and sample by sample, with math.sqrt"),
+    right("bn_backward", bn_einsum, "the Jacobian d z_hat_i / d z_j built with einsum"),
 ]

@@ -1,290 +1,209 @@
-"""Lesson 11 (11_digits): the confusion matrix by hand, counting parameters, a digit reader that reads nothing; the
-first loss of a letter reader, a shift that leaks, reading a learning curve."""
+"""Lesson 11 (11_autograd): a softplus gate, a node used twice, an unbroadcast bug, the cost of a numerical
+gradient."""
+from fractions import Fraction
+
 import numpy as np
+
+from nnlib.autograd import Value
+from nnlib.layers import sigmoid
 
 from . import right, wrong
 
 
-# --- exercise 1: confusion_matrix(y, y_hat, k) -----------------------------------------------------------------
-def cm_transposed(y, y_hat, k):
-    C = np.zeros((k, k), dtype=int)
-    np.add.at(C, (y_hat, y), 1)
-    return C
+# --- exercise 1: softplus_gate(softplus) -----------------------------------------------------------------------
+def sp_identity_local(x):
+    return Value(np.logaddexp(0, x.data), [(x, lambda g: g)], "softplus")
 
 
-def cm_from_data(y, y_hat, k):
-    size = int(max(np.max(y), np.max(y_hat))) + 1
-    C = np.zeros((size, size), dtype=int)
-    np.add.at(C, (y, y_hat), 1)
-    return C
+def sp_no_upstream(x):
+    return Value(np.logaddexp(0, x.data), [(x, lambda g: sigmoid(x.data))], "softplus")
 
 
-def cm_fancy(y, y_hat, k):
-    C = np.zeros((k, k), dtype=int)
-    C[y, y_hat] += 1                     # repeated pairs counted once
-    return C
+def sp_self_derivative(x):
+    out = np.logaddexp(0, x.data)
+    return Value(out, [(x, lambda g: g * out)], "softplus")
 
 
-def cm_float(y, y_hat, k):
-    C = np.zeros((k, k))
-    for i, j in zip(y, y_hat):
-        C[i, j] += 1
-    return C
+def sp_sign(x):
+    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * sigmoid(-x.data))], "softplus")
 
 
-def cm_normalised(y, y_hat, k):
-    C = np.zeros((k, k))
-    np.add.at(C, (y, y_hat), 1)
-    return C / np.maximum(C.sum(axis=1, keepdims=True), 1)
+def sp_other_gates(x):
+    return (x.exp() + 1.0).log()
 
 
-def cm_bigger(y, y_hat, k):
-    C = np.zeros((k + 1, k + 1), dtype=int)
-    np.add.at(C, (y, y_hat), 1)
-    return C
+def sp_data_parent(x):
+    return Value(np.logaddexp(0, x.data), [(x.data, lambda g: g * sigmoid(x.data))], "softplus")
 
 
-def cm_sklearn(y, y_hat, k):
-    from sklearn.metrics import confusion_matrix
-    return confusion_matrix(y, y_hat, labels=range(k))
+def sp_of_output(x):
+    out = np.logaddexp(0, x.data)
+    return Value(out, [(x, lambda g: g * sigmoid(out))], "softplus")
 
 
-def cm_from_one(y, y_hat, k):
-    C = np.zeros((k, k), dtype=int)
-    for i, j in zip(y, y_hat):
-        C[i - 1, j - 1] += 1
-    return C
+def sp_array(x):
+    return np.logaddexp(0, x.data)
 
 
-def cm_bincount(y, y_hat, k):
-    return np.bincount(np.asarray(y) * k + np.asarray(y_hat), minlength=k * k).reshape(k, k)
+def sp_tanh_form(x):
+    return Value(np.logaddexp(0, x.data), [(x, lambda g: g * 0.5 * (1 + np.tanh(x.data / 2)))], "softplus")
 
 
-def cm_comparisons(y, y_hat, k):
-    y, y_hat = np.asarray(y), np.asarray(y_hat)
-    return np.array([[np.sum((y == i) & (y_hat == j)) for j in range(k)] for i in range(k)])
+def sp_exp_of_difference(x):
+    out = np.logaddexp(0, x.data)
+    return Value(out, [(x, lambda g: np.exp(x.data - out) * g)], "softplus")
 
 
-# --- exercise 3: read_digits(X_new, mean, std, W1, b1, W2, b2) -------------------------------------------------
-def rd_stub(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh(X_new @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=0)
+# --- exercise 3: unbroadcast(g, shape) -------------------------------------------------------------------------
+def ub_stub(g, shape):
+    while g.ndim > len(shape):
+        g = g.mean(axis=0)
+    return g
 
 
-def rd_axis_only(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh(X_new @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=1)
+def ub_leading_only(g, shape):
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    return g
 
 
-def rd_scale_only(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh((X_new - mean) / std @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=0)
+def ub_once(g, shape):
+    if g.ndim > len(shape):
+        g = g.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
 
 
-def rd_own_stats(X_new, mean, std, W1, b1, W2, b2):
-    s = X_new.std(axis=0)
-    X = (X_new - X_new.mean(axis=0)) / np.where(s > 0, s, 1.0)
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+def ub_last_axis(g, shape):
+    while g.ndim > len(shape):
+        g = g.sum(axis=-1)
+    return g
 
 
-def rd_divide_first(X_new, mean, std, W1, b1, W2, b2):
-    X = X_new / std - mean
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+def ub_broadcast_to(g, shape):
+    return np.broadcast_to(g, shape)
 
 
-def rd_in_place(X_new, mean, std, W1, b1, W2, b2):
-    X_new -= mean
-    X_new /= std
-    return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
+def ub_mean_both(g, shape):
+    while g.ndim > len(shape):
+        g = g.mean(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.mean(axis=axis, keepdims=True)
+    return g
 
 
-def rd_max(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) / std
-    return np.max(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+def ub_sum_all(g, shape):
+    return g.sum()
 
 
-def rd_sigmoid_hidden(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) / std
-    a1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
-    return np.argmax(a1 @ W2 + b2, axis=1)
+def ub_reshape(g, shape):
+    return g.sum(axis=0).reshape(shape)
 
 
-def rd_multiply(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) * std
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+def ub_in_place(g, shape):
+    while g.ndim > len(shape):
+        for i in range(1, g.shape[0]):
+            g[0] += g[i]               # accumulates into the first row: g[0] is a view of the caller's g
+        g = g[0]
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = g.sum(axis=axis, keepdims=True)
+    return g
 
 
-def rd_softmax(X_new, mean, std, W1, b1, W2, b2):
-    z = np.tanh(np.einsum("np,ph->nh", (X_new - mean) / std, W1) + b1) @ W2 + b2
-    p = np.exp(z - z.max(axis=1, keepdims=True))
-    return (p / p.sum(axis=1, keepdims=True)).argmax(axis=-1)
+def ub_axes(g, shape):
+    lead = g.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1)
+    return np.sum(g, axis=axes).reshape(shape) if axes else g
 
 
-def rd_loop(X_new, mean, std, W1, b1, W2, b2):
-    labels = []
-    for x in X_new:
-        scores = np.tanh(((x - mean) / std) @ W1 + b1) @ W2 + b2
-        labels.append(int(np.argmin(-scores)))
-    return np.array(labels)
-
-
-# --- exercise 5: shift_digits(X, dy, dx) -----------------------------------------------------------------------
-def sd_stub(X, dy, dx):
-    return np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).reshape(-1, 64)
-
-
-def sd_flat(X, dy, dx):
-    out = np.zeros_like(X, dtype=float)
-    k = 8 * dy + dx
-    if k >= 0:
-        out[:, k:] = X[:, :64 - k]
-    else:
-        out[:, :k] = X[:, -k:]
-    return out
-
-
-def sd_swapped(X, dy, dx):
-    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
-    return padded[:, 1 - dx:9 - dx, 1 - dy:9 - dy].reshape(-1, 64)
-
-
-def sd_reversed(X, dy, dx):
-    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
-    return padded[:, 1 + dy:9 + dy, 1 + dx:9 + dx].reshape(-1, 64)
-
-
-def sd_edge(X, dy, dx):
-    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)), mode="edge")
-    return padded[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
-
-
-def sd_square(X, dy, dx):
-    return np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))[:, 1 - dy:9 - dy, 1 - dx:9 - dx]
-
-
-def sd_loops(X, dy, dx):
-    out = np.zeros(np.shape(X))
-    for r in range(8):
-        for c in range(8):
-            if 0 <= r + dy < 8 and 0 <= c + dx < 8:
-                out[:, 8 * (r + dy) + c + dx] = X[:, 8 * r + c]
-    return out
-
-
-def sd_roll_and_clear(X, dy, dx):
-    images = np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).astype(float)
-    if dy:
-        images[:, 0 if dy == 1 else 7] = 0
-    if dx:
-        images[:, :, 0 if dx == 1 else 7] = 0
-    return images.reshape(-1, 64)
+def ub_pad(g, shape):
+    padded = (1,) * (g.ndim - len(shape)) + tuple(shape)
+    out = g
+    for axis, size in enumerate(padded):
+        if size == 1 and out.shape[axis] != 1:
+            out = out.sum(axis=axis, keepdims=True)
+    return out.reshape(shape)
 
 
 ENTRIES = [
-    wrong("confusion_matrix", cm_transposed, "rows are the predictions, columns the true classes",
-          ["transpos", "rows", "true", "swap"]),
-    wrong("confusion_matrix", cm_from_data, "the size from the labels present, not k",
-          ["k", "never occurs", "shape"]),
-    wrong("confusion_matrix", cm_fancy, "C[y, y_hat] += 1 counts a repeated pair only once",
-          ["repeat", "duplicate", "once", "np.add.at", "counted"]),
-    wrong("confusion_matrix", cm_float, "a float array, not integers",
-          ["integer", "int", "dtype"]),
-    wrong("confusion_matrix", cm_normalised, "rows normalised to fractions",
-          ["count", "integer", "normalis"]),
-    wrong("confusion_matrix", cm_bigger, "(k + 1) x (k + 1)",
-          ["shape", "k x k"]),
-    wrong("confusion_matrix", cm_sklearn, "scikit-learn's confusion_matrix, which the prompt forbids",
-          ["not allowed", "sklearn", "scikit"]),
-    wrong("confusion_matrix", cm_from_one, "classes taken as 1..k: every count shifted",
-          ["off by one", "from 0", "shift"]),
-    right("confusion_matrix", cm_bincount, "np.bincount of y * k + y_hat"),
-    right("confusion_matrix", cm_comparisons, "k x k boolean comparisons"),
+    wrong("softplus_gate", sp_identity_local, "local function g -> g: the derivative left out",
+          ["derivative", "sigmoid", "local", "slope"]),
+    wrong("softplus_gate", sp_no_upstream, "the local derivative without the upstream g",
+          ["g", "upstream", "chain", "multiply"]),
+    wrong("softplus_gate", sp_self_derivative, "softplus as its own derivative, as for exp",
+          ["sigmoid", "1 / (1 + e", "derivative"]),
+    wrong("softplus_gate", sp_sign, "sigmoid(-x): the sign of the exponent wrong",
+          ["sign", "minus", "-x"]),
+    wrong("softplus_gate", sp_other_gates, "built from the exp and log gates, not its own local function",
+          ["other gates", "gates", "yourself", "one parent"]),
+    wrong("softplus_gate", sp_data_parent, "the parent given as x.data, not the Value x",
+          ["parent", "Value"]),
+    wrong("softplus_gate", sp_of_output, "the sigmoid of the output instead of the input",
+          ["input", "output", "x.data"]),
+    wrong("softplus_gate", sp_array, "returns an array, not a Value",
+          ["Value"]),
+    right("softplus_gate", sp_tanh_form, "sigmoid written as (1 + tanh(x/2))/2"),
+    right("softplus_gate", sp_exp_of_difference, "sigmoid as exp(x - softplus(x))"),
 
-    # exercise 2: parameter_count(prediction); right: 64*32 + 32 + 32*10 + 10 = 2410
-    wrong("parameter_count", 2368, "weights only, the biases forgotten",
-          ["bias"]),
-    wrong("parameter_count", 106, "counted units, not weights",
-          ["weights", "units", "W1"]),
-    wrong("parameter_count", 42, "biases only",
-          ["weights", "W1"]),
-    wrong("parameter_count", 20480, "64 * 32 * 10: one product over all layers",
-          ["layer by layer", "product", "sum"]),
-    wrong("parameter_count", 2474, "a bias for every input pixel too",
-          ["input", "bias"]),
-    wrong("parameter_count", "2410", "the right number as a string",
+    # exercise 2: used_twice(prediction); right: y + 2x = -3 + 4 = 1
+    wrong("used_twice", -3, "only the x * y path: dx from the product with y",
+          ["both", "paths", "add", "twice", "x * x"]),
+    wrong("used_twice", 4, "only the x * x path",
+          ["both", "paths", "add", "x * y"]),
+    wrong("used_twice", -2, "the value f = -6 + 4, not the derivative",
+          ["value", "derivative", "f itself"]),
+    wrong("used_twice", -1, "y + x: the x * x gate's derivative taken as x",
+          ["2x", "both", "x * x"]),
+    wrong("used_twice", 7, "|y| + 2x: the sign of y dropped",
+          ["sign", "y = -3", "minus"]),
+    wrong("used_twice", "1", "the right number as a string",
           ["string", "str"]),
-    wrong("parameter_count", 2442, "32 extra: b1 counted twice",
-          ["bias", "b1"]),
-    right("parameter_count", np.int64(2410), "a numpy integer"),
-    right("parameter_count", sum(a * b + b for a, b in [(64, 32), (32, 10)]), "computed layer by layer"),
+    wrong("used_twice", 2, "the last path overwrites: the engine bug the lesson shows",
+          ["overwrit", "add", "accumulat", "+="]),
+    right("used_twice", np.array(1.0), "a 0-d array, as x.grad is"),
+    right("used_twice", Fraction(1), "a Fraction"),
+    right("used_twice", 1.0, "a float"),
 
-    wrong("read_digits", rd_stub, "the stub: raw pixels, argmax over the samples",
-          ["standardis", "mean", "std", "axis"]),
-    wrong("read_digits", rd_axis_only, "argmax fixed, but the pixels still raw",
-          ["standardis", "mean", "std", "raw"]),
-    wrong("read_digits", rd_scale_only, "standardised, but argmax still over axis 0",
-          ["axis", "one label per", "per image", "rows"]),
-    wrong("read_digits", rd_own_stats, "standardised with the new batch's own mean and std",
-          ["training", "own", "shipped", "mean and std"]),
-    wrong("read_digits", rd_divide_first, "divides before subtracting the mean",
-          ["order", "subtract", "mean"]),
-    wrong("read_digits", rd_in_place, "standardises the caller's X_new in place",
+    wrong("unbroadcast", ub_stub, "the stub: averages the copies instead of summing them",
+          ["sum", "mean", "average", "n times", "add"]),
+    wrong("unbroadcast", ub_leading_only, "sums the leading axes but not a broadcast axis of size 1",
+          ["(1, 3)", "size 1", "keepdims", "row"]),
+    wrong("unbroadcast", ub_once, "sums one leading axis only (if instead of while)",
+          ["while", "more than one", "axes", "dims", "every"]),
+    wrong("unbroadcast", ub_last_axis, "sums the last axis instead of the leading one",
+          ["axis", "rows", "leading"]),
+    wrong("unbroadcast", ub_broadcast_to, "broadcasts g to the shape instead of summing",
+          ["sum", "broadcast"]),
+    wrong("unbroadcast", ub_mean_both, "handles both cases, but with means",
+          ["sum", "mean", "average"]),
+    wrong("unbroadcast", ub_sum_all, "sums everything to one number",
+          ["shape", "axis"]),
+    wrong("unbroadcast", ub_reshape, "one sum then a reshape to the shape",
+          ["sum", "axis", "shape"]),
+    wrong("unbroadcast", ub_in_place, "sums the leading axis into g[0], a view: changes the caller's g",
           ["in place", "changed", "unchanged"]),
-    wrong("read_digits", rd_max, "returns the top score, not its index",
-          ["argmax", "label", "index"]),
-    wrong("read_digits", rd_sigmoid_hidden, "a sigmoid hidden layer instead of tanh",
-          ["tanh", "activation"]),
-    wrong("read_digits", rd_multiply, "multiplies by std instead of dividing",
-          ["divide", "std"]),
-    right("read_digits", rd_softmax, "einsum, softmax probabilities, argmax on the last axis"),
-    right("read_digits", rd_loop, "one image at a time, argmin of minus the scores"),
-    # exercise 4: letters_init_loss(prediction); right: log 26 = 3.258
-    wrong("letters_init_loss", float(np.log(10)), "the digits' log 10",
-          ["classes", "digits", "26"]),
-    wrong("letters_init_loss", float(np.log2(26)), "log base 2",
-          ["natural", "base 2", "log"]),
-    wrong("letters_init_loss", 1 / 26, "the probability, not its negative log",
-          ["probability", "log"]),
-    wrong("letters_init_loss", 0.0, "zero: the network knows nothing",
-          ["0", "certain", "far from"]),
-    wrong("letters_init_loss", 26 * float(np.log(26)), "summed over the 26 classes",
-          ["mean", "sum", "classes"]),
-    wrong("letters_init_loss", float(np.log(25)), "one class too few",
-          ["26", "classes"]),
-    wrong("letters_init_loss", -float(np.log(26)), "the sign lost",
-          ["minus", "sign", "negative"]),
-    right("letters_init_loss", float(-np.log(1 / 26)), "minus the log of 1/26"),
-    right("letters_init_loss", 3.26, "rounded to two decimals"),
+    right("unbroadcast", ub_axes, "one np.sum over a tuple of axes, then reshape"),
+    right("unbroadcast", ub_pad, "pads the shape with ones, sums every size-1 axis, reshapes"),
 
-    # exercise 5: shift_digits(X, dy, dx)
-    wrong("shift_digits", sd_stub, "the stub: np.roll wraps the edge round",
-          ["wrap", "opposite", "leaves", "frame", "handed out"]),
-    wrong("shift_digits", sd_flat, "the flat 64-vector shifted: rows run into each other",
-          ["row", "flat", "8 x 8"]),
-    wrong("shift_digits", sd_swapped, "dy and dx on the wrong axes",
-          ["axes", "rows", "columns"]),
-    wrong("shift_digits", sd_reversed, "moves the ink the wrong way",
-          ["wrong way", "direction", "down"]),
-    wrong("shift_digits", sd_edge, "the new edge copies its neighbour",
-          ["blank", "edge", "0"]),
-    wrong("shift_digits", sd_square, "right pixels, returned as (n, 8, 8) images",
-          ["shape", "(2, 64)"]),
-    right("shift_digits", sd_loops, "pixel by pixel"),
-    right("shift_digits", sd_roll_and_clear, "roll, then blank the row and column that wrapped round"),
-
-    # exercise 6: curve_remedy(prediction); right: "bigger network"
-    wrong("curve_remedy", "more data", "more data for a network that cannot fit what it has",
-          ["both", "gap", "flat", "low"]),
-    wrong("curve_remedy", "stronger regularisation", "a brake on an underfitting network",
-          ["training accuracy", "holds", "brake", "too low"]),
-    wrong("curve_remedy", "smaller network", "less capacity for an underfitting network",
-          ["smaller", "less well", "capacity"]),
-    wrong("curve_remedy", "regularisation", "not one of the four as written",
-          ["choose", "one of"]),
-    wrong("curve_remedy", "train longer", "not one of the four",
-          ["choose", "one of"]),
-    wrong("curve_remedy", 2, "the option's number",
-          ["choose", "one of"]),
-    right("curve_remedy", "Bigger network", "capitalised"),
-    right("curve_remedy", "bigger network ", "a trailing space"),
+    # exercise 4: finite_difference_passes(prediction); right: 2 * (2*16 + 16 + 16*2 + 2) = 164
+    wrong("finite_difference_passes", 82, "one pass per parameter: central differences need two",
+          ["central", "two", "2 passes", "twice", "each parameter"]),
+    wrong("finite_difference_passes", 83, "forward differences: one per parameter plus the base",
+          ["central", "forward", "two"]),
+    wrong("finite_difference_passes", 128, "weights only, biases forgotten",
+          ["bias"]),
+    wrong("finite_difference_passes", 165, "an extra pass at the unperturbed weights",
+          ["off by one", "base", "extra", "unperturbed"]),
+    wrong("finite_difference_passes", 4, "two passes per layer",
+          ["parameter", "one at a time", "every"]),
+    wrong("finite_difference_passes", "164", "the right number as a string",
+          ["string", "str"]),
+    wrong("finite_difference_passes", 160, "the two output biases forgotten",
+          ["bias", "b2"]),
+    right("finite_difference_passes", np.int64(164), "a numpy integer"),
+    right("finite_difference_passes", 2 * (2 * 16 + 16 + 16 * 2 + 2), "computed"),
 ]

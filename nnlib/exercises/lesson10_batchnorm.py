@@ -1,5 +1,5 @@
-"""Exercise check for lesson 9 (09_depth), section 6: a batch-norm backward pass that half works (exercise 5).
-Kept apart from lesson09.py, which re-exports it, so each file stays short. Data for the engine in engine.py."""
+"""Exercise check for lesson 10 (10_depth), section 6: a batch-norm backward pass that half works (exercise 5).
+Kept apart from lesson10.py, which re-exports it, so each file stays short. Data for the engine in engine.py."""
 import numpy as np
 
 from .engine import Case, Slip, function_check
@@ -79,7 +79,7 @@ SLIPS = {
 
 
 def bn_backward(fn, grade=False):
-    """Lesson 9, exercise 5 (diagnose): bn_backward(dout, z, gamma, eps) -> (dz, dgamma, dbeta) in training."""
+    """Lesson 10, exercise 5 (diagnose): bn_backward(dout, z, gamma, eps) -> (dz, dgamma, dbeta) in training."""
     return function_check("bn_backward", fn, reference=_bn_ref, cases=_BN_CASES, outputs=("dz", "dgamma", "dbeta"),
                           slips=SLIPS["bn_backward"], pure=True, grade=grade)
 

@@ -1,0 +1,288 @@
+"""Exercise checks for lesson 12 (12_digits): the confusion matrix, a parameter count, reading new scans, and the
+practitioner's recipe (the loss at initialisation, shifting digits, reading a learning curve).
+
+Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
+"""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+
+# --- exercise 1 (derive): the confusion matrix ----------------------------------------------------------
+def _confusion(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    np.add.at(C, (y, y_hat), 1)
+    return C
+
+
+def _counting(fn):
+    """The student's confusion_matrix, with whole numbers stored as floats refused: the counts are integers."""
+    if not callable(fn):
+        raise TypeError(f"expected a function confusion_matrix(y, y_hat, k), got {type(fn).__name__}")
+
+    def counted(y, y_hat, k):
+        C = fn(y, y_hat, k)
+        if isinstance(C, np.ndarray) and C.dtype.kind == "f" and np.all(np.round(C) == C):
+            raise TypeError(f"C should hold integers (counts), got an array of dtype {C.dtype}: build it with "
+                            "dtype=int")
+        return C
+    return counted
+
+
+def _confusion_transposed(y, y_hat, k):      # rows = predicted, columns = true
+    return _confusion(y, y_hat, k).T
+
+
+def _confusion_errors_only(y, y_hat, k):     # the diagonal left out
+    C = _confusion(y, y_hat, k)
+    np.fill_diagonal(C, 0)
+    return C
+
+
+def _confusion_rates(y, y_hat, k):           # each row divided by its class count
+    C = _confusion(y, y_hat, k).astype(float)
+    return C / np.maximum(C.sum(axis=1, keepdims=True), 1)
+
+
+def _confusion_no_k(y, y_hat, k):            # the size from the labels seen, not k
+    m = int(max(np.max(y), np.max(y_hat))) + 1
+    return _confusion(y, y_hat, m)
+
+
+def _confusion_fancy(y, y_hat, k):           # C[y, y_hat] += 1 counts a repeated pair only once
+    C = np.zeros((k, k), dtype=int)
+    C[y, y_hat] += 1
+    return C
+
+
+# --- exercise 2 (predict): how many numbers a 64-32-10 network learns -------------------------------------
+def _count_parameters():
+    from ..mlp import MLP
+    return sum(W.size + b.size for W, b in MLP([64, 32, 10], seed=0).params)
+
+
+# --- exercise 3 (diagnose): reading new scans with a trained network ------------------------------------
+def _read_digits(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def _given_bug(X_new, mean, std, W1, b1, W2, b2):      # the function as the notebook hands it out
+    a1 = np.tanh(X_new @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    return np.argmax(z2, axis=0)
+
+
+def _bug_raw(X_new, mean, std, W1, b1, W2, b2):        # the axis fixed, the scaling still missing
+    return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _bug_axis(X_new, mean, std, W1, b1, W2, b2):       # the scaling fixed, the axis still wrong
+    return np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=0)
+
+
+def _bug_own_stats(X_new, mean, std, W1, b1, W2, b2):  # the new images scaled with their own statistics
+    scale = X_new.std(axis=0)
+    X = (X_new - X_new.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _bug_no_divide(X_new, mean, std, W1, b1, W2, b2):  # centred, not scaled
+    return np.argmax(np.tanh((X_new - mean) @ W1 + b1) @ W2 + b2, axis=1)
+
+
+SOLUTIONS = {"confusion_matrix": _confusion, "parameter_count": 2410, "read_digits": _read_digits}
+
+SLIPS = {
+    "confusion_matrix": [
+        Slip("transposed", "Rows and columns are swapped: row i is the true class i, column j the predicted "
+                           "class j, so C[y, y_hat] counts.", _confusion_transposed),
+        Slip("errors_only", "The diagonal counts too: C[i, i] is how many samples of class i were predicted "
+                            "right.", _confusion_errors_only),
+        Slip("rates", "Counts, not fractions: leave each row as a count of samples (no dividing by the row "
+                      "sum).", _confusion_rates),
+        Slip("no_k", "The matrix is k x k even when a class never occurs in y or y_hat: size it from k, not from "
+                     "the largest label seen.", _confusion_no_k),
+        Slip("fancy_index", "C[y, y_hat] += 1 adds 1 only once for a pair that occurs several times (numpy "
+                            "buffers the fancy index): loop over the samples, or use np.add.at.",
+             _confusion_fancy),
+    ],
+    "parameter_count": [
+        Slip("no_biases", "You counted the weights only: each hidden and each output unit also has a bias.",
+             64 * 32 + 32 * 10),
+        Slip("no_output_biases", "The 10 output units have biases too (b2).", 64 * 32 + 32 + 32 * 10),
+        Slip("no_hidden_biases", "The 32 hidden units have biases too (b1).", 64 * 32 + 32 * 10 + 10),
+        Slip("product", "Layers add up, they do not multiply: W1 is 64 x 32 and W2 is 32 x 10, plus the biases.",
+             64 * 32 * 10),
+        Slip("units", "You counted units (neurons), not parameters: every input-to-unit connection is a weight, so "
+             "W1 alone holds 64 x 32 of them, plus a bias per unit.", 64 + 32 + 10),
+    ],
+    "read_digits": [
+        Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "
+             "look like in training?", _bug_raw),
+        Slip("axis", "Your labels pick, for each class, the image that scores highest (one label per class, not "
+             "per image): along which axis does one image's row of scores run?", _bug_axis),
+        Slip("own_stats", "You scaled the new images with their own statistics: the network learned the training part's"
+             " scale, which you were given.", _bug_own_stats),
+        Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
+             _bug_no_divide),
+        Slip("given", "This is still the function as handed out: what did the network's inputs look like in "
+                      "training, and along which axis does one image's row of scores run?", _given_bug),
+    ],
+}
+
+
+def confusion_matrix(fn, grade=False):
+    """Lesson 12, exercise 1 (derive): confusion_matrix(y, y_hat, k) -> C (k, k) int, C[i, j] = how many samples
+    of true class i were predicted as j."""
+    cases = [(np.array([0, 1, 2, 2, 1, 0, 2]), np.array([0, 2, 2, 0, 1, 0, 2]), 3),
+             (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
+    return function_check("confusion_matrix", fn, reference=_confusion, cases=cases, outputs=("C",),
+                          slips=SLIPS["confusion_matrix"], pure=True, forbid=("sklearn.metrics.confusion_matrix",),
+                          forbid_modules=("sklearn", "scipy"), adapt=_counting, grade=grade)
+
+
+def parameter_count(prediction, grade=False):
+    """Lesson 12, exercise 2 (predict): how many numbers does MLP([64, 32, 10]) learn?"""
+    return prediction_check("parameter_count", prediction, truth=_count_parameters, tol=0,
+                            right="W1 has 64 x 32 = 2048 entries and b1 32, W2 32 x 10 = 320 and b2 10: 2410 in all, "
+                                  "learned from about a thousand training images.",
+                            slips=SLIPS["parameter_count"], grade=grade)
+
+
+def _digits_case(seed, n, d=6, h=4, k=3):
+    """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics and the weights of
+    a d-h-k network whose first layer expects standardised pixels."""
+    rng = np.random.default_rng(seed)
+    mean, std = rng.uniform(3, 10, d), rng.uniform(2, 6, d)
+    X_new = np.clip(np.round(mean + std * rng.standard_normal((n, d))), 0, 16)
+    return (X_new, mean, std, rng.standard_normal((d, h)), 0.1 * rng.standard_normal(h),
+            2 * rng.standard_normal((h, k)), 0.1 * rng.standard_normal(k))
+
+
+def read_digits(fn, grade=False):
+    """Lesson 12, exercise 3 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
+    tanh/softmax network trained on pixels standardised with the training part's `mean` and `std`."""
+    cases = [Case(_digits_case(3, 5), "(X_new (5, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
+                                      "W2 (4, 3), b2 (3,))"),
+             Case(_digits_case(4, 8), "(X_new (8, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
+                                      "W2 (4, 3), b2 (3,))")]
+    return function_check("read_digits", fn, reference=_read_digits, cases=cases, outputs=("labels",),
+                          slips=SLIPS["read_digits"], pure=True, grade=grade)
+
+
+# --- exercise 4 (predict): the loss of a fresh 26-letter network -----------------------------------------
+def _letters_init_loss():
+    from ..mlp import MLP
+    rng = np.random.default_rng(0)
+    net = MLP([64, 16, 26], seed=0)
+    (W1, b1), (W2, b2) = net.params
+    net.params = [(W1, b1), (np.zeros_like(W2), np.zeros_like(b2))]   # the output layer starts at zero
+    return net.loss(rng.standard_normal((260, 64)), np.arange(260) % 26)
+
+
+# --- exercise 5 (diagnose): shifting digits by one pixel ------------------------------------------------
+def _shift(X, dy, dx):
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def _shift_roll(X, dy, dx):                  # the stub: np.roll wraps the edge round to the other side
+    return np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2)).reshape(-1, 64)
+
+
+def _shift_flat(X, dy, dx):                  # the flat 64-vector shifted: a row's end runs into the next row
+    X = np.asarray(X, dtype=float)
+    out, k = np.zeros_like(X), 8 * dy + dx
+    if k >= 0:
+        out[:, k:] = X[:, :64 - k]
+    else:
+        out[:, :64 + k] = X[:, -k:]
+    return out
+
+
+def _shift_swapped(X, dy, dx):               # dy moves columns and dx rows
+    return _shift(X, dx, dy)
+
+
+def _shift_reversed(X, dy, dx):              # positive dy moves the ink up, positive dx left
+    return _shift(X, -dy, -dx)
+
+
+def _shift_edge(X, dy, dx):                  # the new edge copies its neighbour instead of being blank
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)), mode="edge")
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+# --- exercise 6 (diagnose): reading a learning curve ------------------------------------------------------
+REMEDIES = ("more data", "bigger network", "stronger regularisation", "smaller network")
+
+
+SOLUTIONS.update({"letters_init_loss": float(np.log(26)), "shift_digits": _shift, "curve_remedy": "bigger network"})
+
+SLIPS.update({
+    "letters_init_loss": [
+        Slip("digits", "That is the digits' value: the loss at the start depends on how many classes share the "
+                       "probability.", float(np.log(10))),
+        Slip("bits", "Cross-entropy uses the natural log here (as nnlib's loss does), not log base 2.",
+             float(np.log2(26))),
+        Slip("probability", "That is the probability the fresh network gives the right class; the loss is minus its "
+                            "log.", 1 / 26),
+        Slip("zero", "A network that knows nothing is not right with certainty: its loss at the start is far from 0.",
+             0.0),
+    ],
+    "shift_digits": [
+        Slip("given", "This still moves the ink as the function handed out does: look at the column the ink moves "
+                     "into, and at where the ink that leaves the frame goes.", _shift_roll),
+        Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
+                     "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
+        Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
+             _shift_swapped),
+        Slip("reversed", "The ink moves the wrong way: positive dy moves it down (to higher row numbers), positive dx "
+                         "to the right.", _shift_reversed),
+        Slip("edge", "The new edge repeats its neighbouring pixels; pixels that come in from outside the image "
+                     "should be blank (0).", _shift_edge),
+    ],
+    "curve_remedy": [
+        Slip("more data", "More data closes a gap between training and validation; here both are low together, "
+                          "and the curves have stopped rising.", "more data"),
+        Slip("regularise", "A brake holds the training fit back, and here the training accuracy itself is too low.",
+             "stronger regularisation"),
+        Slip("smaller", "A smaller network fits the training data even less well than this one.", "smaller network"),
+    ],
+})
+
+
+def letters_init_loss(prediction, grade=False):
+    """Lesson 12, exercise 4 (predict): the cross-entropy, before any step, of a 26-class network whose output
+    layer starts at zero."""
+    return prediction_check("letters_init_loss", prediction, truth=_letters_init_loss, tol=0.01,
+                            right="Zero output weights give every letter the same score, so each gets probability "
+                                  "1/26, and -log(1/26) = log 26 = 3.26 whatever the labels.",
+                            slips=SLIPS["letters_init_loss"], grade=grade)
+
+
+def _images(seed, n):
+    """n 8 x 8 'digits' as rows of 64 raw pixels, no pixel blank (so every misplaced pixel shows)."""
+    return np.random.default_rng(seed).integers(1, 17, size=(n, 64)).astype(float)
+
+
+def shift_digits(fn, grade=False):
+    """Lesson 12, exercise 5 (diagnose): shift_digits(X, dy, dx) -> the images of X (n, 64) moved dy pixels down and
+    dx right, the pixels that come in from outside blank (0)."""
+    cases = [Case((_images(0, 2), 0, 1), "(X (2, 64) raw pixels, dy=0, dx=1)"),
+             Case((_images(1, 3), -1, 0), "(X (3, 64) raw pixels, dy=-1, dx=0)"),
+             Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)")]
+    return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=("shifted",),
+                          slips=SLIPS["shift_digits"], pure=True, grade=grade)
+
+
+def curve_remedy(prediction, grade=False):
+    """Lesson 12, exercise 6 (diagnose): which remedy the learning curves of the prompt call for."""
+    return prediction_check("curve_remedy", prediction, truth="bigger network", options=REMEDIES,
+                            right="Training and validation accuracy are low together and flat as the data grow: the "
+                                  "network is too simple for the task (bias), so give it more capacity.",
+                            slips=SLIPS["curve_remedy"], grade=grade)
+
+
+__all__ = ["confusion_matrix", "parameter_count", "read_digits", "letters_init_loss", "shift_digits", "curve_remedy"]

@@ -1,0 +1,290 @@
+"""Lesson 12 (12_digits): the confusion matrix by hand, counting parameters, a digit reader that reads nothing; the
+first loss of a letter reader, a shift that leaks, reading a learning curve."""
+import numpy as np
+
+from . import right, wrong
+
+
+# --- exercise 1: confusion_matrix(y, y_hat, k) -----------------------------------------------------------------
+def cm_transposed(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    np.add.at(C, (y_hat, y), 1)
+    return C
+
+
+def cm_from_data(y, y_hat, k):
+    size = int(max(np.max(y), np.max(y_hat))) + 1
+    C = np.zeros((size, size), dtype=int)
+    np.add.at(C, (y, y_hat), 1)
+    return C
+
+
+def cm_fancy(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    C[y, y_hat] += 1                     # repeated pairs counted once
+    return C
+
+
+def cm_float(y, y_hat, k):
+    C = np.zeros((k, k))
+    for i, j in zip(y, y_hat):
+        C[i, j] += 1
+    return C
+
+
+def cm_normalised(y, y_hat, k):
+    C = np.zeros((k, k))
+    np.add.at(C, (y, y_hat), 1)
+    return C / np.maximum(C.sum(axis=1, keepdims=True), 1)
+
+
+def cm_bigger(y, y_hat, k):
+    C = np.zeros((k + 1, k + 1), dtype=int)
+    np.add.at(C, (y, y_hat), 1)
+    return C
+
+
+def cm_sklearn(y, y_hat, k):
+    from sklearn.metrics import confusion_matrix
+    return confusion_matrix(y, y_hat, labels=range(k))
+
+
+def cm_from_one(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    for i, j in zip(y, y_hat):
+        C[i - 1, j - 1] += 1
+    return C
+
+
+def cm_bincount(y, y_hat, k):
+    return np.bincount(np.asarray(y) * k + np.asarray(y_hat), minlength=k * k).reshape(k, k)
+
+
+def cm_comparisons(y, y_hat, k):
+    y, y_hat = np.asarray(y), np.asarray(y_hat)
+    return np.array([[np.sum((y == i) & (y_hat == j)) for j in range(k)] for i in range(k)])
+
+
+# --- exercise 3: read_digits(X_new, mean, std, W1, b1, W2, b2) -------------------------------------------------
+def rd_stub(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(X_new @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=0)
+
+
+def rd_axis_only(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(X_new @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_scale_only(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh((X_new - mean) / std @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=0)
+
+
+def rd_own_stats(X_new, mean, std, W1, b1, W2, b2):
+    s = X_new.std(axis=0)
+    X = (X_new - X_new.mean(axis=0)) / np.where(s > 0, s, 1.0)
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def rd_divide_first(X_new, mean, std, W1, b1, W2, b2):
+    X = X_new / std - mean
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def rd_in_place(X_new, mean, std, W1, b1, W2, b2):
+    X_new -= mean
+    X_new /= std
+    return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def rd_max(X_new, mean, std, W1, b1, W2, b2):
+    X = (X_new - mean) / std
+    return np.max(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def rd_sigmoid_hidden(X_new, mean, std, W1, b1, W2, b2):
+    X = (X_new - mean) / std
+    a1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_multiply(X_new, mean, std, W1, b1, W2, b2):
+    X = (X_new - mean) * std
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def rd_softmax(X_new, mean, std, W1, b1, W2, b2):
+    z = np.tanh(np.einsum("np,ph->nh", (X_new - mean) / std, W1) + b1) @ W2 + b2
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return (p / p.sum(axis=1, keepdims=True)).argmax(axis=-1)
+
+
+def rd_loop(X_new, mean, std, W1, b1, W2, b2):
+    labels = []
+    for x in X_new:
+        scores = np.tanh(((x - mean) / std) @ W1 + b1) @ W2 + b2
+        labels.append(int(np.argmin(-scores)))
+    return np.array(labels)
+
+
+# --- exercise 5: shift_digits(X, dy, dx) -----------------------------------------------------------------------
+def sd_stub(X, dy, dx):
+    return np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).reshape(-1, 64)
+
+
+def sd_flat(X, dy, dx):
+    out = np.zeros_like(X, dtype=float)
+    k = 8 * dy + dx
+    if k >= 0:
+        out[:, k:] = X[:, :64 - k]
+    else:
+        out[:, :k] = X[:, -k:]
+    return out
+
+
+def sd_swapped(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
+    return padded[:, 1 - dx:9 - dx, 1 - dy:9 - dy].reshape(-1, 64)
+
+
+def sd_reversed(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))
+    return padded[:, 1 + dy:9 + dy, 1 + dx:9 + dx].reshape(-1, 64)
+
+
+def sd_edge(X, dy, dx):
+    padded = np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)), mode="edge")
+    return padded[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def sd_square(X, dy, dx):
+    return np.pad(X.reshape(-1, 8, 8), ((0, 0), (1, 1), (1, 1)))[:, 1 - dy:9 - dy, 1 - dx:9 - dx]
+
+
+def sd_loops(X, dy, dx):
+    out = np.zeros(np.shape(X))
+    for r in range(8):
+        for c in range(8):
+            if 0 <= r + dy < 8 and 0 <= c + dx < 8:
+                out[:, 8 * (r + dy) + c + dx] = X[:, 8 * r + c]
+    return out
+
+
+def sd_roll_and_clear(X, dy, dx):
+    images = np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).astype(float)
+    if dy:
+        images[:, 0 if dy == 1 else 7] = 0
+    if dx:
+        images[:, :, 0 if dx == 1 else 7] = 0
+    return images.reshape(-1, 64)
+
+
+ENTRIES = [
+    wrong("confusion_matrix", cm_transposed, "rows are the predictions, columns the true classes",
+          ["transpos", "rows", "true", "swap"]),
+    wrong("confusion_matrix", cm_from_data, "the size from the labels present, not k",
+          ["k", "never occurs", "shape"]),
+    wrong("confusion_matrix", cm_fancy, "C[y, y_hat] += 1 counts a repeated pair only once",
+          ["repeat", "duplicate", "once", "np.add.at", "counted"]),
+    wrong("confusion_matrix", cm_float, "a float array, not integers",
+          ["integer", "int", "dtype"]),
+    wrong("confusion_matrix", cm_normalised, "rows normalised to fractions",
+          ["count", "integer", "normalis"]),
+    wrong("confusion_matrix", cm_bigger, "(k + 1) x (k + 1)",
+          ["shape", "k x k"]),
+    wrong("confusion_matrix", cm_sklearn, "scikit-learn's confusion_matrix, which the prompt forbids",
+          ["not allowed", "sklearn", "scikit"]),
+    wrong("confusion_matrix", cm_from_one, "classes taken as 1..k: every count shifted",
+          ["off by one", "from 0", "shift"]),
+    right("confusion_matrix", cm_bincount, "np.bincount of y * k + y_hat"),
+    right("confusion_matrix", cm_comparisons, "k x k boolean comparisons"),
+
+    # exercise 2: parameter_count(prediction); right: 64*32 + 32 + 32*10 + 10 = 2410
+    wrong("parameter_count", 2368, "weights only, the biases forgotten",
+          ["bias"]),
+    wrong("parameter_count", 106, "counted units, not weights",
+          ["weights", "units", "W1"]),
+    wrong("parameter_count", 42, "biases only",
+          ["weights", "W1"]),
+    wrong("parameter_count", 20480, "64 * 32 * 10: one product over all layers",
+          ["layer by layer", "product", "sum"]),
+    wrong("parameter_count", 2474, "a bias for every input pixel too",
+          ["input", "bias"]),
+    wrong("parameter_count", "2410", "the right number as a string",
+          ["string", "str"]),
+    wrong("parameter_count", 2442, "32 extra: b1 counted twice",
+          ["bias", "b1"]),
+    right("parameter_count", np.int64(2410), "a numpy integer"),
+    right("parameter_count", sum(a * b + b for a, b in [(64, 32), (32, 10)]), "computed layer by layer"),
+
+    wrong("read_digits", rd_stub, "the stub: raw pixels, argmax over the samples",
+          ["standardis", "mean", "std", "axis"]),
+    wrong("read_digits", rd_axis_only, "argmax fixed, but the pixels still raw",
+          ["standardis", "mean", "std", "raw"]),
+    wrong("read_digits", rd_scale_only, "standardised, but argmax still over axis 0",
+          ["axis", "one label per", "per image", "rows"]),
+    wrong("read_digits", rd_own_stats, "standardised with the new batch's own mean and std",
+          ["training", "own", "shipped", "mean and std"]),
+    wrong("read_digits", rd_divide_first, "divides before subtracting the mean",
+          ["order", "subtract", "mean"]),
+    wrong("read_digits", rd_in_place, "standardises the caller's X_new in place",
+          ["in place", "changed", "unchanged"]),
+    wrong("read_digits", rd_max, "returns the top score, not its index",
+          ["argmax", "label", "index"]),
+    wrong("read_digits", rd_sigmoid_hidden, "a sigmoid hidden layer instead of tanh",
+          ["tanh", "activation"]),
+    wrong("read_digits", rd_multiply, "multiplies by std instead of dividing",
+          ["divide", "std"]),
+    right("read_digits", rd_softmax, "einsum, softmax probabilities, argmax on the last axis"),
+    right("read_digits", rd_loop, "one image at a time, argmin of minus the scores"),
+    # exercise 4: letters_init_loss(prediction); right: log 26 = 3.258
+    wrong("letters_init_loss", float(np.log(10)), "the digits' log 10",
+          ["classes", "digits", "26"]),
+    wrong("letters_init_loss", float(np.log2(26)), "log base 2",
+          ["natural", "base 2", "log"]),
+    wrong("letters_init_loss", 1 / 26, "the probability, not its negative log",
+          ["probability", "log"]),
+    wrong("letters_init_loss", 0.0, "zero: the network knows nothing",
+          ["0", "certain", "far from"]),
+    wrong("letters_init_loss", 26 * float(np.log(26)), "summed over the 26 classes",
+          ["mean", "sum", "classes"]),
+    wrong("letters_init_loss", float(np.log(25)), "one class too few",
+          ["26", "classes"]),
+    wrong("letters_init_loss", -float(np.log(26)), "the sign lost",
+          ["minus", "sign", "negative"]),
+    right("letters_init_loss", float(-np.log(1 / 26)), "minus the log of 1/26"),
+    right("letters_init_loss", 3.26, "rounded to two decimals"),
+
+    # exercise 5: shift_digits(X, dy, dx)
+    wrong("shift_digits", sd_stub, "the stub: np.roll wraps the edge round",
+          ["wrap", "opposite", "leaves", "frame", "handed out"]),
+    wrong("shift_digits", sd_flat, "the flat 64-vector shifted: rows run into each other",
+          ["row", "flat", "8 x 8"]),
+    wrong("shift_digits", sd_swapped, "dy and dx on the wrong axes",
+          ["axes", "rows", "columns"]),
+    wrong("shift_digits", sd_reversed, "moves the ink the wrong way",
+          ["wrong way", "direction", "down"]),
+    wrong("shift_digits", sd_edge, "the new edge copies its neighbour",
+          ["blank", "edge", "0"]),
+    wrong("shift_digits", sd_square, "right pixels, returned as (n, 8, 8) images",
+          ["shape", "(2, 64)"]),
+    right("shift_digits", sd_loops, "pixel by pixel"),
+    right("shift_digits", sd_roll_and_clear, "roll, then blank the row and column that wrapped round"),
+
+    # exercise 6: curve_remedy(prediction); right: "bigger network"
+    wrong("curve_remedy", "more data", "more data for a network that cannot fit what it has",
+          ["both", "gap", "flat", "low"]),
+    wrong("curve_remedy", "stronger regularisation", "a brake on an underfitting network",
+          ["training accuracy", "holds", "brake", "too low"]),
+    wrong("curve_remedy", "smaller network", "less capacity for an underfitting network",
+          ["smaller", "less well", "capacity"]),
+    wrong("curve_remedy", "regularisation", "not one of the four as written",
+          ["choose", "one of"]),
+    wrong("curve_remedy", "train longer", "not one of the four",
+          ["choose", "one of"]),
+    wrong("curve_remedy", 2, "the option's number",
+          ["choose", "one of"]),
+    right("curve_remedy", "Bigger network", "capitalised"),
+    right("curve_remedy", "bigger network ", "a trailing space"),
+]
