@@ -19,7 +19,8 @@ import time
 
 import numpy as np
 
-from nnlib import MLP, datasets
+from nnlib import MLP
+from nnlib import data as datasets
 
 
 def start_weights(seed=0):

@@ -1,7 +1,7 @@
 """How long does a lesson's picture take to update after a slider moves? And how smooth is the playground?
 
 Headless, no browser: each lesson notebook runs top to bottom in a fresh kernel of this Python
-(nbclient), then, in that kernel, every nnlib.widgets.Explorer (and the nnlib.playground
+(nbclient), then, in that kernel, every nnlib.drawing.widgets.Explorer (and the nnlib.playground
 Playground) gets its `hidden` and `lr` controls set several times, alternating between the
 current value and another one. Setting a control's value redraws synchronously, so the wall time
 of the set is the time until the new figure exists (explorer.last_seconds, the redraw alone, is

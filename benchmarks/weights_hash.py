@@ -11,7 +11,8 @@ import itertools
 
 import numpy as np
 
-from nnlib import MLP, datasets
+from nnlib import MLP
+from nnlib import data as datasets
 
 
 def runs():

@@ -62,7 +62,7 @@ WATCH_JS = """(k) => {
 }"""
 
 
-# The kernel's share of the last redraw (nnlib.widgets.Explorer's status line: data-ms="draw layout render").
+# The kernel's share of the last redraw (nnlib.drawing.widgets.Explorer's status line: data-ms="draw layout render").
 PHASES_JS = """(k) => {
   const span = document.querySelector('[data-nntest-root-' + k + '] span[data-ms]');
   return span ? span.dataset.ms.split(' ').map(Number) : null;
@@ -143,7 +143,7 @@ KERNEL_JS = """async (code) => {
 # browser work for one): {draw, layout, render} medians in ms, one dict per explorer, as JSON.
 QUIET_REDRAWS = PROBE_IMPORT + """
 import json as _j, statistics as _s, time as _t
-from nnlib.widgets import Explorer as _E
+from nnlib.drawing.widgets import Explorer as _E
 _found = []
 for _, _e in __kh.live_widgets(get_ipython().user_ns):
     if not isinstance(_e, _E):

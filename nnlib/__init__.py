@@ -1,26 +1,30 @@
 """nnlib: the helpers behind the nn-course notebooks.
 
-Only what an earlier lesson derived in the open, plus plumbing (data sets,
-plots, widgets, gradient checks). Importing it has no side effects: no global
+The top level is the lessons' maths: only what a lesson derived in the open, each
+module's docstring naming its lesson. The plumbing lives in subpackages: `data`
+(data sets, splits), `drawing` (plots, widgets, the explorers' live panels),
+`validation` (argument checks), `exercises` (the exercise engine, reached as
+`nnlib.check`) and `playground` (the playground app). Importing it has no side effects: no global
 seeds, no plot styles, and no module loaded until it is used. Every name below
 is reached lazily (PEP 562), so `import nnlib` costs almost nothing and
-`from nnlib import check, plotting` loads matplotlib, Pillow, ipywidgets or the
+`from nnlib import check` or `from nnlib.drawing import plotting` loads matplotlib, Pillow, ipywidgets or the
 exercises only for the notebook that asks for them.
 """
 import importlib
 
 __version__ = "0.1.0"
 
-SUBMODULES = ("autograd", "backprop", "check", "datasets", "divergence", "dropout", "gradcheck", "init",
-              "layers", "losses", "mlp", "optim", "perceptron", "plotting", "regularise", "training",
-              "widgets")
+SUBMODULES = ("autograd", "backprop", "batchnorm", "check", "data", "divergence", "drawing", "dropout",
+              "exercises", "gradcheck", "history", "init", "layers", "losses", "mlp", "optim", "perceptron",
+              "playground", "regularise", "training", "validation")
 # name -> the submodule that defines it
-NAMES = {"MLP": "mlp", "History": "mlp", "Perceptron": "perceptron", "logic_gate": "datasets",
-         "train_test_split": "datasets", "numerical_gradient": "gradcheck", "rel_error": "gradcheck"}
+NAMES = {"MLP": "mlp", "History": "mlp", "Perceptron": "perceptron", "logic_gate": "data",
+         "train_test_split": "data", "numerical_gradient": "gradcheck", "rel_error": "gradcheck"}
 
-__all__ = ["MLP", "History", "Perceptron", "check", "datasets", "divergence", "dropout",
-           "gradcheck", "init", "layers", "logic_gate", "losses", "numerical_gradient", "optim", "plotting",
-           "regularise", "rel_error", "train_test_split", "widgets"]
+__all__ = ["MLP", "History", "Perceptron", "autograd", "backprop", "batchnorm", "check", "data",
+           "divergence", "drawing", "dropout", "exercises", "gradcheck", "history", "init", "layers", "logic_gate",
+           "losses", "mlp", "numerical_gradient", "optim", "perceptron", "playground", "regularise", "rel_error",
+           "train_test_split", "training", "validation"]
 
 
 def __getattr__(name):

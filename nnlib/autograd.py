@@ -23,7 +23,7 @@ import numpy as np
 
 from .layers import sigmoid
 from .losses import one_hot
-from .validate import as_features, as_labels, choice, positive, real_array
+from .validation import as_features, as_labels, choice, positive, real_array
 
 __all__ = ["Value", "cross_entropy", "mlp_loss", "topological_order"]
 

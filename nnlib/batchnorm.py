@@ -17,7 +17,7 @@ dict {"mean": (units,), "var": (units,)}, updated in place in training and read 
 """
 import numpy as np
 
-from .validate import in_range, real_array
+from .validation import in_range, real_array
 
 
 def _floats(x, name):

@@ -27,7 +27,7 @@ import numbers
 
 import numpy as np
 
-from .validate import positive
+from .validation import positive
 
 WARMUP = 10   # epochs during which a rise that stays below BLOWUP x the start is not a spike
 BLOWUP = 2.0  # a loss above BLOWUP x the first epoch's loss has blown up

@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from .validate import affordable, in_range, real_array
+from .validation import affordable, in_range, real_array
 
 
 def mask(rng, shape, rate):

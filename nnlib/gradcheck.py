@@ -5,7 +5,7 @@
 """
 import numpy as np
 
-from .validate import function, in_range, real_array
+from .validation import function, in_range, real_array
 
 ARRAY = "an array of numbers"
 

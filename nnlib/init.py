@@ -14,9 +14,9 @@ scale; biases start at zero. With unit-variance inputs, z = a @ W sums n_in term
 """
 import numpy as np
 
-from .validate import choice
-from .validate import layer_sizes as as_layer_sizes
-from .validate import seed as as_seed
+from .validation import choice
+from .validation import layer_sizes as as_layer_sizes
+from .validation import seed as as_seed
 
 
 def lecun(rng, n_in, n_out):

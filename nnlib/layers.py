@@ -20,7 +20,7 @@ import numpy as np
 from scipy.special import expit
 
 from ._fast import row_max, row_sum
-from .validate import real_array
+from .validation import real_array
 
 LEAK = 0.01  # leaky_relu's slope for z < 0
 

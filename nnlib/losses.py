@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from .validate import affordable, as_labels, choice, positive, real_array
+from .validation import affordable, as_labels, choice, positive, real_array
 
 EPS = 1e-12
 CEILING = -math.log(EPS)

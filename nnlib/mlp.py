@@ -19,9 +19,9 @@ from .history import History
 from .init import INITS, weights
 from .layers import ACTIVATIONS, OUTPUTS
 from .losses import loss_name, one_hot, targets
-from .validate import as_labels, choice, network_input, positive, real_array
-from .validate import layer_sizes as as_layer_sizes
-from .validate import seed as as_seed
+from .validation import as_labels, choice, network_input, positive, real_array
+from .validation import layer_sizes as as_layer_sizes
+from .validation import seed as as_seed
 
 __all__ = ["MLP", "History"]
 

@@ -24,7 +24,7 @@ import numbers
 
 import numpy as np
 
-from .validate import choice, in_range, number, positive
+from .validation import choice, in_range, number, positive
 
 
 def _check_step(params, grads, lr):

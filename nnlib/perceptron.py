@@ -5,8 +5,8 @@
 """
 import numpy as np
 
-from .validate import as_features, as_labels, in_range, positive
-from .validate import seed as check_seed
+from .validation import as_features, as_labels, in_range, positive
+from .validation import seed as check_seed
 
 MAX_EPOCHS = 100_000  # more would take minutes of pure Python on the lesson's data
 

@@ -10,7 +10,7 @@ so small weights reach exactly 0 (a sparse network). MLP.fit and MLP.train_epoch
 """
 import numpy as np
 
-from .validate import positive
+from .validation import positive
 
 
 def _weights(weights):

@@ -18,8 +18,8 @@ from ._fast import picks as one_hot_picks
 from .history import EarlyStopping, History
 from .losses import loss_name, targets
 from .optim import Optimizer, check_rate, get_optimizer, rate_at
-from .validate import affordable, function, network_input, positive
-from .validate import seed as as_seed
+from .validation import affordable, function, network_input, positive
+from .validation import seed as as_seed
 
 
 def _at_least(minimum, integer=False):

@@ -12,7 +12,10 @@ import numpy as np
 from matplotlib.figure import Figure
 from support.bad_input_row import Row
 
-from nnlib import datasets, gradcheck, plotting, validate, widgets
+from nnlib import data as datasets
+from nnlib import gradcheck
+from nnlib import validation as validate
+from nnlib.drawing import plotting, widgets
 from nnlib.perceptron import Perceptron
 
 ROWS = []

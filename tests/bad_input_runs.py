@@ -13,8 +13,10 @@ from fractions import Fraction
 import numpy as np
 from support.bad_input_row import Row
 
-from nnlib import MLP, datasets, dropout, optim, plotting, regularise, widgets
+from nnlib import MLP, dropout, optim, regularise
+from nnlib import data as datasets
 from nnlib.autograd import Value, cross_entropy
+from nnlib.drawing import plotting, widgets
 from nnlib.gradcheck import numerical_gradient
 from nnlib.perceptron import Perceptron
 from nnlib.playground import Playground

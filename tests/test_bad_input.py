@@ -48,7 +48,9 @@ def test_core_table_size_and_outcomes():
 
 def test_every_public_function_of_the_plumbing_has_rows():
     # each public function or class defined in these modules is called by some row of the core table
-    from nnlib import datasets, gradcheck, perceptron, plotting, widgets
+    from nnlib import data as datasets
+    from nnlib import gradcheck, perceptron
+    from nnlib.drawing import plotting, widgets
     ids = " ".join(r.id for r in TABLES["bad_input_core"])
     missing = [f"{m.__name__}.{name}" for m in (datasets, gradcheck, perceptron, plotting, widgets)
                for name, obj in vars(m).items() if not name.startswith("_") and callable(obj)

@@ -1,4 +1,4 @@
-"""The explorers' canvas (nnlib.canvas, painted by nnlib.panel_paint / panel_items): where things land
+"""The explorers' canvas (nnlib.drawing.canvas, painted by nnlib.drawing.panel_paint / panel_items): where things land
 is checked against the frame found in the picture itself, not against the painter's own arithmetic."""
 import io
 
@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from nnlib import MLP, plotting, widgets
-from nnlib.canvas import Canvas
-from nnlib.raster import log_ticks, tick_label, ticks
+from nnlib import MLP
+from nnlib.drawing import plotting, widgets
+from nnlib.drawing.canvas import Canvas
+from nnlib.drawing.raster import log_ticks, tick_label, ticks
 
 
 def _pixels(fig):

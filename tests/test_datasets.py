@@ -1,11 +1,11 @@
-"""Unit tests for nnlib.datasets: logic gates, the seeded 2-D sets, make() and train_test_split."""
+"""Unit tests for nnlib.data: logic gates, the seeded 2-D sets, make() and train_test_split."""
 import re
 
 import numpy as np
 import pytest
 
-from nnlib import datasets
-from nnlib.datasets import logic_gate, train_test_split
+from nnlib import data as datasets
+from nnlib.data import logic_gate, train_test_split
 
 TRUTH = {"and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "xor": [0, 1, 1, 0]}
 GENERATORS = ["moons", "circles", "blobs", "xor", "spiral"]

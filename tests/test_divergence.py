@@ -85,7 +85,8 @@ def test_bad_input_names_the_argument(bad, exc):
 
 
 def test_fit_history_carries_the_verdict():
-    from nnlib import MLP, datasets
+    from nnlib import MLP
+    from nnlib import data as datasets
     X, y = datasets.moons(60, seed=0)
     healthy = MLP([2, 3, 2], seed=0).fit(X, y, epochs=30, lr=0.5)
     assert healthy.verdict == "" and healthy.diverged is False

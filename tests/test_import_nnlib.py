@@ -18,7 +18,8 @@ t = time.perf_counter()
 import nnlib
 seconds = time.perf_counter() - t
 loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set(HEAVY))
-from nnlib import check, plotting
+from nnlib import check
+from nnlib.drawing import plotting
 after = sorted({{m.split(".")[0] for m in sys.modules}} & set(HEAVY))
 print(json.dumps({{"seconds": seconds, "loaded": loaded, "after": after,
                   "nnlib": sorted(m for m in sys.modules if m.startswith("nnlib."))}}))
@@ -42,7 +43,7 @@ def test_every_public_name_resolves():
     for name in nnlib.__all__:
         assert getattr(nnlib, name) is not None
     assert set(nnlib.__all__) <= set(dir(nnlib))
-    assert nnlib.MLP is nnlib.mlp.MLP and nnlib.datasets.moons is not None
+    assert nnlib.MLP is nnlib.mlp.MLP and nnlib.data.moons is not None
 
 
 def test_an_unknown_name_is_an_attribute_error():

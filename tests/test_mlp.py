@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from support.reference import ref_forward
 
-from nnlib import MLP, backprop, datasets, logic_gate
+from nnlib import MLP, backprop, logic_gate
+from nnlib import data as datasets
 from nnlib.gradcheck import numerical_gradient, rel_error
 from nnlib.layers import ACTIVATIONS
 from nnlib.optim import SGD

@@ -12,7 +12,7 @@ its maximum, where the first key a reader presses (the right arrow) would do not
 start at its minimum, e.g. l2 or dropout at 0: the right arrow moves it.)
 
 The probe (tests/support/kernel_harness.slider_probe, sent by tests/support/slider_probe.py) finds
-every live `nnlib.widgets.Explorer` (and
+every live `nnlib.drawing.widgets.Explorer` (and
 `nnlib.playground.Playground`; see kernel_harness.live_widgets) and for each one:
 
 * sets the `hidden` control to another valid value: the picture bytes must change, `redraws` must
@@ -87,7 +87,7 @@ def test_an_explorer_starting_at_a_slider_maximum_fails():
 
 def test_the_start_probe_reads_sliders_ends():
     """STARTS (the kernel-side part) on real sliders, outside a kernel."""
-    from nnlib import widgets
+    from nnlib.drawing import widgets
     ns = {"get_ipython": lambda: type("IP", (), {"user_ns": {}})()}
     explorer = type("Explorer", (), {})()
     explorer.controls = {"hidden": widgets.hidden_slider(50, max=50), "lr": widgets.lr_slider(10.0, max=10.0),
@@ -100,8 +100,8 @@ def test_the_start_probe_reads_sliders_ends():
 
 
 def test_a_notebook_without_sliders_fails():
-    assert "no nnlib.widgets.Explorer" in notebook_problems("06_moons.ipynb", [])[0]
-    assert "no nnlib.widgets.Explorer" in notebook_problems("06_moons.ipynb", _explorer(controls=("seed",)))[0]
+    assert "no nnlib.drawing.widgets.Explorer" in notebook_problems("06_moons.ipynb", [])[0]
+    assert "no nnlib.drawing.widgets.Explorer" in notebook_problems("06_moons.ipynb", _explorer(controls=("seed",)))[0]
     assert "no explorer has a hidden control" in notebook_problems("06_moons.ipynb", _explorer(controls=("lr",)))[0]
     assert notebook_problems("01_perceptron.ipynb", _explorer(controls=("lr",))) == []
 

@@ -5,9 +5,11 @@ import math
 import numpy as np
 import pytest
 
-from nnlib import MLP, datasets, optim
+from nnlib import MLP, optim
 
 # f(p) = 1/2 p^T A p - b^T p, gradient A p - b, minimiser A^-1 b = (1, 0.2)
+from nnlib import data as datasets
+
 A = np.diag([1.0, 10.0])
 B = np.array([1.0, 2.0])
 P_STAR = np.linalg.solve(A, B)

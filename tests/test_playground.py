@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from nnlib import MLP
+from nnlib.drawing.raster import ticks
 from nnlib.playground import SETTINGS, Playground, Trainer, measure_fps
 from nnlib.playground.data import FEATURES, RESOLUTION, feature_matrix, multi_gaussian_target
 from nnlib.playground.files import parse_csv
@@ -25,7 +26,6 @@ from nnlib.playground.network import biases, geometry, link_at, links
 from nnlib.playground.pictures import boundary_shade, upsample
 from nnlib.playground.settings import DATASETS, DEFAULTS, resolve
 from nnlib.playground.view import SIZE
-from nnlib.raster import ticks
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "nnlib" / "playground"
 

@@ -1,4 +1,4 @@
-"""Unit tests for nnlib.plotting and nnlib.widgets: decision regions, loss curves, PNG rendering,
+"""Unit tests for nnlib.drawing.plotting and nnlib.drawing.widgets: decision regions, loss curves, PNG rendering,
 and the slider Explorer (outside IPython: no kernel, so a draw error propagates)."""
 import re
 
@@ -7,8 +7,10 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from nnlib import MLP, datasets, plotting, widgets
-from nnlib.layout import LayoutCache
+from nnlib import MLP
+from nnlib import data as datasets
+from nnlib.drawing import plotting, widgets
+from nnlib.drawing.layout import LayoutCache
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -1,9 +1,11 @@
-"""nnlib.run_view.show_run: what an explorer shows of one run (boundary, loss curves, the divergence
+"""nnlib.drawing.run_view.show_run: what an explorer shows of one run (boundary, loss curves, the divergence
 verdict), outside IPython."""
 import pytest
 from matplotlib.figure import Figure
 
-from nnlib import MLP, datasets, widgets
+from nnlib import MLP
+from nnlib import data as datasets
+from nnlib.drawing import widgets
 
 
 def _ax():

@@ -13,7 +13,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
 from nnlib import MLP
-from nnlib.datasets import moons, spiral
+from nnlib.data import moons, spiral
 
 
 def train_both(X, y, hidden, lr, l2, epochs):

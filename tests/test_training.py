@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from support.reference import ref_forward
 
-from nnlib import MLP, datasets, divergence, dropout, init, optim, regularise
+from nnlib import MLP, divergence, dropout, init, optim, regularise
+from nnlib import data as datasets
 from nnlib.gradcheck import numerical_gradient, rel_error
 
 MOONS = datasets.moons(200, noise=0.2, seed=0)

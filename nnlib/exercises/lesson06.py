@@ -12,7 +12,7 @@ from .handles import matrix_only
 # --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
 def _init_loss():
     """Run it: the loss of MLP([2, 20, 4], seed=0) before training, on spiral(400, classes=4, seed=0)."""
-    from ..datasets import spiral
+    from ..data import spiral
     from ..mlp import MLP
     return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
 

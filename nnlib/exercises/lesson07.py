@@ -13,7 +13,7 @@ BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
 # --- exercise 1 (predict): steps per epoch with minibatches of 32 out of 200 ----------------------------
 def _steps_per_epoch():
     """Run it: count the optimizer's steps in one epoch of MLP.fit with batch_size=32 on 200 samples."""
-    from ..datasets import moons
+    from ..data import moons
     from ..mlp import MLP
     from ..optim import SGD
 

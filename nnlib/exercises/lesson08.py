@@ -109,7 +109,7 @@ def _test_loss(l2):
 @cache
 def _test_loss_cached(l2, state):
     """The test set, touched once: 1000 fresh points of the same noisy moons (seed 1), for the chosen net."""
-    from ..datasets import moons
+    from ..data import moons
     from ..losses import cross_entropy
     t = _overfit_run(l2)
     P, y = moons(1000, noise=OVERFIT["noise"], seed=1)

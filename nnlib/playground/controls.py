@@ -7,7 +7,7 @@ TensorFlow Playground's − / + per hidden layer.
 """
 import ipywidgets as W
 
-from ..widgets import dropdown, float_slider, int_slider, lr_slider
+from ..drawing.widgets import dropdown, float_slider, int_slider, lr_slider
 from .data import FEATURES
 from .settings import SETTINGS
 

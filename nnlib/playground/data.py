@@ -5,13 +5,13 @@ features as the columns of its input matrix X (n, d), in the order of FEATURES:
 
     x1, x2, x1², x2², x1·x2, sin x1, sin x2
 
-Classification data come from nnlib.datasets (labels 0, 1, ...). The two regression problems are
+Classification data come from nnlib.data (labels 0, 1, ...). The two regression problems are
 TensorFlow Playground's (src/dataset.ts: regressPlane, regressGaussian), scaled by 1/3 so that the
 points fill [-2, 2]²; their targets lie in about [-1, 1].
 """
 import numpy as np
 
-from .. import datasets
+from .. import data as datasets
 from .settings import MULTICLASS, is_regression
 
 RESOLUTION = 80  # the pictures are computed on a RESOLUTION x RESOLUTION grid of the window

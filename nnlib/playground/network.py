@@ -13,8 +13,8 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ..plotting import CLASS_RGB
-from ..raster import encode, font
+from ..drawing.plotting import CLASS_RGB
+from ..drawing.raster import encode, font
 from .pictures import GREY, NEG_RGB, POS_RGB, unit_values, value_colors
 
 WIDTH, HEIGHT, TOP, LEFT, GAP = 470, 340, 26, 58, 8

@@ -11,8 +11,8 @@ import io
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw
 
-from ..plotting import CLASS_RGB, region_image
-from ..raster import encode, font, marker, ticks
+from ..drawing.plotting import CLASS_RGB, region_image
+from ..drawing.raster import encode, font, marker, ticks
 
 POS, NEG = CLASS_RGB[0], CLASS_RGB[1]  # blue, orange
 POS_RGB, NEG_RGB = tuple(float(c) for c in POS), tuple(float(c) for c in NEG)

@@ -3,7 +3,7 @@ classes, the colour scale for regression targets.
 """
 import html
 
-from ..plotting import CLASS_COLORS
+from ..drawing.plotting import CLASS_COLORS
 from .pictures import NEG, POS
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..layers import ACTIVATIONS
 from ..optim import OPTIMIZERS
-from ..validate import on_steps
+from ..validation import on_steps
 
 MAX_CLASSES = 6
 MAX_LAYERS = 8

@@ -9,7 +9,7 @@ regions and its loss curves. The test drags the hidden-units slider's handle WIT
 * no backlog: after the release at most 2 new pictures load (the one being drawn, then the
   final value's), never one per value dragged over;
 * the final picture shows the value where the drag stopped (the status line's tooltip names the
-  values drawn: nnlib.widgets.Explorer) and loads within FINAL_BOUND_S of the release. The target is 150 ms on a
+  values drawn: nnlib.drawing.widgets.Explorer) and loads within FINAL_BOUND_S of the release. The target is 150 ms on a
   quiet machine; the bound is generous for a loaded one. The measured figure is printed.
 """
 import json
@@ -25,8 +25,8 @@ NAME = "drag_probe.ipynb"
 
 SOURCE = '''\
 from nnlib import MLP
-from nnlib.datasets import moons
-from nnlib.widgets import Explorer, hidden_slider, lr_slider, show_run
+from nnlib.data import moons
+from nnlib.drawing.widgets import Explorer, hidden_slider, lr_slider, show_run
 
 X, y = moons(200, noise=0.2, seed=0)
 

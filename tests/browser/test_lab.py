@@ -17,7 +17,7 @@ notebook goes to a temporary folder (printed at the end of the session; NN_COURS
 chooses it).
 
 Lesson 1 has a learning-rate slider only; every later lesson needs both. Slider labels are the
-ones nnlib gives them: "hidden units" / "learning rate" (nnlib.widgets.hidden_slider/lr_slider),
+ones nnlib gives them: "hidden units" / "learning rate" (nnlib.drawing.widgets.hidden_slider/lr_slider),
 and the playground's "neurons per layer" / "learning rate" (nnlib.playground's settings table).
 """
 import json

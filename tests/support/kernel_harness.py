@@ -58,8 +58,8 @@ def live_widgets(user_ns):
     dict). An explorer only displayed (never assigned) is still alive through its widgets'
     callbacks, and is what the reader sees; a closed one (a demo the lesson closed) is gone from
     the page, so it is left out."""
+    from nnlib.drawing.widgets import Explorer
     from nnlib.playground import Playground
-    from nnlib.widgets import Explorer
     kinds = (Explorer, Playground)
     # (not IPython's history: In, Out, _, __, _1, ...)
     user = [(k, v) for k, v in list(user_ns.items()) if not k.startswith("_") and k not in ("In", "Out")]
@@ -166,7 +166,7 @@ def _png(obj):
 
 def _nonfinite_plot(fig):
     import numpy as np
-    for ax in getattr(fig, "axes", ()):  # matplotlib Axes, or nnlib.canvas Panels (their items)
+    for ax in getattr(fig, "axes", ()):  # matplotlib Axes, or nnlib.drawing.canvas Panels (their items)
         lines = ([line.get_ydata() for line in ax.get_lines()] if hasattr(ax, "get_lines")
                  else [it["y"] for it in ax.items if it["kind"] == "line"])
         for y in lines:

@@ -74,7 +74,8 @@ def notebook_problems(name, results):
     """Everything wrong with notebook `name` according to the probe's results."""
     found = [(r["kind"], r["name"], r["controls"]) for r in results]
     if not any({"hidden", "lr"} & set(r["controls"]) for r in results):
-        return [f"{name}: no nnlib.widgets.Explorer (or Playground) with a 'hidden' or 'lr' control; found: {found}"]
+        return [f"{name}: no nnlib.drawing.widgets.Explorer (or Playground) with a 'hidden' or 'lr' control; "
+                f"found: {found}"]
     # Lesson 1 (the perceptron) has no hidden layer; every later lesson offers both sliders.
     required = {"lr"} if name.startswith("01") else {"hidden", "lr"}
     missing = required - {c for r in results for c in r["controls"]}

@@ -23,7 +23,7 @@ loss curves there (the lesson draws its other panel itself).
 """
 import numpy as np
 
-from . import divergence
+from .. import divergence
 from .canvas import Panel
 from .plotting import blank_panel, few_ticks, loss_curves, plot_decision_boundary
 

@@ -6,7 +6,7 @@
 `draw(fig, **values)` clears nothing and returns nothing required: it draws the
 current slider values onto the empty figure `fig`, and may return a short status
 text (e.g. "diverged at epoch 12: lower the learning rate"). `fig` is a
-nnlib.canvas.Canvas: fig.subplots gives panels with the matplotlib calls the
+nnlib.drawing.canvas.Canvas: fig.subplots gives panels with the matplotlib calls the
 lessons use (plot, scatter, imshow, contour, text, set, legend), painted by
 Pillow in about 20 ms where matplotlib takes 60-120 ms. A draw that needs more of
 matplotlib asks for it: Explorer(draw, renderer="matplotlib", ...) passes a
@@ -17,7 +17,7 @@ redraw, ipywidgets' front end holds back a slider's newer values and sends only
 the newest when the kernel is idle again, and a redraw whose values changed while
 it was drawing is not shown (the newer redraw's picture is). The status line's
 tooltip names the values the picture shows. With matplotlib, the layout is computed
-once and reused while it fits (nnlib.layout.LayoutCache): no jitter during a drag.
+once and reused while it fits (nnlib.drawing.layout.LayoutCache): no jitter during a drag.
 An exception inside `draw` shows in the explorer's own output area instead of vanishing.
 
 A typical `draw` uses the shared pieces, so it shows only what its lesson is about:
@@ -28,7 +28,7 @@ A typical `draw` uses the shared pieces, so it shows only what its lesson is abo
         return show_run(fig, {"training": history.loss}, model=net, X=X, y=y,
                         text=lambda: f"loss {history.loss[-1]:.3f}")
 
-show_run (nnlib.run_view) draws the boundary, the loss curves and the status line, with
+show_run (nnlib.drawing.run_view) draws the boundary, the loss curves and the status line, with
 nnlib.divergence's verdict: "diverged at epoch 3", or an "unstable" note for a loss that spiked.
 """
 import base64
@@ -41,12 +41,12 @@ import ipywidgets as W
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import divergence
+from .. import divergence
+from ..validation import in_range, on_steps, positive
 from .canvas import Canvas
 from .layout import LayoutCache
 from .plotting import figure_png
 from .run_view import show_run  # noqa: F401 - the lessons' explorers import it with the sliders
-from .validate import in_range, on_steps, positive
 
 _STYLE = {"description_width": "initial"}
 

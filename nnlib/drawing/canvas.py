@@ -1,5 +1,5 @@
 """A figure for the explorers drawn by Pillow, not matplotlib (plumbing, not lesson; every lesson's
-explorer draws on one through nnlib.widgets.Explorer).
+explorer draws on one through nnlib.drawing.widgets.Explorer).
 
     fig = Canvas(figsize=(9, 3.5), dpi=80)
     ax1, ax2 = fig.subplots(1, 2)               # Panels: a small part of matplotlib's Axes
@@ -17,8 +17,8 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from PIL import Image
 
+from ..validation import in_range, real_array
 from . import panel_paint
-from .validate import in_range, real_array
 
 AXES = "axes"  # Panel.transAxes: text positioned in fractions of the panel's box
 CYCLE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]  # matplotlib's

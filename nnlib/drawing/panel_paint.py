@@ -1,4 +1,4 @@
-"""Painting a canvas Panel with Pillow (plumbing, not lesson; nnlib.canvas calls it for every
+"""Painting a canvas Panel with Pillow (plumbing, not lesson; nnlib.drawing.canvas calls it for every
 lesson's explorer): limits from the data, round ticks, room for the texts, then the items.
 
 Sizes are in points (1/72 inch) as in matplotlib, turned into pixels by `pt` (pixels per point);

@@ -1,5 +1,5 @@
 """Pixels without matplotlib (plumbing, not lesson): fonts, round tick values, markers and encoding,
-shared by the explorers' canvas (nnlib.canvas, every lesson) and the playground's pictures (lesson 8).
+shared by the explorers' canvas (nnlib.drawing.canvas, every lesson) and the playground's pictures (lesson 8).
 
 Pillow draws and encodes in C: a label costs microseconds where matplotlib's text layout costs a
 millisecond, which is most of the difference between a 15 ms and a 70 ms redraw.

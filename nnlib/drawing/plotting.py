@@ -20,8 +20,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from PIL import Image
 
+from ..validation import as_features, as_labels, boolean, function, in_range
 from .canvas import Panel
-from .validate import as_features, as_labels, boolean, function, in_range
 
 CLASS_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]

@@ -1,5 +1,5 @@
 """An explorer's figure layout, computed once and reused (plumbing, not lesson; every lesson's
-explorer uses it through nnlib.widgets.Explorer).
+explorer uses it through nnlib.drawing.widgets.Explorer).
 
     cache = LayoutCache()
     ...draw onto fig...
@@ -59,7 +59,7 @@ class LayoutCache:
     figure has the same axes and decorations and its tick labels and titles need no more room
     (shorter ones keep the roomier layout). A third of a redraw's time otherwise, and the picture
     does not jitter while a slider moves.
-    Every lesson's explorer (nnlib.widgets.Explorer)."""
+    Every lesson's explorer (nnlib.drawing.widgets.Explorer)."""
 
     def __init__(self):
         self.structure, self.sizes, self.positions = None, None, []

@@ -1,4 +1,4 @@
-"""Painting what a canvas Panel holds (plumbing, not lesson; nnlib.panel_paint calls it for every
+"""Painting what a canvas Panel holds (plumbing, not lesson; nnlib.drawing.panel_paint calls it for every
 lesson's explorer): images, the contour line, lines, markers, texts and the legend, clipped to the
 panel's box.
 
