@@ -15,16 +15,16 @@ import importlib
 __version__ = "0.1.0"
 
 SUBMODULES = ("autograd", "backprop", "batchnorm", "check", "data", "divergence", "drawing", "dropout",
-              "exercises", "gradcheck", "history", "init", "layers", "losses", "mlp", "optim", "perceptron",
-              "playground", "regularise", "training", "validation")
+              "exercises", "gradcheck", "history", "init", "layers", "logistic", "losses", "mlp", "optim",
+              "perceptron", "playground", "regularise", "training", "validation")
 # name -> the submodule that defines it
 NAMES = {"MLP": "mlp", "History": "mlp", "Perceptron": "perceptron", "logic_gate": "data",
          "train_test_split": "data", "numerical_gradient": "gradcheck", "rel_error": "gradcheck"}
 
 __all__ = ["MLP", "History", "Perceptron", "autograd", "backprop", "batchnorm", "check", "data",
            "divergence", "drawing", "dropout", "exercises", "gradcheck", "history", "init", "layers", "logic_gate",
-           "losses", "mlp", "numerical_gradient", "optim", "perceptron", "playground", "regularise", "rel_error",
-           "train_test_split", "training", "validation"]
+           "logistic", "losses", "mlp", "numerical_gradient", "optim", "perceptron", "playground", "regularise",
+           "rel_error", "train_test_split", "training", "validation"]
 
 
 def __getattr__(name):
