@@ -1,0 +1,168 @@
+"""Exercise checks for lesson 2 (02_gradient_descent): data for the engine in engine.py (plumbing, not lesson)."""
+import numpy as np
+
+from .engine import Case, Slip, function_check, prediction_check
+
+BOWL = np.array([[6.0, 2.0], [2.0, 3.0]])           # exercise 1's bowl: curvatures 7 and 2 along its axes
+Y_GIVEN = np.array([1, 0, 1, 1])                     # exercise 4's labels and predictions
+Y_HAT_GIVEN = np.array([0.9, 0.2, 0.6, 0.5])
+
+
+def _sigmoid(z):
+    from ..layers import sigmoid
+    return sigmoid(np.asarray(z, dtype=float))
+
+
+def _largest_safe_lr():
+    return float(2 / np.linalg.eigvalsh(BOWL).max())
+
+
+def _cross_entropy(y=Y_GIVEN, y_hat=Y_HAT_GIVEN):
+    return float(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
+
+
+def _gradient(X, y, w, b, scale="mean", sign=1.0, slope=False, use_z=False, bias="mean"):
+    """dJ/dw, dJ/db of the mean binary cross-entropy; the keywords make its typical slips."""
+    z = X @ w + b
+    error = sign * ((z if use_z else _sigmoid(z)) - y)
+    if slope:
+        error = error * _sigmoid(z) * (1 - _sigmoid(z))
+    n = len(y) if scale == "mean" else 1
+    return X.T @ error / n, float(np.sum(error) / (len(y) if bias == "mean" else 1))
+
+
+def _gradient_slip(**how):
+    return lambda X, y, w, b: _gradient(X, y, w, b, **how)
+
+
+def _fit(X, y, lr, epochs, stale=False, sign=1.0, scale="mean", bias=True, sequential=False):
+    """Gradient descent on the cross-entropy from zeros; the keywords make its typical slips."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    dJdw, dJdb = _gradient(X, y, w, b, scale=scale, bias=scale)
+    for _ in range(epochs):
+        if not stale:
+            dJdw, dJdb = _gradient(X, y, w, b, scale=scale, bias=scale)
+        w = w - sign * lr * dJdw
+        if sequential:
+            dJdb = _gradient(X, y, w, b)[1]
+        b = b - sign * lr * dJdb if bias else b
+    return w, b
+
+
+def _fit_slip(**how):
+    return lambda X, y, lr, epochs: _fit(X, y, lr, epochs, **how)
+
+
+def _fit_one_step(X, y, lr, epochs):
+    return _fit(X, y, lr, 1)
+
+
+def _data(seed, n, d):
+    """n samples of d features and labels that a line separates only roughly."""
+    rng = np.random.default_rng(seed)
+    X = np.round(rng.normal(size=(n, d)), 2)
+    y = (X @ np.arange(1.0, d + 1) + rng.normal(size=n) > 0).astype(float)
+    return X, y
+
+
+def _gradient_cases():
+    (X1, y1), (X2, y2) = _data(0, 6, 2), _data(1, 5, 3)
+    return [Case((X1, y1, np.array([0.5, -1.0]), 0.25), "6 samples, 2 features, w = [0.5, -1], b = 0.25"),
+            Case((X2, y2, np.array([1.0, 0.0, -2.0]), -0.5), "5 samples, 3 features, w = [1, 0, -2], b = -0.5"),
+            Case((X1, y1, np.zeros(2), 0.0), "6 samples, 2 features, w = 0, b = 0")]
+
+
+def _fit_cases():
+    (X1, y1), (X2, y2) = _data(2, 8, 2), _data(3, 6, 3)
+    return [Case((X1, y1, 1.0, 60), "8 samples, 2 features, lr = 1, 60 epochs"),
+            Case((X2, y2, 0.5, 25), "6 samples, 3 features, lr = 0.5, 25 epochs")]
+
+
+SOLUTIONS = {
+    "bowl_lr_limit": _largest_safe_lr(),
+    "logistic_gradient": _gradient,
+    "fit_logistic": _fit,
+    "cross_entropy_value": _cross_entropy(),
+}
+SLIPS = {
+    "bowl_lr_limit": [
+        Slip("diagonal", "You used the largest diagonal entry, 6, as the steepest curvature: the off-diagonal "
+             "entries tilt the bowl, and along its own axes it is steeper than along w1.", 2 / 6),
+        Slip("shallow", "That limit keeps the shallow direction stable; every direction must stay stable, and the "
+             "steepest one breaks first.", 2 / 2),
+        Slip("one over", "That lr reaches the bottom in one step along the steepest axis (factor 1 - lr c = 0); "
+             "the limit is where the factor reaches -1 and the swings stop shrinking.", 1 / 7),
+        Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
+             "the lr is safe but not the largest safe one.", 2 / 8),
+        Slip("trace", "You added the curvatures of the two axes (the trace, 9): the limit comes from the steepest "
+             "curvature alone.", 2 / 9),
+    ],
+    "logistic_gradient": [
+        Slip("sum", "Your gradient is n times too large: J is a mean over the samples, so its gradient carries "
+             "the 1/n too.", _gradient_slip(scale="sum", bias="sum")),
+        Slip("sign", "Every entry has the wrong sign: for a sample with y = 1 and a small y_hat, raising z lowers "
+             "J, so dJ/dz is negative there.", _gradient_slip(sign=-1.0)),
+        Slip("slope", "You kept the sigmoid's slope y_hat (1 - y_hat) as a factor: with the cross-entropy it "
+             "cancels against the log's derivative.", _gradient_slip(slope=True)),
+        Slip("z", "You used z where the prediction y_hat = sigmoid(z) belongs.", _gradient_slip(use_z=True)),
+        Slip("bias sum", "dJ/dw is right, but dJ/db is n times too large: b enters every sample's z with slope 1 "
+             "and J is a mean.", _gradient_slip(bias="sum")),
+    ],
+    "fit_logistic": [
+        Slip("given", "The weights move by the same step in every epoch: look at what changes inside the loop and "
+             "what does not.", _fit_slip(stale=True)),
+        Slip("uphill", "Your loop climbs: the loss grows every epoch. A step downhill goes against the gradient.",
+             _fit_slip(sign=-1.0)),
+        Slip("sum", "Each step is n times too long: the gradient of a mean carries the 1/n.", _fit_slip(scale="sum")),
+        Slip("bias", "The bias never moves from 0: the boundary is stuck through the origin.", _fit_slip(bias=False)),
+        Slip("one step", "Your function returns after the first epoch: the return sits inside the loop.",
+             _fit_one_step),
+        Slip("sequential", "b steps with the gradient taken after w has moved: one step of gradient descent "
+             "takes both gradients at the same point.", _fit_slip(sequential=True)),
+    ],
+    "cross_entropy_value": [
+        Slip("sum", "You added the four losses up; the cross-entropy here is their mean.", 4 * _cross_entropy()),
+        Slip("log10", "You used log base 10; the cross-entropy uses the natural log.", _cross_entropy() / np.log(10)),
+        Slip("label 0", "For the sample labelled 0 the likelihood is 1 - y_hat, the probability given to class 0, "
+             "not y_hat.", float(-np.mean(np.log(Y_HAT_GIVEN)))),
+        Slip("sign", "A loss of probabilities below 1 is positive: -log p > 0 for p < 1.", -_cross_entropy()),
+        Slip("squared", "That is the mean squared error (y_hat - y)^2; the cross-entropy is -log of the "
+             "probability each label gets.", float(np.mean((Y_HAT_GIVEN - Y_GIVEN) ** 2))),
+    ],
+}
+
+
+def bowl_lr_limit(prediction, grade=False):
+    """Lesson 2, exercise 1 (predict): the largest lr for which gradient descent on J = 1/2 w^T A w with
+    A = [[6, 2], [2, 3]] does not grow |w| from any start."""
+    return prediction_check("bowl_lr_limit", prediction, truth=_largest_safe_lr, tol=0.005,
+                            right="Along the bowl's own axes (A's eigenvectors) the curvatures are 7 and 2; "
+                                  "the steeper one sets the limit, 2 / 7.",
+                            slips=SLIPS["bowl_lr_limit"], grade=grade)
+
+
+def logistic_gradient(fn, grade=False):
+    """Lesson 2, exercise 2 (derive): logistic_gradient(X, y, w, b) -> (dJ/dw, dJ/db) of the mean binary
+    cross-entropy of y_hat = sigmoid(X @ w + b)."""
+    return function_check("logistic_gradient", fn, reference=_gradient, cases=_gradient_cases(),
+                          outputs=("dJdw", "dJdb"), slips=SLIPS["logistic_gradient"], pure=True,
+                          forbid_modules=("sklearn",), grade=grade)
+
+
+def fit_logistic(fn, grade=False):
+    """Lesson 2, exercise 3 (diagnose): fit_logistic(X, y, lr, epochs) -> (w, b) after `epochs` steps of
+    gradient descent on the mean binary cross-entropy, from w = 0, b = 0."""
+    return function_check("fit_logistic", fn, reference=_fit, cases=_fit_cases(), outputs=("w", "b"),
+                          slips=SLIPS["fit_logistic"], pure=True, forbid_modules=("sklearn",), grade=grade)
+
+
+def cross_entropy_value(prediction, grade=False):
+    """Lesson 2, exercise 4 (predict): the mean binary cross-entropy of y_hat = [0.9, 0.2, 0.6, 0.5] for
+    labels y = [1, 0, 1, 1]."""
+    return prediction_check("cross_entropy_value", prediction, truth=_cross_entropy, tol=0.005,
+                            right="-(log 0.9 + log 0.8 + log 0.6 + log 0.5) / 4: the sample labelled 0 counts "
+                                  "with 1 - y_hat = 0.8.",
+                            slips=SLIPS["cross_entropy_value"], grade=grade)
+
+
+__all__ = ["bowl_lr_limit", "logistic_gradient", "fit_logistic", "cross_entropy_value"]
