@@ -21,18 +21,25 @@ def _cross_entropy(y=Y_GIVEN, y_hat=Y_HAT_GIVEN):
     return float(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
 
 
-def _gradient(X, y, w, b, scale="mean", sign=1.0, slope=False, use_z=False, bias="mean"):
-    """dJ/dw, dJ/db of the mean binary cross-entropy; the keywords make its typical slips."""
-    z = X @ w + b
-    error = sign * ((z if use_z else _sigmoid(z)) - y)
-    if slope:
-        error = error * _sigmoid(z) * (1 - _sigmoid(z))
+def _gradient(X, y, w, b, scale="mean", bias="mean"):
+    """dJ/dw, dJ/db of the mean binary cross-entropy, labels y in {0, 1} (exercise 3's reference)."""
+    error = _sigmoid(X @ w + b) - y
     n = len(y) if scale == "mean" else 1
     return X.T @ error / n, float(np.sum(error) / (len(y) if bias == "mean" else 1))
 
 
+def _pm_gradient(X, t, w, b, factor="right", scale="mean", bias="mean"):
+    """dJ/dw, dJ/db of J = mean log(1 + exp(-t z)), labels t in {-1, +1}; `factor` and the keywords make
+    its typical slips. dJ/dz = -t sigmoid(-t z) / n, which is (y_hat - y) / n with y = (t + 1) / 2."""
+    z = X @ w + b
+    g = {"right": -t * _sigmoid(-t * z), "as y": _sigmoid(z) - t, "sign": t * _sigmoid(-t * z),
+         "inside": -t * _sigmoid(t * z), "no t": -_sigmoid(-t * z)}[factor]
+    n = len(t) if scale == "mean" else 1
+    return X.T @ g / n, float(np.sum(g) / (len(t) if bias == "mean" else 1))
+
+
 def _gradient_slip(**how):
-    return lambda X, y, w, b: _gradient(X, y, w, b, **how)
+    return lambda X, t, w, b: _pm_gradient(X, t, w, b, **how)
 
 
 def _fit(X, y, lr, epochs, stale=False, sign=1.0, scale="mean", bias=True, sequential=False):
@@ -66,10 +73,12 @@ def _data(seed, n, d):
 
 
 def _gradient_cases():
+    """Labels t = 2 y - 1 in {-1, +1}."""
     (X1, y1), (X2, y2) = _data(0, 6, 2), _data(1, 5, 3)
-    return [Case((X1, y1, np.array([0.5, -1.0]), 0.25), "6 samples, 2 features, w = [0.5, -1], b = 0.25"),
-            Case((X2, y2, np.array([1.0, 0.0, -2.0]), -0.5), "5 samples, 3 features, w = [1, 0, -2], b = -0.5"),
-            Case((X1, y1, np.zeros(2), 0.0), "6 samples, 2 features, w = 0, b = 0")]
+    t1, t2 = 2 * y1 - 1, 2 * y2 - 1
+    return [Case((X1, t1, np.array([0.5, -1.0]), 0.25), "6 samples, 2 features, w = [0.5, -1], b = 0.25"),
+            Case((X2, t2, np.array([1.0, 0.0, -2.0]), -0.5), "5 samples, 3 features, w = [1, 0, -2], b = -0.5"),
+            Case((X1, t1, np.zeros(2), 0.0), "6 samples, 2 features, w = 0, b = 0")]
 
 
 def _fit_cases():
@@ -80,7 +89,7 @@ def _fit_cases():
 
 SOLUTIONS = {
     "bowl_lr_limit": _largest_safe_lr(),
-    "logistic_gradient": _gradient,
+    "pm_gradient": _pm_gradient,
     "fit_logistic": _fit,
     "cross_entropy_value": _cross_entropy(),
 }
@@ -97,14 +106,17 @@ SLIPS = {
         Slip("trace", "You added the curvatures of the two axes (the trace, 9): the limit comes from the steepest "
              "curvature alone.", 2 / 9),
     ],
-    "logistic_gradient": [
+    "pm_gradient": [
+        Slip("as y", "You used t in place of a 0/1 label: y_hat - y needs y = 0 for the class t = -1, not -1.",
+             _gradient_slip(factor="as y")),
         Slip("sum", "Your gradient is n times too large: J is a mean over the samples, so its gradient carries "
              "the 1/n too.", _gradient_slip(scale="sum", bias="sum")),
-        Slip("sign", "Every entry has the wrong sign: for a sample with y = 1 and a small y_hat, raising z lowers "
-             "J, so dJ/dz is negative there.", _gradient_slip(sign=-1.0)),
-        Slip("slope", "You kept the sigmoid's slope y_hat (1 - y_hat) as a factor: with the cross-entropy it "
-             "cancels against the log's derivative.", _gradient_slip(slope=True)),
-        Slip("z", "You used z where the prediction y_hat = sigmoid(z) belongs.", _gradient_slip(use_z=True)),
+        Slip("sign", "Every entry has the wrong sign: log(1 + e^(-t z)) falls as t z grows, so dJ/dz has the sign "
+             "of -t.", _gradient_slip(factor="sign")),
+        Slip("inside", "The sigmoid's argument has the wrong sign: differentiate log(1 + e^u) with u = -t z and "
+             "write e^u / (1 + e^u) as a sigmoid of u.", _gradient_slip(factor="inside")),
+        Slip("no t", "You dropped the inner derivative: du/dz for u = -t z is -t, and that factor stays in.",
+             _gradient_slip(factor="no t")),
         Slip("bias sum", "dJ/dw is right, but dJ/db is n times too large: b enters every sample's z with slope 1 "
              "and J is a mean.", _gradient_slip(bias="sum")),
     ],
@@ -141,11 +153,11 @@ def bowl_lr_limit(prediction, grade=False):
                             slips=SLIPS["bowl_lr_limit"], grade=grade)
 
 
-def logistic_gradient(fn, grade=False):
-    """Lesson 2, exercise 2 (derive): logistic_gradient(X, y, w, b) -> (dJ/dw, dJ/db) of the mean binary
-    cross-entropy of y_hat = sigmoid(X @ w + b)."""
-    return function_check("logistic_gradient", fn, reference=_gradient, cases=_gradient_cases(),
-                          outputs=("dJdw", "dJdb"), slips=SLIPS["logistic_gradient"], pure=True,
+def pm_gradient(fn, grade=False):
+    """Lesson 2, exercise 2 (derive): pm_gradient(X, t, w, b) -> (dJ/dw, dJ/db) of J = mean log(1 + e^(-t z)),
+    z = X @ w + b, for labels t in {-1, +1}."""
+    return function_check("pm_gradient", fn, reference=_pm_gradient, cases=_gradient_cases(),
+                          outputs=("dJdw", "dJdb"), slips=SLIPS["pm_gradient"], pure=True,
                           forbid_modules=("sklearn",), grade=grade)
 
 
@@ -165,4 +177,4 @@ def cross_entropy_value(prediction, grade=False):
                             slips=SLIPS["cross_entropy_value"], grade=grade)
 
 
-__all__ = ["bowl_lr_limit", "logistic_gradient", "fit_logistic", "cross_entropy_value"]
+__all__ = ["bowl_lr_limit", "pm_gradient", "fit_logistic", "cross_entropy_value"]

@@ -1,4 +1,4 @@
-"""Lesson 2 (02_gradient_descent): the bowl's largest safe lr, the logistic-regression gradient, a gradient
+"""Lesson 2 (02_gradient_descent): the bowl's largest safe lr, the gradient for labels -1 and +1, a gradient
 descent loop that goes wrong, the cross-entropy of a given prediction."""
 from fractions import Fraction
 
@@ -11,56 +11,56 @@ def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-# --- exercise 2: logistic_gradient(X, y, w, b) ------------------------------------------------------------------
-def lg_summed(X, y, w, b):
+# --- exercise 2: pm_gradient(X, t, w, b), labels t in {-1, +1} ------------------------------------------------
+def pg_labels_as_y(X, t, w, b):
+    error = _sigmoid(X @ w + b) - t
+    return X.T @ error / len(t), error.mean()
+
+
+def pg_summed(X, t, w, b):
+    g = -t * _sigmoid(-t * (X @ w + b))
+    return X.T @ g, g.sum()
+
+
+def pg_sign(X, t, w, b):
+    g = t / (1 + np.exp(t * (X @ w + b)))
+    return X.T @ g / len(t), g.mean()
+
+
+def pg_inside(X, t, w, b):
+    g = -t * _sigmoid(t * (X @ w + b))
+    return X.T @ g / len(t), g.mean()
+
+
+def pg_no_t(X, t, w, b):
+    g = -np.exp(-t * (X @ w + b)) / (1 + np.exp(-t * (X @ w + b)))
+    return X.T @ g / len(t), g.mean()
+
+
+def pg_exp_only(X, t, w, b):
+    g = -t * np.exp(-t * (X @ w + b))                   # the derivative of e^u, the log forgotten
+    return X.T @ g / len(t), g.mean()
+
+
+def pg_in_place(X, t, w, b):
+    t *= -1
+    g = t * _sigmoid(t * (X @ w + b))
+    return X.T @ g / len(t), g.mean()
+
+
+def pg_via_y(X, t, w, b):
+    y = (t + 1) / 2                                     # the same loss: back to 0/1 labels
     error = _sigmoid(X @ w + b) - y
-    return X.T @ error, error.sum()
+    return X.T @ error / len(t), error.mean()
 
 
-def lg_sign(X, y, w, b):
-    error = y - _sigmoid(X @ w + b)
-    return X.T @ error / len(y), error.mean()
-
-
-def lg_squared_error(X, y, w, b):
-    y_hat = _sigmoid(X @ w + b)
-    delta = (y_hat - y) * y_hat * (1 - y_hat) / len(y)
-    return X.T @ delta, delta.sum()
-
-
-def lg_z(X, y, w, b):
-    z = X @ w + b
-    return X.T @ (z - y) / len(y), np.mean(z - y)
-
-
-def lg_bias_sum(X, y, w, b):
-    error = _sigmoid(X @ w + b) - y
-    return X.T @ error / len(y), np.sum(error)
-
-
-def lg_column(X, y, w, b):
-    error = (_sigmoid(X @ w + b) - y)[:, None]
-    return X.T @ error / len(y), float(error.mean())
-
-
-def lg_in_place(X, y, w, b):
-    X /= len(y)
-    error = _sigmoid(X @ w * len(y) + b) - y
-    return X.T @ error, error.mean()
-
-
-def lg_loop(X, y, w, b):
+def pg_loop(X, t, w, b):
     dJdw, dJdb = np.zeros_like(w), 0.0
-    for x_i, y_i in zip(X, y):
-        p = 1 / (1 + np.exp(-(x_i @ w + b)))
-        dJdw = dJdw + (p - y_i) * x_i / len(y)
-        dJdb += (p - y_i) / len(y)
+    for x_i, t_i in zip(X, t):
+        u = -t_i * (x_i @ w + b)
+        dJdz = np.exp(u) / (1 + np.exp(u)) * -t_i / len(t)
+        dJdw, dJdb = dJdw + dJdz * x_i, dJdb + dJdz
     return dJdw, dJdb
-
-
-def lg_einsum(X, y, w, b):
-    error = np.tanh((X @ w + b) / 2) / 2 + 0.5 - y      # sigmoid(z) = (1 + tanh(z / 2)) / 2
-    return np.einsum("nd,n->d", X, error) / len(y), np.einsum("n->", error) / len(y)
 
 
 # --- exercise 3: fit_logistic(X, y, lr, epochs) ------------------------------------------------------------------
@@ -145,17 +145,16 @@ ENTRIES = [
     right("bowl_lr_limit", Fraction(2, 7), "a Fraction"),
     right("bowl_lr_limit", np.float64(2) / np.linalg.eigvalsh(np.array([[6.0, 2], [2, 3]])).max(), "numpy's own"),
 
-    # exercise 2: logistic_gradient(X, y, w, b)
-    wrong("logistic_gradient", lg_summed, "summed over the samples: the 1/n forgotten", ["n times", "1/n", "mean"]),
-    wrong("logistic_gradient", lg_sign, "y - y_hat: every sign wrong", ["sign"]),
-    wrong("logistic_gradient", lg_squared_error, "the squared error's gradient, with the sigmoid's slope",
-          ["slope", "y_hat (1 - y_hat)"]),
-    wrong("logistic_gradient", lg_z, "z in place of y_hat", ["sigmoid(z)", "z where"]),
-    wrong("logistic_gradient", lg_bias_sum, "dJ/db summed, not averaged", ["dJ/db", "n times"]),
-    wrong("logistic_gradient", lg_column, "dJdw as a (d, 1) column", ["shape", "column"]),
-    wrong("logistic_gradient", lg_in_place, "divides the caller's X in place", ["in place", "changed"]),
-    right("logistic_gradient", lg_loop, "one sample at a time"),
-    right("logistic_gradient", lg_einsum, "np.einsum, the sigmoid through tanh"),
+    # exercise 2: pm_gradient(X, t, w, b)
+    wrong("pm_gradient", pg_labels_as_y, "t used as a 0/1 label in y_hat - y", ["0/1 label", "t = -1", "y = 0"]),
+    wrong("pm_gradient", pg_summed, "summed over the samples: the 1/n forgotten", ["n times", "1/n", "mean"]),
+    wrong("pm_gradient", pg_sign, "every sign wrong", ["sign"]),
+    wrong("pm_gradient", pg_inside, "sigmoid(t z) for sigmoid(-t z)", ["argument", "inside", "-t z"]),
+    wrong("pm_gradient", pg_no_t, "the inner derivative -t dropped", ["inner derivative", "factor"]),
+    wrong("pm_gradient", pg_exp_only, "the derivative of e^u instead of log(1 + e^u)", ["log", "too large"]),
+    wrong("pm_gradient", pg_in_place, "flips the caller's t in place", ["in place", "changed"]),
+    right("pm_gradient", pg_via_y, "back to 0/1 labels: y_hat - y with y = (t + 1) / 2"),
+    right("pm_gradient", pg_loop, "one sample at a time, the sigmoid written out"),
 
     # exercise 3: fit_logistic(X, y, lr, epochs)
     wrong("fit_logistic", fl_uphill, "steps along the gradient: uphill", ["climbs", "against the gradient"]),
