@@ -35,6 +35,18 @@ def test_lesson01_history_rows_are_equal():
     assert history.shape == (6, 2) and all(np.array_equal(row, history[0]) for row in history)
 
 
+def test_lesson02_loss_falls_then_climbs_and_w_moves_by_equal_steps():
+    from nnlib import logistic
+    from nnlib.data import blobs
+    X, y = blobs(n=200, noise=1.5, seed=0)                # section 3's blobs, lr = 1
+    fit_logistic = stub("02", "fit_logistic")["fit_logistic"]
+    losses = [logistic.loss(X, y, *fit_logistic(X, y, 1.0, epochs)) for epochs in range(0, 101)]
+    assert losses[0] > losses[1] > losses[2] and losses[2] < losses[3]       # falls for two epochs, then ...
+    assert all(a < b for a, b in zip(losses[2:], losses[3:]))              # ... climbs without end
+    steps = np.diff([fit_logistic(X, y, 1.0, epochs)[0] for epochs in range(6)], axis=0)
+    assert np.allclose(steps, steps[0], rtol=0, atol=1e-12) and np.linalg.norm(steps[0]) > 0.1
+
+
 @pytest.mark.parametrize("hidden", [2, 3])
 def test_lesson03_backward_pass_symptoms(hidden):
     gradients = stub("03", "xor_gradients")["gradients"]
