@@ -90,7 +90,8 @@ def _differences(snapshot):
         now = vars(module)
         for k in set(now) | set(attrs):
             before = attrs.get(k, _MISSING)
-            if now.get(k, _MISSING) is not before and not _new_module(before, now.get(k)):
+            if now.get(k, _MISSING) is not before and not _new_module(before, now.get(k)) and \
+                    not _lazy(module, k, before, now.get(k)):
                 out.append((f"{name}.{k}", module, k, attrs.get(k, _MISSING)))
         for cname, cattrs in classes.items():
             cls = attrs.get(cname)
@@ -107,6 +108,15 @@ _MISSING = object()
 def _new_module(before, now):
     """A submodule imported since (numpy.fft, nnlib.mlp): not a change to put back."""
     return before is _MISSING and isinstance(now, types.ModuleType)
+
+
+def _lazy(module, name, before, now):
+    """A name a package's lazy `__getattr__` (PEP 562) bound on first use (nnlib.numerical_gradient, from
+    nnlib.gradcheck): the defining module's own object, not a change to put back."""
+    if before is not _MISSING or "__getattr__" not in vars(module):
+        return False
+    home = sys.modules.get(getattr(now, "__module__", None) or "")
+    return home is not None and home is not module and vars(home).get(name, _MISSING) is now
 
 
 def _put(owner, attr, value):
