@@ -134,3 +134,25 @@ def test_a_slip_matches_to_the_engines_tolerance_not_the_checks(capsys):
     assert "You halved" not in capsys.readouterr().out
     function_check("double", lambda x: x / 2 + 1e-8, _double, [(x,)], outputs=("y",), slips=slips, atol=1e-3)
     assert "You halved" in capsys.readouterr().out
+
+
+# --- the catalogues of lessons 1 and 3-7 ----------------------------------------------------------------------
+def test_lessons_1_and_3_to_7_catalogue_several_distinct_slips():
+    """Each exercise names at least 5 mistakes (bowl_lr: each of its 3 wrong options), every one its own
+    behaviour: tests/test_exercises.py checks that each slip's answer gets its own hint and the solution passes."""
+    for lesson in ("lesson01", "lesson03", "lesson04", "lesson05", "lesson06", "lesson07"):
+        module = importlib.import_module(f"nnlib.exercises.{lesson}")
+        for name in module.__all__:
+            want = 3 if name == "bowl_lr" else 5
+            assert len(module.SLIPS[name]) >= want, f"{lesson}.{name}: {len(module.SLIPS[name])} slips"
+            assert len({s.name for s in module.SLIPS[name]}) == len(module.SLIPS[name]), f"{name}: names repeat"
+
+
+def test_a_new_slip_gets_its_hint_and_the_solution_still_passes():
+    cases = [(check.signed_distance, "precedence"), (check.tanh_derivative, "caret"),
+             (check.l1_penalty_and_grad, "W over |W|"), (check.adam_step, "hats returned")]
+    for fn, slip_name in cases:
+        module = importlib.import_module(fn.__module__)
+        slip = next(s for s in module.SLIPS[fn.__name__] if s.name == slip_name)
+        assert reply(fn, slip.answer).startswith(f"{fn.__name__}: not yet. {slip.hint} For "), slip_name
+        assert reply(fn, module.SOLUTIONS[fn.__name__]) == f"{fn.__name__}: correct"

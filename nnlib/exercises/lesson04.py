@@ -208,6 +208,8 @@ SLIPS = {
              "dJ/dz2.", float(np.log(100) / (0.5 * 0.99 ** 2))),
         Slip("half", "With the 1/2 of squared error kept in its delta2, the ratio doubles: the 1/2 cancels the 2 "
              "of the square.", 2 / (0.01 * 0.99)),
+        Slip("numerator", "0.99 is cross-entropy's |delta2| = |y_hat - y| alone; the ratio divides it by squared "
+             "error's.", 0.99),
     ],
 }
 
