@@ -199,7 +199,7 @@ SLIPS = {
         Slip("2f", "18 is 2 times f = x^2; the derivative of x^2 is 2 times x, not 2 times x^2.", 18.0),
     ],
     "l_layer_grads": [
-        Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
+        Slip("given", "This still behaves as the function handed out: look at what each of J's two logs is taken of, "
                       "and at the key under which the backward loop stores each layer's weight gradient.",
              _l_slip(loss="wrong log", keys="W")),
         Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "

@@ -151,8 +151,8 @@ SLIPS = {
                      "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
     ],
     "adam_step": [
-        Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
-                      "power of beta1 in m's bias correction.", _adam_slip(v_of=np.abs, m_power=False)),
+        Slip("given", "This still behaves as the step handed out: look at what v averages (the square of g?) and "
+                      "at the power of beta1 in m's bias correction.", _adam_slip(v_of=np.abs, m_power=False)),
         Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
              _adam_slip(v_of=np.abs)),
         Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
