@@ -47,12 +47,14 @@ def _history(X, y, lr, epochs):
 
 
 def _history_slip(where):
-    """weight_history with a typical bug: 'alias', 'per sample', 'before', 'short', 'start' or 'with b'."""
+    """weight_history with a typical bug: 'alias', 'per sample', 'before', 'short', 'start', 'with b', 'reset'."""
     def history(X, y, lr, epochs):
         w, b, rows = np.zeros(X.shape[1]), 0.0, []
         if where == "start":
             rows.append(w.copy())
         for _ in range(epochs - (where == "short")):
+            if where == "reset":
+                w, b = np.zeros(X.shape[1]), 0.0
             if where == "before":
                 rows.append(w.copy())
             for x_i, y_i in zip(X, y):
@@ -63,7 +65,7 @@ def _history_slip(where):
                     rows.append(w.copy())
             if where == "alias":
                 rows.append(w)
-            elif where in ("short", "start"):
+            elif where in ("short", "start", "reset"):
                 rows.append(w.copy())
             elif where == "with b":
                 rows.append(np.append(w, b))
@@ -145,6 +147,8 @@ SLIPS = {
         Slip("start", "Your history has one row too many: a row for the starting weights too? One row per epoch, "
              "recorded after it.", _history_slip("start")),
         Slip("with b", "Each row should hold w alone (d numbers); yours holds b as well.", _history_slip("with b")),
+        Slip("reset", "w and b start again from zero in every epoch: the weights carry over from one epoch to the "
+                      "next, so set them once, before the loops.", _history_slip("reset")),
     ],
 }
 

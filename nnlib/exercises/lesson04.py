@@ -60,7 +60,8 @@ def _sin_product(x):
 
 
 # --- exercises 2 and 3: backward passes (derive) --------------------------------------------------------
-def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias="sum", into_w2="a", per_n=1):
+def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias="sum", into_w2="a", per_n=1,
+                transposed=""):
     n = X.shape[0] ** per_n / scale
     z1 = X @ W1 + b1
     a1 = np.tanh(z1)
@@ -69,7 +70,9 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
     d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1),
                       "tanh of a": 1 - np.tanh(a1) ** 2}[slope]
     total = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1)}[bias]
-    return X.T @ d1, total(d1, axis=0), (a1 if into_w2 == "a" else z1).T @ d2, total(d2, axis=0)
+    dW1 = d1.T @ X if transposed == "W1" else X.T @ d1
+    dW2 = d2.T @ a1 if transposed == "W2" else (a1 if into_w2 == "a" else z1).T @ d2
+    return dW1, total(d1, axis=0), dW2, total(d2, axis=0)
 
 
 def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=True, per_n=1, out_slope=True,
@@ -174,6 +177,10 @@ SLIPS = {
              _tanh_slip(slope="tanh of a")),
         Slip("z into W2", "dJdW2 uses z1: the output layer's input is the activation a1 = tanh(z1), as in "
              "z2 = a1 W2 + b2.", _tanh_slip(into_w2="z")),
+        Slip("W1 transposed", "dJdW1 is transposed: a gradient has its weight's shape, and W1 is (inputs, hidden), "
+             "so the samples are summed by X^T delta1.", _tanh_slip(transposed="W1")),
+        Slip("W2 transposed", "dJdW2 is transposed: a gradient has its weight's shape, and W2 is (hidden, outputs), "
+             "so the samples are summed by a1^T delta2.", _tanh_slip(transposed="W2")),
     ],
     "input_gradient": [
         Slip("no slope", "dJ/dX goes back through the hidden sigmoid too: use delta1 = delta2 W2^T * a1 (1 - a1), "

@@ -176,6 +176,9 @@ SLIPS = {
              lambda W, l1, n: (l1 / n * np.abs(W), l1 / n * np.sign(W))),
         Slip("W over |W|", "W / |W| is 0/0 = nan where a weight is 0: np.sign(W) gives 0 there.",
              lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), l1 / n * W / np.abs(W))),
+        Slip("mean", "You divided by the number of weights (np.mean or W.size): the penalty divides by n, the "
+                     "number of samples, given as an argument.",
+             lambda W, l1, n: (l1 * np.mean(np.abs(W)), l1 / W.size * np.sign(W))),
     ],
     "top_eigenvalue": [
         Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
