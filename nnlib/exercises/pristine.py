@@ -4,7 +4,8 @@
 and every loaded nnlib module as its source file defines it (a function or method whose code is not the
 source's was patched, and the source's own is kept), in a registry in sys.modules that a fresh copy of the
 engine (graded mode) shares. `pristine()` sets the student's changes aside for a reference and puts them
-back; `save()` / `restore()` put back what a student's call changed and name it.
+back; `save()` / `restore()` put back what a student's call changed and name it (a name that a package's
+lazy `__getattr__` binds on first use, such as nnlib.numerical_gradient, is not a change).
 """
 import importlib.util
 import inspect
