@@ -5,7 +5,8 @@ sandbox.py, predict.py) and lessons 1 and 3-7 catalogue the slips a student of e
   still behaves like it is a real "not yet" with the hint (handed_out.py matches the notebooks);
 * a matched slip's hint is the reply's one explanation: the numbers stay, no generic pattern is guessed;
 * a check's own library patches (forbid) and a lazily bound nnlib name are not reported as the student's;
-* a slip matches to the engine's tolerance, not to a check's looser margin.
+* a slip matches to the engine's tolerance, not to a check's looser margin; a predicted number matches a
+  slip within the check's margin scaled to the slip's size.
 """
 import contextlib
 import glob
@@ -135,6 +136,14 @@ def test_a_slip_matches_to_the_engines_tolerance_not_the_checks(capsys):
     function_check("double", lambda x: x / 2 + 1e-8, _double, [(x,)], outputs=("y",), slips=slips, atol=1e-3)
     assert "You halved" in capsys.readouterr().out
 
+
+
+def test_a_prediction_slip_matches_within_a_margin_of_its_own_size(capsys):
+    slips = [Slip("same", "The two deltas are not the same.", 1.0), Slip("double", "Twice the ratio.", 202.0)]
+    for prediction, named in ((1.01, "not the same"), (0.5, None), (1.5, None), (201.0, "Twice"), (99.0, None)):
+        prediction_check("ratio", prediction, truth=101.0, tol=1.5, slips=slips)
+        out = capsys.readouterr().out
+        assert (named in out) if named else ("not the same" not in out and "Twice" not in out), out
 
 # --- the catalogues of lessons 1 and 3-7 ----------------------------------------------------------------------
 def test_lessons_1_and_3_to_7_catalogue_several_distinct_slips():

@@ -150,17 +150,27 @@ def _distance(prediction, answer):
     return None if value is None else abs(value - float(answer))
 
 
-def _prediction_distance(prediction, answer, tol):
-    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
+def _slip_margin(tol, answer, truth):
+    """How near a prediction must be to a slip's number to be that slip: the check's `tol`, scaled down in
+    proportion for a slip smaller than the truth (a margin of 1.5 around 101 is no licence to call 0.5 the slip
+    1.0; a slip of 0 keeps `tol`: within it is "about 0"), and at least margin()'s floor."""
+    size = float(np.max(np.abs(answer)))
+    scale = float(np.max(np.abs(truth))) if not isinstance(truth, str) else 0.0
+    return margin(min(tol, tol * size / scale) if scale and size else tol, size)
+
+
+def _prediction_distance(prediction, answer, tol, truth=0.0):
+    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside its margin."""
     if isinstance(answer, str):
         return 0.0 if isinstance(prediction, str) and _plain(prediction) == _plain(answer) else None
     far = _distance(prediction, answer)
-    return far if far is not None and far <= margin(tol, float(np.max(np.abs(answer)))) else None
+    return far if far is not None and far <= _slip_margin(tol, answer, truth) else None
 
 
-def _prediction_hint(prediction, slips, tol):
-    """The hint of the catalogued wrong answer nearest to the prediction (within tol), or None."""
-    near = [(d, i) for i, s in enumerate(slips) if (d := _prediction_distance(prediction, s.answer, tol)) is not None]
+def _prediction_hint(prediction, slips, tol, truth=0.0):
+    """The hint of the catalogued wrong answer nearest to the prediction (within its margin), or None."""
+    near = [(d, i) for i, s in enumerate(slips)
+            if (d := _prediction_distance(prediction, s.answer, tol, truth)) is not None]
     return slips[min(near)[1]].hint if near else None
 
 
@@ -170,7 +180,8 @@ def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), optio
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
 numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
-    with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
+    with the hint of the nearest catalogued wrong answer within `tol` (scaled to its
+    size, when smaller than the truth), then the truth. A None prediction is
     not attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
@@ -181,7 +192,7 @@ numeric `options`, when given). On success
         problem = _prediction_problem(prediction, truth, tol, options)
         hint = None
         if problem is not None and problem.startswith("you predicted"):
-            hint = _prediction_hint(prediction, slips, tol)
+            hint = _prediction_hint(prediction, slips, tol, truth)
         if hint:                                     # the slip's hint explains: no relation guessed besides
             problem = _prediction_problem(prediction, truth, tol, options, words=False)
     return verdict(name, problem, hint, grade, right)
