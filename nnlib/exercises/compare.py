@@ -183,8 +183,9 @@ def _worst(got, want):
     return f"expected [{where}] = {want[i]:.6g}, got {got[i]:.6g}"
 
 
-def differs(label, got, want, atol=ATOL, rtol=RTOL):
-    """What is wrong with one result `got` against `want` (shape, then values), or None."""
+def differs(label, got, want, atol=ATOL, rtol=RTOL, words=True):
+    """What is wrong with one result `got` against `want` (shape, then values), or None; with words=False the
+    numbers alone, without the pattern guessed in words (a matched slip's hint explains instead)."""
     if has_text(got):
         return f"{label} should be numbers, not text: got {show(got)} (a string: drop the quotes)"
     try:
@@ -195,12 +196,14 @@ def differs(label, got, want, atol=ATOL, rtol=RTOL):
     if got.size == 1 and want.size == 1:
         got = got.reshape(want.shape)
     if got.shape != want.shape:
-        return f"{label} should have shape {want.shape}, got shape {got.shape}{_shape_words(got, want)}"
+        return f"{label} should have shape {want.shape}, got shape {got.shape}" + \
+            (_shape_words(got, want) if words else "")
     if np.all(close(got, want, atol, rtol)):
         return None
+    pattern = _pattern(got, want, atol, rtol) if words else ""
     if want.size > SHOWN:
-        return f"{label} ({want.shape}): {_worst(got, want)}{_pattern(got, want, atol, rtol)}"
-    return f"{label}: expected {show(want)}, got {show(got)}{_pattern(got, want, atol, rtol)}"
+        return f"{label} ({want.shape}): {_worst(got, want)}{pattern}"
+    return f"{label}: expected {show(want)}, got {show(got)}{pattern}"
 
 
 def _swapped(got, want, outputs, atol, rtol):
@@ -265,12 +268,13 @@ NONE_RETURNED = ("it returned None: the function must end with `return` and its 
                  "from the stub, or a path that ends without `return`, gives None)")
 
 
-def compare(got, want, outputs, atol=ATOL, rtol=RTOL):
-    """None when `got` matches `want` (a tuple when there are several `outputs`), else what differs."""
+def compare(got, want, outputs, atol=ATOL, rtol=RTOL, words=True):
+    """None when `got` matches `want` (a tuple when there are several `outputs`), else what differs (with
+    words=False: the numbers without a pattern guessed in words)."""
     if got is None:
         return NONE_RETURNED
     if len(outputs) == 1:
-        return differs(outputs[0], got, want, atol, rtol)
+        return differs(outputs[0], got, want, atol, rtol, words)
     if not isinstance(got, (tuple, list)) or len(got) != len(outputs):
         shown = f"{len(got)} results" if isinstance(got, (tuple, list)) else f"one: {show(got)}"
         every = "both (a pair)" if len(outputs) == 2 else f"all {len(outputs)} (a tuple)"
@@ -279,7 +283,7 @@ def compare(got, want, outputs, atol=ATOL, rtol=RTOL):
     if swapped:
         return swapped
     for label, g, w in zip(outputs, got, want):
-        problem = differs(label, g, w, atol, rtol)
+        problem = differs(label, g, w, atol, rtol, words)
         if problem is not None:
             return problem
     return None

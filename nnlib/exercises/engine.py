@@ -32,10 +32,12 @@ Usage, in a lesson module::
 Message style. A check prints one line and returns None (nothing for Jupyter to echo): "<name>: correct" (a
 prediction adds why it is right), "<name>: not yet. <hint> <numbers>", or, for an untouched stub (None, a
 function whose body is still the stub's `raise NotImplementedError` / `return None`, or a diagnose exercise's
-handed-out function: the slip named "given"), the same neutral "<name>: not attempted yet: ..." for every
+handed-out function, unchanged: the slip named "given", whose code handed_out.py holds; a changed version that
+still behaves like it gets that slip's hint), the same neutral "<name>: not attempted yet: ..." for every
 exercise, with no hint. The hint is the matched slip's (when the answer behaves like a catalogued slip on
-the failing case: same results, same in-place changes, same error); the numbers name the input, what was
-expected and what came back, and, when no slip matched, a pattern in words (the transpose, a swapped pair,
+the failing case, to the engine's tolerance or the check's if stricter: same results, same in-place changes,
+same error); the numbers name the input, what was expected and what came back, and, only when no slip
+matched (a slip's hint is then the one explanation), a pattern in words (the transpose, a swapped pair,
 a sum over the wrong axis, off by one, a constant factor, an overflow). With grade=True a check prints
 nothing: a failure raises NotYet (an AssertionError whose IPython rendering is the message alone, wrapped),
 and an answer that is the checker's own reference (imported from nnlib.exercises) is refused.
@@ -69,7 +71,7 @@ from .predict import margin, prediction_check
 from .pristine import pristine
 from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
 from .sandbox import LIMIT, raised, run
-from .stubs import BORROWED, from_checker, stub_function, untouched
+from .stubs import BORROWED, changed_given, from_checker, stub_function, untouched
 
 __all__ = ["ATOL", "LIMIT", "NOT_ATTEMPTED", "RTOL", "WIDTH", "Answers", "BORROWED", "Case", "NotYet", "Slip",
            "close", "compare", "differs", "function_check", "margin", "prediction_check", "raised", "run", "show",
@@ -127,18 +129,21 @@ def _error_words(outcome):
     return text + (f", in the line {outcome.where}" if outcome.where else "")
 
 
-def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=()):
-    """What went wrong in one case, as the sentence after the hint, or None."""
+def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=(), words=True):
+    """What went wrong in one case, as the sentence after the hint, or None; words=False (a slip matched, its
+    hint explains) keeps the numbers and drops the patterns guessed in words."""
     if outcome.error:
         return f"for {text} it {_error_words(outcome)}"
     if pure and outcome.changed:
         which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in outcome.changed)
         return (f"for {text} it changed {which} in place, which this exercise does not allow: build new "
                 "arrays (x = x - ..., not x -= ... or x[...] = ...)")
-    problem = compare(outcome.value, want, outputs, atol, rtol)
+    problem = compare(outcome.value, want, outputs, atol, rtol, words)
     if problem == NONE_RETURNED:
         return f"for {text} {problem}"
-    return None if problem is None else f"for {text}: {problem}{step_words(outcome.value, want, outputs, args, names)}"
+    if problem is None:
+        return None
+    return f"for {text}: {problem}" + (step_words(outcome.value, want, outputs, args, names) if words else "")
 
 
 def _describe(case, names):
@@ -179,7 +184,9 @@ def _slip_outcomes(slip, adapt, cases, forbid, forbid_modules):
 
 def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, atol, rtol):
     """The hint of the slip that behaves like the student's answer on the failing case (ties: the one
-    agreeing with it on the most cases), or None."""
+    agreeing with it on the most cases), or None. Alike means to the engine's own tolerance (or the check's,
+    when stricter): a check's looser margin for approximations is no licence to name a slip."""
+    atol, rtol = min(atol, ATOL), min(rtol, RTOL)
     mine = trial(failing)
     runs = {s.name: _slip_outcomes(s, adapt, trial.cases, forbid, forbid_modules) for s in slips}
     alike = [s for s in slips if _agree(mine, runs[s.name][failing], outputs, atol, rtol)]
@@ -192,10 +199,11 @@ def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, at
     return alike[scores.index(max(scores))].hint
 
 
-def _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
-    """Whether the answer behaves like the handed-out function (the slip named "given") on every case."""
+def _is_given(name, answer, slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
+    """Whether the answer is the handed-out function (the slip named "given"), unchanged: it behaves like it on
+    every case, and its code is the handed-out code (when that can be read)."""
     given = next((s for s in slips if s.name == "given"), None)
-    every = trial.all() if given is not None else None
+    every = trial.all() if given is not None and not changed_given(name, answer, given.answer) else None
     if every is None:
         return False
     theirs = _slip_outcomes(given, adapt, trial.cases, forbid, forbid_modules)
@@ -257,10 +265,13 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
             if _matches_other(trial, others, outputs, pure, atol, rtol):
                 break
             if (i == 0 and outcome.kind == "NotImplementedError" and stub_function(answer) is None) or \
-                    _is_given(slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
+                    _is_given(name, answer, slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
                 return verdict(name, NOT_ATTEMPTED, grade=grade)
             hint = None if outcome.kind == "timeout" else \
                 _slip_hint(slips, adapt, trial, i, forbid, forbid_modules, outputs, atol, rtol)
+            if hint:                                 # the slip's hint explains: no pattern guessed besides
+                problem = _problem(outcome, want, names, _describe(case, names), outputs, pure, atol, rtol,
+                                   case.args, words=False)
             return verdict(name, problem, hint, grade, altered=trial.altered())
     if grade and (from_checker(answer) or any(o.borrowed for o in trial.outcomes.values())):
         return verdict(name, BORROWED, grade=grade)

@@ -47,10 +47,14 @@ def _history(X, y, lr, epochs):
 
 
 def _history_slip(where):
-    """weight_history with one of three typical bugs: 'alias', 'per sample' or 'before'."""
+    """weight_history with a typical bug: 'alias', 'per sample', 'before', 'short', 'start', 'with b', 'reset'."""
     def history(X, y, lr, epochs):
         w, b, rows = np.zeros(X.shape[1]), 0.0, []
-        for _ in range(epochs):
+        if where == "start":
+            rows.append(w.copy())
+        for _ in range(epochs - (where == "short")):
+            if where == "reset":
+                w, b = np.zeros(X.shape[1]), 0.0
             if where == "before":
                 rows.append(w.copy())
             for x_i, y_i in zip(X, y):
@@ -61,8 +65,18 @@ def _history_slip(where):
                     rows.append(w.copy())
             if where == "alias":
                 rows.append(w)
+            elif where in ("short", "start", "reset"):
+                rows.append(w.copy())
+            elif where == "with b":
+                rows.append(np.append(w, b))
         return np.array(rows)
     return history
+
+
+def _distance_in_place(X, w, b):
+    length = np.linalg.norm(w)
+    w /= length
+    return X @ w + b / length
 
 
 SOLUTIONS = {
@@ -81,6 +95,12 @@ SLIPS = {
              "as 1; make w1 + w2 + b < 0.", Answers((np.array([-1.0, -1.0]), 2.0))),
         Slip("NOR", "Your neuron computes NOR (1 only at (0, 0)): at (0, 1) and (1, 0) z must still be >= 0, so "
              "b must outweigh one weight (but not two).", Answers((np.array([-1.0, -1.0]), 0.5))),
+        Slip("OR", "Your neuron computes OR (0 only at (0, 0)): NAND has its 0 at the other corner, (1, 1), where "
+             "both inputs add to z.", Answers((np.array([1.0, 1.0]), -0.5))),
+        Slip("x2 ignored", "Your neuron ignores x2 (its weight is 0 or too small to matter): NAND depends on both "
+             "inputs, so both weights count.", Answers((np.array([-1.0, 0.0]), 0.5))),
+        Slip("x1 ignored", "Your neuron ignores x1 (its weight is 0 or too small to matter): NAND depends on both "
+             "inputs, so both weights count.", Answers((np.array([0.0, -1.0]), 0.5))),
     ],
     "signed_distance": [
         Slip("z", "You returned z = X @ w + b: divide by the length of w, ||w||, to turn z into a distance.",
@@ -93,6 +113,14 @@ SLIPS = {
              lambda X, w, b: (X @ w + b) / np.abs(w).sum()),
         Slip("with b", "You divided by the length of (w, b): b only shifts the line, so the distance uses the "
              "length of w alone, ||w||.", lambda X, w, b: (X @ w + b) / np.sqrt(w @ w + b ** 2)),
+        Slip("flipped", "Your signs are the wrong way round: the distance is positive on the side w points to, "
+             "where z = x . w + b > 0.", lambda X, w, b: -(X @ w + b) / np.linalg.norm(w)),
+        Slip("no b", "You left b out: the distance is from the line X @ w + b = 0, which b shifts away from the "
+             "origin.", lambda X, w, b: X @ w / np.linalg.norm(w)),
+        Slip("precedence", "Only b was divided by ||w||: / binds before +, so X @ w + b / ... divides b alone; "
+             "put z in parentheses.", lambda X, w, b: X @ w + b / np.linalg.norm(w)),
+        Slip("in place", "The distances are right, but you changed w itself (w /= ...): compute with a new array, "
+             "so the caller's w is left as it was.", _distance_in_place),
     ],
     "first_epoch_nand": [
         Slip("step(0) = 0", "You counted z = 0 as a 0: the lesson's step says 1 when z >= 0, so at the start "
@@ -101,6 +129,9 @@ SLIPS = {
              "y - y_hat = -1 and w, b go down.", (1.0, 1.0, 1.0)),
         Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "
              "says 0.", (0.0, 0.0, 0.0)),
+        Slip("two epochs", "That is where a second epoch ends: the prediction is (w1, w2, b) after the first pass "
+             "through the four samples.", (-2.0, -1.0, 0.0)),
+        Slip("AND labels", "You traced AND's labels (0, 0, 0, 1): NAND's are 1, 1, 1, 0.", (1.0, 1.0, 0.0)),
     ],
     "weight_history": [
         Slip("given", "Every row holds the final weights: the list holds one array many times. Which line changes "
@@ -111,6 +142,13 @@ SLIPS = {
         Slip("before", "Your rows are one epoch late: the first row holds the weights before any update. When in "
              "each epoch is w recorded?",
              _history_slip("before")),
+        Slip("short", "Your history is one row short: it needs a row for every one of the epochs; count the "
+             "passes your loop makes.", _history_slip("short")),
+        Slip("start", "Your history has one row too many: a row for the starting weights too? One row per epoch, "
+             "recorded after it.", _history_slip("start")),
+        Slip("with b", "Each row should hold w alone (d numbers); yours holds b as well.", _history_slip("with b")),
+        Slip("reset", "w and b start again from zero in every epoch: the weights carry over from one epoch to the "
+                      "next, so set them once, before the loops.", _history_slip("reset")),
     ],
 }
 

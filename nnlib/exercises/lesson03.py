@@ -13,17 +13,31 @@ def _tanh_derivative(a):
     return 1 - a ** 2
 
 
-def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias_axis=0):
+def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias="sum", out="full"):
     """The explicit-bias XOR network's backward pass; the keywords make its typical slips."""
     n = X.shape[0]
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
-    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+    delta2 = {"full": (y_hat - y) / n * y_hat * (1 - y_hat), "no slope": (y_hat - y) / n,
+              "no n": (y_hat - y) * y_hat * (1 - y_hat)}[out]
     hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1)),
-                    "output": y_hat * (1 - y_hat)}[slope]
+                    "output": y_hat * (1 - y_hat), "tanh": 1 - a1 ** 2, "a only": a1}[slope]
     delta1 = delta2 @ W2.T * hidden_slope
     dJdW1 = delta1.T @ X if transpose else X.T @ delta1
-    return dJdW1, delta1.sum(axis=bias_axis), a1.T @ delta2, delta2.sum(axis=0)
+    dJdb1 = {"sum": delta1.sum(axis=0), "axis 1": delta1.sum(axis=1), "mean": delta1.mean(axis=0),
+             "none": delta1}[bias]
+    return dJdW1, dJdb1, a1.T @ delta2, delta2.sum(axis=0)
+
+
+def _caret(a):
+    return 1 - a ^ 2
+
+
+def _tanh_in_place(a):
+    if isinstance(a, np.ndarray):
+        a *= a
+        return 1 - a
+    return 1 - a ** 2
 
 
 def _slip(**how):
@@ -58,6 +72,16 @@ SLIPS = {
              "unit, (10, 7).", (7, 10, 3, 7)),
         Slip("outputs", "The 2 outputs do not enter delta1 or dJdW1: delta1 is (samples, hidden) and dJdW1 "
              "(inputs, hidden).", (10, 2, 3, 2)),
+        Slip("delta1 like delta2", "delta1 = dJ/dz1 is shaped like z1, with a column per hidden unit: delta2 has "
+             "one per output.", (10, 2, 3, 7)),
+        Slip("both transposed", "Both are transposed: delta1 has a row per sample, as z1 = X @ W1 does, and dJdW1 "
+             "is shaped like W1, (inputs, hidden).", (7, 10, 7, 3)),
+        Slip("W2's shape", "(hidden, outputs) is W2's shape; dJdW1 is the gradient of W1, the weights from the "
+             "inputs to the hidden units.", (10, 7, 7, 2)),
+        Slip("delta1 per input", "delta1 = dJ/dz1 has a column per hidden unit, as z1 does, not per input.",
+             (10, 3, 3, 7)),
+        Slip("summed delta1", "delta1 keeps a row per sample; only dJdW1 and dJdb1 sum over the samples.",
+             (1, 7, 3, 7)),
     ],
     "tanh_derivative": [
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
@@ -67,6 +91,15 @@ SLIPS = {
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
         Slip("twice", "You differentiated once more: 1 - a**2 is itself the slope of tanh; its derivative -2a is the "
              "second derivative.", lambda a: -2 * a),
+        Slip("plus", "The sign in front of a**2 is off: tanh flattens as |a| nears 1, so the slope falls from 1 "
+             "at a = 0 towards 0.", lambda a: 1 + a ** 2),
+        Slip("square of difference", "You squared 1 - a; the slope squares a alone before subtracting it from 1.",
+             lambda a: (1 - a) ** 2),
+        Slip("times two", "a * 2 doubles a; a square is a ** 2 (or a * a).", lambda a: 1 - a * 2),
+        Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): a square is a ** 2.",
+             _caret),
+        Slip("in place", "The numbers are right, but you changed a itself (a *= a or a **= 2): compute the slope "
+             "as a new array.", _tanh_in_place),
     ],
     "xor_gradients": [
         Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
@@ -81,7 +114,19 @@ SLIPS = {
         Slip("output slope", "The hidden slope is the output's: delta1 goes back through the hidden sigmoid, so its "
              "slope is written with the hidden activation a1, not with y_hat.", _slip(slope="output")),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so dJdb1 holds one "
-             "number per hidden unit.", _slip(bias_axis=1)),
+             "number per hidden unit.", _slip(bias="axis 1")),
+        Slip("bias mean", "dJdb1 averages delta1 over the samples: the 1/n is already inside delta2, so the bias "
+             "gradient sums the rows of delta1.", _slip(bias="mean")),
+        Slip("bias unsummed", "dJdb1 keeps a row per sample: each bias is shared by all samples, so its gradient adds "
+             "up their rows of delta1.", _slip(bias="none")),
+        Slip("tanh slope", "The hidden slope is tanh's, 1 - a1**2: this network's hidden units are sigmoids, whose "
+             "slope is written differently with a1.", _slip(slope="tanh")),
+        Slip("half slope", "The hidden slope is only part of the sigmoid's: sigma'(z1) written with a1 has two "
+             "factors.", _slip(slope="a only")),
+        Slip("output no slope", "delta2 misses the output sigmoid's slope: y_hat - y alone is the cross-entropy's "
+             "delta, and this J is the squared error.", _slip(out="no slope")),
+        Slip("no n", "Every gradient is n times too large: J is a mean over the n samples, so its 1/n belongs in "
+             "delta2.", _slip(out="no n")),
     ],
 }
 

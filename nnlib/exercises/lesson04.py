@@ -17,12 +17,12 @@ def _central(f, x, h=_H, kind="central", reset=True):
     grad, step = np.zeros_like(x), np.zeros_like(x)
     for i in np.ndindex(x.shape):
         step[i] = h
-        if kind == "central":
-            grad[i] = (f(x + step) - f(x - step)) / (2 * h)
-        elif kind == "forward":
-            grad[i] = (f(x + step) - f(x)) / h
-        else:  # "over h"
-            grad[i] = (f(x + step) - f(x - step)) / h
+        grad[i] = {"central": lambda: (f(x + step) - f(x - step)) / (2 * h),
+                   "forward": lambda: (f(x + step) - f(x)) / h, "backward": lambda: (f(x) - f(x - step)) / h,
+                   "over h": lambda: (f(x + step) - f(x - step)) / h,
+                   "reversed": lambda: (f(x - step) - f(x + step)) / (2 * h),
+                   "precedence": lambda: f(x + step) - f(x - step) / (2 * h),
+                   "all at once": lambda: (f(x + h) - f(x - h)) / (2 * h)}[kind]()
         if reset:
             step[i] = 0.0
     return grad
@@ -60,22 +60,30 @@ def _sin_product(x):
 
 
 # --- exercises 2 and 3: backward passes (derive) --------------------------------------------------------
-def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=True, bias_axis=0):
-    n = X.shape[0] if scale else 1
+def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias="sum", into_w2="a", per_n=1,
+                transposed=""):
+    n = X.shape[0] ** per_n / scale
     z1 = X @ W1 + b1
     a1 = np.tanh(z1)
     y_hat = _sigmoid(a1 @ W2 + b2) if delta2 == "sigmoid output" else a1 @ W2 + b2
     d2 = (y_hat - y) / n * (1.0 if delta2 == "linear" else y_hat * (1 - y_hat))
-    d1 = d2 @ W2.T * (1 - (a1 if slope == "a" else z1) ** 2)
-    return X.T @ d1, d1.sum(axis=bias_axis), a1.T @ d2, d2.sum(axis=0)
+    d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1),
+                      "tanh of a": 1 - np.tanh(a1) ** 2}[slope]
+    total = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1)}[bias]
+    dW1 = d1.T @ X if transposed == "W1" else X.T @ d1
+    dW2 = d2.T @ a1 if transposed == "W2" else (a1 if into_w2 == "a" else z1).T @ d2
+    return dW1, total(d1, axis=0), dW2, total(d2, axis=0)
 
 
-def _input_grad(X, y, W1, b1, W2, b2, slope=True, transpose=False, per_sample=True, scale=True, out_slope=True):
-    n = X.shape[0] if scale else 1
+def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=True, per_n=1, out_slope=True,
+                stop=False):
+    n = X.shape[0] ** per_n
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
     d2 = (y_hat - y) / n * (y_hat * (1 - y_hat) if out_slope else 1.0)
-    d1 = d2 @ W2.T * (a1 * (1 - a1) if slope else 1.0)
+    if stop:
+        return d2 @ W2.T
+    d1 = d2 @ W2.T * {"a": a1 * (1 - a1), "none": 1.0, "tanh": 1 - a1 ** 2}[slope]
     dX = W1 @ d1.T if transpose else d1 @ W1.T
     return dX if per_sample else dX.sum(axis=0)
 
@@ -105,6 +113,12 @@ def _tanh_slip(**how):
     return lambda X, y, W1, b1, W2, b2: _tanh_grads(X, y, W1, b1, W2, b2, **how)
 
 
+def _input_w1(X, y, W1, b1, W2, b2):
+    a1 = _sigmoid(X @ W1 + b1)
+    y_hat = _sigmoid(a1 @ W2 + b2)
+    return ((y_hat - y) / len(X) * y_hat * (1 - y_hat)) @ W2.T * a1 * (1 - a1) @ W1
+
+
 def _input_slip(**how):
     return lambda X, y, W1, b1, W2, b2: _input_grad(X, y, W1, b1, W2, b2, **how)
 
@@ -131,6 +145,14 @@ SLIPS = {
              _in_place),
         Slip("copy", "Every difference is 0: f sees the same input at both nudges. Which array do you nudge, and "
              "which one do you pass to f?", _on_a_copy),
+        Slip("backward", "Your gradient misses by about the size of h: (f(x) - f(x - h e_i)) / h is one-sided, "
+             "looking back only. Which difference is centred on x?", lambda f, x, h=_H: _central(f, x, h, "backward")),
+        Slip("reversed", "Every entry has the wrong sign: the difference must start from the point nudged up, "
+             "f(x + h e_i) - f(x - h e_i).", lambda f, x, h=_H: _central(f, x, h, "reversed")),
+        Slip("precedence", "Only f(x - h e_i) was divided: / binds before -, so put the whole difference in "
+             "parentheses.", lambda f, x, h=_H: _central(f, x, h, "precedence")),
+        Slip("all at once", "Every entry comes out the same: x + h nudges every entry at once, where e_i nudges "
+             "entry i alone.", lambda f, x, h=_H: _central(f, x, h, "all at once")),
     ],
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
@@ -140,13 +162,29 @@ SLIPS = {
         Slip("slope of z", "You wrote tanh's slope with z1: it is 1 - tanh(z1)^2 = 1 - a1^2 (lesson 3), "
              "not 1 - z1^2.", _tanh_slip(slope="z")),
         Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta2 = (y_hat - y) / n.",
-             _tanh_slip(scale=False)),
+             _tanh_slip(per_n=0)),
+        Slip("double", "Every gradient is twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of "
+             "the square.", _tanh_slip(scale=2)),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so sum "
-             "delta1 over the rows (axis=0).", _tanh_slip(bias_axis=1)),
+             "delta1 over the rows (axis=0).", _tanh_slip(bias="axis 1")),
+        Slip("bias mean", "The bias gradients average over the samples: the 1/n is already in delta2, so dJdb "
+             "sums the rows of delta.", _tanh_slip(bias="mean")),
+        Slip("no slope", "delta1 misses a factor: going back through the tanh layer multiplies by tanh's slope.",
+             _tanh_slip(slope="none")),
+        Slip("sigmoid slope", "a1 (1 - a1) is the sigmoid's slope; the hidden layer here is tanh (lesson 3's "
+             "exercise 2).", _tanh_slip(slope="sigmoid")),
+        Slip("tanh of a", "You took tanh of a1: a1 is already tanh(z1), so its slope is written with a1 itself.",
+             _tanh_slip(slope="tanh of a")),
+        Slip("z into W2", "dJdW2 uses z1: the output layer's input is the activation a1 = tanh(z1), as in "
+             "z2 = a1 W2 + b2.", _tanh_slip(into_w2="z")),
+        Slip("W1 transposed", "dJdW1 is transposed: a gradient has its weight's shape, and W1 is (inputs, hidden), "
+             "so the samples are summed by X^T delta1.", _tanh_slip(transposed="W1")),
+        Slip("W2 transposed", "dJdW2 is transposed: a gradient has its weight's shape, and W2 is (hidden, outputs), "
+             "so the samples are summed by a1^T delta2.", _tanh_slip(transposed="W2")),
     ],
     "input_gradient": [
         Slip("no slope", "dJ/dX goes back through the hidden sigmoid too: use delta1 = delta2 W2^T * a1 (1 - a1), "
-             "not delta2 W2^T.", _input_slip(slope=False)),
+             "not delta2 W2^T.", _input_slip(slope="none")),
         Slip("no output slope", "delta2 misses the output sigmoid's slope y_hat (1 - y_hat): with squared error it "
              "does not cancel (only cross-entropy's does).", _input_slip(out_slope=False)),
         Slip("transposed", "Your result is (inputs, samples): X is (samples, inputs). By the step that gave "
@@ -154,7 +192,15 @@ SLIPS = {
         Slip("summed", "You added the samples up: each sample's inputs have their own gradient, so dJ/dX has "
              "one row per sample, the shape of X.", _input_slip(per_sample=False)),
         Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",
-             _input_slip(scale=False)),
+             _input_slip(per_n=0)),
+        Slip("twice 1/n", "Every entry is n times too small: the 1/n of the mean belongs in delta2 once.",
+             _input_slip(per_n=2)),
+        Slip("tanh slope", "1 - a1^2 is tanh's slope; this network's hidden layer is a sigmoid.",
+             _input_slip(slope="tanh")),
+        Slip("stopped", "That is dJ/da1 = delta2 W2^T, shaped (samples, hidden): go one layer further down, "
+             "through the hidden slope and W1.", _input_slip(stop=True)),
+        Slip("W1 untransposed", "delta1 @ W1 does not fit: as dJ/da1 = delta2 W2^T, the step through W1 "
+             "multiplies by its transpose.", _input_w1),
         Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
              "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
@@ -165,6 +211,12 @@ SLIPS = {
              "1 / (y_hat (1 - y_hat)).", 0.01 * 0.99),
         Slip("peak slope", "0.25 is sigma's largest slope, at z = 0; here y_hat = 0.01, where the slope is "
              "y_hat (1 - y_hat) = 0.0099.", 4.0),
+        Slip("losses", "That is about the ratio of the two losses, J; the question compares their deltas, "
+             "dJ/dz2.", float(np.log(100) / (0.5 * 0.99 ** 2))),
+        Slip("half", "With the 1/2 of squared error kept in its delta2, the ratio doubles: the 1/2 cancels the 2 "
+             "of the square.", 2 / (0.01 * 0.99)),
+        Slip("numerator", "0.99 is cross-entropy's |delta2| = |y_hat - y| alone; the ratio divides it by squared "
+             "error's.", 0.99),
     ],
 }
 

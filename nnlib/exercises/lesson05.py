@@ -38,35 +38,17 @@ def _relu(z, G):
     return np.maximum(z, 0), G * (z > 0)
 
 
-class _ReLU:
-    def forward(self, z):
-        self.a = np.maximum(z, 0)
+def _relu_gate(forward=lambda z: np.maximum(z, 0), backward=lambda a, G: G * (a > 0), in_place=False):
+    """A ReLU gate class with the given forward and backward(a, dJda); the arguments make its typical slips."""
+    def fwd(self, z):
+        if in_place:
+            z[z < 0] = 0
+        self.a = z if in_place else forward(z)
         return self.a
-
-    def backward(self, dJda):
-        return dJda * (self.a > 0)
+    return type("ReLU", (), {"forward": fwd, "backward": lambda self, G: backward(self.a, G)})
 
 
-class _ReLUNoMask(_ReLU):                     # passes the gradient through everywhere
-    def backward(self, dJda):
-        return dJda
-
-
-class _ReLUMaskOnly(_ReLU):                   # the local derivative alone, not times the upstream gradient
-    def backward(self, dJda):
-        return (self.a > 0).astype(float)
-
-
-class _ReLUUpstreamMask(_ReLU):               # masks by the sign of the upstream gradient instead of z
-    def backward(self, dJda):
-        return dJda * (dJda > 0)
-
-
-class _ReLUInPlace(_ReLU):                    # right numbers, but zeroes the caller's z
-    def forward(self, z):
-        z[z < 0] = 0
-        self.a = z
-        return z
+_ReLU = _relu_gate()
 
 
 # --- exercise 2 (derive): lesson 4's cost as a gate ------------------------------------------------------
@@ -74,34 +56,15 @@ def _mse(y_hat, y):
     return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
 
 
-class _MSE:
+def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / n, per=lambda y: y.shape[0]):
+    """An MSE gate class from cost(diff, n) and grad(diff, n), n = per(y); the arguments make its slips."""
     def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y.shape[0]
-        return 0.5 * np.sum(self.diff ** 2) / self.n
-
-    def backward(self):
-        return self.diff / self.n
+        self.diff, self.n = y_hat - y, per(y)
+        return cost(self.diff, self.n)
+    return type("MSE", (), {"forward": forward, "backward": lambda self: grad(self.diff, self.n)})
 
 
-class _MSENoN(_MSE):                          # the gradient of the sum, not of the mean
-    def backward(self):
-        return self.diff
-
-
-class _MSESign(_MSE):                         # y - y_hat
-    def backward(self):
-        return -self.diff / self.n
-
-
-class _MSEMeanAll(_MSE):                      # divides by every entry (n k), not by the samples n
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y.size
-        return 0.5 * np.sum(self.diff ** 2) / self.n
-
-
-class _MSETwice(_MSE):                        # differentiated w^2 but kept the 1/2 out: 2 (y_hat - y) / n
-    def backward(self):
-        return 2 * self.diff / self.n
+_MSE = _mse_gate()
 
 
 # --- exercise 3 (predict): a multiply gate that sees its input twice -------------------------------------
@@ -143,31 +106,21 @@ def _bce_wrong_log(Y, y_hat):                 # the seed's bug: log(y_hat) where
     return -np.mean(Y * np.log(y_hat) + (1 - Y) * np.log(y_hat))
 
 
-def _l_layer(params, X, Y):
+_LOSSES = {"right": _bce, "wrong log": _bce_wrong_log, "plus": lambda Y, y_hat: -_bce(Y, y_hat),
+           "sum": lambda Y, y_hat: len(Y) * _bce(Y, y_hat)}
+_KEYS = {"right": lambda p, l: f"{p}{l}", "W": lambda p, l: "W" if p == "W" else f"b{l}",
+         "off": lambda p, l: f"W{l - 1}" if p == "W" else f"b{l}"}
+
+
+def _l_layer(params, X, Y, loss="right", keys="right", transpose=False, per_n=True):
+    """The L-layer network's (J, grads); the keywords make the seed's bugs and other slips."""
     L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
+    delta = (y_hat - Y) / (X.shape[0] if per_n else 1)
+    return _LOSSES[loss](Y, y_hat), _backward(params, a, delta, L, _KEYS[keys], transpose)
 
 
-def _l_layer_given(params, X, Y):             # both bugs, as handed out
-    L, a, y_hat = _forward(params, X)
-    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
-                                               key=lambda p, l: "W" if p == "W" else f"b{l}")
-
-
-def _l_layer_keys_bug(params, X, Y):          # the log fixed, grads['W'] not
-    L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L,
-                                     key=lambda p, l: "W" if p == "W" else f"b{l}")
-
-
-def _l_layer_log_bug(params, X, Y):           # the keys fixed, the log not
-    L, a, y_hat = _forward(params, X)
-    return _bce_wrong_log(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L)
-
-
-def _l_layer_transposed(params, X, Y):        # both fixed, but dW as delta.T @ a
-    L, a, y_hat = _forward(params, X)
-    return _bce(Y, y_hat), _backward(params, a, (y_hat - Y) / X.shape[0], L, transpose=True)
+def _l_slip(**how):
+    return lambda params, X, Y: _l_layer(params, X, Y, **how)
 
 
 def _grads_by_layer(fn):
@@ -202,23 +155,39 @@ SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "shared_input": 6.0, "l_layer
 SLIPS = {
     "relu_gate": [
         Slip("no_mask", "backward passes dJda through unchanged: a ReLU blocks the gradient wherever z <= 0 "
-                        "(its slope there is 0).", _ReLUNoMask),
+                        "(its slope there is 0).", _relu_gate(backward=lambda a, G: G)),
         Slip("mask_only", "backward returns only the local derivative (1 or 0); multiply it by the upstream "
-                          "gradient dJda.", _ReLUMaskOnly),
+                          "gradient dJda.", _relu_gate(backward=lambda a, G: (a > 0).astype(float))),
         Slip("upstream_mask", "The mask must come from the gate's own input z (or output a), not from the sign "
-                              "of the upstream gradient dJda.", _ReLUUpstreamMask),
+                              "of the upstream gradient dJda.", _relu_gate(backward=lambda a, G: G * (G > 0))),
         Slip("in_place", "The numbers are right, but forward set the caller's negative z to 0 in place: compute "
-                         "np.maximum(z, 0) as a new array.", _ReLUInPlace),
+                         "np.maximum(z, 0) as a new array.", _relu_gate(in_place=True)),
+        Slip("times a", "backward multiplies dJda by a itself: ReLU's slope is 1 where z > 0 and 0 elsewhere, "
+                        "whatever the size of a.", _relu_gate(backward=lambda a, G: G * a)),
+        Slip("mask reversed", "The mask is the wrong way round: the gradient passes where z > 0 and is blocked "
+                              "where z <= 0.", _relu_gate(backward=lambda a, G: G * (a <= 0))),
+        Slip("np.max", "np.max(z, 0) is the largest entry along axis 0; the elementwise max(z, 0) is "
+                       "np.maximum(z, 0).", _relu_gate(forward=lambda z: np.max(z, 0))),
+        Slip("forward mask", "forward returns the mask (1 or 0): a = max(z, 0) keeps each positive z as it is.",
+             _relu_gate(forward=lambda z: (z > 0).astype(float))),
     ],
     "mse_gate": [
         Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "
-                     "1/n.", _MSENoN),
+                     "1/n.", _mse_gate(grad=lambda d, n: d)),
         Slip("sign", "The gradient has the wrong sign: the derivative of (y_hat - y)^2 / 2 with respect to y_hat "
-                     "is y_hat - y, not y - y_hat.", _MSESign),
+                     "is y_hat - y, not y - y_hat.", _mse_gate(grad=lambda d, n: -d / n)),
         Slip("mean_all", "You divided by every entry (n times k); the cost divides by the number of samples n "
-                         "= y.shape[0] only.", _MSEMeanAll),
+                         "= y.shape[0] only.", _mse_gate(per=lambda y: y.size)),
         Slip("twice", "The 1/2 in J cancels the 2 from the square: the gradient is (y_hat - y) / n, not twice "
-                      "that.", _MSETwice),
+                      "that.", _mse_gate(grad=lambda d, n: 2 * d / n)),
+        Slip("no half", "J misses the 1/2 of lesson 4's cost, J = 1/(2n) sum (y_hat - y)^2.",
+             _mse_gate(cost=lambda d, n: np.sum(d ** 2) / n)),
+        Slip("np.mean", "J divides by every entry: np.mean averages over the n rows and the k columns, and the "
+                        "cost divides by n alone.", _mse_gate(cost=lambda d, n: 0.5 * np.mean(d ** 2))),
+        Slip("rows only", "J is summed over the rows only: it is one number, summed over every row and column.",
+             _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2, axis=0) / n)),
+        Slip("unsummed", "forward returns an array: J is one number, the sum over every entry (times 1/(2n)).",
+             _mse_gate(cost=lambda d, n: 0.5 * d ** 2 / n)),
     ],
     "shared_input": [
         Slip("one_branch", "That is one of the two gradients backward returns. x went in twice, as a and as W, so "
@@ -226,18 +195,26 @@ SLIPS = {
         Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
         Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
                          "times the other input.", 1.0),
+        Slip("no x", "2 is the factor of d(x^2)/dx = 2x alone: take it at x = 3.", 2.0),
+        Slip("2f", "18 is 2 times f = x^2; the derivative of x^2 is 2 times x, not 2 times x^2.", 18.0),
     ],
     "l_layer_grads": [
-        Slip("given", "This is still the function as handed out: look at what each of J's two logs is taken of, "
+        Slip("given", "This still behaves as the function handed out: look at what each of J's two logs is taken of, "
                       "and at the key under which the backward loop stores each layer's weight gradient.",
-             _l_layer_given),
+             _l_slip(loss="wrong log", keys="W")),
         Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "
-             "the backward loop stores each layer's weight gradient.",
-             _l_layer_keys_bug),
+             "the backward loop stores each layer's weight gradient.", _l_slip(keys="W")),
         Slip("log", "The gradients are right, J is not: look at what each of its two logs is taken of (the "
-             "probability of which class?).", _l_layer_log_bug),
+             "probability of which class?).", _l_slip(loss="wrong log")),
         Slip("transposed", "Each dW has the transposed shape, and a gradient has its weight's shape: check "
-             "the order of the product that makes dW.", _l_layer_transposed),
+             "the order of the product that makes dW.", _l_slip(transpose=True)),
+        Slip("keys off", "Each weight gradient is stored one layer off: layer l's goes under 'W' + str(l), as "
+                         "its bias's does.", _l_slip(keys="off")),
+        Slip("J sign", "J comes out negative: the logs of probabilities are negative, so the cross-entropy has a "
+                       "minus in front.", _l_slip(loss="plus")),
+        Slip("J sum", "J is n times too large: the cross-entropy is a mean over the n samples.", _l_slip(loss="sum")),
+        Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta = (y_hat - Y) / n.",
+             _l_slip(per_n=False)),
     ],
 }
 

@@ -107,6 +107,16 @@ def _power_vector(H):                         # returns the eigenvector, not the
     return v
 
 
+def _power(normalise=lambda v: v / np.linalg.norm(v), start=np.ones, value=lambda v, H: float(v @ H @ v)):
+    """Power iteration from `start`, `normalise`-d at each of 300 steps, then `value`: the slips' variants."""
+    def top(H):
+        v = start(H.shape[0])
+        for _ in range(300):
+            v = normalise(H @ v)
+        return value(v, H)
+    return top
+
+
 def _rotated(eigenvalues, seed):
     """A symmetric matrix with the given eigenvalues, rounded to 3 decimals so it can be shown."""
     Q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
@@ -124,6 +134,13 @@ SLIPS = {
              float(np.log(2))),
         Slip("prob", "0.25 is the probability of the true class; the loss is -log of it.", 0.25),
         Slip("bits", "That is log base 2 (bits); the cross-entropy uses the natural log: -ln(1/4).", 2.0),
+        Slip("log10", "That is log base 10 of 4; the cross-entropy uses the natural log.", float(np.log10(4))),
+        Slip("k", "4 is the number of classes k; the loss is -log of the probability the true class gets, "
+                  "about 1/k each.", 4.0),
+        Slip("error rate", "3/4 is the chance that a guess is wrong, an error rate; the loss is -log of the "
+                           "probability given to the true class.", 0.75),
+        Slip("negative", "A cross-entropy is never negative: it is minus the log of a probability, and that log "
+                         "is below 0.", -float(np.log(4))),
     ],
     "lr_limit": [
         Slip("one over", "1/lambda is the step that lands on the bottom at once; above it each step jumps across the "
@@ -133,6 +150,10 @@ SLIPS = {
              8.0),
         Slip("half", "dJ/dw of lambda/2 w^2 is lambda w (the 2 of the square cancels the 1/2); with lambda w / 2 "
                      "the limit doubles.", 1.0),
+        Slip("lambda", "4 is lambda, the curvature; the question asks for the learning rate, which the curvature "
+                       "limits.", 4.0),
+        Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; w keeps shrinking "
+                              "for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
     ],
     "l1_penalty_and_grad": [
         Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
@@ -145,6 +166,19 @@ SLIPS = {
              _l1_abs_grad),
         Slip("in_place", "The numbers are right, but you overwrote W (np.sign(W, out=W) or W *= ...): compute "
                          "dW as a new array.", _l1_in_place),
+        Slip("no abs", "The penalty sums W itself, so negative weights lower it: L1 sums the sizes |W|.",
+             lambda W, l1, n: (l1 / n * np.sum(W), l1 / n * np.sign(W))),
+        Slip("L2", "Both parts are L2's (squares, and a gradient proportional to W): L1 sums |W|, whose "
+                   "derivative is sign(w).", lambda W, l1, n: (l1 / (2 * n) * np.sum(W ** 2), l1 / n * W)),
+        Slip("sign flipped", "dW points the wrong way: |w| grows with w for w > 0, so its derivative there is +1.",
+             lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), -l1 / n * np.sign(W))),
+        Slip("unsummed", "The penalty is one number, the sum over every weight, not an array.",
+             lambda W, l1, n: (l1 / n * np.abs(W), l1 / n * np.sign(W))),
+        Slip("W over |W|", "W / |W| is 0/0 = nan where a weight is 0: np.sign(W) gives 0 there.",
+             lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), l1 / n * W / np.abs(W))),
+        Slip("mean", "You divided by the number of weights (np.mean or W.size): the penalty divides by n, the "
+                     "number of samples, given as an argument.",
+             lambda W, l1, n: (l1 * np.mean(np.abs(W)), l1 / W.size * np.sign(W))),
     ],
     "top_eigenvalue": [
         Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
@@ -157,6 +191,12 @@ SLIPS = {
                       "use repeated products H @ v.", _power_numpy),
         Slip("vector", "You returned the vector v; return the number v @ H @ v (the Rayleigh quotient).",
              _power_vector),
+        Slip("v @ v", "v @ v is 1 once v is normalised: the eigenvalue is the Rayleigh quotient v @ H @ v.",
+             _power(value=lambda v, H: float(v @ v))),
+        Slip("zero start", "v starts at 0, so H @ v stays 0 and 0/0 = nan: start from a vector that is not 0.",
+             _power(start=np.zeros)),
+        Slip("sum", "Dividing by the sum of v's entries does not make v a unit vector: the Rayleigh quotient "
+                    "needs v / ||v||.", _power(normalise=lambda v: v / v.sum())),
     ],
 }
 

@@ -46,38 +46,19 @@ def _bowl_diverges():
 
 
 # --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
-def _adam(p, g, m, v, t, lr):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
+def _adam(p, g, m, v, t, lr, v_of=lambda g: g * g, m_power=True, correct=True, betas=(BETA1, BETA2),
+          root=np.sqrt, sign=1, hats=False, t_shift=0, correct_m=True):
+    """Adam's step; the keywords make the handed-out bugs and the other typical slips."""
+    b1, b2 = betas
+    m_new = b1 * m + (1 - b1) * g
+    v_new = b2 * v + (1 - b2) * v_of(g)
+    m_hat = m_new / (1 - b1 ** (t + t_shift if m_power else 1)) if correct and correct_m else m_new
+    v_hat = v_new / (1 - b2 ** (t + t_shift)) if correct else v_new
+    return p - sign * lr * m_hat / (root(v_hat) + EPS), *((m_hat, v_hat) if hats else (m_new, v_new))
 
 
-def _adam_given(p, g, m, v, t, lr):           # as handed out: g not squared, no power t in the correction
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
-    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
-
-
-def _adam_square_bug(p, g, m, v, t, lr):      # the correction fixed, the square not
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * np.abs(g)
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
-
-
-def _adam_power_bug(p, g, m, v, t, lr):       # the square fixed, the correction not
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1), v_new / (1 - BETA2 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
-
-
-def _adam_no_correction(p, g, m, v, t, lr):   # dropped the bias correction altogether
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    return p - lr * m_new / (np.sqrt(v_new) + EPS), m_new, v_new
+def _adam_slip(**how):
+    return lambda p, g, m, v, t, lr: _adam(p, g, m, v, t, lr, **how)
 
 
 def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p, m and v
@@ -89,19 +70,28 @@ def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p,
     return p, m, v
 
 
-def _adam_betas_swapped(p, g, m, v, t, lr):  # beta1 and beta2 exchanged
-    m_new = BETA2 * m + (1 - BETA2) * g
-    v_new = BETA1 * v + (1 - BETA1) * g * g
-    m_hat, v_hat = m_new / (1 - BETA2 ** t), v_new / (1 - BETA1 ** t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + EPS), m_new, v_new
-
-
 # --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
 def _adamw(p, g, m, v, t, lr, wd):
     m_new = BETA1 * m + (1 - BETA1) * g
     v_new = BETA2 * v + (1 - BETA2) * g * g
     m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
     return p - lr * (m_hat / (np.sqrt(v_hat) + EPS) + wd * p), m_new, v_new
+
+
+def _adamw_after(p, g, m, v, t, lr, wd):       # the decay taken of the updated weights
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    return p_new - lr * wd * p_new, m_new, v_new
+
+
+def _adamw_divided(p, g, m, v, t, lr, wd):     # wd * p inside the adaptive fraction
+    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
+    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
+    return p - lr * (m_hat + wd * p) / (np.sqrt(v_hat) + EPS), m_new, v_new
+
+
+def _adamw_hats(p, g, m, v, t, lr, wd):        # returns the corrected moments
+    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
+    return p_new, m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
 
 
 def _adamw_coupled(p, g, m, v, t, lr, wd):    # Adam with L2: the decay goes into the gradient
@@ -146,6 +136,11 @@ SLIPS = {
              6.25),
         Slip("samples", "One step per batch, not per sample: batch_size=1 would give 200.", 200),
         Slip("batch", "32 is the batch size; the number of steps is how many batches 200 samples make.", 32),
+        Slip("leftover", "8 is the number of samples left over after 6 full batches; together they make one more "
+                         "batch, one more step.", 8),
+        Slip("one", "One epoch is one pass over the data, not one step: every batch of 32 makes a step.", 1),
+        Slip("upside down", "32 / 200 is the share of the data in one batch; the steps are the batches it takes to "
+                            "cover all 200 samples.", 0.16),
     ],
     "bowl_lr": [
         Slip("below", "At 0.09 the steep direction's factor is 1 - 0.09 x 20 = -0.8: each step jumps across the "
@@ -156,14 +151,28 @@ SLIPS = {
                      "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
     ],
     "adam_step": [
-        Slip("given", "This is still the step as handed out: look at what v averages (the square of g?) and at the "
-                      "power of beta1 in m's bias correction.", _adam_given),
+        Slip("given", "This still behaves as the step handed out: look at what v averages (the square of g?) and "
+                      "at the power of beta1 in m's bias correction.", _adam_slip(v_of=np.abs, m_power=False)),
         Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
-             _adam_square_bug),
+             _adam_slip(v_of=np.abs)),
         Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
-             " on the step number t.", _adam_power_bug),
+             " on the step number t.", _adam_slip(m_power=False)),
         Slip("no_correction", "You dropped the bias correction: m and v start at 0, so without it the first "
-             "steps are far too small.", _adam_no_correction),
+             "steps are far too small.", _adam_slip(correct=False)),
+        Slip("m uncorrected", "m_hat is missing: m's bias correction, like v's, divides by 1 - beta1 ** t.",
+             _adam_slip(correct_m=False)),
+        Slip("g itself", "v averages g itself, so it can go negative and its root is nan: v is a running mean of "
+                         "the squared gradient.", _adam_slip(v_of=lambda g: g)),
+        Slip("no root", "The step divides by v_hat itself: v is a mean of squares, so Adam divides by its square "
+                        "root, which has g's scale.", _adam_slip(root=lambda v: v)),
+        Slip("betas swapped", "beta1 and beta2 are exchanged: m, the mean of g, uses beta1 = 0.9 and v, the mean of "
+                              "its square, beta2 = 0.999.", _adam_slip(betas=(BETA2, BETA1))),
+        Slip("uphill", "The step goes uphill: p moves against m_hat, p - lr * m_hat / (sqrt(v_hat) + eps).",
+             _adam_slip(sign=-1)),
+        Slip("hats returned", "You returned m_hat and v_hat: the next step needs the running means m_new and v_new "
+                              "themselves; the correction is applied afresh at every step.", _adam_slip(hats=True)),
+        Slip("t - 1", "t counts from 1: with t - 1 in the powers, the first step's correction divides by "
+                      "1 - beta ** 0 = 0.", _adam_slip(t_shift=-1)),
         Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
                          "arrays: build new ones.", _adam_in_place),
     ],
@@ -177,6 +186,12 @@ SLIPS = {
         Slip("sign", "The decay has the wrong sign: lr * wd * p is subtracted, so the weights shrink toward 0; "
                      "adding it makes them grow.", _adamw_sign),
         Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
+        Slip("after", "The decay is taken of the updated weights: it scales the weights p as they were before this "
+                      "step.", _adamw_after),
+        Slip("divided", "wd * p is inside the fraction, so sqrt(v_hat) divides it too: AdamW adds it outside, "
+                        "next to m_hat / (sqrt(v_hat) + eps).", _adamw_divided),
+        Slip("hats returned", "You returned m_hat and v_hat: the next step needs the running means m_new and v_new; "
+                              "the correction is applied afresh each step.", _adamw_hats),
     ],
 }
 

@@ -52,8 +52,9 @@ def margin(tol, truth):
     return max(tol, 1e-6 * max(1.0, abs(float(truth))))
 
 
-def _prediction_problem(prediction, truth, tol, options):
-    """What is wrong with a prediction (a number, several numbers, or one of `options`), or None."""
+def _prediction_problem(prediction, truth, tol, options, words=True):
+    """What is wrong with a prediction (a number, several numbers, or one of `options`), or None; words=False
+    (a slip matched, its hint explains) leaves out how the numbers relate."""
     if isinstance(truth, str):
         if not isinstance(prediction, str) or _plain(prediction) not in [_plain(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
@@ -81,9 +82,9 @@ def _prediction_problem(prediction, truth, tol, options):
         return None
     within = f" (within {tol:g} counts as right)" if tol else ""
     if isinstance(truth, tuple):
-        how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol)
+        how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
     else:
-        how = "" if isinstance(truth, str) else _how_far(_real(prediction), float(truth), tol)
+        how = _how_far(_real(prediction), float(truth), tol) if words and not isinstance(truth, str) else ""
     return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
 
 
@@ -127,38 +128,49 @@ def _how_far(value, truth, tol):
     return f": {side}, about {part} of the run's{factor}"
 
 
-def _tuple_words(values, truth, tol):
+def _tuple_words(values, truth, tol, words=True):
     """Which of several predicted numbers are wrong, and how (the right numbers in another order, or each
-    wrong one told like a single number)."""
+    wrong one told like a single number; with words=False, which ones alone)."""
     ok = [abs(v - t) <= margin(tol, t) for v, t in zip(values, truth)]
     if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
         return ": the right numbers, in another order (which comes first?)"
-    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol)})"
+    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol) if words else ''})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
     right = [str(i + 1) for i, good in enumerate(ok) if good]
     return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
                                              if right else "")
 
 
-def _prediction_distance(prediction, answer, tol):
-    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside tol."""
-    if isinstance(answer, str):
-        return 0.0 if isinstance(prediction, str) and _plain(prediction) == _plain(answer) else None
+def _distance(prediction, answer):
+    """How far a numeric prediction is from a number or tuple (the largest gap), or None when not comparable."""
     if isinstance(answer, tuple):
         values = _reals(prediction, len(answer))
-        if values is None:
-            return None
-        far = max(abs(p - a) for p, a in zip(values, answer))
-    elif (value := _real(prediction)) is not None:
-        far = abs(value - float(answer))
-    else:
-        return None
-    return far if far <= margin(tol, float(np.max(np.abs(answer)))) else None
+        return None if values is None else max(abs(p - float(a)) for p, a in zip(values, answer))
+    value = _real(prediction)
+    return None if value is None else abs(value - float(answer))
 
 
-def _prediction_hint(prediction, slips, tol):
-    """The hint of the catalogued wrong answer nearest to the prediction (within tol), or None."""
-    near = [(d, i) for i, s in enumerate(slips) if (d := _prediction_distance(prediction, s.answer, tol)) is not None]
+def _slip_margin(tol, answer, truth):
+    """How near a prediction must be to a slip's number to be that slip: the check's `tol`, scaled down in
+    proportion for a slip smaller than the truth (a margin of 1.5 around 101 is no licence to call 0.5 the slip
+    1.0; a slip of 0 keeps `tol`: within it is "about 0"), and at least margin()'s floor."""
+    size = float(np.max(np.abs(answer)))
+    scale = float(np.max(np.abs(truth))) if not isinstance(truth, str) else 0.0
+    return margin(min(tol, tol * size / scale) if scale and size else tol, size)
+
+
+def _prediction_distance(prediction, answer, tol, truth=0.0):
+    """How far a prediction is from a slip's answer (0 for an equal string), or None when outside its margin."""
+    if isinstance(answer, str):
+        return 0.0 if isinstance(prediction, str) and _plain(prediction) == _plain(answer) else None
+    far = _distance(prediction, answer)
+    return far if far is not None and far <= _slip_margin(tol, answer, truth) else None
+
+
+def _prediction_hint(prediction, slips, tol, truth=0.0):
+    """The hint of the catalogued wrong answer nearest to the prediction (within its margin), or None."""
+    near = [(d, i) for i, s in enumerate(slips)
+            if (d := _prediction_distance(prediction, s.answer, tol, truth)) is not None]
     return slips[min(near)[1]].hint if near else None
 
 
@@ -168,7 +180,8 @@ def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), optio
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
 numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
-    with the hint of the nearest catalogued wrong answer within `tol`, then the truth. A None prediction is
+    with the hint of the nearest catalogued wrong answer within `tol` (scaled to its
+    size, when smaller than the truth), then the truth. A None prediction is
     not attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
@@ -179,5 +192,7 @@ numeric `options`, when given). On success
         problem = _prediction_problem(prediction, truth, tol, options)
         hint = None
         if problem is not None and problem.startswith("you predicted"):
-            hint = _prediction_hint(prediction, slips, tol)
+            hint = _prediction_hint(prediction, slips, tol, truth)
+        if hint:                                     # the slip's hint explains: no relation guessed besides
+            problem = _prediction_problem(prediction, truth, tol, options, words=False)
     return verdict(name, problem, hint, grade, right)

@@ -4,7 +4,8 @@
 and every loaded nnlib module as its source file defines it (a function or method whose code is not the
 source's was patched, and the source's own is kept), in a registry in sys.modules that a fresh copy of the
 engine (graded mode) shares. `pristine()` sets the student's changes aside for a reference and puts them
-back; `save()` / `restore()` put back what a student's call changed and name it.
+back; `save()` / `restore()` put back what a student's call changed and name it (a name that a package's
+lazy `__getattr__` binds on first use, such as nnlib.numerical_gradient, is not a change).
 """
 import importlib.util
 import inspect
@@ -90,7 +91,8 @@ def _differences(snapshot):
         now = vars(module)
         for k in set(now) | set(attrs):
             before = attrs.get(k, _MISSING)
-            if now.get(k, _MISSING) is not before and not _new_module(before, now.get(k)):
+            if now.get(k, _MISSING) is not before and not _new_module(before, now.get(k)) and \
+                    not _lazy(module, k, before, now.get(k)):
                 out.append((f"{name}.{k}", module, k, attrs.get(k, _MISSING)))
         for cname, cattrs in classes.items():
             cls = attrs.get(cname)
@@ -107,6 +109,15 @@ _MISSING = object()
 def _new_module(before, now):
     """A submodule imported since (numpy.fft, nnlib.mlp): not a change to put back."""
     return before is _MISSING and isinstance(now, types.ModuleType)
+
+
+def _lazy(module, name, before, now):
+    """A name a package's lazy `__getattr__` (PEP 562) bound on first use (nnlib.numerical_gradient, from
+    nnlib.gradcheck): the defining module's own object, not a change to put back."""
+    if before is not _MISSING or "__getattr__" not in vars(module):
+        return False
+    home = sys.modules.get(getattr(now, "__module__", None) or "")
+    return home is not None and home is not module and vars(home).get(name, _MISSING) is now
 
 
 def _put(owner, attr, value):

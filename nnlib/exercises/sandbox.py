@@ -63,15 +63,20 @@ class _Forbidden:
         for dotted in self.names:
             try:
                 owner, attr = _resolve(dotted)
+                bound = attr in vars(owner)   # before getattr, which a lazy __getattr__ answers by binding
+                original = getattr(owner, attr)
             except (ValueError, AttributeError):
                 continue                      # a package that is not installed cannot be called either
-            self.saved.append((owner, attr, getattr(owner, attr)))
+            self.saved.append((owner, attr, original, bound))
             setattr(owner, attr, self._raiser(dotted))
         return self
 
     def __exit__(self, *exc):
-        for owner, attr, original in reversed(self.saved):
-            setattr(owner, attr, original)
+        for owner, attr, original, bound in reversed(self.saved):
+            if bound:
+                setattr(owner, attr, original)
+            elif attr in vars(owner):         # as it was: not bound yet (the student's call changed nothing)
+                delattr(owner, attr)
         self.saved = []
 
     def _raiser(self, dotted):

@@ -2,12 +2,17 @@
 
 `untouched(answer)`: None, all Nones, or a function (every method of a class) whose body is still a stub's
 (pass, ..., a docstring, `return None`, `raise NotImplementedError`). `from_checker(answer)`: the answer is
-the engine's own code (a reference imported from nnlib.exercises), refused in graded mode.
+the engine's own code (a reference imported from nnlib.exercises), refused in graded mode. `handed_out(answer,
+source)`: the answer is a diagnose exercise's handed-out function, unchanged (handed_out.py holds the sources).
 """
 import ast
+import copy
 import inspect
+import json
 import os
 import textwrap
+
+from .handed_out import SOURCES
 
 _EXERCISES = os.path.dirname(os.path.abspath(__file__))
 
@@ -65,3 +70,65 @@ def from_checker(answer):
 
 
 BORROWED = "this is the checker's own reference answer (imported from nnlib.exercises), not your work"
+
+
+def _definition(source, name=None):
+    """The first top-level function or class of `source` (the one called `name`, if there is one), or None."""
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except (SyntaxError, ValueError):
+        return None
+    defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    return next((d for d in defs if d.name == name), defs[0] if defs else None)
+
+
+def _shape(node):
+    """A definition's code with its name and docstrings left out (comments are not code either)."""
+    node = copy.deepcopy(node)
+    for n in ast.walk(node):
+        body = getattr(n, "body", None)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            n.name = "_"
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and \
+                    isinstance(body[0].value.value, str):
+                n.body = body[1:] or [ast.Pass()]
+    return ast.dump(node, annotate_fields=False)
+
+
+def handed_out(answer, source):
+    """Whether `answer` is the function (or class) handed out as `source`, code for code: True, False, or None
+    when the answer's source cannot be read. Names, docstrings and comments do not count."""
+    try:
+        mine = _definition(inspect.getsource(answer))
+    except (OSError, TypeError):
+        return None
+    given = _definition(source, getattr(answer, "__name__", None))
+    if mine is None or given is None:
+        return None
+    return _shape(mine) == _shape(given)
+
+
+def handed_out_sources(notebooks, names):
+    """{exercise name: the source of the function its exercise cell hands out} for the `names` found in the
+    notebooks (paths); what nnlib/exercises/handed_out.py holds."""
+    out = {}
+    for path in sorted(notebooks):
+        with open(path, encoding="utf-8") as f:
+            cells = json.load(f)["cells"]
+        for cell in cells:
+            name = cell.get("metadata", {}).get("exercise")
+            if name in names and cell["cell_type"] == "code":
+                text = "".join(cell["source"])
+                node = _definition(text)
+                if node is not None:
+                    out[name] = ast.get_source_segment(text, node)
+    return out
+
+
+def changed_given(name, answer, given):
+    """Whether the answer to exercise `name` is its handed-out function changed: its code is neither the
+    notebook's (handed_out.py) nor the `given` slip's answer's; False when that cannot be told (no source)."""
+    code = getattr(answer, "__code__", None)
+    if answer is given or (code is not None and code is getattr(given, "__code__", None)):
+        return False
+    return name in SOURCES and handed_out(answer, SOURCES[name]) is False
