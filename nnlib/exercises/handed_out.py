@@ -34,6 +34,17 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                     '    mask = keep * (1 - rate)\n'
                     '    a *= mask\n'
                     '    return a, mask',
+ 'fit_logistic': 'def fit_logistic(X, y, lr, epochs):\n'
+                 '    # Gradient descent on the mean binary cross-entropy, from w = 0, b = 0; returns w, b.\n'
+                 '    w = np.zeros(X.shape[1])\n'
+                 '    b = 0.0\n'
+                 '    y_hat = sigmoid(X @ w + b)\n'
+                 '    dJdw = X.T @ (y_hat - y) / len(y)\n'
+                 '    dJdb = np.mean(y_hat - y)\n'
+                 '    for epoch in range(epochs):\n'
+                 '        w = w - lr * dJdw\n'
+                 '        b = b - lr * dJdb\n'
+                 '    return w, b',
  'he_init': 'def he_init(sizes, seed):\n'
             '    rng = np.random.RandomState(seed)\n'
             '    return [(rng.randn(n_in, n_out) * np.sqrt(2 / n_out), np.zeros(n_out))\n'
