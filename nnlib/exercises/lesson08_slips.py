@@ -47,7 +47,7 @@ def _collapse_two_layers(params):             # the two-layer formula, the layer
 
 
 def _collapse_first_carried(params):          # b1 carried through the later weights, the later biases added as they are
-    W, b = params[0][0], params[0][1]
+    b = params[0][1]
     for W_next, _ in params[1:]:
         b = b @ W_next
     return _product(params), b + sum(b_next for _, b_next in params[1:])
