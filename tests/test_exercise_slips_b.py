@@ -12,6 +12,7 @@ import io
 import numpy as np
 import pytest
 
+import nnlib.autograd as autograd
 from nnlib import check
 from nnlib.exercises import (
     engine,
@@ -23,6 +24,7 @@ from nnlib.exercises import (
     lesson10_batchnorm,
     lesson10_slips,
     lesson11,
+    lesson11_order,
     lesson11_slips,
     lesson12,
     lesson12_slips,
@@ -34,6 +36,7 @@ ADDED = [(lesson, name, slip) for lesson, extra in ((lesson08, lesson08_slips), 
          for name, slips in extra.MORE.items() for slip in slips]
 ADDED += [(lesson10, name, slip) for name, slips in lesson10_batchnorm.SLIPS.items() for slip in slips
           if slip.name not in ("given", "mean term only", "variance term only", "sums", "rows", "times the std")]
+ADDED += [(lesson11, "topo_order", slip) for slip in lesson11_order.SLIPS["topo_order"] if slip.name != "given"]
 
 
 def reply(name, answer):
@@ -172,6 +175,18 @@ def _shift_dx_only(X, dy, dx):
     return images.reshape(len(X), 64)
 
 
+def _order_no_seen(root):
+    order, stack = [], [(root, iter(root.parents))]
+    while stack:
+        node, parents = stack[-1]
+        parent = next(parents, None)
+        if parent is None:
+            order.append(stack.pop()[0])
+        else:
+            stack.append((parent[0], iter(parent[0].parents)))
+    return order
+
+
 APART = [(lesson08, "regression_delta", "half", _delta_half),
          (lesson08, "regression_delta", "tanh", _delta_tanh),
          (lesson08, "collapse_layers", "sequential update", _collapse_sequential),
@@ -181,6 +196,7 @@ APART = [(lesson08, "regression_delta", "half", _delta_half),
          (lesson10, "standardise", "ddof", _standardise_ddof),
          (lesson10, "standardise", "pooled", _standardise_pooled),
          (lesson11, "unbroadcast", "once", _unbroadcast_once),
+         (lesson11, "topo_order", "no seen", _order_no_seen),
          (lesson12, "confusion_matrix", "or", _confusion_or),
          (lesson12, "confusion_matrix", "one based", _confusion_one_based),
          (lesson12, "read_digits", "precedence", _read_precedence),
@@ -223,3 +239,39 @@ def test_bn_output_spread_stub_is_neutral_and_the_run_is_the_lesson_layer():
     assert lesson10_batchnorm._output_spread() == (2.0, 1.414)
     z, gamma, beta = lesson10_batchnorm._spread_batch()
     assert np.allclose(z.var(axis=0), [4.0, lesson10_batchnorm.SPREAD_EPS])
+
+
+# --- lesson 11, exercise 5 (diagnose): the topological order ---------------------------------------------------
+def _notebook_stub():
+    """The topological_order that notebook 11's exercise 5 hands out, executed from the notebook."""
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "11_autograd.ipynb"
+    cell = next(c for c in json.loads(path.read_text())["cells"] if c["metadata"].get("exercise") == "topo_order")
+    namespace = {}
+    exec("".join(cell["source"]), namespace)
+    return namespace["topological_order"]
+
+
+def test_topo_order_stub_is_neutral_and_shows_the_prompts_symptoms():
+    stub = _notebook_stub()
+    assert reply("topo_order", stub) == f"topo_order: {engine.NOT_ATTEMPTED}"
+    assert list(lesson11_order._leaf_grads(stub, "circuit")) == [0.0, 0.0, 3.0]       # df/du = df/dv = 0, df/ds = 3
+    assert not lesson11_order._leaf_grads(stub, "deep").any()                         # every leaf's gradient is 0
+    x, y = autograd.Value(2.0), autograd.Value(-3.0)
+    f = x * y
+    for node in stub(f):
+        node.grad = np.zeros_like(node.data)
+    f.grad = np.ones_like(f.data)
+    for node in reversed(stub(f)):
+        for parent, local in node.parents:
+            parent.grad = parent.grad + local(node.grad)
+    assert (float(x.grad), float(y.grad)) == (-3.0, 2.0)                              # a single gate is right
+
+
+def test_topo_order_refuses_the_library_order():
+    assert "nnlib.autograd's own topological_order" in reply("topo_order", autograd.topological_order)
+
+    def borrowed(root):
+        return autograd.topological_order(root)
+    assert "not allow" in reply("topo_order", borrowed)

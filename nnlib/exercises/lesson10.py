@@ -1,6 +1,7 @@
 """Exercise checks for lesson 10 (10_depth): the initialisation for leaky ReLU, how fast activations grow
-under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, and a batch-norm
-backward pass that half works. Data for the engine in engine.py."""
+under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, a batch-norm
+backward pass that half works and the spread of batch norm's output (both in lesson10_batchnorm.py). Data for the
+engine in engine.py."""
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check

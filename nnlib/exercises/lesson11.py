@@ -1,5 +1,6 @@
 """Exercise checks for lesson 11 (11_autograd): a new gate, a node used twice, an unbroadcast that gets a
-broadcast array's gradient wrong, and the cost of a numerical gradient. Data for the engine in engine.py."""
+broadcast array's gradient wrong, the cost of a numerical gradient, and (in lesson11_order.py) a topological order
+that places nodes before their parents. Data for the engine in engine.py."""
 import numpy as np
 
 from ..autograd import Value, topological_order
