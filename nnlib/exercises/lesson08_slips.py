@@ -61,6 +61,13 @@ def _collapse_sequential(params):             # W updated first, then the bias m
     return W, b
 
 
+def _collapse_elementwise(params):           # * (entry by entry) where the matrix product @ belongs
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W * W_next, b * W_next + b_next
+    return W, b
+
+
 MORE = {
     "playground_neurons": [
         Slip("zero", "With no hidden neuron the output alone draws one straight line, and no line separates a disc "
@@ -90,5 +97,7 @@ MORE = {
         Slip("sequential update", "The bias is multiplied by the running product W after W was updated: update W and "
                                   "b together from the old values (b @ W_next, not b @ the new W).",
              _collapse_sequential),
+        Slip("elementwise", "You multiplied entry by entry (*): composing layers is a matrix product (@), which "
+                            "sums over the units in between.", _collapse_elementwise),
     ],
 }
