@@ -275,3 +275,9 @@ def test_topo_order_refuses_the_library_order():
     def borrowed(root):
         return autograd.topological_order(root)
     assert "not allow" in reply("topo_order", borrowed)
+
+
+@pytest.mark.parametrize("offset, right", [(0.009, True), (-0.009, True), (0.011, False), (-0.011, False)])
+def test_bn_output_spread_tolerance_boundary(offset, right):
+    for prediction in ((2.0 + offset, 1.414), (2.0, 1.414 + offset)):
+        assert reply("bn_output_spread", prediction).startswith("bn_output_spread: correct") is right, prediction
