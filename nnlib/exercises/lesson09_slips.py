@@ -96,8 +96,8 @@ MORE = {
              _stop_loss),
     ],
     "dropout_without_scaling": [
-        Slip("squared", "1 / (1 - p)^2 = 16 is the factor for the second moment; the mean of the input grows by "
-                        "1 / (1 - p) once.", 16.0),
+        Slip("squared", "1 / (1 - p)^2 = 16 squares the scale: the question is about the mean input, and the "
+                        "mean is not squared.", 16.0),
         Slip("odds", "p / (1 - p) = 3 compares the dropped share with the kept one; compare what arrives at "
                      "prediction time (everything) with what arrived in training (the kept share).", 3.0),
     ],
@@ -116,7 +116,7 @@ MORE = {
                           "1 - rate: look at the threshold.", _drop_keep_high),
     ],
     "mask_variance": [
-        Slip("std", "0.5 is the standard deviation; the variance is its square.", 0.5),
+        Slip("std", "That is a standard deviation; the question asks for the variance of the mask.", 0.5),
         Slip("mean", "1 is the mean of the mask (section 5); the variance measures the spread around it.", 1.0),
         Slip("value squared", "1 / (1 - p)^2 is the square of the kept value; E[M^2] weights it by the probability "
                               "1 - p of keeping.", 1.5625),

@@ -132,8 +132,8 @@ SLIPS = {
              (1.0, 1.0)),
         Slip("beta added", "beta shifts every sample by the same amount: it moves the mean, not the spread.",
              (3.0, 2.414)),
-        Slip("std halved", "eps = sigma^2 halves the variance sigma^2 / (sigma^2 + eps), not the std: the std "
-             "shrinks by sqrt(1/2).", (2.0, 1.0)),
+        Slip("std halved", "eps = sigma^2 halves the variance sigma^2 / (sigma^2 + eps) of z_hat, not its std.",
+             (2.0, 1.0)),
         Slip("variances", "Those are variances (gamma^2 times z_hat's); the question asks for standard "
              "deviations.", (4.0, 2.0)),
         Slip("squashed", "A unit that hardly varies is not squashed to a constant: dividing by "

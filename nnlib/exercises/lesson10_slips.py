@@ -96,8 +96,8 @@ MORE = {
                             "is 1 + alpha^2.", _leaky_sum_squared),
     ],
     "relu_growth": [
-        Slip("half the std", "ReLU halves the second moment E[a^2], not the std: the variance grows by 128 / 2, so "
-                             "the std by its square root.", 5.66),
+        Slip("half the std", "ReLU halves the second moment E[a^2], not the std: follow the variance from layer to "
+                             "layer first.", 5.66),
         Slip("width", "128 is the width; the variance grows by n_in Var(w) E[a^2] / Var z per layer, and the std "
                       "by its square root.", 128.0),
         Slip("total", "That is the growth over all ten layers; the question asks for the factor from one layer to "
