@@ -74,6 +74,9 @@ MORE = {
                      "from the ring around it.", 0),
         Slip("eight", "8 neurons do reach 95%, but the question is the fewest: how many straight lines does it take "
                       "to close a shape around the disc?", 8),
+        Slip("five", "Five lines make a pentagon around the disc, and it reaches 95%, but fewer lines already close "
+                     "a shape around it.", 5),
+        Slip("six", "Six neurons reach 95% too (a hexagon is rounder), but the question is the fewest that do.", 6),
     ],
     "regression_delta": [
         Slip("half", "Half too small: the 2 that comes down from the square cancels the 1/2 in J; you kept the 1/2 "
