@@ -12,6 +12,7 @@ from functools import cache
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson08_slips import MORE
 
 CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
 OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
@@ -222,6 +223,8 @@ SLIPS = {
              _collapse_no_bias),
     ],
 }
+for _name, _more in MORE.items():
+    SLIPS[_name] = SLIPS[_name] + _more
 
 
 def playground_neurons(prediction, grade=False):

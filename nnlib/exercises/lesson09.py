@@ -5,6 +5,7 @@ Each check is data: a reference solution, fixed cases and a catalogue of typical
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson09_slips import MORE
 
 
 # --- exercise 1 (derive): the early-stopping rule on a list of validation losses ----------------------
@@ -158,6 +159,8 @@ SLIPS = {
         Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
     ],
 }
+for _name, _more in MORE.items():
+    SLIPS[_name] = SLIPS[_name] + _more
 
 
 def early_stop(fn, grade=False):
@@ -165,7 +168,8 @@ def early_stop(fn, grade=False):
     cases = [([1.0, 0.8, 0.9, 0.8, 0.85, 0.9, 0.95, 0.7], 2),
              ([1.0, 0.5, 0.6, 0.7, 0.4, 0.3], 2),
              ([0.9, 0.7, 0.75, 0.72, 0.71, 0.6, 0.65, 0.66, 0.67, 0.5], 3),
-             ([3.0, 2.0, 1.0], 5)]
+             ([3.0, 2.0, 1.0], 5),
+             ([1.0, 0.9, 0.95, 0.8, 0.85, 0.7, 0.75, 0.72], 2)]
     return function_check("early_stop", fn, reference=_early_stop, cases=cases,
                           outputs=("best_epoch", "last_epoch"), slips=SLIPS["early_stop"], pure=True,
                           grade=grade)

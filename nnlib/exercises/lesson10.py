@@ -1,12 +1,14 @@
 """Exercise checks for lesson 10 (10_depth): the initialisation for leaky ReLU, how fast activations grow
-under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, and a batch-norm
-backward pass that half works. Data for the engine in engine.py."""
+under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, a batch-norm
+backward pass that half works and the spread of batch norm's output (both in lesson10_batchnorm.py). Data for the
+engine in engine.py."""
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
 from .lesson10_batchnorm import SLIPS as BN_SLIPS
 from .lesson10_batchnorm import SOLUTIONS as BN_SOLUTIONS
-from .lesson10_batchnorm import bn_backward
+from .lesson10_batchnorm import bn_backward, bn_output_spread
+from .lesson10_slips import MORE
 
 # --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
 
@@ -200,6 +202,8 @@ SLIPS = {
     ],
     **BN_SLIPS,
 }
+for _name, _more in MORE.items():
+    SLIPS[_name] = SLIPS[_name] + _more
 
 
 def leaky_relu_std(fn, grade=False):
@@ -232,4 +236,4 @@ def he_init(fn, grade=False):
                           outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
 
 
-__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward"]
+__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward", "bn_output_spread"]

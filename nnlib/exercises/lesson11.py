@@ -1,10 +1,15 @@
 """Exercise checks for lesson 11 (11_autograd): a new gate, a node used twice, an unbroadcast that gets a
-broadcast array's gradient wrong, and the cost of a numerical gradient. Data for the engine in engine.py."""
+broadcast array's gradient wrong, the cost of a numerical gradient, and (in lesson11_order.py) a topological order
+that places nodes before their parents. Data for the engine in engine.py."""
 import numpy as np
 
 from ..autograd import Value, topological_order
 from ..layers import sigmoid
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson11_order import SLIPS as ORDER_SLIPS
+from .lesson11_order import SOLUTIONS as ORDER_SOLUTIONS
+from .lesson11_order import topo_order
+from .lesson11_slips import MORE
 
 # --- exercise 1 (derive): the softplus gate ------------------------------------------------------
 
@@ -129,7 +134,7 @@ _UNBROADCAST_CASES = [
 ]
 
 SOLUTIONS = {"softplus_gate": _softplus_ref, "used_twice": 1.0, "unbroadcast": _unbroadcast,
-             "finite_difference_passes": 164}
+             "finite_difference_passes": 164, **ORDER_SOLUTIONS}
 
 SLIPS = {
     "softplus_gate": [
@@ -174,6 +179,9 @@ SLIPS = {
              "nudge every parameter separately.", 2),
     ],
 }
+SLIPS.update(ORDER_SLIPS)
+for _name, _more in MORE.items():
+    SLIPS[_name] = SLIPS[_name] + _more
 
 
 def softplus_gate(softplus, grade=False):
@@ -211,4 +219,4 @@ def finite_difference_passes(prediction, grade=False):
                             slips=SLIPS["finite_difference_passes"], grade=grade)
 
 
-__all__ = ["softplus_gate", "used_twice", "unbroadcast", "finite_difference_passes"]
+__all__ = ["softplus_gate", "used_twice", "unbroadcast", "finite_difference_passes", "topo_order"]

@@ -6,6 +6,7 @@ Each check is data: a reference solution, fixed cases and a catalogue of typical
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson12_slips import MORE
 
 
 # --- exercise 1 (derive): the confusion matrix ----------------------------------------------------------
@@ -166,7 +167,9 @@ def read_digits(fn, grade=False):
     cases = [Case(_digits_case(3, 5), "(X_new (5, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
                                       "W2 (4, 3), b2 (3,))"),
              Case(_digits_case(4, 8), "(X_new (8, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
-                                      "W2 (4, 3), b2 (3,))")]
+                                      "W2 (4, 3), b2 (3,))"),
+             Case(_digits_case(6, 12), "(X_new (12, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
+                                       "W2 (4, 3), b2 (3,))")]
     return function_check("read_digits", fn, reference=_read_digits, cases=cases, outputs=("labels",),
                           slips=SLIPS["read_digits"], pure=True, grade=grade)
 
@@ -251,6 +254,8 @@ SLIPS.update({
         Slip("smaller", "A smaller network fits the training data even less well than this one.", "smaller network"),
     ],
 })
+for _name, _more in MORE.items():
+    SLIPS[_name] = SLIPS[_name] + _more
 
 
 def letters_init_loss(prediction, grade=False):

@@ -1,0 +1,125 @@
+"""More typical wrong answers for lesson 9's checks (09_generalisation), kept apart from lesson09.py so each file
+stays short: `MORE[name]` is appended to lesson09.SLIPS[name]. Data for the engine in engine.py."""
+from .engine import Slip
+
+
+# --- exercise 1 (derive): the early-stopping rule ------------------------------------------------------------
+def _stop(val_losses, patience, better=lambda v, best: v < best):
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if better(v, best):
+            best, best_epoch = v, epoch
+        elif epoch - best_epoch >= patience:
+            return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_one_based(val_losses, patience):        # epochs counted from 1
+    best, last = _stop(val_losses, patience)
+    return best + 1, last + 1
+
+
+def _stop_previous(val_losses, patience):         # an improvement is a loss below the previous epoch's, not the best
+    best_epoch, wait = 0, 0
+    for epoch in range(1, len(val_losses)):
+        if val_losses[epoch] < val_losses[epoch - 1]:
+            best_epoch, wait = epoch, 0
+        else:
+            wait += 1
+            if wait >= patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_end(val_losses, patience):              # never stopping returns len(val_losses), one past the last epoch
+    best, last = _stop(val_losses, patience)
+    stopped = any(e - best >= patience for e in range(best, len(val_losses)))
+    return best, last if stopped else len(val_losses)
+
+
+def _stop_no_reset(val_losses, patience):         # the count of epochs without improvement never goes back to 0
+    best, best_epoch, wait = float("inf"), -1, 0
+    for epoch, v in enumerate(val_losses):
+        if v < best:
+            best, best_epoch = v, epoch
+        else:
+            wait += 1
+            if wait >= patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def _stop_loss(val_losses, patience):             # the best loss returned where the best epoch belongs
+    best, last = _stop(val_losses, patience)
+    return val_losses[best], last
+
+
+# --- exercise 3 (diagnose): inverted dropout's forward pass --------------------------------------------------
+def _drop_keep_scale(a, rate, u):                 # only the in-place write fixed
+    mask = (u < rate) * (1 - rate)
+    return a * mask, mask
+
+
+def _drop_keep_in_place(a, rate, u):              # only the scale fixed
+    mask = (u < rate) / (1 - rate)
+    a *= mask
+    return a, mask
+
+
+def _drop_scale_in_place(a, rate, u):             # only the comparison fixed
+    mask = (u >= rate) * (1 - rate)
+    a *= mask
+    return a, mask
+
+
+def _drop_bool_mask(a, rate, u):                  # out right, the mask returned as the 0/1 keep array
+    keep = u >= rate
+    return a * keep / (1 - rate), keep
+
+
+def _drop_keep_high(a, rate, u):                  # keeps u > 1 - rate: the share kept is the rate
+    mask = (u > 1 - rate) / (1 - rate)
+    return a * mask, mask
+
+
+MORE = {
+    "early_stop": [
+        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): both of your epochs are one "
+                          "too high.", _stop_one_based),
+        Slip("previous", "You compare each loss with the previous epoch's; an improvement is a loss below the best "
+                         "so far, and the waiting counts from the best epoch.", _stop_previous),
+        Slip("end", "When training never stops, the last epoch run is the last index of the list, "
+                    "len(val_losses) - 1, not len(val_losses).", _stop_end),
+        Slip("no reset", "Your count of epochs without improvement keeps growing after a new best: it must start "
+                         "again from the best epoch.", _stop_no_reset),
+        Slip("loss", "The first result is an epoch (an index into the list), not the loss at that epoch.",
+             _stop_loss),
+    ],
+    "dropout_without_scaling": [
+        Slip("squared", "1 / (1 - p)^2 = 16 squares the scale: the question is about the mean input, and the "
+                        "mean is not squared.", 16.0),
+        Slip("odds", "p / (1 - p) = 3 compares the dropped share with the kept one; compare what arrives at "
+                     "prediction time (everything) with what arrived in training (the kept share).", 3.0),
+    ],
+    "dropout_forward": [
+        Slip("keep and scale", "The caller's `a` is safe now, but the share of units that survive is `rate`, not "
+                               "1 - rate, and the kept units are shrunk, not scaled up: look at the comparison and "
+                               "at the factor.", _drop_keep_scale),
+        Slip("keep and in place", "The scale is right now, but the share of units that survive is `rate`, not "
+                                  "1 - rate, and the caller's `a` is still overwritten.", _drop_keep_in_place),
+        Slip("scale and in place", "The right units survive now, but they are shrunk instead of scaled up, and the "
+                                   "caller's `a` is still overwritten.", _drop_scale_in_place),
+        Slip("bool mask", "`out` is right, but the mask you return is the 0/1 keep array: the backward pass "
+                          "multiplies by the mask, so it must carry the same factor as the forward pass.",
+             _drop_bool_mask),
+        Slip("keep high", "The scale is right, but keeping u > 1 - rate keeps a share `rate` of the units, not "
+                          "1 - rate: look at the threshold.", _drop_keep_high),
+    ],
+    "mask_variance": [
+        Slip("std", "That is a standard deviation; the question asks for the variance of the mask.", 0.5),
+        Slip("mean", "1 is the mean of the mask (section 5); the variance measures the spread around it.", 1.0),
+        Slip("value squared", "1 / (1 - p)^2 is the square of the kept value; E[M^2] weights it by the probability "
+                              "1 - p of keeping.", 1.5625),
+        Slip("keep", "0.8 is the probability of keeping a unit, not the variance of the mask.", 0.8),
+    ],
+}

@@ -1,0 +1,87 @@
+"""More typical wrong answers for lesson 11's checks (11_autograd), kept apart from lesson11.py so each file stays
+short: `MORE[name]` is appended to lesson11.SLIPS[name]. Data for the engine in engine.py."""
+import numpy as np
+
+from ..autograd import Value
+from ..layers import sigmoid
+from .engine import Slip
+
+
+# --- exercise 1 (derive): the softplus gate ------------------------------------------------------------------
+def _softplus(x, local):
+    return Value(np.logaddexp(0, x.data), [(x, local)], "softplus")
+
+
+def _softplus_slope(x):                     # sigmoid's own slope s (1 - s): the derivative one step too far
+    s = sigmoid(x.data)
+    return _softplus(x, lambda g: g * s * (1 - s))
+
+
+def _softplus_step(x):                      # ReLU's step: the slope of the function softplus smooths
+    return _softplus(x, lambda g: g * (x.data > 0))
+
+
+def _softplus_plus(x):                      # the upstream gradient added to the local derivative
+    return _softplus(x, lambda g: g + sigmoid(x.data))
+
+
+# --- exercise 3 (diagnose): unbroadcast ---------------------------------------------------------------------
+def _size_one_axes(g, shape, reduce):
+    for axis, size in enumerate(shape):
+        if size == 1 and g.shape[axis] != 1:
+            g = reduce(g, axis)
+    return g
+
+
+def _unbroadcast_once(g, shape):            # `if` where `while` belongs: one extra leading axis summed at most
+    if g.ndim > len(shape):
+        g = g.sum(axis=0)
+    return _size_one_axes(g, shape, lambda g, a: g.sum(axis=a, keepdims=True))
+
+
+def _unbroadcast_leading_mean(g, shape):    # the size-1 axes fixed, the leading axes still averaged
+    while g.ndim > len(shape):
+        g = g.mean(axis=0)
+    return _size_one_axes(g, shape, lambda g, a: g.sum(axis=a, keepdims=True))
+
+
+def _unbroadcast_axis_zero(g, shape):       # every size-1 axis summed as if it were axis 0
+    while g.ndim > len(shape):
+        g = g.sum(axis=0)
+    return _size_one_axes(g, shape, lambda g, a: g.sum(axis=0, keepdims=True))
+
+
+MORE = {
+    "softplus_gate": [
+        Slip("sigmoid slope", "You multiplied g by s (1 - s), the slope of the sigmoid: that is softplus's second "
+             "derivative; the first is the sigmoid itself.", _softplus_slope),
+        Slip("relu step", "You used ReLU's step (1 for z > 0, else 0); softplus is the smooth version, and its slope "
+             "changes gradually: differentiate log(1 + e^z).", _softplus_step),
+        Slip("plus", "Your local function adds g to the local derivative: the chain rule multiplies them.",
+             _softplus_plus),
+    ],
+    "used_twice": [
+        Slip("value", "-2 is f itself, x * y + x * x at x = 2, y = -3; the question asks for df/dx.", -2.0),
+        Slip("product", "The shares of the paths add up (the chain rule sums over paths); you multiplied them.",
+             -12.0),
+        Slip("x for y", "The share x * y hands to x is y (the other input), not x itself.", 6.0),
+    ],
+    "unbroadcast": [
+        Slip("once", "One extra leading axis is summed, but g can have several (a (2, 4, 3) gradient for a (3,) "
+                     "bias): keep summing while g has more axes than `shape`.", _unbroadcast_once),
+        Slip("leading mean", "The size-1 axes are right now, but the extra leading axes are still averaged: the "
+                             "chain rule adds the shares of every use.", _unbroadcast_leading_mean),
+        Slip("axis zero", "Every axis of size 1 in `shape` is summed as if it were axis 0, whatever its position: "
+                          "look at which axis of g each size-1 entry of `shape` stands for.", _unbroadcast_axis_zero),
+    ],
+    "finite_difference_passes": [
+        Slip("baseline", "A central difference needs no pass at the unchanged parameters: only the two nudged ones, "
+             "+h and -h.", 165),
+        Slip("three per parameter", "Central differences run two passes per parameter (+h and -h); a pass at the "
+             "unchanged parameters is not needed.", 246),
+        Slip("no b2", "You left out the output biases: b2 (2 numbers) are parameters too.", 160),
+        Slip("no b1", "You left out the hidden biases: b1 (16 numbers) are parameters too.", 132),
+        Slip("units", "Finite differences nudge parameters (weights and biases), not units: count the entries of "
+             "W1, b1, W2 and b2.", 40),
+    ],
+}

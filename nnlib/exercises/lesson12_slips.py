@@ -1,0 +1,155 @@
+"""More typical wrong answers for lesson 12's checks (12_digits), kept apart from lesson12.py so each file stays
+short: `MORE[name]` is appended to lesson12.SLIPS[name]. Data for the engine in engine.py."""
+import numpy as np
+
+from .engine import Slip
+
+
+# --- exercise 1 (derive): the confusion matrix -----------------------------------------------------------------
+def _count(y, y_hat, k):
+    C = np.zeros((k, k), dtype=int)
+    np.add.at(C, (y, y_hat), 1)
+    return C
+
+
+def _confusion_columns(y, y_hat, k):          # each column divided by its count of predictions
+    C = _count(y, y_hat, k)
+    return C / np.maximum(C.sum(axis=0, keepdims=True), 1)
+
+
+def _confusion_one_based(y, y_hat, k):        # classes taken as 1..k: C[y - 1, y_hat - 1]
+    C = np.zeros((k, k), dtype=int)
+    np.add.at(C, (np.asarray(y) - 1, np.asarray(y_hat) - 1), 1)
+    return C
+
+
+def _confusion_or(y, y_hat, k):               # `or` where `and` belongs: true class i OR predicted j
+    y, y_hat = np.asarray(y), np.asarray(y_hat)
+    return np.array([[np.sum((y == i) | (y_hat == j)) for j in range(k)] for i in range(k)])
+
+
+def _confusion_short(y, y_hat, k):            # range(k - 1): the last class never counted
+    y, y_hat = np.asarray(y), np.asarray(y_hat)
+    C = np.zeros((k, k), dtype=int)
+    for i in range(k - 1):
+        for j in range(k - 1):
+            C[i, j] = np.sum((y == i) & (y_hat == j))
+    return C
+
+
+# --- exercise 3 (diagnose): reading new scans ----------------------------------------------------------------
+def _labels(X, W1, b1, W2, b2):
+    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _read_precedence(X_new, mean, std, W1, b1, W2, b2):     # X_new - mean / std: the division first
+    return _labels(X_new - mean / std, W1, b1, W2, b2)
+
+
+def _read_times_std(X_new, mean, std, W1, b1, W2, b2):      # multiplied by the std
+    return _labels((X_new - mean) * std, W1, b1, W2, b2)
+
+
+def _read_in_place(X_new, mean, std, W1, b1, W2, b2):       # right labels, X_new overwritten
+    X_new -= mean
+    X_new /= std
+    return _labels(X_new, W1, b1, W2, b2)
+
+
+def _read_scores(X_new, mean, std, W1, b1, W2, b2):         # the scores returned, not the labels
+    return np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2
+
+
+def _read_max(X_new, mean, std, W1, b1, W2, b2):            # the largest score, not where it is
+    return np.max(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
+
+
+# --- exercise 5 (diagnose): shifting digits by one pixel -----------------------------------------------------
+def _shift_right(X, dy, dx):
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
+    return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
+
+
+def _shift_in_place(X, dy, dx):               # right pixels, written back into X
+    X[...] = _shift_right(X, dy, dx)
+    return X
+
+
+def _rolled(X, dy, dx):
+    return np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2))
+
+
+def _shift_far_edge(X, dy, dx):               # rolled, then the edge the ink moved towards blanked
+    moved = _rolled(X, dy, dx)
+    if dy:
+        moved[:, -1 if dy > 0 else 0, :] = 0
+    if dx:
+        moved[:, :, -1 if dx > 0 else 0] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_first_edge(X, dy, dx):             # rolled, then row 0 and column 0 blanked whatever the direction
+    moved = _rolled(X, dy, dx)
+    if dy:
+        moved[:, 0, :] = 0
+    if dx:
+        moved[:, :, 0] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_dx_only(X, dy, dx):                # dy never applied
+    return _shift_right(X, 0, dx)
+
+
+MORE = {
+    "confusion_matrix": [
+        Slip("column rates", "Counts, not fractions: you divided each column by its number of predictions; C holds "
+                             "how many samples fall in each cell.", _confusion_columns),
+        Slip("one based", "Classes are numbered from 0 here: class 0 is row 0, so index C with the labels as they "
+                          "are (subtracting 1 sends class 0 to the last row).", _confusion_one_based),
+        Slip("or", "A sample counts in cell [i, j] only when its true class is i AND its predicted class is j; you "
+                   "counted it when either holds.", _confusion_or),
+        Slip("last class", "The last class is never counted: range(k - 1) stops one short of the k classes.",
+             _confusion_short),
+    ],
+    "parameter_count": [
+        Slip("input biases", "The 64 inputs are pixels, not units: they have no biases. Only the hidden and output "
+             "units do.", 64 * 32 + 32 * 10 + 64 + 32 + 10),
+        Slip("one bias per layer", "Each unit has its own bias, so b1 has one entry per hidden unit and b2 one per "
+             "output unit, not one per layer.", 64 * 32 + 32 * 10 + 2),
+        Slip("no hidden layer", "The network has a hidden layer of 32 units between the 64 inputs and the 10 outputs: "
+             "two weight matrices, two bias vectors.", 64 * 10 + 10),
+    ],
+    "read_digits": [
+        Slip("precedence", "X_new - mean / std divides the mean only (division comes before subtraction): put the "
+                           "difference in brackets.", _read_precedence),
+        Slip("times std", "You multiplied by the std: standardising divides the centred pixels by it.",
+             _read_times_std),
+        Slip("in place", "The labels are right, but the caller's X_new is changed after the call (-= or /=): "
+                         "build a new array.", _read_in_place),
+        Slip("scores", "You returned the scores (one row per image); the function returns one label per image, "
+                       "the class whose score is largest.", _read_scores),
+        Slip("max", "np.max gives the largest score; the label is where it is (its index).", _read_max),
+    ],
+    "letters_init_loss": [
+        Slip("log10", "Cross-entropy uses the natural log here (as nnlib's loss does), not log base 10.",
+             float(np.log10(26))),
+        Slip("sum", "The loss is the mean over the training set, not the sum over its samples.",
+             float(260 * np.log(26))),
+        Slip("negative", "A loss is never negative: it is minus the log of a probability below 1.",
+             float(-np.log(26))),
+        Slip("two classes", "log 2 is the start of a two-class network; here 26 letters share the probability.",
+             float(np.log(2))),
+        Slip("hidden", "The 16 hidden units do not share the probability: the softmax is over the output units.",
+             float(np.log(16))),
+    ],
+    "shift_digits": [
+        Slip("in place", "The pixels are right, but the caller's X is changed after the call: X.reshape is a view "
+                         "of the same memory, so writing into it writes into X.", _shift_in_place),
+        Slip("far edge", "The edge you blank is the one the ink moves towards; the blank belongs on the side it "
+                         "moves away from, where nothing comes in.", _shift_far_edge),
+        Slip("first edge", "You blank row 0 and column 0 whatever the direction: for a move up or to the left the "
+                           "blank belongs at the other edge.", _shift_first_edge),
+        Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
+    ],
+}
