@@ -79,6 +79,20 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                 '        std = X.std(axis=0)\n'
                 '        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)\n'
                 '    return scale(X_train), scale(X_val)',
+ 'topo_order': 'def topological_order(root):\n'
+               "    # Every node of root's graph once, each after all of its parents.\n"
+               '    order, seen = [], set()\n'
+               '\n'
+               '    def visit(node):\n'
+               '        if id(node) in seen:\n'
+               '            return\n'
+               '        seen.add(id(node))\n'
+               '        order.append(node)\n'
+               '        for parent, _ in node.parents:\n'
+               '            visit(parent)\n'
+               '\n'
+               '    visit(root)\n'
+               '    return order',
  'unbroadcast': 'def unbroadcast(g, shape):\n'
                 '    # g is dJ/d(result) of a gate whose input of this `shape` numpy broadcast; return that '
                 "input's share.\n"
