@@ -110,6 +110,9 @@ def test_predictions(capsys):
     assert "choose one of 'a', 'b'" in run("c", truth="b", options=("a", "b"))[1].lower()
     assert run([3, 2], truth=(3, 2))[0] is True and run((2, 3), truth=(3, 2))[0] is False
     assert run(None, truth=lambda: 1 / 0)[0] is False        # the experiment runs only once there is a prediction
+    for bad in (float("nan"), float("inf"), -np.inf, np.array(np.nan)):   # no crash, and a reply in words
+        assert "Predict a finite number; got" in run(bad)[1]
+        assert "Predict 2 finite numbers; got" in run((3.0, bad), truth=(3, 2))[1]
 
 
 def test_a_slip_that_yields_nan_or_inf_is_recognised(capsys):

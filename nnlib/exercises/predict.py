@@ -67,6 +67,8 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
             example = tuple(range(3, 3 + len(truth)))
             return (f"predict {len(truth)} numbers (a tuple, a list or an array), such as {example}; "
                     f"got {show(prediction)}")
+        if not all(np.isfinite(values)):
+            return f"predict {len(truth)} finite numbers; got {show(prediction)} (nan or inf is no prediction)"
         ok = all(abs(p - float(t)) <= margin(tol, t) for p, t in zip(values, truth))
     else:
         value = _real(prediction)
@@ -74,6 +76,8 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
             if has_text(prediction):
                 return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
             return f"predict one number; got {show(prediction)}"
+        if not np.isfinite(value):
+            return f"predict a finite number; got {show(prediction)} (nan or inf is no prediction)"
         if options and not any(abs(value - float(o)) <= margin(tol, o) for o in options):
             listed = ", ".join(show(o) for o in options)
             return f"choose one of {listed}; got {show(prediction)}, which is not one of them"
