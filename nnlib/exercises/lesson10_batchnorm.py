@@ -1,4 +1,4 @@
-"""Exercise checks for lesson 10 (10_depth), section 6: a batch-norm backward pass that half works (exercise 5)
+"""Exercise checks for lesson 10 (10_depth), section 5: a batch-norm backward pass that half works (exercise 5)
 and the spread of batch norm's output when a unit hardly varies (exercise 6). Kept apart from lesson10.py, which
 re-exports them, so each file stays short. Data for the engine in engine.py."""
 import numpy as np
