@@ -1,6 +1,6 @@
 """Lesson 10 (10_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
 He's scale almost, a batch-norm backward pass that half works (exercise 5's entries were written by the engineer
-who wrote the exercise, not by the fresh reader)."""
+who wrote the exercise, not by the fresh reader), a unit that hardly varies."""
 import math
 
 import numpy as np
@@ -346,4 +346,38 @@ ENTRIES = [
           ["eps"]),
     right("bn_backward", bn_loops, "unit by unit and sample by sample, with math.sqrt"),
     right("bn_backward", bn_einsum, "the Jacobian d z_hat_i / d z_j built with einsum"),
+
+    # exercise 6: bn_output_spread(prediction); right: (gamma * sqrt(4 / (4 + eps)), gamma * sqrt(1 / 2)) = (2, 1.414)
+    wrong("bn_output_spread", (2.0, 2.0), "eps ignored: both units standardised to std 1, times gamma",
+          ["eps", "epsilon", "ε"]),
+    wrong("bn_output_spread", (1.0, 0.707), "gamma forgotten: the spread of z_hat, not of the output",
+          ["gamma", "γ"]),
+    wrong("bn_output_spread", (1.0, 1.0), "the output read as z_hat standardised: gamma and eps both ignored",
+          ["gamma", "γ", "eps"]),
+    wrong("bn_output_spread", (3.0, 2.414), "beta added to the spread: a shift taken for a stretch",
+          ["beta", "β", "shift"]),
+    wrong("bn_output_spread", (4.0, 2.0), "the variances of the outputs, not their stds",
+          ["variance", "square root", "sqrt"]),
+    wrong("bn_output_spread", (2.0, 1.0), "gamma * var / (var + eps): the ratio of variances without its root",
+          ["sqrt", "square root", "root"]),
+    wrong("bn_output_spread", (2.0, 0.0), "eps taken to swamp unit 2 entirely: its output flat",
+          ["half", "1/2", "equal", "not 0"]),
+    wrong("bn_output_spread", (2.0, 1.994), "eps added to the std (sigma + eps), not under the root",
+          ["inside", "under the", "var + eps", "σ² + ε"]),
+    wrong("bn_output_spread", (1.414, 2.0), "the two units swapped",
+          ["swap", "order", "other way"]),
+    wrong("bn_output_spread", (2.309, 1.633), "sample stds (ddof=1, divides by n - 1)",
+          ["ddof", "n - 1", "n-1", "divides by n"]),
+    wrong("bn_output_spread", (2.0, 0.00316), "the stds of the input z, not of the output",
+          ["input", "std of z", "output"]),
+    wrong("bn_output_spread", (2.0, 1.4), "1.414 rounded to 1.4: outside the 0.01 the check allows",
+          ["0.01", "round", "digits"]),
+    wrong("bn_output_spread", 2.0, "a single number, not the pair",
+          ["pair", "two numbers", "both"]),
+    right("bn_output_spread", np.array([2.0, 1.414]), "a numpy array"),
+    right("bn_output_spread", [2, 1.41], "a list, an int and a float"),
+    right("bn_output_spread", (np.array(2.0), np.array(np.sqrt(2))), "a pair of 0-d arrays"),
+    right("bn_output_spread", (2 * np.sqrt(4 / (4 + 1e-5)), 2 * math.sqrt(1e-5 / (1e-5 + 1e-5))),
+          "computed: numpy and math floats"),
+    right("bn_output_spread", (np.float32(2.0), np.float32(1.4142)), "float32 scalars"),
 ]

@@ -1,5 +1,5 @@
 """Lesson 11 (11_autograd): a softplus gate, a node used twice, an unbroadcast bug, the cost of a numerical
-gradient."""
+gradient, an order that loses gradients."""
 from fractions import Fraction
 
 import numpy as np
@@ -129,6 +129,180 @@ def ub_pad(g, shape):
     return out.reshape(shape)
 
 
+# --- exercise 5: topological_order(root), run by section 2's backward ----------------------------------------
+def to_stub(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        order.append(node)
+        for parent, _ in node.parents:
+            visit(parent)
+
+    visit(root)
+    return order
+
+
+def to_no_seen(root):
+    order = []
+
+    def visit(node):
+        for parent, _ in node.parents:
+            visit(parent)
+        order.append(node)
+
+    visit(root)
+    return order
+
+
+def to_reversed(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            for parent, _ in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order[::-1]                 # "backward walks from the top", so the root first
+
+
+def to_prepend(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            order.insert(0, node)      # each node in front of its parents: reversed pre-order
+            for parent, _ in node.parents:
+                visit(parent)
+
+    visit(root)
+    return order
+
+
+def to_one_level(root):
+    return [parent for parent, _ in root.parents] + [root]
+
+
+def to_no_leaves(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen and node.parents:      # a leaf hands out nothing, so it is left out
+            seen.add(id(node))
+            for parent, _ in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+def to_breadth_first(root):
+    order, seen, queue = [], {id(root)}, [root]
+    while queue:
+        node = queue.pop(0)
+        order.append(node)
+        for parent, _ in node.parents:
+            if id(parent) not in seen:
+                seen.add(id(parent))
+                queue.append(parent)
+    return order[::-1]
+
+
+def to_first_parent(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            if node.parents:
+                visit(node.parents[0][0])
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+def to_without_root(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            for parent, _ in node.parents:
+                visit(parent)
+            order.append(node)
+
+    for parent, _ in root.parents:
+        visit(parent)
+    return order
+
+
+def to_set(root):
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(parent for parent, _ in node.parents)
+    return seen
+
+
+def to_kahn(root):
+    users, seen, stack = {}, {id(root)}, [root]    # users[id(parent)]: how many gates use it
+    nodes = [root]
+    while stack:
+        for parent, _ in stack.pop().parents:
+            users[id(parent)] = users.get(id(parent), 0) + 1
+            if id(parent) not in seen:
+                seen.add(id(parent))
+                nodes.append(parent)
+                stack.append(parent)
+    ready, top_down = [root], []
+    while ready:
+        node = ready.pop()
+        top_down.append(node)
+        for parent, _ in node.parents:
+            users[id(parent)] -= 1
+            if users[id(parent)] == 0:
+                ready.append(parent)
+    return top_down[::-1]
+
+
+def to_last_parent_first(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if node not in seen:                             # Values hash by identity
+            seen.add(node)
+            for parent, _ in reversed(node.parents):
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+def to_iterators(root):
+    order, seen, stack = [], {id(root)}, [(root, iter(root.parents))]
+    while stack:
+        node, parents = stack[-1]
+        for parent, _ in parents:
+            if id(parent) not in seen:
+                seen.add(id(parent))
+                stack.append((parent, iter(parent.parents)))
+                break
+        else:
+            order.append(stack.pop()[0])
+    return order
+
+
 ENTRIES = [
     wrong("softplus_gate", sp_identity_local, "local function g -> g: the derivative left out",
           ["derivative", "sigmoid", "local", "slope"]),
@@ -206,4 +380,29 @@ ENTRIES = [
           ["bias", "b2"]),
     right("finite_difference_passes", np.int64(164), "a numpy integer"),
     right("finite_difference_passes", 2 * (2 * 16 + 16 + 16 * 2 + 2), "computed"),
+
+    wrong("topo_order", to_stub, "the stub: each node appended before its parents, so the root comes first",
+          ["before its parent", "after its parent", "after all", "append"]),
+    wrong("topo_order", to_no_seen, "no seen set: a shared node placed, and handing out its shares, twice",
+          ["twice", "seen", "once", "duplicate"]),
+    wrong("topo_order", to_reversed, "a right order, reversed again: backward then walks from the leaves",
+          ["reverse", "root first", "leaves last", "backwards"]),
+    wrong("topo_order", to_prepend, "reversed pre-order: right on a tree, wrong where a node is shared",
+          ["shared", "used twice", "all of its users", "every user"]),
+    wrong("topo_order", to_one_level, "only the root and its own parents: the deeper nodes left out",
+          ["every node", "whole graph", "deeper", "missing"]),
+    wrong("topo_order", to_no_leaves, "leaves left out: backward never zeroes their grad, so a second run adds up",
+          ["leaf", "leaves", "every node", "zero"]),
+    wrong("topo_order", to_breadth_first, "reversed breadth-first: a node reached by a short and a long path "
+          "comes before one of its users", ["breadth", "depth", "longer path", "after all"]),
+    wrong("topo_order", to_first_parent, "visits only each node's first parent",
+          ["every parent", "each parent", "all of its parents", "second"]),
+    wrong("topo_order", to_without_root, "the root's graph without the root itself",
+          ["root", "itself", "the top", "missing f"]),
+    wrong("topo_order", to_set, "returns a set of the nodes: no order at all",
+          ["list", "set", "sequence", "reversed"]),
+    right("topo_order", to_kahn, "Kahn's algorithm: count each node's users, peel from the root, reverse"),
+    right("topo_order", to_last_parent_first, "recursive, parents in reverse order (another valid order), "
+          "the Values themselves in the seen set"),
+    right("topo_order", to_iterators, "iterative, a stack of (node, iterator over its parents)"),
 ]
