@@ -147,7 +147,7 @@ SLIPS = {
                         "look at which probability the kept units are divided by.", _bug_by_rate),
         Slip("in_place", "The numbers are right, but the caller's array `a` is changed after the call (backward "
                          "still needs it): look at the line that writes into `a`.", _bug_in_place),
-        Slip("given", "This is still the function as handed out: look at which units are kept and at the "
+        Slip("given", "This still behaves as the function handed out: look at which units are kept and at the "
                       "factor they are scaled by.", _given_bug),
     ],
     "mask_variance": [

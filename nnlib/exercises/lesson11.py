@@ -166,7 +166,7 @@ SLIPS = {
                           "which side numpy adds the extra axes on when it lines up shapes.", _unbroadcast_last_axis),
         Slip("drops axis", "The result has fewer axes than `shape` when `shape` has an axis of size 1: look at "
                            "what summing does to that axis.", _unbroadcast_drops_axis),
-        Slip("given", "This is still the function as handed out: compare b.grad with the central differences on a "
+        Slip("given", "This still behaves as the function handed out: compare b.grad with the central differences on a "
                       "batch, and look at shapes with an axis of size 1.", _unbroadcast_given),
     ],
     "finite_difference_passes": [

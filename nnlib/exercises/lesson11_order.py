@@ -51,8 +51,11 @@ GRAPHS = {"circuit": _circuit, "used twice": _used_twice, "diamond": _diamond, "
 
 
 def _leaf_grads(order_fn, graph):
-    """The leaves' gradients after section 2's backward, walking order_fn(f) in reverse."""
+    """The leaves' gradients after section 2's backward, walking order_fn(f) in reverse. The leaves start with
+    the gradient 7 left by an earlier backward, as in section 7's training loop: backward must reset them too."""
     f, leaves = GRAPHS[graph]()
+    for leaf in leaves:
+        leaf.grad = np.full_like(leaf.data, 7.0)
     order = order_fn(f)
     if not isinstance(order, (list, tuple)) or not all(isinstance(node, Value) for node in order):
         raise TypeError(f"topological_order must return a list of Values, got {order!r:.60}")
@@ -136,6 +139,10 @@ def _order_bfs(root):                       # breadth first from the root, rever
     return order[::-1]
 
 
+def _order_no_leaves(root):                 # only the nodes computed from others
+    return [node for node in _order_ref(root) if node.parents]
+
+
 def _order_no_root(root):                   # every node but the root itself
     return [node for node in _order_ref(root) if node is not root]
 
@@ -144,13 +151,16 @@ SOLUTIONS = {"topo_order": _order_ref}
 
 SLIPS = {
     "topo_order": [
-        Slip("given", "This is still the function as handed out: when does a node go into `order`, before or "
+        Slip("given", "This still behaves as the function handed out: when does a node go into `order`, before or "
                       "after its parents?", _order_given),
         Slip("no seen", "A node reached along two paths goes into the order twice, so backward hands out its "
                         "shares twice: remember which nodes are already placed.", _order_unseen),
         Slip("reversed", "Reversing the handed-out order is right on a tree, but not where a node is used twice: "
                          "a node must come after all of its parents, including one reached along a later path.",
              _order_given_reversed),
+        Slip("no leaves", "The leaves (the inputs) are missing from your order, so backward never resets their "
+                          "gradients: a second backward adds onto the first's. Every node goes in, the leaves "
+                          "included.", _order_no_leaves),
         Slip("in order", "Each node comes after its first parent but before the others: it must come after all of "
                          "them.", _order_in_order),
         Slip("breadth first", "Breadth first by distance from the root is not a topological order: a node can be "
@@ -161,10 +171,12 @@ SLIPS = {
     ],
 }
 
-_CASES = [Case(("circuit",), "section 2's circuit f = (u + v) * s at u = -2, v = 5, s = -4 (leaves u, v, s)"),
-          Case(("used twice",), "f = (u + v) * u at u = -2, v = 5 (leaves u, v)"),
-          Case(("diamond",), "a = x * y, f = a * (a + c) at x = 2, y = -3, c = 1.5 (leaves x, y, c)"),
-          Case(("deep",), "h = tanh(x * w + b), f = h * h + h * w at x = 0.5, w = -1, b = 0.25 (leaves x, w, b)")]
+_STALE = "; every leaf holds grad 7 from an earlier backward"
+_CASES = [Case(("circuit",), "section 2's circuit f = (u + v) * s at u = -2, v = 5, s = -4 (leaves u, v, s)" + _STALE),
+          Case(("used twice",), "f = (u + v) * u at u = -2, v = 5 (leaves u, v)" + _STALE),
+          Case(("diamond",), "a = x * y, f = a * (a + c) at x = 2, y = -3, c = 1.5 (leaves x, y, c)" + _STALE),
+          Case(("deep",), "h = tanh(x * w + b), f = h * h + h * w at x = 0.5, w = -1, b = 0.25 (leaves x, w, b)"
+               + _STALE)]
 
 
 def topo_order(fn, grade=False):

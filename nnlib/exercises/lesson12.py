@@ -127,7 +127,7 @@ SLIPS = {
              " scale, which you were given.", _bug_own_stats),
         Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
              _bug_no_divide),
-        Slip("given", "This is still the function as handed out: what did the network's inputs look like in "
+        Slip("given", "This still behaves as the function handed out: what did the network's inputs look like in "
                       "training, and along which axis does one image's row of scores run?", _given_bug),
     ],
 }
