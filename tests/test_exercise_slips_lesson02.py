@@ -120,10 +120,20 @@ def fit_late(X, y, lr, epochs):
     return w, b
 
 
-def fit_with(predict, slope=False):
+def fit_per_sample(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for i in range(len(y)):                      # lesson 1's loop over the samples
+            y_hat = sigmoid(X[i] @ w + b)
+            w = w - lr * (y_hat - y[i]) * X[i]
+            b = b - lr * (y_hat - y[i])
+    return w, b
+
+
+def fit_with(predict, slope=False, shape=1, first=0):
     def fit(X, y, lr, epochs):
-        w, b = np.zeros(X.shape[1]), 0.0
-        for _ in range(epochs):
+        w, b = np.zeros(X.shape[shape]), 0.0
+        for _ in range(first, epochs):
             y_hat = predict(X, w, b)
             error = (y_hat - y) * (y_hat * (1 - y_hat) if slope else 1)
             w, b = w - lr * X.T @ error / len(y), b - lr * np.mean(error)
@@ -135,7 +145,9 @@ def fit_with(predict, slope=False):
     (fit_fresh_w_only, "stale b"), (fit_fresh_b_only, "stale w"), (fit_late, "lag"),
     (fit_with(lambda X, w, b: sigmoid(X @ w)), "no b in z"), (fit_with(lambda X, w, b: X @ w + b), "no sigmoid"),
     (fit_with(lambda X, w, b: (X @ w + b >= 0).astype(float)), "step"),
-    (fit_with(lambda X, w, b: sigmoid(X @ w + b), slope=True), "slope")])
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), slope=True), "slope"), (fit_per_sample, "per sample"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), shape=0), "w shape"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), first=1), "one fewer")])
 def test_fit_logistic_names_the_slip(fn, slip):
     assert leads_with(reply("fit_logistic", fn), "fit_logistic", slip)
 

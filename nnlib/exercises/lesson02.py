@@ -43,13 +43,14 @@ def _fit(X, y, lr, epochs, stale="", sign=1.0, scale="mean", bias=True, sequenti
     """Gradient descent on the cross-entropy from zeros; the keywords make its typical slips: `stale` names
     the gradients ("w", "b" or "wb") stuck at the start's value, `lag` takes each step's gradient one step late,
     `link` replaces the sigmoid, `slope` keeps sigma' in dJ/dz, `use_b` keeps b in z, `start` is w's start."""
-    n = len(y) if scale == "mean" else 1
+    n_w = 1 if scale in ("sum", "w sum") else len(y)
+    n_b = 1 if scale in ("sum", "b sum") else len(y)
 
     def gradient(w, b):
         z = X @ w + (b if use_b else 0.0)
         y_hat = {"sigmoid": _sigmoid(z), "none": z, "step": (z >= 0).astype(float)}[link]
         error = (y_hat - y) * (y_hat * (1 - y_hat) if slope else 1.0)
-        return X.T @ error / n, float(np.sum(error) / n)
+        return X.T @ error / n_w, float(np.sum(error) / n_b)
 
     w, b = np.full(X.shape[1], float(start)), 0.0
     first = before = gradient(w, b)
@@ -70,6 +71,33 @@ def _fit_slip(**how):
 
 def _fit_one_step(X, y, lr, epochs):
     return _fit(X, y, lr, 1)
+
+
+def _fit_epochs(more):
+    return lambda X, y, lr, epochs: _fit(X, y, lr, epochs + more)
+
+
+def _fit_swapped(X, y, lr, epochs):
+    w, b = _fit(X, y, lr, epochs)
+    return b, w
+
+
+def _fit_w_per_sample(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[0]), 0.0                  # one weight per sample: X @ w fails
+    for _ in range(epochs):
+        error = _sigmoid(X @ w + b) - y
+        w, b = w - lr * X.T @ error / len(y), b - lr * float(np.mean(error))
+    return w, b
+
+
+def _fit_per_sample(X, y, lr, epochs):
+    """Lesson 1's habit: one step per sample, on that sample's gradient."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for x_i, y_i in zip(X, y):
+            error = _sigmoid(x_i @ w + b) - y_i
+            w, b = w - lr * error * x_i, b - lr * float(error)
+    return w, b
 
 
 def _data(seed, n, d):
@@ -168,8 +196,20 @@ SLIPS = {
         Slip("slope", "Your steps are too short, most of all where the model is confident and wrong: in the "
              "cross-entropy's dJ/dz the sigmoid's slope cancels (section 3).", _fit_slip(slope=True)),
         Slip("start", "Your run does not start from w = 0, b = 0.", _fit_slip(start=1.0)),
+        Slip("w sum", "Each step of w is n times too long: the gradient of a mean carries the 1/n, and "
+             "X.T @ (y_hat - y) only adds the samples up.", _fit_slip(scale="w sum")),
+        Slip("b sum", "Each step of b is n times too long: dJ/db is the mean of y_hat - y, not its sum.",
+             _fit_slip(scale="b sum")),
+        Slip("per sample", "Your loop steps once per sample, as lesson 1's perceptron did: gradient descent on "
+             "the mean cost takes one step per epoch, on the gradient of all the samples at once.", _fit_per_sample),
+        Slip("w shape", "w has one weight per sample: it needs one per feature, a column of X.", _fit_w_per_sample),
         Slip("one step", "Your function returns after the first epoch: the return sits inside the loop.",
              _fit_one_step),
+        Slip("one fewer", "Your loop takes one step fewer than `epochs`: check where its range starts and ends.",
+             _fit_epochs(-1)),
+        Slip("one more", "Your loop takes one step more than `epochs`: check where its range starts and ends.",
+             _fit_epochs(1)),
+        Slip("order", "You return b, w: the function returns w, b, in that order.", _fit_swapped),
         Slip("sequential", "b steps with the gradient taken after w has moved: one step of gradient descent "
              "takes both gradients at the same point.", _fit_slip(sequential=True)),
     ],
