@@ -130,6 +130,16 @@ def fit_per_sample(X, y, lr, epochs):
     return w, b
 
 
+def fit_small_lr(X, y, lr, epochs):
+    lr = 0.1                                         # "the cost climbs, so lower the learning rate"
+    w, b = np.zeros(X.shape[1]), 0.0
+    y_hat = sigmoid(X @ w + b)
+    for _ in range(epochs):
+        dJdw, dJdb = X.T @ (y_hat - y) / len(y), np.mean(y_hat - y)
+        w, b = w - lr * dJdw, b - lr * dJdb
+    return w, b
+
+
 def fit_with(predict, slope=False, shape=1, first=0):
     def fit(X, y, lr, epochs):
         w, b = np.zeros(X.shape[shape]), 0.0
@@ -146,6 +156,7 @@ def fit_with(predict, slope=False, shape=1, first=0):
     (fit_with(lambda X, w, b: sigmoid(X @ w)), "no b in z"), (fit_with(lambda X, w, b: X @ w + b), "no sigmoid"),
     (fit_with(lambda X, w, b: (X @ w + b >= 0).astype(float)), "step"),
     (fit_with(lambda X, w, b: sigmoid(X @ w + b), slope=True), "slope"), (fit_per_sample, "per sample"),
+    (fit_small_lr, "small lr"),
     (fit_with(lambda X, w, b: sigmoid(X @ w + b), shape=0), "w shape"),
     (fit_with(lambda X, w, b: sigmoid(X @ w + b), first=1), "one fewer")])
 def test_fit_logistic_names_the_slip(fn, slip):

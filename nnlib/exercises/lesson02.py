@@ -65,21 +65,9 @@ def _fit(X, y, lr, epochs, stale="", sign=1.0, scale="mean", bias=True, sequenti
     return w, b
 
 
-def _fit_slip(**how):
-    return lambda X, y, lr, epochs: _fit(X, y, lr, epochs, **how)
-
-
-def _fit_one_step(X, y, lr, epochs):
-    return _fit(X, y, lr, 1)
-
-
-def _fit_epochs(more):
-    return lambda X, y, lr, epochs: _fit(X, y, lr, epochs + more)
-
-
-def _fit_swapped(X, y, lr, epochs):
-    w, b = _fit(X, y, lr, epochs)
-    return b, w
+def _fit_with(lr=None, more=0, **how):
+    """_fit with its own lr (when given) and `more` epochs than asked."""
+    return lambda X, y, lr_given, epochs: _fit(X, y, lr_given if lr is None else lr, epochs + more, **how)
 
 
 def _fit_w_per_sample(X, y, lr, epochs):
@@ -176,42 +164,46 @@ SLIPS = {
     ],
     "fit_logistic": [
         Slip("given", "The weights move by the same step in every epoch: look at what changes inside the loop and "
-             "what does not.", _fit_slip(stale="wb")),
+             "what does not.", _fit_with(stale="wb")),
         Slip("stale b", "w now moves by a fresh step each epoch, but b still moves by the same amount every epoch: "
-             "each quantity a step uses must be measured where the step starts.", _fit_slip(stale="b")),
+             "each quantity a step uses must be measured where the step starts.", _fit_with(stale="b")),
         Slip("stale w", "b now moves by a fresh step each epoch, but w still moves by the same vector every epoch: "
-             "each quantity a step uses must be measured where the step starts.", _fit_slip(stale="w")),
+             "each quantity a step uses must be measured where the step starts.", _fit_with(stale="w")),
         Slip("lag", "Each step uses the predictions of the point before the last step: they are refreshed in "
-             "the loop, but too late for the step that follows.", _fit_slip(lag=True)),
+             "the loop, but too late for the step that follows.", _fit_with(lag=True)),
+        Slip("small lr", "A smaller lr shortens the steps, but they still go the same way and the same distance "
+             "every epoch; and the function must use the lr it is given.", _fit_with(lr=0.1, stale="wb")),
+        Slip("own lr", "Your function uses an lr of its own: it must step with the lr it is given.",
+             _fit_with(lr=0.1)),
         Slip("uphill", "Your loop climbs: the loss grows every epoch. A step downhill goes against the gradient.",
-             _fit_slip(sign=-1.0)),
-        Slip("sum", "Each step is n times too long: the gradient of a mean carries the 1/n.", _fit_slip(scale="sum")),
-        Slip("bias", "The bias never moves from 0: the boundary is stuck through the origin.", _fit_slip(bias=False)),
+             _fit_with(sign=-1.0)),
+        Slip("sum", "Each step is n times too long: the gradient of a mean carries the 1/n.", _fit_with(scale="sum")),
+        Slip("bias", "The bias never moves from 0: the boundary is stuck through the origin.", _fit_with(bias=False)),
         Slip("no b in z", "b moves, but the predictions ignore it: y_hat is computed from X @ w alone.",
-             _fit_slip(use_b=False)),
+             _fit_with(use_b=False)),
         Slip("no sigmoid", "Your predictions are not probabilities: y_hat goes below 0 and above 1.",
-             _fit_slip(link="none")),
+             _fit_with(link="none")),
         Slip("step", "Your predictions are 0 or 1, as lesson 1's neuron gave: logistic regression's y_hat is "
-             "a probability between them.", _fit_slip(link="step")),
+             "a probability between them.", _fit_with(link="step")),
         Slip("slope", "Your steps are too short, most of all where the model is confident and wrong: in the "
-             "cross-entropy's dJ/dz the sigmoid's slope cancels (section 3).", _fit_slip(slope=True)),
-        Slip("start", "Your run does not start from w = 0, b = 0.", _fit_slip(start=1.0)),
+             "cross-entropy's dJ/dz the sigmoid's slope cancels (section 3).", _fit_with(slope=True)),
+        Slip("start", "Your run does not start from w = 0, b = 0.", _fit_with(start=1.0)),
         Slip("w sum", "Each step of w is n times too long: the gradient of a mean carries the 1/n, and "
-             "X.T @ (y_hat - y) only adds the samples up.", _fit_slip(scale="w sum")),
+             "X.T @ (y_hat - y) only adds the samples up.", _fit_with(scale="w sum")),
         Slip("b sum", "Each step of b is n times too long: dJ/db is the mean of y_hat - y, not its sum.",
-             _fit_slip(scale="b sum")),
+             _fit_with(scale="b sum")),
         Slip("per sample", "Your loop steps once per sample, as lesson 1's perceptron did: gradient descent on "
              "the mean cost takes one step per epoch, on the gradient of all the samples at once.", _fit_per_sample),
         Slip("w shape", "w has one weight per sample: it needs one per feature, a column of X.", _fit_w_per_sample),
         Slip("one step", "Your function returns after the first epoch: the return sits inside the loop.",
-             _fit_one_step),
+             lambda X, y, lr, epochs: _fit(X, y, lr, 1)),
         Slip("one fewer", "Your loop takes one step fewer than `epochs`: check where its range starts and ends.",
-             _fit_epochs(-1)),
+             _fit_with(more=-1)),
         Slip("one more", "Your loop takes one step more than `epochs`: check where its range starts and ends.",
-             _fit_epochs(1)),
-        Slip("order", "You return b, w: the function returns w, b, in that order.", _fit_swapped),
+             _fit_with(more=1)),
+        Slip("order", "You return b, w: the function returns w, b, in that order.", lambda *args: _fit(*args)[::-1]),
         Slip("sequential", "b steps with the gradient taken after w has moved: one step of gradient descent "
-             "takes both gradients at the same point.", _fit_slip(sequential=True)),
+             "takes both gradients at the same point.", _fit_with(sequential=True)),
     ],
     "cross_entropy_value": [
         Slip("sum", "You added the four losses up; the cross-entropy here is their mean.", 4 * _cross_entropy()),
