@@ -127,8 +127,8 @@ SLIPS = {
              "steepest one breaks first.", 2 / 2),
         Slip("one over", "That lr reaches the bottom in one step along the steepest axis (factor 1 - lr c = 0); "
              "the limit is where the factor reaches -1 and the swings stop shrinking.", 1 / 7),
-        Slip("curvature", "That is the steepest curvature itself, not a learning rate: the limit is where "
-             "1 - lr c reaches -1 for that curvature.", 7.0),
+        Slip("curvature", "That is the steepest curvature itself, not a learning rate: section 1 turns a "
+             "curvature into the largest safe lr.", 7.0),
         Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
              "the lr is safe but not the largest safe one.", 2 / 8),
         Slip("trace", "You added the curvatures of the two axes (the trace, 9): the limit comes from the steepest "
