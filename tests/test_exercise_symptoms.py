@@ -43,6 +43,10 @@ def test_lesson02_loss_falls_then_climbs_and_w_moves_by_equal_steps():
     losses = [logistic.loss(X, y, *fit_logistic(X, y, 1.0, epochs)) for epochs in range(0, 101)]
     assert losses[0] > losses[1] > losses[2] and losses[2] < losses[3]       # falls for two epochs, then ...
     assert all(a < b for a, b in zip(losses[2:], losses[3:]))              # ... climbs without end
+    with np.errstate(divide="ignore", invalid="ignore"):                   # section 3's cross_entropy: log 0
+        y_hats = [sigmoid(X @ w + b) for w, b in (fit_logistic(X, y, 1.0, epochs) for epochs in range(13))]
+        costs = [-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) for p in y_hats]
+    assert np.isfinite(costs[:4]).all() and np.isnan(costs[4:]).any() and np.isnan(costs[-1])  # ... then nan
     steps = np.diff([fit_logistic(X, y, 1.0, epochs)[0] for epochs in range(6)], axis=0)
     assert np.allclose(steps, steps[0], rtol=0, atol=1e-12) and np.linalg.norm(steps[0]) > 0.1
 

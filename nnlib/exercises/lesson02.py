@@ -21,20 +21,16 @@ def _cross_entropy(y=Y_GIVEN, y_hat=Y_HAT_GIVEN):
     return float(-np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)))
 
 
-def _gradient(X, y, w, b, scale="mean", bias="mean"):
-    """dJ/dw, dJ/db of the mean binary cross-entropy, labels y in {0, 1} (exercise 3's reference)."""
-    error = _sigmoid(X @ w + b) - y
-    n = len(y) if scale == "mean" else 1
-    return X.T @ error / n, float(np.sum(error) / (len(y) if bias == "mean" else 1))
-
-
 def _pm_gradient(X, t, w, b, factor="right", scale="mean", bias="mean"):
     """dJ/dw, dJ/db of J = mean log(1 + exp(-t z)), labels t in {-1, +1}; `factor` and the keywords make
     its typical slips. dJ/dz = -t sigmoid(-t z) / n, which is (y_hat - y) / n with y = (t + 1) / 2."""
     z = X @ w + b
-    g = {"right": -t * _sigmoid(-t * z), "as y": _sigmoid(z) - t, "sign": t * _sigmoid(-t * z),
-         "inside": -t * _sigmoid(t * z), "no t": -_sigmoid(-t * z)}[factor]
+    s = _sigmoid(-t * z)
+    g = {"right": -t * s, "as y": _sigmoid(z) - t, "sign": t * s, "inside": -t * _sigmoid(t * z), "no t": -s,
+         "no log": -t * np.exp(-t * z), "slope": -t * s * (1 - s), "mapping": _sigmoid(z) - (1 - t) / 2}[factor]
     n = len(t) if scale == "mean" else 1
+    if bias == "each":
+        return X.T @ g / n, g / n
     return X.T @ g / n, float(np.sum(g) / (len(t) if bias == "mean" else 1))
 
 
@@ -42,26 +38,54 @@ def _gradient_slip(**how):
     return lambda X, t, w, b: _pm_gradient(X, t, w, b, **how)
 
 
-def _fit(X, y, lr, epochs, stale=False, sign=1.0, scale="mean", bias=True, sequential=False):
-    """Gradient descent on the cross-entropy from zeros; the keywords make its typical slips."""
-    w, b = np.zeros(X.shape[1]), 0.0
-    dJdw, dJdb = _gradient(X, y, w, b, scale=scale, bias=scale)
+def _fit(X, y, lr, epochs, stale="", sign=1.0, scale="mean", bias=True, sequential=False, link="sigmoid",
+         use_b=True, slope=False, lag=False, start=0.0):
+    """Gradient descent on the cross-entropy from zeros; the keywords make its typical slips: `stale` names
+    the gradients ("w", "b" or "wb") stuck at the start's value, `lag` takes each step's gradient one step late,
+    `link` replaces the sigmoid, `slope` keeps sigma' in dJ/dz, `use_b` keeps b in z, `start` is w's start."""
+    n_w = 1 if scale in ("sum", "w sum") else len(y)
+    n_b = 1 if scale in ("sum", "b sum") else len(y)
+
+    def gradient(w, b):
+        z = X @ w + (b if use_b else 0.0)
+        y_hat = {"sigmoid": _sigmoid(z), "none": z, "step": (z >= 0).astype(float)}[link]
+        error = (y_hat - y) * (y_hat * (1 - y_hat) if slope else 1.0)
+        return X.T @ error / n_w, float(np.sum(error) / n_b)
+
+    w, b = np.full(X.shape[1], float(start)), 0.0
+    first = before = gradient(w, b)
     for _ in range(epochs):
-        if not stale:
-            dJdw, dJdb = _gradient(X, y, w, b, scale=scale, bias=scale)
+        dJdw, dJdb = before if lag else gradient(w, b)
+        before = gradient(w, b)
+        dJdw, dJdb = first[0] if "w" in stale else dJdw, first[1] if "b" in stale else dJdb
         w = w - sign * lr * dJdw
         if sequential:
-            dJdb = _gradient(X, y, w, b)[1]
+            dJdb = gradient(w, b)[1]
         b = b - sign * lr * dJdb if bias else b
     return w, b
 
 
-def _fit_slip(**how):
-    return lambda X, y, lr, epochs: _fit(X, y, lr, epochs, **how)
+def _fit_with(lr=None, more=0, **how):
+    """_fit with its own lr (when given) and `more` epochs than asked."""
+    return lambda X, y, lr_given, epochs: _fit(X, y, lr_given if lr is None else lr, epochs + more, **how)
 
 
-def _fit_one_step(X, y, lr, epochs):
-    return _fit(X, y, lr, 1)
+def _fit_w_per_sample(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[0]), 0.0                  # one weight per sample: X @ w fails
+    for _ in range(epochs):
+        error = _sigmoid(X @ w + b) - y
+        w, b = w - lr * X.T @ error / len(y), b - lr * float(np.mean(error))
+    return w, b
+
+
+def _fit_per_sample(X, y, lr, epochs):
+    """Lesson 1's habit: one step per sample, on that sample's gradient."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for x_i, y_i in zip(X, y):
+            error = _sigmoid(x_i @ w + b) - y_i
+            w, b = w - lr * error * x_i, b - lr * float(error)
+    return w, b
 
 
 def _data(seed, n, d):
@@ -97,18 +121,28 @@ SLIPS = {
     "bowl_lr_limit": [
         Slip("diagonal", "You used the largest diagonal entry, 6, as the steepest curvature: the off-diagonal "
              "entries tilt the bowl, and along its own axes it is steeper than along w1.", 2 / 6),
+        Slip("second entry", "You took the last diagonal entry, 3, for the steep direction, as c2 was in the "
+             "straight bowl: in a tilted bowl neither diagonal entry is a curvature of the bowl's own axes.", 2 / 3),
         Slip("shallow", "That limit keeps the shallow direction stable; every direction must stay stable, and the "
              "steepest one breaks first.", 2 / 2),
         Slip("one over", "That lr reaches the bottom in one step along the steepest axis (factor 1 - lr c = 0); "
              "the limit is where the factor reaches -1 and the swings stop shrinking.", 1 / 7),
+        Slip("curvature", "That is the steepest curvature itself, not a learning rate: section 1 turns a "
+             "curvature into the largest safe lr.", 7.0),
         Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
              "the lr is safe but not the largest safe one.", 2 / 8),
         Slip("trace", "You added the curvatures of the two axes (the trace, 9): the limit comes from the steepest "
              "curvature alone.", 2 / 9),
+        Slip("unsquared", "Your steepest curvature is off: in det(A - lambda I) the off-diagonal entries enter "
+             "as a product of the two, not once.", float(2 / ((9 + np.sqrt(17)) / 2))),
+        Slip("half", "You halved the curvatures because of the 1/2 in J: the gradient of 1/2 w^T A w is A w, so "
+             "the curvatures are A's eigenvalues themselves.", 4 / 7),
     ],
     "pm_gradient": [
         Slip("as y", "You used t in place of a 0/1 label: y_hat - y needs y = 0 for the class t = -1, not -1.",
              _gradient_slip(factor="as y")),
+        Slip("mapping", "You turned t into 0/1 labels the wrong way round: t = +1 must become y = 1.",
+             _gradient_slip(factor="mapping")),
         Slip("sum", "Your gradient is n times too large: J is a mean over the samples, so its gradient carries "
              "the 1/n too.", _gradient_slip(scale="sum", bias="sum")),
         Slip("sign", "Every entry has the wrong sign: log(1 + e^(-t z)) falls as t z grows, so dJ/dz has the sign "
@@ -117,29 +151,84 @@ SLIPS = {
              "write e^u / (1 + e^u) as a sigmoid of u.", _gradient_slip(factor="inside")),
         Slip("no t", "You dropped the inner derivative: du/dz for u = -t z is -t, and that factor stays in.",
              _gradient_slip(factor="no t")),
+        Slip("no log", "You differentiated e^u but not the log around 1 + e^u: the log's derivative divides by "
+             "1 + e^u.", _gradient_slip(factor="no log")),
+        Slip("slope", "You multiplied by a sigmoid's slope s (1 - s) as well: here the cost is a log of "
+             "1 + e^u, and its derivative is one sigmoid, with no further slope.", _gradient_slip(factor="slope")),
         Slip("bias sum", "dJ/dw is right, but dJ/db is n times too large: b enters every sample's z with slope 1 "
              "and J is a mean.", _gradient_slip(bias="sum")),
+        Slip("weights sum", "dJ/db is right, but dJ/dw is n times too large: J is a mean, so each sample's "
+             "share carries the 1/n.", _gradient_slip(scale="sum", bias="mean")),
+        Slip("bias each", "Your dJ/db is one number per sample: b enters every sample's z, so its gradient "
+             "adds up all the samples' shares into one number.", _gradient_slip(bias="each")),
     ],
     "fit_logistic": [
         Slip("given", "The weights move by the same step in every epoch: look at what changes inside the loop and "
-             "what does not.", _fit_slip(stale=True)),
+             "what does not.", _fit_with(stale="wb")),
+        Slip("stale b", "w now moves by a fresh step each epoch, but b still moves by the same amount every epoch: "
+             "each quantity a step uses must be measured where the step starts.", _fit_with(stale="b")),
+        Slip("stale w", "b now moves by a fresh step each epoch, but w still moves by the same vector every epoch: "
+             "each quantity a step uses must be measured where the step starts.", _fit_with(stale="w")),
+        Slip("lag", "Each step uses the predictions of the point before the last step: they are refreshed in "
+             "the loop, but too late for the step that follows.", _fit_with(lag=True)),
+        Slip("small lr", "A smaller lr shortens the steps, but they still go the same way and the same distance "
+             "every epoch; and the function must use the lr it is given.", _fit_with(lr=0.1, stale="wb")),
+        Slip("own lr", "Your function uses an lr of its own: it must step with the lr it is given.",
+             _fit_with(lr=0.1)),
         Slip("uphill", "Your loop climbs: the loss grows every epoch. A step downhill goes against the gradient.",
-             _fit_slip(sign=-1.0)),
-        Slip("sum", "Each step is n times too long: the gradient of a mean carries the 1/n.", _fit_slip(scale="sum")),
-        Slip("bias", "The bias never moves from 0: the boundary is stuck through the origin.", _fit_slip(bias=False)),
+             _fit_with(sign=-1.0)),
+        Slip("sum", "Each step is n times too long: the gradient of a mean carries the 1/n.", _fit_with(scale="sum")),
+        Slip("bias", "The bias never moves from 0: the boundary is stuck through the origin.", _fit_with(bias=False)),
+        Slip("no b in z", "b moves, but the predictions ignore it: y_hat is computed from X @ w alone.",
+             _fit_with(use_b=False)),
+        Slip("no sigmoid", "Your predictions are not probabilities: y_hat goes below 0 and above 1.",
+             _fit_with(link="none")),
+        Slip("step", "Your predictions are 0 or 1, as lesson 1's neuron gave: logistic regression's y_hat is "
+             "a probability between them.", _fit_with(link="step")),
+        Slip("slope", "Your steps are too short, most of all where the model is confident and wrong: in the "
+             "cross-entropy's dJ/dz the sigmoid's slope cancels (section 3).", _fit_with(slope=True)),
+        Slip("start", "Your run does not start from w = 0, b = 0.", _fit_with(start=1.0)),
+        Slip("w sum", "Each step of w is n times too long: the gradient of a mean carries the 1/n, and "
+             "X.T @ (y_hat - y) only adds the samples up.", _fit_with(scale="w sum")),
+        Slip("b sum", "Each step of b is n times too long: dJ/db is the mean of y_hat - y, not its sum.",
+             _fit_with(scale="b sum")),
+        Slip("per sample", "Your loop steps once per sample, as lesson 1's perceptron did: gradient descent on "
+             "the mean cost takes one step per epoch, on the gradient of all the samples at once.", _fit_per_sample),
+        Slip("w shape", "w has one weight per sample: it needs one per feature, a column of X.", _fit_w_per_sample),
         Slip("one step", "Your function returns after the first epoch: the return sits inside the loop.",
-             _fit_one_step),
+             lambda X, y, lr, epochs: _fit(X, y, lr, 1)),
+        Slip("one fewer", "Your loop takes one step fewer than `epochs`: check where its range starts and ends.",
+             _fit_with(more=-1)),
+        Slip("one more", "Your loop takes one step more than `epochs`: check where its range starts and ends.",
+             _fit_with(more=1)),
+        Slip("order", "You return b, w: the function returns w, b, in that order.", lambda *args: _fit(*args)[::-1]),
         Slip("sequential", "b steps with the gradient taken after w has moved: one step of gradient descent "
-             "takes both gradients at the same point.", _fit_slip(sequential=True)),
+             "takes both gradients at the same point.", _fit_with(sequential=True)),
     ],
     "cross_entropy_value": [
         Slip("sum", "You added the four losses up; the cross-entropy here is their mean.", 4 * _cross_entropy()),
         Slip("log10", "You used log base 10; the cross-entropy uses the natural log.", _cross_entropy() / np.log(10)),
+        Slip("log2", "You used log base 2; the cross-entropy uses the natural log.", _cross_entropy() / np.log(2)),
         Slip("label 0", "For the sample labelled 0 the likelihood is 1 - y_hat, the probability given to class 0, "
              "not y_hat.", float(-np.mean(np.log(Y_HAT_GIVEN)))),
+        Slip("one term", "You kept only the y log y_hat term: the sample labelled 0 costs something too, through "
+             "the (1 - y) term.", float(-np.sum(Y_GIVEN * np.log(Y_HAT_GIVEN)) / 4)),
+        Slip("three", "You averaged over the samples labelled 1 only: every sample counts, the one labelled 0 "
+             "too.", float(-np.sum(Y_GIVEN * np.log(Y_HAT_GIVEN)) / 3)),
+        Slip("other label", "You took -log of the probability of the wrong label for every sample.",
+             float(-np.mean(np.log(np.where(Y_GIVEN == 1, 1 - Y_HAT_GIVEN, Y_HAT_GIVEN))))),
+        Slip("one minus", "You used 1 - y_hat for every sample: that is the probability of class 0, right only "
+             "for the sample labelled 0.", float(-np.mean(np.log(1 - Y_HAT_GIVEN)))),
+        Slip("likelihood", "That is the likelihood, the product of the probabilities; the cross-entropy is "
+             "-log of it, divided by n.", float(np.prod(np.where(Y_GIVEN == 1, Y_HAT_GIVEN, 1 - Y_HAT_GIVEN)))),
+        Slip("log of mean", "You took -log of the mean probability: the cross-entropy is the mean of the -logs, "
+             "one per sample, and a log of a mean is not a mean of logs.",
+             float(-np.log(np.mean(np.where(Y_GIVEN == 1, Y_HAT_GIVEN, 1 - Y_HAT_GIVEN))))),
         Slip("sign", "A loss of probabilities below 1 is positive: -log p > 0 for p < 1.", -_cross_entropy()),
         Slip("squared", "That is the mean squared error (y_hat - y)^2; the cross-entropy is -log of the "
              "probability each label gets.", float(np.mean((Y_HAT_GIVEN - Y_GIVEN) ** 2))),
+        Slip("absolute", "That is the mean distance |y_hat - y|; the cross-entropy is -log of the probability "
+             "each label gets.", float(np.mean(np.abs(Y_HAT_GIVEN - Y_GIVEN)))),
     ],
 }
 

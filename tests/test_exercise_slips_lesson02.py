@@ -1,0 +1,171 @@
+"""Lesson 2's checks (02_gradient_descent) name the slips a student makes, written as a student writes them.
+
+test_exercises.py runs each catalogued Slip through its own check. Here the wrong answers are code and numbers
+as a student who has just read the lesson would write them (the half-fixes of exercise 3 among them), and each
+reply must lead with the hint of the slip it is; the right answers must still pass.
+"""
+import contextlib
+import io
+
+import numpy as np
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson02
+from nnlib.layers import sigmoid
+
+HINTS = {(name, s.name): s.hint for name, slips in lesson02.SLIPS.items() for s in slips}
+
+
+def reply(name, answer):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        getattr(check, name)(answer)
+    return out.getvalue()
+
+
+def leads_with(text, name, slip):
+    return text.startswith(f"{name}: not yet. {HINTS[name, slip]}")
+
+
+# --- exercise 1 and 4: predictions --------------------------------------------------------------------------
+@pytest.mark.parametrize("prediction, slip", [
+    (0.333, "diagonal"), (0.667, "second entry"), (1.0, "shallow"), (0.143, "one over"), (7, "curvature"),
+    (0.25, "row sum"), (0.222, "trace"), (0.305, "unsquared"), (0.571, "half")])
+def test_bowl_lr_limit_names_the_slip(prediction, slip):
+    assert leads_with(reply("bowl_lr_limit", prediction), "bowl_lr_limit", slip)
+
+
+@pytest.mark.parametrize("prediction, slip", [
+    (1.532, "sum"), (0.166, "log10"), (0.553, "log2"), (0.730, "label 0"), (0.327, "one term"), (0.436, "three"),
+    (1.380, "other label"), (1.034, "one minus"), (0.216, "likelihood"), (0.357, "log of mean"), (-0.383, "sign"),
+    (0.115, "squared"), (0.3, "absolute")])
+def test_cross_entropy_value_names_the_slip(prediction, slip):
+    assert leads_with(reply("cross_entropy_value", prediction), "cross_entropy_value", slip)
+
+
+@pytest.mark.parametrize("name, prediction", [("bowl_lr_limit", 2 / 7), ("bowl_lr_limit", 0.286),
+                                              ("cross_entropy_value", 0.383)])
+def test_predictions_right(name, prediction):
+    assert reply(name, prediction).startswith(f"{name}: correct")
+
+
+# --- exercise 2: the gradient for labels -1 and +1 ----------------------------------------------------------
+def pm_mapping(X, t, w, b):
+    y = (1 - t) / 2                                  # the labels mapped the wrong way round
+    error = sigmoid(X @ w + b) - y
+    return X.T @ error / len(t), np.mean(error)
+
+
+def pm_no_log(X, t, w, b):
+    dJdz = -t * np.exp(-t * (X @ w + b)) / len(t)    # d/du e^u, the log forgotten
+    return X.T @ dJdz, np.sum(dJdz)
+
+
+def pm_bias_each(X, t, w, b):
+    dJdz = -t * sigmoid(-t * (X @ w + b)) / len(t)
+    return X.T @ dJdz, dJdz                           # dJdb not added up
+
+
+def pm_weights_sum(X, t, w, b):
+    dJdz = -t * sigmoid(-t * (X @ w + b))
+    return X.T @ dJdz, np.mean(dJdz)                 # the 1/n on b only
+
+
+def pm_right(X, t, w, b):
+    y = (t + 1) / 2
+    error = sigmoid(X @ w + b) - y
+    return X.T @ error / len(t), float(np.mean(error))
+
+
+@pytest.mark.parametrize("fn, slip", [(pm_mapping, "mapping"), (pm_no_log, "no log"), (pm_bias_each, "bias each"),
+                                      (pm_weights_sum, "weights sum")])
+def test_pm_gradient_names_the_slip(fn, slip):
+    assert leads_with(reply("pm_gradient", fn), "pm_gradient", slip)
+
+
+def test_pm_gradient_right_through_section_3():
+    assert reply("pm_gradient", pm_right).startswith("pm_gradient: correct")
+
+
+# --- exercise 3: the half-fixes and other fixes of fit_logistic ---------------------------------------------
+def fit_fresh_w_only(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[1]), 0.0
+    y_hat = sigmoid(X @ w + b)
+    for _ in range(epochs):
+        dJdw = X.T @ (sigmoid(X @ w + b) - y) / len(y)
+        dJdb = np.mean(y_hat - y)
+        w, b = w - lr * dJdw, b - lr * dJdb
+    return w, b
+
+
+def fit_fresh_b_only(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[1]), 0.0
+    y_hat = sigmoid(X @ w + b)
+    for _ in range(epochs):
+        dJdw = X.T @ (y_hat - y) / len(y)
+        dJdb = np.mean(sigmoid(X @ w + b) - y)
+        w, b = w - lr * dJdw, b - lr * dJdb
+    return w, b
+
+
+def fit_late(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[1]), 0.0
+    y_hat = sigmoid(X @ w + b)
+    for _ in range(epochs):
+        dJdw = X.T @ (y_hat - y) / len(y)
+        dJdb = np.mean(y_hat - y)
+        y_hat = sigmoid(X @ w + b)                   # refreshed, but before w and b move
+        w, b = w - lr * dJdw, b - lr * dJdb
+    return w, b
+
+
+def fit_per_sample(X, y, lr, epochs):
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for i in range(len(y)):                      # lesson 1's loop over the samples
+            y_hat = sigmoid(X[i] @ w + b)
+            w = w - lr * (y_hat - y[i]) * X[i]
+            b = b - lr * (y_hat - y[i])
+    return w, b
+
+
+def fit_small_lr(X, y, lr, epochs):
+    lr = 0.1                                         # "the cost climbs, so lower the learning rate"
+    w, b = np.zeros(X.shape[1]), 0.0
+    y_hat = sigmoid(X @ w + b)
+    for _ in range(epochs):
+        dJdw, dJdb = X.T @ (y_hat - y) / len(y), np.mean(y_hat - y)
+        w, b = w - lr * dJdw, b - lr * dJdb
+    return w, b
+
+
+def fit_with(predict, slope=False, shape=1, first=0):
+    def fit(X, y, lr, epochs):
+        w, b = np.zeros(X.shape[shape]), 0.0
+        for _ in range(first, epochs):
+            y_hat = predict(X, w, b)
+            error = (y_hat - y) * (y_hat * (1 - y_hat) if slope else 1)
+            w, b = w - lr * X.T @ error / len(y), b - lr * np.mean(error)
+        return w, b
+    return fit
+
+
+@pytest.mark.parametrize("fn, slip", [
+    (fit_fresh_w_only, "stale b"), (fit_fresh_b_only, "stale w"), (fit_late, "lag"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w)), "no b in z"), (fit_with(lambda X, w, b: X @ w + b), "no sigmoid"),
+    (fit_with(lambda X, w, b: (X @ w + b >= 0).astype(float)), "step"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), slope=True), "slope"), (fit_per_sample, "per sample"),
+    (fit_small_lr, "small lr"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), shape=0), "w shape"),
+    (fit_with(lambda X, w, b: sigmoid(X @ w + b), first=1), "one fewer")])
+def test_fit_logistic_names_the_slip(fn, slip):
+    assert leads_with(reply("fit_logistic", fn), "fit_logistic", slip)
+
+
+def test_fit_logistic_right_with_fresh_predictions():
+    assert reply("fit_logistic", fit_with(lambda X, w, b: sigmoid(X @ w + b))).startswith("fit_logistic: correct")
+
+
+def test_catalogues_are_long_enough():
+    assert all(len(slips) >= 9 for slips in lesson02.SLIPS.values())
