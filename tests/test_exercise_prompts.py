@@ -63,8 +63,15 @@ def snippets(prompt):
     return found
 
 
+def _literal(node):
+    """True for an expression of literals, lists, tuples and arithmetic only (no calls, no names)."""
+    return all(isinstance(n, (ast.Constant, ast.List, ast.Tuple, ast.BinOp, ast.UnaryOp, ast.operator,
+                              ast.unaryop, ast.Load)) for n in ast.walk(node))
+
+
 def _definitions(code):
-    """The imports, functions and classes at the top level of a code cell (magics and shell lines dropped)."""
+    """The imports, functions, classes and constants (an UPPER_CASE name bound to a literal expression, which a
+    function's default may name) at the top level of a code cell (magics and shell lines dropped)."""
     code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
     try:
         tree = ast.parse(code)
@@ -73,7 +80,9 @@ def _definitions(code):
     kept = [node for node in tree.body
             if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef))
             or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Attribute) for t in node.targets)
-                and isinstance(node.value, ast.Name))]          # a method added to a class: Value.backward = backward
+                and isinstance(node.value, ast.Name))           # a method added to a class: Value.backward = backward
+            or (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id.isupper() and _literal(node.value))]
     return ast.Module(body=kept, type_ignores=[])
 
 
