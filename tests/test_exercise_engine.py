@@ -126,6 +126,19 @@ def test_a_slip_that_yields_nan_or_inf_is_recognised(capsys):
     assert not close(1.0, np.inf) and not close(-np.inf, np.inf)
 
 
+def test_an_answer_that_blows_up_is_not_given_a_slip_that_merely_blows_up_too(capsys):
+    cases = [*CASES, (np.array([0.5, 0.25]),)]
+    zero_start = Slip("zero start", "v starts at 0.", lambda x: np.full_like(x, np.nan))
+
+    def overflow(x):                     # nan on the first case (as the slip), finite and wrong on the second
+        return np.full_like(x, np.nan) if x.size == 3 else 3 * x
+    function_check("double", overflow, _double, cases, outputs=("y",), slips=[zero_start])
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("double: not yet.") and zero_start.hint not in out, out
+    function_check("double", zero_start.answer, _double, cases, outputs=("y",), slips=[zero_start])
+    assert capsys.readouterr().out.strip().startswith(f"double: not yet. {zero_start.hint}")
+
+
 def test_untouched_stubs_and_the_handed_out_function(capsys):
     def stub(x):
         """Double x."""

@@ -96,7 +96,7 @@ def _pattern(got, want, atol, rtol):
         return (" (inf: a number grew past the largest float, about 1e308: something that should stay bounded, "
                 "such as a vector rescaled at every step, keeps growing)")
     if np.any(np.isnan(got)):
-        return " (it holds nan: 0/0, inf - inf or the log of a negative number somewhere)"
+        return " (it holds nan: 0/0, inf - inf, inf / inf after an overflow, or the log of a negative number somewhere)"
     if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and np.all(close(got, want.T, atol, rtol)):
         return " (the transpose of the expected)"
     if not got.any():

@@ -190,6 +190,10 @@ def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, at
     mine = trial(failing)
     runs = {s.name: _slip_outcomes(s, adapt, trial.cases, forbid, forbid_modules) for s in slips}
     alike = [s for s in slips if _agree(mine, runs[s.name][failing], outputs, atol, rtol)]
+    if alike and _blown_up(mine):           # nan or inf from two different slips look alike: ask every case
+        every = trial.all()
+        alike = [s for s in alike if every is not None
+                 and all(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, runs[s.name]))]
     if len(alike) <= 1:
         return alike[0].hint if alike else None
     every = trial.all()
@@ -197,6 +201,16 @@ def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, at
         return alike[0].hint
     scores = [sum(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, runs[s.name])) for s in alike]
     return alike[scores.index(max(scores))].hint
+
+
+def _blown_up(outcome):
+    """Whether a call returned only nan or inf (no finite number to tell one slip from another)."""
+    try:
+        values = np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in
+                                 (outcome.value if isinstance(outcome.value, tuple) else (outcome.value,))])
+    except (TypeError, ValueError):
+        return False
+    return not outcome.error and values.size > 0 and not np.isfinite(values).any()
 
 
 def _is_given(name, answer, slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
