@@ -1,18 +1,31 @@
-"""The bad-input battery: every row of bad_input_core, bad_input_mlp (when present), bad_input_playground,
-bad_input_runs and bad_input_odd, under -W error and a per-row time limit.
+"""The bad-input battery, under -W error and a per-row time limit: the checkers' tables
+(bad_input_checkers: every bad value each checker of nnlib/validation refuses), then the rows of
+bad_input_core, bad_input_mlp, bad_input_playground, bad_input_runs and bad_input_odd: one route row per
+(entry point, argument) showing that the entry point hands that argument to its checker, the errors an
+entry point raises itself, and the extreme and legitimate inputs.
 
 A row either raises the named exception with its words (the argument's name and the value) in a
-message that leaks no internals, or returns and passes its check. `python tests/test_bad_input.py`
-prints the rows' counts by outcome.
+message that leaks no internals, or returns and passes its check. The last tests compare the battery
+with tests/support/battery_before.tsv, the record of what it caught before it became tables: every
+(checker, settings, value, error) still in a table, every (entry point, argument, checker) still routed,
+every error an entry point raises itself still raised. `python tests/test_bad_input.py` prints the
+counts.
 """
+import contextlib
 import importlib
+import math
 import re
 import signal
 import sys
 import warnings
 
 import pytest
+from bad_input_checkers import CHECKS
+from support import battery_coverage as coverage
 from support.bad_input_row import counts
+
+from nnlib.playground import settings as playground_settings
+from nnlib.validation import arguments
 
 SECONDS = 10  # a row that takes longer hangs: the battery fails it instead of waiting
 # words that mean an error escaped from inside numpy, scikit-learn or the math module
@@ -24,6 +37,10 @@ TABLES = {name: importlib.import_module(name).ROWS
           for name in ("bad_input_core", "bad_input_mlp", "bad_input_playground",
                                                              "bad_input_runs", "bad_input_odd")}
 ROWS = [row for rows in TABLES.values() for row in rows]
+CASES = [(checker, settings, value, exc) for checker, table in CHECKS.items()
+         for settings, cases in table.items() for value, exc in cases]
+BEFORE = [coverage.Record(*line.split("\t"), None)
+          for line in (coverage.Path(coverage.__file__).parent / "battery_before.tsv").read_text().splitlines()]
 
 
 def _alarm(signum, frame):
@@ -62,30 +79,105 @@ def test_every_error_row_names_something():
     assert [r.id for r in ROWS if r.exc is not None and not r.words] == []
 
 
+def check_call(checker, settings, value):
+    """Call a checker of the tables with `value` under the name "arg" (a playground setting: its own name)."""
+    kwargs = eval(f"dict({settings})", {"nan": math.nan, "inf": math.inf})  # the tables' own text
+    if checker in coverage.PLAYGROUND_CHECKERS:
+        fn = getattr(playground_settings, checker)
+        return fn(value=value, **kwargs) if "name" in kwargs else fn(value, "arg", **kwargs)
+    fn = getattr(arguments, checker)
+    return fn(value, "arg", value) if checker == "affordable" else fn(value, name="arg", **kwargs)
+
+
+def case_id(case):
+    checker, settings, value, exc = case
+    return f"{checker}({settings}) {coverage.shown(value)}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_checker_refuses(case):
+    checker, settings, value, exc = case
+    name = re.search(r"name='([^']*)'", settings)
+    with limits(), pytest.raises(exc) as info:
+        check_call(checker, settings, value)
+    message = str(info.value)
+    assert (name.group(1) if name else "arg") in message
+    assert not LEAKS.search(message), f"message leaks internals: {message!r}"
+
+
 @pytest.mark.parametrize("row", ROWS, ids=[row_id(r) for r in ROWS])
 def test_row(row):
+    with limits():
+        if row.exc is not None:
+            with pytest.raises(row.exc) as info:
+                row.call()
+            message = str(info.value)
+            missing = [w for w in row.words if w not in message]
+            assert not missing, f"message {message!r} lacks {missing}"
+            assert not LEAKS.search(message), f"message leaks internals: {message!r}"
+            if row.route:
+                checker, _, name, _, _ = coverage.raising_checker(info.value)
+                assert (checker, name) != ("-", None), f"raised outside the checkers: {message!r}"
+                assert name == row.words[0], f"{checker} was given the name {name!r}, not {row.words[0]!r}"
+        else:
+            result = row.call()
+            if row.check is not None:
+                assert row.check(result), f"check failed on {result!r:.200}"
+
+
+@contextlib.contextmanager
+def limits():
+    """Warnings are errors, and the call may take SECONDS at most."""
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(SECONDS)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            if row.exc is not None:
-                with pytest.raises(row.exc) as info:
-                    row.call()
-                message = str(info.value)
-                missing = [w for w in row.words if w not in message]
-                assert not missing, f"message {message!r} lacks {missing}"
-                assert not LEAKS.search(message), f"message leaks internals: {message!r}"
-            else:
-                result = row.call()
-                if row.check is not None:
-                    assert row.check(result), f"check failed on {result!r:.200}"
+            yield
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
 
 
+# --- the same cases as before the tables ------------------------------------------------------------------
+def checker_keys():
+    keys = set()
+    for checker, settings, value, exc in CASES:
+        try:
+            with limits():
+                check_call(checker, settings, value)
+        except exc as error:
+            name, recorded, *_ = coverage.raising_checker(error)
+            keys.add((name, recorded, coverage.shown(value), exc.__name__))
+    return keys
+
+
+def test_the_tables_hold_every_value_each_checker_refused_before():
+    before = {(r.checker, r.settings, r.value, r.error) for r in BEFORE if r.checker != "-"}
+    assert sorted(before - checker_keys()) == []
+
+
+@pytest.fixture(scope="module")
+def now():
+    """The record of the battery's error rows as it is now (battery_coverage.record)."""
+    return coverage.record(ROWS)
+
+
+def test_every_entry_point_still_routes_every_argument_to_its_checker(now):
+    def routes(records):
+        return {(r.entry, r.arg, r.checker, r.settings) for r in records if r.checker != "-"}
+    assert sorted(routes(BEFORE) - routes(now)) == []
+
+
+def test_every_error_an_entry_point_raises_itself_is_still_raised(now):
+    def own(records):
+        return {(row_id(r), r.error) for r in records if r.checker == "-"}
+    assert sorted(own(BEFORE) - own(now)) == []
+
+
 if __name__ == "__main__":
+    print(f"bad_input_checkers: {len(CASES)} values in {sum(map(len, CHECKS.values()))} tables of "
+          f"{len(CHECKS)} checkers")
     for name, rows in TABLES.items():
         print(f"{name}: {len(rows)} rows, {counts(rows)}")
     print(f"all: {len(ROWS)} rows, {counts(ROWS)}", file=sys.stdout)

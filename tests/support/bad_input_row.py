@@ -7,6 +7,12 @@ With `exc`, the call must raise that type (a subclass counts) and every word in 
 message: a clear error. Without it, the call must return, and `check(result)` (when given) must be
 true: a bad or extreme input handled correctly, or (legit=True) a legitimate input accepted. Every call
 runs with warnings as errors and a time limit.
+
+    Row("moons n=0", partial(moons, n=0), ValueError, ("n", "0"), route=True)
+
+A route row (route=True) stands for every bad value of its argument: the error must come from one of
+the checkers (tests/bad_input_checkers.py holds their tables) given the argument's name, words[0]. It
+fails if the entry point stops routing that argument through its checker.
 """
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +28,7 @@ class Row:
     words: tuple = ()
     check: Callable[[Any], bool] | None = None
     legit: bool = False
+    route: bool = False
 
     @property
     def outcome(self):

@@ -17,12 +17,19 @@ from collections import namedtuple
 from pathlib import Path
 
 Record = namedtuple("Record", "id entry arg value error checker settings obj")
-ARGUMENTS = str(Path(__file__).resolve().parents[2] / "nnlib" / "validation" / "arguments.py")
-VALUE_NAMES = {"value", "x", "X", "y", "name", "n_values", "sizes", "n", "what", "none_is_nan"}
+NNLIB = Path(__file__).resolve().parents[2] / "nnlib"
+# The checkers: every public function of the validation module, and the playground's setting checks.
+ARGUMENTS = str(NNLIB / "validation" / "arguments.py")
+PLAYGROUND = str(NNLIB / "playground" / "settings.py")
+PLAYGROUND_CHECKERS = {"check_setting", "check_count", "check_number"}
+NOT_SETTINGS = {"value", "x", "X", "y", "name", "n_values", "what"}  # the value, its name, a message's words
 TABLES = ("bad_input_core", "bad_input_mlp", "bad_input_playground", "bad_input_runs", "bad_input_odd")
 
 
-NNLIB = str(Path(ARGUMENTS).parents[1])
+def is_checker(code):
+    if code.co_filename == ARGUMENTS:
+        return not code.co_name.startswith("_")
+    return code.co_filename == PLAYGROUND and code.co_name in PLAYGROUND_CHECKERS
 
 
 def outer_entry(exc):
@@ -30,8 +37,8 @@ def outer_entry(exc):
     tb = exc.__traceback__
     while tb is not None:
         code = tb.tb_frame.f_code
-        if code.co_filename.startswith(NNLIB):
-            module = Path(code.co_filename).relative_to(Path(NNLIB).parent).with_suffix("")
+        if code.co_filename.startswith(str(NNLIB)):
+            module = Path(code.co_filename).relative_to(NNLIB.parent).with_suffix("")
             return f"{'.'.join(module.parts)}:{code.co_qualname}"
         tb = tb.tb_next
     return "-"
@@ -39,15 +46,17 @@ def outer_entry(exc):
 
 def raising_checker(exc):
     """(checker name, its settings as text, the name it was given, the value as text, the value) of the
-    outermost arguments.py frame in exc's traceback."""
+    outermost checker frame in exc's traceback. check_setting's name (the setting) is one of its settings."""
     tb = exc.__traceback__
     while tb is not None:
         frame = tb.tb_frame
-        if frame.f_code.co_filename == ARGUMENTS and not frame.f_code.co_name.startswith("_"):
+        if is_checker(frame.f_code):
             names = frame.f_code.co_varnames[:frame.f_code.co_argcount]
-            settings = {k: sorted(map(str, v)) if isinstance(v, (dict, list, tuple)) else v
-                        for k, v in frame.f_locals.items() if k in names and k not in VALUE_NAMES}
-            value = frame.f_locals[names[0]]
+            keyed = frame.f_code.co_name == "check_setting"
+            settings = {k: sorted(map(str, v)) if isinstance(v, dict) else list(v) if isinstance(v, tuple) else v
+                        for k, v in frame.f_locals.items()
+                        if k in names and (k not in NOT_SETTINGS or keyed and k == "name")}
+            value = frame.f_locals["value" if keyed else names[0]]
             return (frame.f_code.co_name, ",".join(f"{k}={v!r}" for k, v in settings.items()),
                     frame.f_locals.get("name", "?"), shown(value), value)
         tb = tb.tb_next
