@@ -40,10 +40,22 @@ def legit(id, call, check=None):
     ROWS.append(Row(id, call, check=check, legit=True))
 
 
-def bad_values(prefix, fn, arg, cases, **kwargs):
-    """One row per (value, exception) in cases: fn(**kwargs, arg=value) names arg and shows value."""
+def route(id, call, exc, *words):
+    """A route row: the error comes from a checker given the name words[0] (bad_input_row.Row)."""
+    ROWS.append(Row(id, call, exc, tuple(words), route=True))
+
+
+def every_value(prefix, fn, arg, cases, **kwargs):
+    """One row per (value, exception) of an argument no checker sees: fn(**kwargs, arg=value) names it."""
     for value, exc, *extra in cases:
         bad(f"{prefix} {arg}={_shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, _shown(value), *extra)
+
+
+def bad_values(prefix, fn, arg, cases, **kwargs):
+    """The route row of fn's argument arg: fn(**kwargs, arg=value) for the first (value, exception) of
+    cases names arg and shows value. The other values are in the checker's table (bad_input_checkers)."""
+    value, exc, *extra = cases[0]
+    route(f"{prefix} {arg}={_shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, _shown(value), *extra)
 
 
 # --- value tables ---------------------------------------------------------------------------------------
@@ -74,45 +86,15 @@ Y4 = np.array([0, 0, 0, 1])
 
 # --- the validator itself -------------------------------------------------------------------------------
 def _validator_rows():
-    for value, exc in SEEDS:
-        bad(f"validate.seed {_shown(value)}", partial(validate.seed, value), exc, "seed", _shown(value))
-    bad("validate.seed above maximum", partial(validate.seed, 2**32, maximum=2**32 - 1), ValueError,
-        "seed", "4294967296", "4294967295")
+    """The validator's bad values are its tables (bad_input_checkers); here what it must accept."""
     for value in (None, 0, np.int64(5), np.uint8(3), 2**40):
         legit(f"validate.seed accepts {_shown(value)}", partial(validate.seed, value),
               lambda out, v=value: out == (None if v is None else int(v)))
-    table = [  # (args, kwargs, exception, words)
-        ((5, "k", 0, 1), {}, ValueError, ("k", "[0, 1]", "5")),
-        ((0, "mu", 0, 1), {"low_open": True}, ValueError, ("mu", "(0, 1]", "0")),
-        ((1, "mu", 0, 1), {"high_open": True}, ValueError, ("mu", "[0, 1)", "1")),
-        ((NAN, "rho", 0, 1), {}, ValueError, ("rho", "finite", "nan")),
-        ((-INF, "x", None, None), {}, ValueError, ("x", "(-inf, inf)", "-inf")),
-        (("1", "lr", 0, None), {}, TypeError, ("lr", "a number", "'1'")),
-        ((2.0, "n", 1, 9), {"integer": True}, TypeError, ("n", "an integer", "2.0")),
-        ((True, "beta", 0, 1), {}, TypeError, ("beta", "True")),
-        ((1j, "eps", 0, 1), {}, TypeError, ("eps", "1j")),
-        ((None, "eps", 0, 1), {}, TypeError, ("eps", "None")),
-    ]
-    for i, (args, kwargs, exc, words) in enumerate(table):
-        bad(f"validate.in_range {i}: {args[1]}={_shown(args[0])}", partial(validate.in_range, *args, **kwargs),
-            exc, *words)
     for value in (0, 1, 0.5, np.float32(0.25), np.int64(1)):
         legit(f"validate.in_range accepts {_shown(value)}", partial(validate.in_range, value, "p", 0, 1),
               lambda out, v=value: out == v)
-    for value in (1, "yes", None, np.array([True])):
-        bad(f"validate.boolean {_shown(value)}", partial(validate.boolean, value, "flag"), TypeError, "flag")
     legit("validate.boolean numpy bool", partial(validate.boolean, np.bool_(True), "flag"), lambda out: out is True)
-    bad("validate.function 3", partial(validate.function, 3, "f"), TypeError, "f", "3")
-    bad("validate.affordable 1e10 values", partial(validate.affordable, 10**10, "n", 10**10), ValueError,
-        "n=10000000000", "GiB")
     handled("validate.affordable 1e6 values", partial(validate.affordable, 10**6, "n", 10**6), lambda out: out is None)
-    bad("validate.choice unknown", partial(validate.choice, "tanhh", "activation", ["tanh", "relu"]), ValueError,
-        "activation", "'tanhh'", "relu")
-    bad("validate.positive 0", partial(validate.positive, 0, "lr"), ValueError, "lr", "0")
-    bad("validate.as_labels 2.5", partial(validate.as_labels, [0, 2.5], 2), ValueError, "y", "2.5")
-    bad("validate.as_labels wrong n", partial(validate.as_labels, [0, 1, 1], 2), ValueError, "y", "(3,)")
-    bad("validate.as_labels class 5 of 2", partial(validate.as_labels, [0, 5], 2, n_classes=2), ValueError,
-        "y", "0..1", "[5]")
 
 
 _validator_rows()
@@ -133,7 +115,8 @@ def _is_data(n, classes=None):
 
 def _dataset_rows():
     for name, gen in GENERATORS.items():
-        bad_values(name, gen, "n", COUNTS + HUGE_COUNTS)
+        bad_values(name, gen, "n", COUNTS)
+        bad_values(name, gen, "n", HUGE_COUNTS)
         bad_values(name, gen, "noise", NONNEG_REALS + [(1e308, ValueError), (1001.0, ValueError)])
         bad_values(name, gen, "seed", SEEDS + [(2**32, ValueError)])
         handled(f"{name} noise at its maximum stays finite", partial(gen, n=50, noise=datasets.MAX_NOISE), _is_data(50))
@@ -184,9 +167,9 @@ def _parts_ok(n_parts, total):
 
 def _split_rows():
     tts, tvts = datasets.train_test_split, datasets.train_val_test_split
-    for label, X, exc, words in BAD_FEATURES:
-        bad(f"train_test_split X {label}", partial(tts, X, [0, 1, 0, 1]), exc, *words)
-        bad(f"train_val_test_split X {label}", partial(tvts, X, [0, 1, 0, 1]), exc, *words)
+    for label, X, exc, words in BAD_FEATURES[:1]:
+        route(f"train_test_split X {label}", partial(tts, X, [0, 1, 0, 1]), exc, *words)
+        route(f"train_val_test_split X {label}", partial(tvts, X, [0, 1, 0, 1]), exc, *words)
     for fn, name in ((tts, "train_test_split"), (tvts, "train_val_test_split")):
         bad(f"{name} y too short", partial(fn, X20, Y20[:5]), ValueError, "y", "20", "(5,)")
         bad(f"{name} y 2-D wrong rows", partial(fn, X20, np.zeros((3, 2))), ValueError, "y", "(3, 2)")
@@ -212,8 +195,8 @@ def _split_rows():
 
 def _standardise_rows():
     std = datasets.standardise
-    for label, X, exc, words in BAD_FEATURES:
-        bad(f"standardise X_train {label}", partial(std, X), exc, "X_train", *words[1:])
+    for label, X, exc, words in BAD_FEATURES[:1]:
+        route(f"standardise X_train {label}", partial(std, X), exc, "X_train", *words[1:])
     bad("standardise others wrong width", partial(std, X20, np.zeros((2, 3))), ValueError, "others[0]", "2 features")
     bad("standardise others NaN", partial(std, X20, X20, [[NAN, 0.0]]), ValueError, "others[1]", "finite")
     handled("standardise near the float limit", partial(std, [[1.7e308], [-1.7e308]]),
@@ -242,10 +225,10 @@ def _perceptron_rows():
                                                 (True, TypeError), ([1.0], TypeError)])
     bad_values("Perceptron", Perceptron, "epochs", COUNTS + [(10**9, ValueError)])
     bad_values("Perceptron", Perceptron, "seed", SEEDS)
-    for label, X, exc, words in BAD_FEATURES:
-        bad(f"Perceptron.fit X {label}", partial(Perceptron().fit, X, [0, 0, 0, 1]), exc, *words)
-        if label not in ("empty", "1-D", "3-D"):
-            bad(f"Perceptron.predict X {label}", lambda X=X: _fitted().predict(X), exc, *words)
+    label, X, exc, words = BAD_FEATURES[0]
+    route(f"Perceptron.fit X {label}", partial(Perceptron().fit, X, [0, 0, 0, 1]), exc, *words)
+    label, X, exc, words = BAD_FEATURES[3]
+    route(f"Perceptron.predict X {label}", lambda X=X: _fitted().predict(X), exc, *words)
     for label, y, exc, words in [
             ("label 2", [0, 1, 2, 1], ValueError, ("y", "0..1", "[2]")),
             ("label -1", [0, -1, 1, 1], ValueError, ("y", "0..1", "[-1]")),
@@ -253,8 +236,8 @@ def _perceptron_rows():
             ("NaN", [0, NAN, 1, 1], ValueError, ("y", "finite", "nan")),
             ("strings", ["a", "b", "a", "b"], TypeError, ("y", "integer", "<U1")),
             ("too short", [0, 1, 1], ValueError, ("y", "(4,)", "(3,)")),
-            ("one-hot", [[0, 1], [1, 0], [0, 1], [1, 0]], ValueError, ("y", "(4, 2)"))]:
-        bad(f"Perceptron.fit y {label}", partial(Perceptron().fit, X4, y), exc, *words)
+            ("one-hot", [[0, 1], [1, 0], [0, 1], [1, 0]], ValueError, ("y", "(4, 2)"))][:1]:
+        route(f"Perceptron.fit y {label}", partial(Perceptron().fit, X4, y), exc, *words)
     for method in ("predict", "decision_function"):
         bad(f"Perceptron.{method} before fit", lambda m=method: getattr(Perceptron(), m)(X4), ValueError, "fit(X, y)")
         bad(f"Perceptron.{method} wrong width", lambda m=method: getattr(_fitted(), m)(np.zeros((2, 3))), ValueError,
@@ -318,8 +301,7 @@ def _gradcheck_rows():
     bad("numerical_gradient f not callable", lambda: ng(3.0, _x()), TypeError, "f", "3.0")
     bad("numerical_gradient f returns array", lambda: ng(lambda: np.ones(3), _x()), TypeError, "f", "one number")
     bad("numerical_gradient f returns text", lambda: ng(lambda: "a", _x()), TypeError, "f", "'a'")
-    for h, exc in ((0, ValueError), (-1e-5, ValueError), (NAN, ValueError), (2.0, ValueError), ("1e-5", TypeError)):
-        bad(f"numerical_gradient h={_shown(h)}", lambda h=h: ng(lambda: 0.0, _x(), h), exc, "h", _shown(h))
+    route("numerical_gradient h=0", lambda: ng(lambda: 0.0, _x(), 0), ValueError, "h", "0")
     bad("rel_error shapes", lambda: rel(np.zeros(3), np.zeros((1, 3))), ValueError, "a and b", "(3,)", "(1, 3)")
     bad("rel_error text", lambda: rel("abc", [1.0]), TypeError, "a", "'abc'")
     bad("rel_error complex", lambda: rel([1.0], [1j]), TypeError, "b", "complex")
@@ -383,23 +365,17 @@ def _few_ticks(ax):
 
 def _plotting_rows():
     pp = plotting.plot_points
-    for label, X, exc, words in BAD_FEATURES[:-1]:
-        bad(f"plot_points X {label}", lambda X=X: pp(X, [0, 1, 0, 1], ax=_ax()), exc, *words)
-        bad(f"plot_decision_boundary X {label}", lambda X=X: _boundary(X, [0, 1, 0, 1]), exc, *words)
+    for label, X, exc, words in BAD_FEATURES[:1]:
+        route(f"plot_points X {label}", lambda X=X: pp(X, [0, 1, 0, 1], ax=_ax()), exc, *words)
+        route(f"plot_decision_boundary X {label}", lambda X=X: _boundary(X, [0, 1, 0, 1]), exc, *words)
     bad("plot_points 3 columns", lambda: pp(np.zeros((4, 3)), Y4, ax=_ax()), ValueError, "X", "2 features", "(4, 3)")
     bad("plot_points y too short", lambda: pp(X4, [0, 1], ax=_ax()), ValueError, "y", "(4,)", "(2,)")
     bad("plot_points y text", lambda: pp(X4, list("abab"), ax=_ax()), TypeError, "y", "integer")
     bad("plot_points y 0.5", lambda: pp(X4, [0, 0.5, 1, 1], ax=_ax()), ValueError, "y", "0.5")
     bad("plot_points ax text", lambda: pp(X4, Y4, ax="left"), TypeError, "ax", "'left'")
-    for size, exc in ((0, ValueError), (-3, ValueError), ("big", TypeError), (NAN, ValueError)):
-        bad(f"plot_points size={_shown(size)}", lambda s=size: pp(X4, Y4, ax=_ax(), size=s), exc, "size", _shown(size))
-    for res, exc in ((1.5, TypeError), (0, ValueError), (1, ValueError), (-4, ValueError), (10**5, ValueError),
-                     ("50", TypeError), (None, TypeError), (True, TypeError)):
-        bad(f"plot_decision_boundary resolution={_shown(res)}", lambda r=res: _boundary(resolution=r), exc,
-            "resolution", _shown(res))
-    for margin, exc in ((-1, ValueError), (NAN, ValueError), ("a", TypeError), (1e301, ValueError)):
-        bad(f"plot_decision_boundary margin={_shown(margin)}", lambda m=margin: _boundary(margin=m), exc,
-            "margin", _shown(margin))
+    route("plot_points size=0", lambda: pp(X4, Y4, ax=_ax(), size=0), ValueError, "size", "0")
+    route("plot_decision_boundary resolution=1.5", lambda: _boundary(resolution=1.5), TypeError, "resolution", "1.5")
+    route("plot_decision_boundary margin=-1", lambda: _boundary(margin=-1), ValueError, "margin", "-1")
     for lim, exc in (((1, 0), ValueError), ((0, 0), ValueError), ((0, INF), ValueError), ((NAN, 1), ValueError),
                      ("ab", TypeError), ((0, 1, 2), TypeError), (5, TypeError)):
         bad(f"plot_decision_boundary xlim={_shown(lim)}", lambda v=lim: _boundary(xlim=v), exc, "xlim", _shown(lim))
@@ -520,12 +496,12 @@ def _widget_rows():
     bad_values("hidden_slider", widgets.hidden_slider, "min", [(0, ValueError), (-1, ValueError)])
     bad_values("int_slider", widgets.int_slider, "step", [(0, ValueError), (0.5, TypeError)], value=1, min=0, max=4,
                description="k")
-    bad_values("int_slider", widgets.int_slider, "description", [(5, TypeError), (None, TypeError)], value=1, min=0,
+    every_value("int_slider", widgets.int_slider, "description", [(5, TypeError), (None, TypeError)], value=1, min=0,
                max=4)
     bad_values("float_slider", widgets.float_slider, "step", [(0, ValueError), (2.0, ValueError), (NAN, ValueError)],
                value=0.5, min=0.0, max=1.0, description="p")
-    bad_values("float_slider", widgets.float_slider, "min", [(1.0, ValueError), ("0", TypeError)], value=0.5, max=1.0,
-               description="p")
+    bad_values("float_slider", widgets.float_slider, "min", [(1.0, ValueError)], value=0.5, max=1.0, description="p")
+    bad_values("float_slider", widgets.float_slider, "min", [("0", TypeError)], value=0.5, max=1.0, description="p")
     bad("dropdown no options", partial(widgets.dropdown, []), ValueError, "options")
     bad("dropdown value not offered", partial(widgets.dropdown, ["a", "b"], "c"), ValueError, "value", "'c'")
     bad("dropdown options text", partial(widgets.dropdown, "ab"), TypeError, "options", "'ab'")
