@@ -500,7 +500,7 @@ def _widget_rows():
                max=4)
     bad_values("float_slider", widgets.float_slider, "step", [(0, ValueError), (2.0, ValueError), (NAN, ValueError)],
                value=0.5, min=0.0, max=1.0, description="p")
-    bad_values("float_slider", widgets.float_slider, "min", [(1.0, ValueError)], value=0.5, max=1.0, description="p")
+    every_value("float_slider", widgets.float_slider, "min", [(1.0, ValueError)], value=0.5, max=1.0, description="p")
     bad_values("float_slider", widgets.float_slider, "min", [("0", TypeError)], value=0.5, max=1.0, description="p")
     bad("dropdown no options", partial(widgets.dropdown, []), ValueError, "options")
     bad("dropdown value not offered", partial(widgets.dropdown, ["a", "b"], "c"), ValueError, "value", "'c'")

@@ -38,8 +38,20 @@ def legit(id, call, check=None):
     ROWS.append(Row(f"mlp: {id}", call, check=check, legit=True))
 
 
+def route(id, call, exc, *words):
+    """A route row: the error comes from a checker given the name words[0] (bad_input_row.Row)."""
+    ROWS.append(Row(f"mlp: {id}", call, exc, tuple(words), route=True))
+
+
 def each(prefix, fn, arg, cases, **kwargs):
-    """One row per (value, exception, *words): fn(**kwargs, arg=value) raises and names arg."""
+    """The route row of fn's argument arg: fn(**kwargs, arg=value) with the first (value, exception, *words)
+    raises from its checker and names arg. The other values are in the checker's table (bad_input_checkers)."""
+    value, exc, *words = cases[0]
+    route(f"{prefix} {arg}={value!r:.40}", partial(fn, **{**kwargs, arg: value}), exc, arg, *words)
+
+
+def every_value(prefix, fn, arg, cases, **kwargs):
+    """One row per (value, exception, *words) of an argument no checker sees: fn(**kwargs, arg=value) names it."""
     for value, exc, *words in cases:
         bad(f"{prefix} {arg}={value!r:.40}", partial(fn, **{**kwargs, arg: value}), exc, arg, *words)
 
@@ -108,11 +120,11 @@ BAD_X = [("1-D of wrong length", [0.0, 1.0, 2.0], ValueError, ("X",)),
          ("strings", np.array([["a", "b"]]), TypeError, ("X",)),
          ("too big to pass through", np.broadcast_to(np.zeros(2), (10**8, 2)), ValueError, ("X", "GiB"))]
 for method in ("forward", "predict", "predict_proba", "activations"):
-    for label, value, exc, words in BAD_X:
-        bad(f"{method} X {label}", partial(lambda m, v: getattr(net(), m)(v), method, value), exc, *words)
-for label, value, exc, words in BAD_X[:8]:
-    bad(f"loss X {label}", partial(lambda v: net().loss(v, [0]), value), exc, *words)
-    bad(f"fit X {label}", partial(lambda v: net().fit(v, [0], epochs=2), value), exc, *words)
+    for label, value, exc, words in BAD_X[:1]:
+        route(f"{method} X {label}", partial(lambda m, v: getattr(net(), m)(v), method, value), exc, *words)
+for label, value, exc, words in BAD_X[:1]:
+    route(f"loss X {label}", partial(lambda v: net().loss(v, [0]), value), exc, *words)
+    route(f"fit X {label}", partial(lambda v: net().fit(v, [0], epochs=2), value), exc, *words)
 legit("predict one sample as a 1-D row", lambda: net().predict([0.5, -0.5]), lambda p: p.shape == (1,))
 legit("predict float32 samples", lambda: net().predict(X.astype(np.float32)), lambda p: p.shape == (12,))
 legit("predict a list of lists", lambda: net().predict([[0, 1], [1, 0]]), lambda p: p.shape == (2,))
@@ -131,8 +143,8 @@ for label, value, exc, words in [
         ("too few labels", Y[:-1], ValueError, ("y", "(12,)", "(11,)")),
         ("one-hot rows for softmax", np.eye(2)[Y], ValueError, ("y", "(12,)", "(12, 2)")),
         ("None", None, ValueError, ("y",)),
-        ("text", "01", ValueError, ("y",))]:
-    bad(f"accuracy {label}", partial(lambda v: net().accuracy(X, v), value), exc, *words)
+        ("text", "01", ValueError, ("y",))][:1]:
+    route(f"accuracy {label}", partial(lambda v: net().accuracy(X, v), value), exc, *words)
 bad("accuracy of a regression net", lambda: net(output="identity").accuracy(X, Y), ValueError, "accuracy",
     "'identity'")
 bad("accuracy several sigmoid units with 0.5 targets", lambda: net(2, 3, output="sigmoid").accuracy(
@@ -189,15 +201,14 @@ each("fit", FIT, "epochs", [(0, ValueError, ">= 1"), (10.0, TypeError, "10.0"), 
 each("fit", FIT, "batch_size", [(0, ValueError), (2.5, TypeError, "2.5"), (-1, ValueError), ("8", TypeError)])
 each("fit", FIT, "l2", [(-0.1, ValueError, "-0.1"), (NAN, ValueError), (None, TypeError)])
 each("fit", FIT, "l1", [(-0.1, ValueError, "-0.1"), (INF, ValueError), ("0", TypeError)])
-each("fit", FIT, "dropout", [(1.0, ValueError, "[0, 1)"), (-0.1, ValueError), (NAN, ValueError),
-                             ("0.5", ValueError), ([0.5, 0.5], ValueError, "1 rates"),
-                             ([1.5], ValueError, "dropout[0]"),
-                             ({0.5}, ValueError)])
+each("fit", FIT, "dropout", [(1.0, ValueError, "[0, 1)")])
+each("fit", FIT, "dropout", [([1.5], ValueError, "dropout[0]")])
+every_value("fit", FIT, "dropout", [("0.5", ValueError), ([0.5, 0.5], ValueError, "1 rates"), ({0.5}, ValueError)])
 each("fit", FIT, "seed", [("abc", TypeError, "'abc'"), (-1, ValueError), (0.5, TypeError)], batch_size=4)
 each("fit", FIT, "optimizer", [("adamw", ValueError, "'adamw'"), (optim.SGD, ValueError), (None, ValueError)])
 each("fit", FIT, "callback", [("print", TypeError, "'print'"), (3, TypeError)])
-each("fit", FIT, "patience", [(0, ValueError, ">= 1"), (2.5, ValueError, "2.5"), ("3", ValueError), (True, ValueError)],
-     validation=(X, Y))
+every_value("fit", FIT, "patience", [(0, ValueError, ">= 1"), (2.5, ValueError, "2.5"), ("3", ValueError),
+                                     (True, ValueError)], validation=(X, Y))
 bad("fit patience without validation", lambda: FIT(patience=5), ValueError, "patience", "validation")
 bad("fit dropout without a hidden layer", lambda: MLP([2, 2]).fit(X, Y, epochs=2, dropout=0.5), ValueError,
     "dropout", "hidden layer")
@@ -217,8 +228,8 @@ for label, fn, words in [("negative", lambda e: -1.0, ("got -1.0", "epoch 0")),
 for label, y_bad, exc, words in [("string labels", np.array(list("ab") * 6), TypeError, ("y", "integer class labels")),
                                  ("label out of range", np.full(12, 2), ValueError, ("y", "0..1")),
                                  ("one-hot rows", np.eye(2)[Y], ValueError, ("y", "(12,)")),
-                                 ("short labels", Y[:5], ValueError, ("y", "(12,)", "(5,)"))]:
-    bad(f"fit {label}", partial(lambda v: net().fit(X, v, epochs=2), y_bad), exc, *words)
+                                 ("short labels", Y[:5], ValueError, ("y", "(12,)", "(5,)"))][:1]:
+    route(f"fit {label}", partial(lambda v: net().fit(X, v, epochs=2), y_bad), exc, *words)
 
 
 def weights_unchanged_after(call):
@@ -254,14 +265,15 @@ legit("fit patience stops", lambda: net().fit(X, Y, epochs=500, lr=0.01, validat
 
 # --- train_epoch -----------------------------------------------------------------------------------------------
 TE = partial(lambda **kw: net().train_epoch(**{"X": X, "Y": Y, "lr": 0.1, "optimizer": optim.SGD(), **kw}))
-each("train_epoch", TE, "optimizer", [("sgd", TypeError, "'sgd'", "get_optimizer"), (None, TypeError),
-                                      (optim.Adam, TypeError)])
-each("train_epoch", TE, "rng", [(None, TypeError, "Generator"), (0, TypeError), (np.random.RandomState(0), TypeError)],
-     batch_size=4)
+every_value("train_epoch", TE, "optimizer", [("sgd", TypeError, "'sgd'", "get_optimizer"), (None, TypeError),
+                                             (optim.Adam, TypeError)])
+every_value("train_epoch", TE, "rng", [(None, TypeError, "Generator"), (0, TypeError),
+                                       (np.random.RandomState(0), TypeError)], batch_size=4)
 each("train_epoch", TE, "lr", [(0, ValueError), (-1.0, ValueError), (NAN, ValueError), ("1", TypeError)])
 each("train_epoch", TE, "l1", [(-1, ValueError)])
 each("train_epoch", TE, "batch_size", [(0, ValueError), (1.5, TypeError)])
-each("train_epoch", TE, "dropout", [(1, ValueError), ([0.1, 0.1], ValueError)], rng=np.random.default_rng(0))
+each("train_epoch", TE, "dropout", [(1, ValueError)], rng=np.random.default_rng(0))
+every_value("train_epoch", TE, "dropout", [([0.1, 0.1], ValueError)], rng=np.random.default_rng(0))
 for label, value, exc, words in [("NaN targets", np.full((12, 2), NAN), ValueError, ("Y", "finite")),
                                  ("targets above 1", np.full((12, 2), 2.0), ValueError, ("Y", "[0, 1]")),
                                  ("wrong shape", np.zeros((12, 3)), ValueError, ("Y",)),
@@ -305,10 +317,7 @@ bad("losses.output_delta shapes", lambda: losses.output_delta(np.zeros((2, 1)), 
 # --- layers --------------------------------------------------------------------------------------------------------
 for fn in (layers.sigmoid, layers.tanh, layers.relu, layers.leaky_relu, layers.identity, layers.softmax):
     name = fn.__name__
-    bad(f"layers.{name} text", partial(fn, "abc"), TypeError, "z", "'abc'")
-    bad(f"layers.{name} None", partial(fn, None), TypeError, "z", "None")
-    bad(f"layers.{name} complex", partial(fn, np.array([1j])), TypeError, "z", "complex")
-    bad(f"layers.{name} ragged", partial(fn, [[1.0], [1.0, 2.0]]), TypeError, "z")
+    route(f"layers.{name} text", partial(fn, "abc"), TypeError, "z", "'abc'")
     handled(f"layers.{name} of +-1e308 without warning", partial(fn, np.array([[1e308, -1e308]])),
             lambda a: a.shape == (1, 2))
 bad("layers.softmax 3-D", lambda: layers.softmax(np.zeros((2, 2, 2))), ValueError, "z", "(2, 2, 2)")
