@@ -1,13 +1,14 @@
 """What the bad-input battery catches, recorded row by row (plumbing for tests/test_bad_input.py).
 
-    python tests/support/battery_coverage.py [OUT.tsv]
+    python tests/support/battery_coverage.py OUT.tsv
 
 runs every clear-error row of the battery tables and writes one line per row: the row's id, the
 entry point it calls, the argument its message names, the bad value, the exception type raised, and
 the checker of nnlib/validation/arguments.py that raised it (the outermost frame of arguments.py in
 the traceback) with the checker's settings (integer, low, high, ...), or "-" when the entry point
 raised it itself. Then it prints the counts. The record made before the battery became tables is
-tests/support/battery_before.tsv; the test compares the new tables against it.
+tests/support/battery_before.tsv (made by this script at commit 3203820); tests/test_bad_input.py
+compares the battery with it.
 """
 import importlib
 import re
@@ -66,7 +67,7 @@ def raising_checker(exc):
 def shown(value):
     """A value as text, one line, arrays by dtype, shape and first numbers (the same in every process)."""
     if type(value).__name__ == "ndarray":
-        return f"array({value.dtype}, {value.shape}, {' '.join(map(str, value.ravel()[:4]))})"
+        return f"array({value.dtype}, {value.shape}, {' '.join(map(str, value.flat[:4]))})"
     return re.sub(r" at 0x[0-9a-f]+", "", repr(value))[:80]
 
 
@@ -81,20 +82,18 @@ def run(row):
     return None
 
 
+def record_one(row, exc):
+    """The Record of a clear-error row that raised exc (None: it raised nothing)."""
+    name = row.words[0] if row.words else "?"
+    if exc is None:
+        return Record(row.id, "-", name, "", "none", "-", "", None)
+    checker, settings, arg, value, obj = raising_checker(exc)
+    return Record(row.id, outer_entry(exc), arg or name, value or "", type(exc).__name__, checker, settings, None)
+
+
 def record(rows):
     """One Record per clear-error row (a row that raised nothing gets error "none")."""
-    out = []
-    for row in rows:
-        if row.exc is None:
-            continue
-        exc = run(row)
-        if exc is None:
-            out.append(Record(row.id, "-", row.words[0] if row.words else "?", "", "none", "-", "", None))
-            continue
-        checker, settings, arg, value, obj = raising_checker(exc)
-        out.append(Record(row.id, outer_entry(exc), arg or (row.words[0] if row.words else "?"), value or "",
-                          type(exc).__name__, checker, settings, obj))
-    return out
+    return [record_one(row, run(row)) for row in rows if row.exc is not None]
 
 
 def main(out):
@@ -118,4 +117,6 @@ def summary(rows, records):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "tests/support/battery_before.tsv")
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
