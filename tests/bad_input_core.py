@@ -58,28 +58,14 @@ def bad_values(prefix, fn, arg, cases, **kwargs):
     route(f"{prefix} {arg}={_shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, _shown(value), *extra)
 
 
-# --- value tables ---------------------------------------------------------------------------------------
-COUNTS = [(0, ValueError), (-5, ValueError), (2.5, TypeError), ("10", TypeError), (None, TypeError),
-          (True, TypeError), (NAN, TypeError), (10.0, TypeError), ([10], TypeError), (1 + 2j, TypeError)]
-HUGE_COUNTS = [(10**10, ValueError, "GiB"), (10**30, ValueError, "GiB")]
-SEEDS = [(-1, ValueError), ("abc", TypeError), (1.5, TypeError), (True, TypeError), (NAN, TypeError),
-         ([1], TypeError), (np.float64(3.0), TypeError), (np.int64(-2), ValueError)]
-NONNEG_REALS = [(-0.1, ValueError), (NAN, ValueError), (INF, ValueError), ("a", TypeError), (None, TypeError),
-                (True, TypeError), ([0.1], TypeError), (1j, TypeError)]
-FRACTIONS = [(0, ValueError), (1, ValueError), (-0.2, ValueError), (1.5, ValueError), (NAN, ValueError),
-             (INF, ValueError), ("0.2", TypeError), (None, TypeError), (False, TypeError)]
-BAD_FEATURES = [  # (label, X, exception, words)
-    ("1-D", [0.0, 1.0, 2.0], ValueError, ("X", "2-D", "(3,)")),
-    ("3-D", np.zeros((4, 2, 1)), ValueError, ("X", "2-D", "(4, 2, 1)")),
-    ("empty", np.zeros((0, 2)), ValueError, ("X", "at least one sample", "(0, 2)")),
-    ("text", "abcd", TypeError, ("X", "'abcd'")),
-    ("None", None, TypeError, ("X", "None")),
-    ("NaN", [[0.0, 1.0], [NAN, 0.0], [1.0, 1.0], [2.0, 0.0]], ValueError, ("X", "finite", "[1]")),
-    ("inf", [[0.0, 1.0], [1.0, 0.0], [1.0, INF], [2.0, 0.0]], ValueError, ("X", "finite", "[2]")),
-    ("ragged", [[0.0, 1.0], [1.0], [1.0, 1.0], [2.0, 0.0]], TypeError, ("X", "array of numbers")),
-    ("complex", np.array([[0, 1j], [1, 0], [1, 1], [2, 0]]), TypeError, ("X", "real", "complex")),
-    ("strings", [["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]], TypeError, ("X", "array of numbers")),
-]
+# --- the first bad value of each kind (the route rows'; all of them are in bad_input_checkers) -----------
+COUNTS = [(0, ValueError)]
+HUGE_COUNTS = [(10**10, ValueError, "GiB")]
+SEEDS = [(-1, ValueError)]
+NONNEG_REALS = [(-0.1, ValueError)]
+FRACTIONS = [(0, ValueError)]
+BAD_FEATURES = [("1-D", [0.0, 1.0, 2.0], ValueError, ("X", "2-D", "(3,)")),
+                ("text", "abcd", TypeError, ("X", "'abcd'"))]
 X4 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y4 = np.array([0, 0, 0, 1])
 
@@ -117,8 +103,8 @@ def _dataset_rows():
     for name, gen in GENERATORS.items():
         bad_values(name, gen, "n", COUNTS)
         bad_values(name, gen, "n", HUGE_COUNTS)
-        bad_values(name, gen, "noise", NONNEG_REALS + [(1e308, ValueError), (1001.0, ValueError)])
-        bad_values(name, gen, "seed", SEEDS + [(2**32, ValueError)])
+        bad_values(name, gen, "noise", NONNEG_REALS)
+        bad_values(name, gen, "seed", SEEDS)
         handled(f"{name} noise at its maximum stays finite", partial(gen, n=50, noise=datasets.MAX_NOISE), _is_data(50))
         legit(f"{name} numpy scalars", partial(gen, n=np.int64(30), noise=np.float32(0.1), seed=np.uint32(7)),
               _is_data(30))
@@ -129,18 +115,15 @@ def _dataset_rows():
     for name in ("moons", "circles", "blobs", "xor"):
         legit(f"{name} n=2 (smallest)", partial(GENERATORS[name], n=2), _is_data(2))
     for gen, name in ((datasets.blobs, "blobs"), (datasets.spiral, "spiral")):
-        bad_values(name, gen, "classes", [(1, ValueError), (0, ValueError), (2.5, TypeError), ("3", TypeError),
-                                          (None, TypeError), (True, TypeError)], n=40)
+        bad_values(name, gen, "classes", [(1, ValueError)], n=40)
     bad("blobs classes=30 > n=20", partial(datasets.blobs, n=20, classes=30), ValueError, "classes", "30", "n=20")
     bad("spiral n=2 < classes=3", partial(datasets.spiral, n=2, classes=3), ValueError, "n", "2")
     legit("blobs classes=n", partial(datasets.blobs, n=5, classes=5), _is_data(5, classes=5))
     legit("blobs 8 classes", partial(datasets.blobs, n=80, classes=np.int64(8)), _is_data(80, classes=8))
     legit("spiral 2 classes, 3 points", partial(datasets.spiral, n=3, classes=2), _is_data(3, classes=2))
-    bad_values("circles", datasets.circles, "factor", [(-0.1, ValueError), (1, ValueError), (1.5, ValueError),
-                                                       (NAN, ValueError), ("a", TypeError), (None, TypeError)])
+    bad_values("circles", datasets.circles, "factor", [(-0.1, ValueError)])
     legit("circles factor 0", partial(datasets.circles, n=20, factor=0), _is_data(20))
-    bad_values("make", datasets.make, "name", [("moon", ValueError), ("", ValueError), (None, ValueError),
-                                               (3, ValueError), ("Moons", ValueError)])
+    bad_values("make", datasets.make, "name", [("moon", ValueError)])
     bad("make passes n on", partial(datasets.make, "xor", n=0), ValueError, "n", "0")
     bad("make passes seed on", partial(datasets.make, "spiral", seed="abc"), TypeError, "seed", "'abc'")
     legit("make every name", lambda: [datasets.make(k, n=30) for k in datasets.DATASETS],
@@ -220,23 +203,14 @@ def _fitted():
 
 
 def _perceptron_rows():
-    bad_values("Perceptron", Perceptron, "lr", [(0, ValueError), (-0.1, ValueError), (NAN, ValueError),
-                                                (INF, ValueError), ("1", TypeError), (None, TypeError),
-                                                (True, TypeError), ([1.0], TypeError)])
-    bad_values("Perceptron", Perceptron, "epochs", COUNTS + [(10**9, ValueError)])
+    bad_values("Perceptron", Perceptron, "lr", [(0, ValueError)])
+    bad_values("Perceptron", Perceptron, "epochs", COUNTS)
     bad_values("Perceptron", Perceptron, "seed", SEEDS)
     label, X, exc, words = BAD_FEATURES[0]
     route(f"Perceptron.fit X {label}", partial(Perceptron().fit, X, [0, 0, 0, 1]), exc, *words)
-    label, X, exc, words = BAD_FEATURES[3]
+    label, X, exc, words = BAD_FEATURES[1]
     route(f"Perceptron.predict X {label}", lambda X=X: _fitted().predict(X), exc, *words)
-    for label, y, exc, words in [
-            ("label 2", [0, 1, 2, 1], ValueError, ("y", "0..1", "[2]")),
-            ("label -1", [0, -1, 1, 1], ValueError, ("y", "0..1", "[-1]")),
-            ("label 0.5", [0, 0.5, 1, 1], ValueError, ("y", "integer", "0.5")),
-            ("NaN", [0, NAN, 1, 1], ValueError, ("y", "finite", "nan")),
-            ("strings", ["a", "b", "a", "b"], TypeError, ("y", "integer", "<U1")),
-            ("too short", [0, 1, 1], ValueError, ("y", "(4,)", "(3,)")),
-            ("one-hot", [[0, 1], [1, 0], [0, 1], [1, 0]], ValueError, ("y", "(4, 2)"))][:1]:
+    for label, y, exc, words in [("label 2", [0, 1, 2, 1], ValueError, ("y", "0..1", "[2]"))]:
         route(f"Perceptron.fit y {label}", partial(Perceptron().fit, X4, y), exc, *words)
     for method in ("predict", "decision_function"):
         bad(f"Perceptron.{method} before fit", lambda m=method: getattr(Perceptron(), m)(X4), ValueError, "fit(X, y)")
@@ -485,20 +459,17 @@ def _draw(fig, hidden):
 
 
 def _widget_rows():
-    bad_values("lr_slider", widgets.lr_slider, "min", [(0, ValueError), (-1.0, ValueError), (NAN, ValueError),
-                                                       ("0.1", TypeError), (None, TypeError)])
-    bad_values("lr_slider", widgets.lr_slider, "max", [(0, ValueError), (INF, ValueError), ("10", TypeError)])
-    bad_values("lr_slider", widgets.lr_slider, "value", [(20.0, ValueError), (0, ValueError), (NAN, ValueError),
-                                                         ("0.5", TypeError)])
+    bad_values("lr_slider", widgets.lr_slider, "min", [(0, ValueError)])
+    bad_values("lr_slider", widgets.lr_slider, "max", [(0, ValueError)])
+    bad_values("lr_slider", widgets.lr_slider, "value", [(20.0, ValueError)])
     bad("lr_slider min above max", partial(widgets.lr_slider, 0.5, 1.0, 0.1), ValueError, "min", "max=0.1")
-    bad_values("hidden_slider", widgets.hidden_slider, "value", [(0, ValueError), (51, ValueError), (2.5, TypeError),
-                                                                 ("3", TypeError), (None, TypeError)])
-    bad_values("hidden_slider", widgets.hidden_slider, "min", [(0, ValueError), (-1, ValueError)])
-    bad_values("int_slider", widgets.int_slider, "step", [(0, ValueError), (0.5, TypeError)], value=1, min=0, max=4,
+    bad_values("hidden_slider", widgets.hidden_slider, "value", [(0, ValueError)])
+    bad_values("hidden_slider", widgets.hidden_slider, "min", [(0, ValueError)])
+    bad_values("int_slider", widgets.int_slider, "step", [(0, ValueError)], value=1, min=0, max=4,
                description="k")
     every_value("int_slider", widgets.int_slider, "description", [(5, TypeError), (None, TypeError)], value=1, min=0,
                max=4)
-    bad_values("float_slider", widgets.float_slider, "step", [(0, ValueError), (2.0, ValueError), (NAN, ValueError)],
+    bad_values("float_slider", widgets.float_slider, "step", [(0, ValueError)],
                value=0.5, min=0.0, max=1.0, description="p")
     every_value("float_slider", widgets.float_slider, "min", [(1.0, ValueError)], value=0.5, max=1.0, description="p")
     bad_values("float_slider", widgets.float_slider, "min", [("0", TypeError)], value=0.5, max=1.0, description="p")
