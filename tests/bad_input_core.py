@@ -1,9 +1,10 @@
 """Bad-input rows for nnlib's lesson maths and plumbing (see bad_input_row.Row): the validator itself,
 data sets and splits, the perceptron, gradient checks, plotting and widgets.
 
-Rows are generated from tables: for each public function, each argument and each bad value, the
-call must raise the named exception with the argument's name and the value in its message. Then the
-extreme inputs that must be handled and the legitimate edge cases that must work.
+For each public function and each argument it hands to a checker of nnlib/validation, one route row:
+a bad value raises from that checker, named (the checker's bad values are its tables, in
+bad_input_checkers). Then the errors the functions raise themselves (every value), the extreme inputs
+that must be handled and the legitimate edge cases that must work.
 """
 import contextlib
 from functools import partial

@@ -2,9 +2,11 @@
 loss, targets, train_epoch, fit), losses, layers, optimizers and schedules, divergence, init, dropout,
 regularise, early stopping.
 
-Tables of bad values per argument give one row each: the call must raise the named exception with the
-argument's name (and the value, where it is short) in its message. Then extreme inputs that must be
-handled (no warning escapes, nothing silently wrong) and legitimate edge cases that must work.
+Each argument handed to a checker of nnlib/validation has one route row (each), whose bad value must
+raise from that checker, named; the checkers' bad values are their tables (bad_input_checkers). An
+argument checked by the entry point itself keeps a row per bad value (every_value). Then extreme
+inputs that must be handled (no warning escapes, nothing silently wrong) and legitimate edge cases
+that must work.
 """
 import contextlib
 from functools import partial

@@ -1,7 +1,8 @@
 """Bad-input rows for the playground app (see bad_input_row.Row).
 
-Every setting gets the bad values of its kind (from the settings table itself), through pg.set and
-through the constructor; then steps, points, neurons and links, CSV and JSON files. A call that must
+Every setting gets one route row through pg.set and one through the constructor (its bad values, of
+its kind, are check_setting's table in bad_input_checkers); then steps, points, neurons and links, CSV
+and JSON files. A call that must
 fail runs on one shared playground and must leave it exactly as it was (its JSON export is compared).
 Through the widgets (nnlib.playground.actions) the same errors become a status-line message, never an
 exception. Then extreme inputs that must be handled (huge coordinates draw quickly) and legitimate ones
