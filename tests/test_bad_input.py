@@ -1,8 +1,8 @@
 """The bad-input battery, under -W error and a per-row time limit: the checkers' tables
 (bad_input_checkers: every bad value each checker of nnlib/validation refuses), then the rows of
-bad_input_core, bad_input_mlp, bad_input_playground, bad_input_runs and bad_input_odd: one route row per
-(entry point, argument) showing that the entry point hands that argument to its checker, the errors an
-entry point raises itself, and the extreme and legitimate inputs.
+bad_input_core, bad_input_drawing, bad_input_mlp, bad_input_playground, bad_input_runs and bad_input_odd:
+one route row per (entry point, argument) showing that the entry point hands that argument to its
+checker, the errors an entry point raises itself, and the extreme and legitimate inputs.
 
 A row either raises the named exception with its words (the argument's name and the value) in a
 message that leaks no internals, or returns and passes its check. The last tests compare the battery
@@ -34,8 +34,8 @@ LEAKS = re.compile(r"numpy|Traceback|random_state|math domain|not supported for 
 
 
 TABLES = {name: importlib.import_module(name).ROWS
-          for name in ("bad_input_core", "bad_input_mlp", "bad_input_playground",
-                                                             "bad_input_runs", "bad_input_odd")}
+          for name in ("bad_input_core", "bad_input_drawing", "bad_input_mlp", "bad_input_playground",
+                       "bad_input_runs", "bad_input_odd")}
 ROWS = [row for rows in TABLES.values() for row in rows]
 RECORDS = {}  # row id -> battery_coverage.Record of its error, filled by test_row
 CASES = [(checker, settings, value, exc) for checker, table in CHECKS.items()
@@ -59,18 +59,19 @@ def test_ids_are_unique():
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 
-def test_core_table_size_and_outcomes():
+def test_core_table_outcomes_and_routes():
     core = counts(TABLES["bad_input_core"])
     assert set(core) == {"clear error", "handled correctly", "legitimate input accepted"}
-    assert sum(r.route for r in TABLES["bad_input_core"]) >= 50  # one per (entry point, argument) of the plumbing
+    plumbing = TABLES["bad_input_core"] + TABLES["bad_input_drawing"]
+    assert sum(r.route for r in plumbing) >= 50  # one per (entry point, argument) of the plumbing
 
 
 def test_every_public_function_of_the_plumbing_has_rows():
-    # each public function or class defined in these modules is called by some row of the core table
+    # each public function or class defined in these modules is called by some row of the core or drawing table
     from nnlib import data as datasets
     from nnlib import gradcheck, perceptron
     from nnlib.drawing import plotting, widgets
-    ids = " ".join(r.id for r in TABLES["bad_input_core"])
+    ids = " ".join(r.id for r in TABLES["bad_input_core"] + TABLES["bad_input_drawing"])
     missing = [f"{m.__name__}.{name}" for m in (datasets, gradcheck, perceptron, plotting, widgets)
                for name, obj in vars(m).items() if not name.startswith("_") and callable(obj)
                and getattr(obj, "__module__", None) == m.__name__ and not re.search(rf"\b{name}\b", ids)]

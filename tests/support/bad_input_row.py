@@ -17,6 +17,7 @@ fails if the entry point stops routing that argument through its checker.
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 
@@ -41,3 +42,42 @@ class Row:
 def counts(rows):
     """The rows' count by outcome, e.g. {"clear error": 310, "handled correctly": 40, ...}."""
     return dict(Counter(r.outcome for r in rows))
+
+
+def shown(value):
+    """How nnlib.validation shows a value in a message (repr, cut at 60 characters)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57]
+
+
+class Table:
+    """The rows of one battery module and the helpers that make them (bad_input_core, bad_input_drawing)."""
+
+    def __init__(self):
+        self.rows = []
+
+    def bad(self, id, call, exc, *words, route=False):
+        self.rows.append(Row(id, call, exc, tuple(words), route=route))
+
+    def route(self, id, call, exc, *words):
+        """A route row: the error comes from a checker given the name words[0]."""
+        self.bad(id, call, exc, *words, route=True)
+
+    def handled(self, id, call, check=None):
+        self.rows.append(Row(id, call, check=check))
+
+    def legit(self, id, call, check=None):
+        self.rows.append(Row(id, call, check=check, legit=True))
+
+    def every_value(self, prefix, fn, arg, cases, **kwargs):
+        """One row per (value, exception) of an argument no checker sees: fn(**kwargs, arg=value) names it."""
+        for value, exc, *extra in cases:
+            self.bad(f"{prefix} {arg}={shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, shown(value),
+                     *extra)
+
+    def bad_values(self, prefix, fn, arg, cases, **kwargs):
+        """The route row of fn's argument arg: fn(**kwargs, arg=value) for the first (value, exception) of
+        cases names arg and shows value. The checker's other bad values are its table (bad_input_checkers)."""
+        value, exc, *extra = cases[0]
+        self.route(f"{prefix} {arg}={shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, shown(value),
+                   *extra)
