@@ -1,8 +1,8 @@
 """The bad-input battery, under -W error and a per-row time limit: the checkers' tables
 (bad_input_checkers: every bad value each checker of nnlib/validation refuses), then the rows of
-bad_input_core, bad_input_drawing, bad_input_mlp, bad_input_playground, bad_input_runs and bad_input_odd:
-one route row per (entry point, argument) showing that the entry point hands that argument to its
-checker, the errors an entry point raises itself, and the extreme and legitimate inputs.
+bad_input_core, bad_input_drawing, bad_input_mlp, bad_input_parts, bad_input_playground, bad_input_runs and
+bad_input_odd: one route row per (entry point, argument) showing that the entry point hands that
+argument to its checker, the errors an entry point raises itself, and the extreme and legitimate inputs.
 
 A row either raises the named exception with its words (the argument's name and the value) in a
 message that leaks no internals, or returns and passes its check. The last tests compare the battery
@@ -34,8 +34,8 @@ LEAKS = re.compile(r"numpy|Traceback|random_state|math domain|not supported for 
 
 
 TABLES = {name: importlib.import_module(name).ROWS
-          for name in ("bad_input_core", "bad_input_drawing", "bad_input_mlp", "bad_input_playground",
-                       "bad_input_runs", "bad_input_odd")}
+          for name in ("bad_input_core", "bad_input_drawing", "bad_input_mlp", "bad_input_parts",
+                       "bad_input_playground", "bad_input_runs", "bad_input_odd")}
 ROWS = [row for rows in TABLES.values() for row in rows]
 RECORDS = {}  # row id -> battery_coverage.Record of its error, filled by test_row
 CASES = [(checker, settings, value, exc) for checker, table in CHECKS.items()

@@ -51,23 +51,23 @@ def shown(value):
 
 
 class Table:
-    """The rows of one battery module and the helpers that make them (bad_input_core, bad_input_drawing)."""
+    """The rows of one battery module and the helpers that make them; every id starts with `prefix`."""
 
-    def __init__(self):
-        self.rows = []
+    def __init__(self, prefix=""):
+        self.rows, self.prefix = [], prefix
 
     def bad(self, id, call, exc, *words, route=False):
-        self.rows.append(Row(id, call, exc, tuple(words), route=route))
+        self.rows.append(Row(self.prefix + id, call, exc, tuple(words), route=route))
 
     def route(self, id, call, exc, *words):
         """A route row: the error comes from a checker given the name words[0]."""
         self.bad(id, call, exc, *words, route=True)
 
     def handled(self, id, call, check=None):
-        self.rows.append(Row(id, call, check=check))
+        self.rows.append(Row(self.prefix + id, call, check=check))
 
     def legit(self, id, call, check=None):
-        self.rows.append(Row(id, call, check=check, legit=True))
+        self.rows.append(Row(self.prefix + id, call, check=check, legit=True))
 
     def every_value(self, prefix, fn, arg, cases, **kwargs):
         """One row per (value, exception) of an argument no checker sees: fn(**kwargs, arg=value) names it."""
@@ -81,3 +81,8 @@ class Table:
         value, exc, *extra = cases[0]
         self.route(f"{prefix} {arg}={shown(value)}", partial(fn, **{**kwargs, arg: value}), exc, arg, shown(value),
                    *extra)
+
+    def each(self, prefix, fn, arg, cases, **kwargs):
+        """As bad_values, the value in the id as its repr (40 characters) and `words` after arg's name."""
+        value, exc, *words = cases[0]
+        self.route(f"{prefix} {arg}={value!r:.40}", partial(fn, **{**kwargs, arg: value}), exc, arg, *words)

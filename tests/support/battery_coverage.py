@@ -25,8 +25,8 @@ ARGUMENTS = str(NNLIB / "validation" / "arguments.py")
 PLAYGROUND = str(NNLIB / "playground" / "settings.py")
 PLAYGROUND_CHECKERS = {"check_setting", "check_count", "check_number"}
 NOT_SETTINGS = {"value", "x", "X", "y", "name", "n_values", "what"}  # the value, its name, a message's words
-TABLES = ("bad_input_core", "bad_input_drawing", "bad_input_mlp", "bad_input_playground", "bad_input_runs",
-          "bad_input_odd")  # bad_input_drawing: split from bad_input_core after the record was made
+TABLES = ("bad_input_core", "bad_input_drawing", "bad_input_mlp", "bad_input_parts", "bad_input_playground",
+          "bad_input_runs", "bad_input_odd")  # _drawing and _parts: split from _core and _mlp after the record
 
 
 def is_checker(code):
