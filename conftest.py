@@ -28,6 +28,8 @@ try:
 except ImportError:  # nbval absent: nothing to attach to
     IPyNbCell = IPyNbFile = None
 
+# tests/ on sys.path for the shared helpers of tests/support (`from support import ...`, here and in
+# tests/browser); no test module imports another one (their helpers live in tests/support).
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))   # also for `pytest -p conftest` from elsewhere
 from support import slider_probe as widgets  # noqa: E402
 

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tests"))
 from support.kernel_harness import PROBE_IMPORT  # noqa: E402
-from test_lab import (  # noqa: E402
+from support.lab_page import (  # noqa: E402
     HIDDEN_LABELS,
     LR_LABELS,
     MARK_JS,

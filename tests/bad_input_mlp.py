@@ -1,21 +1,24 @@
-"""Bad-input rows for the core maths (see bad_input_row.Row): MLP (construction, weights, prediction,
-loss, targets, train_epoch, fit), losses, layers, optimizers and schedules, divergence, init, dropout,
-regularise, early stopping.
+"""Bad-input rows for the MLP (see bad_input_row.Row): construction, weights, prediction, loss, targets,
+train_epoch, fit. (Losses, layers, optimizers and schedules, divergence, init, dropout, regularise and
+early stopping: bad_input_parts.)
 
-Tables of bad values per argument give one row each: the call must raise the named exception with the
-argument's name (and the value, where it is short) in its message. Then extreme inputs that must be
-handled (no warning escapes, nothing silently wrong) and legitimate edge cases that must work.
+Each argument handed to a checker of nnlib/validation has one route row (each), whose bad value must
+raise from that checker, named; the checkers' bad values are their tables (bad_input_checkers). An
+argument checked by the entry point itself keeps a row per bad value (every_value). Then extreme
+inputs that must be handled (no warning escapes, nothing silently wrong) and legitimate edge cases
+that must work.
 """
 import contextlib
 from functools import partial
 
 import numpy as np
-from support.bad_input_row import Row
+from support.bad_input_row import Table
 
-from nnlib import MLP, divergence, dropout, init, layers, losses, optim, regularise
-from nnlib.history import EarlyStopping
+from nnlib import MLP, optim
 
-ROWS = []
+TABLE = Table("mlp: ")
+ROWS = TABLE.rows
+bad, route, handled, legit, each = TABLE.bad, TABLE.route, TABLE.handled, TABLE.legit, TABLE.each
 NAN, INF = float("nan"), float("inf")
 RNG = np.random.default_rng(0)
 X = RNG.normal(size=(12, 2))
@@ -26,39 +29,19 @@ def net(*sizes, **kw):
     return MLP(list(sizes) or [2, 3, 2], seed=kw.pop("seed", 0), **kw)
 
 
-def bad(id, call, exc, *words):
-    ROWS.append(Row(f"mlp: {id}", call, exc, tuple(words)))
-
-
-def handled(id, call, check=None):
-    ROWS.append(Row(f"mlp: {id}", call, check=check))
-
-
-def legit(id, call, check=None):
-    ROWS.append(Row(f"mlp: {id}", call, check=check, legit=True))
-
-
-def each(prefix, fn, arg, cases, **kwargs):
-    """One row per (value, exception, *words): fn(**kwargs, arg=value) raises and names arg."""
+def every_value(prefix, fn, arg, cases, **kwargs):
+    """One row per (value, exception, *words) of an argument no checker sees: fn(**kwargs, arg=value) names it."""
     for value, exc, *words in cases:
         bad(f"{prefix} {arg}={value!r:.40}", partial(fn, **{**kwargs, arg: value}), exc, arg, *words)
 
 
 # --- MLP(...) -----------------------------------------------------------------------------------------
-each("MLP", MLP, "layer_sizes", [
-    ({5, 2}, ValueError, "{2, 5}"), ({2: 3, 3: 2}, ValueError), ("23", ValueError, "'23'"), (3, ValueError),
-    ([2], ValueError, "[2]"), ([], ValueError), ([2, 0, 2], ValueError, "[2, 0, 2]"), ([2, -3, 2], ValueError),
-    ([2, 2.5, 2], ValueError, "2.5"), ([2, True, 2], ValueError, "True"), ([2, "3", 2], ValueError),
-    ([2, None, 2], ValueError), ([2, NAN, 2], ValueError), (np.zeros((2, 2), dtype=int), ValueError),
-    ([2, 10**6, 10**6, 2], ValueError, "GiB"), ([10**5, 10**5], ValueError, "GiB"), (None, ValueError)])
-each("MLP", MLP, "activation", [("softmax", ValueError, "'softmax'"), ("Tanh", ValueError), (None, ValueError),
-                                (np.tanh, ValueError)], layer_sizes=[2, 3, 2])
-each("MLP", MLP, "output", [("linear", ValueError, "'linear'"), ("relu", ValueError), (None, ValueError)],
+each("MLP", MLP, "layer_sizes", [({5, 2}, ValueError, "{2, 5}")])
+each("MLP", MLP, "activation", [("softmax", ValueError, "'softmax'")], layer_sizes=[2, 3, 2])
+each("MLP", MLP, "output", [("linear", ValueError, "'linear'")],
      layer_sizes=[2, 3, 2])
-each("MLP", MLP, "init", [("Lecun", ValueError, "'Lecun'"), ("xavier", ValueError, "glorot"), (None, ValueError),
-                          (0.01, ValueError)], layer_sizes=[2, 3, 2])
-each("MLP", MLP, "seed", [("abc", TypeError, "'abc'"), (-1, ValueError, "-1"), (1.5, TypeError, "1.5"),
-                          (True, TypeError), (np.float64(2.0), TypeError), ([1], TypeError)], layer_sizes=[2, 3, 2])
+each("MLP", MLP, "init", [("Lecun", ValueError, "'Lecun'")], layer_sizes=[2, 3, 2])
+each("MLP", MLP, "seed", [("abc", TypeError, "'abc'")], layer_sizes=[2, 3, 2])
 bad("MLP softmax with one output unit", lambda: MLP([2, 3, 1]), ValueError, "output='softmax'", "sigmoid")
 legit("MLP sizes as a tuple", lambda: MLP((2, 3, 2), seed=0), lambda n: n.layer_sizes == [2, 3, 2])
 legit("MLP sizes as a numpy array", lambda: MLP(np.array([2, 4, 2]), seed=0), lambda n: n.layer_sizes == [2, 4, 2])
@@ -95,24 +78,13 @@ legit("params as nested lists", lambda: set_params([([[1, 0, 0], [0, 1, 0]], [0,
       lambda n: n.params[1][1].dtype == float)
 
 # --- forward, predict, predict_proba, activations, accuracy, loss: the samples X -----------------------------
-BAD_X = [("1-D of wrong length", [0.0, 1.0, 2.0], ValueError, ("X",)),
-         ("3-D", np.zeros((4, 2, 1)), ValueError, ("X", "2-D")),
-         ("empty", np.zeros((0, 2)), ValueError, ("X", "at least one sample")),
-         ("text", "abcd", TypeError, ("X", "'abcd'")),
-         ("None", None, TypeError, ("X",)),
-         ("NaN", np.array([[0.0, NAN]]), ValueError, ("X", "finite")),
-         ("inf", np.array([[INF, 0.0]]), ValueError, ("X", "finite")),
-         ("complex", np.array([[1j, 0.0]]), TypeError, ("X", "complex")),
-         ("ragged", [[0.0, 1.0], [2.0]], TypeError, ("X",)),
-         ("three features", np.zeros((4, 3)), ValueError, ("X", "2 features", "(4, 3)")),
-         ("strings", np.array([["a", "b"]]), TypeError, ("X",)),
-         ("too big to pass through", np.broadcast_to(np.zeros(2), (10**8, 2)), ValueError, ("X", "GiB"))]
+BAD_X = [("1-D of wrong length", [0.0, 1.0, 2.0], ValueError, ("X",))]
 for method in ("forward", "predict", "predict_proba", "activations"):
-    for label, value, exc, words in BAD_X:
-        bad(f"{method} X {label}", partial(lambda m, v: getattr(net(), m)(v), method, value), exc, *words)
-for label, value, exc, words in BAD_X[:8]:
-    bad(f"loss X {label}", partial(lambda v: net().loss(v, [0]), value), exc, *words)
-    bad(f"fit X {label}", partial(lambda v: net().fit(v, [0], epochs=2), value), exc, *words)
+    for label, value, exc, words in BAD_X[:1]:
+        route(f"{method} X {label}", partial(lambda m, v: getattr(net(), m)(v), method, value), exc, *words)
+for label, value, exc, words in BAD_X[:1]:
+    route(f"loss X {label}", partial(lambda v: net().loss(v, [0]), value), exc, *words)
+    route(f"fit X {label}", partial(lambda v: net().fit(v, [0], epochs=2), value), exc, *words)
 legit("predict one sample as a 1-D row", lambda: net().predict([0.5, -0.5]), lambda p: p.shape == (1,))
 legit("predict float32 samples", lambda: net().predict(X.astype(np.float32)), lambda p: p.shape == (12,))
 legit("predict a list of lists", lambda: net().predict([[0, 1], [1, 0]]), lambda p: p.shape == (2,))
@@ -122,17 +94,8 @@ handled("activations on huge samples stay finite or saturate", lambda: net(activ
     np.full((3, 2), 1e300)), lambda a: len(a) == 3)
 
 # --- accuracy: the labels y -------------------------------------------------------------------------------
-for label, value, exc, words in [
-        ("string labels", np.array(["a", "b"] * 6), TypeError, ("y", "integer class labels")),
-        ("label 5 of 2 classes", np.full(12, 5), ValueError, ("y", "0..1", "[5]")),
-        ("label 2.5", np.full(12, 2.5), ValueError, ("y", "integer")),
-        ("label -1", np.full(12, -1), ValueError, ("y", "0..1", "[-1]")),
-        ("NaN labels", np.full(12, NAN), ValueError, ("y", "finite")),
-        ("too few labels", Y[:-1], ValueError, ("y", "(12,)", "(11,)")),
-        ("one-hot rows for softmax", np.eye(2)[Y], ValueError, ("y", "(12,)", "(12, 2)")),
-        ("None", None, ValueError, ("y",)),
-        ("text", "01", ValueError, ("y",))]:
-    bad(f"accuracy {label}", partial(lambda v: net().accuracy(X, v), value), exc, *words)
+for label, value, exc, words in [("string labels", np.array(["a", "b"] * 6), TypeError, ("y", "integer class labels"))]:
+    route(f"accuracy {label}", partial(lambda v: net().accuracy(X, v), value), exc, *words)
 bad("accuracy of a regression net", lambda: net(output="identity").accuracy(X, Y), ValueError, "accuracy",
     "'identity'")
 bad("accuracy several sigmoid units with 0.5 targets", lambda: net(2, 3, output="sigmoid").accuracy(
@@ -148,10 +111,9 @@ legit("accuracy with one class present", lambda: net().accuracy(X, np.zeros(12, 
 # --- loss, loss_and_grads, targets ----------------------------------------------------------------------------
 for method in ("loss", "loss_and_grads"):
     call = partial(lambda m, **kw: getattr(net(), m)(X, Y, **kw), method)
-    each(method, call, "l2", [(-0.1, ValueError, "-0.1"), (NAN, ValueError), ("0.1", TypeError), (None, TypeError)])
-    each(method, call, "l1", [(-1, ValueError, "-1"), (INF, ValueError), ("a", TypeError), (1j, TypeError)])
-    each(method, call, "loss", [("hinge", ValueError, "'hinge'"), ("binary_cross_entropy", ValueError),
-                                (0, ValueError)])
+    each(method, call, "l2", [(-0.1, ValueError, "-0.1")])
+    each(method, call, "l1", [(-1, ValueError, "-1")])
+    each(method, call, "loss", [("hinge", ValueError, "'hinge'")])
 bad("loss cross_entropy on a regression net", lambda: net(output="identity").loss(X, np.zeros((12, 2)),
     loss="cross_entropy"), ValueError, "cross_entropy", "'identity'")
 bad("loss regression targets wrong shape", lambda: net(output="identity").loss(X, np.zeros(12)), ValueError, "y",
@@ -182,22 +144,19 @@ legit("targets of numpy integer labels", lambda: net().targets(np.array([1, 0], 
 
 # --- fit ----------------------------------------------------------------------------------------------------
 FIT = partial(lambda **kw: net().fit(X, Y, **{"epochs": 3, **kw}))
-each("fit", FIT, "lr", [(0, ValueError, "> 0"), (-0.5, ValueError, "-0.5"), (NAN, ValueError), (INF, ValueError),
-                        ("0.1", TypeError, "'0.1'"), (None, TypeError), (True, TypeError)])
-each("fit", FIT, "epochs", [(0, ValueError, ">= 1"), (10.0, TypeError, "10.0"), (-3, ValueError), ("5", TypeError),
-                            (None, TypeError)])
-each("fit", FIT, "batch_size", [(0, ValueError), (2.5, TypeError, "2.5"), (-1, ValueError), ("8", TypeError)])
-each("fit", FIT, "l2", [(-0.1, ValueError, "-0.1"), (NAN, ValueError), (None, TypeError)])
-each("fit", FIT, "l1", [(-0.1, ValueError, "-0.1"), (INF, ValueError), ("0", TypeError)])
-each("fit", FIT, "dropout", [(1.0, ValueError, "[0, 1)"), (-0.1, ValueError), (NAN, ValueError),
-                             ("0.5", ValueError), ([0.5, 0.5], ValueError, "1 rates"),
-                             ([1.5], ValueError, "dropout[0]"),
-                             ({0.5}, ValueError)])
-each("fit", FIT, "seed", [("abc", TypeError, "'abc'"), (-1, ValueError), (0.5, TypeError)], batch_size=4)
-each("fit", FIT, "optimizer", [("adamw", ValueError, "'adamw'"), (optim.SGD, ValueError), (None, ValueError)])
-each("fit", FIT, "callback", [("print", TypeError, "'print'"), (3, TypeError)])
-each("fit", FIT, "patience", [(0, ValueError, ">= 1"), (2.5, ValueError, "2.5"), ("3", ValueError), (True, ValueError)],
-     validation=(X, Y))
+each("fit", FIT, "lr", [(0, ValueError, "> 0")])
+each("fit", FIT, "epochs", [(0, ValueError, ">= 1")])
+each("fit", FIT, "batch_size", [(0, ValueError)])
+each("fit", FIT, "l2", [(-0.1, ValueError, "-0.1")])
+each("fit", FIT, "l1", [(-0.1, ValueError, "-0.1")])
+each("fit", FIT, "dropout", [(1.0, ValueError, "[0, 1)")])
+each("fit", FIT, "dropout", [([1.5], ValueError, "dropout[0]")])
+every_value("fit", FIT, "dropout", [("0.5", ValueError), ([0.5, 0.5], ValueError, "1 rates"), ({0.5}, ValueError)])
+each("fit", FIT, "seed", [("abc", TypeError, "'abc'")], batch_size=4)
+each("fit", FIT, "optimizer", [("adamw", ValueError, "'adamw'")])
+each("fit", FIT, "callback", [("print", TypeError, "'print'")])
+every_value("fit", FIT, "patience", [(0, ValueError, ">= 1"), (2.5, ValueError, "2.5"), ("3", ValueError),
+                                     (True, ValueError)], validation=(X, Y))
 bad("fit patience without validation", lambda: FIT(patience=5), ValueError, "patience", "validation")
 bad("fit dropout without a hidden layer", lambda: MLP([2, 2]).fit(X, Y, epochs=2, dropout=0.5), ValueError,
     "dropout", "hidden layer")
@@ -214,11 +173,8 @@ for label, fn, words in [("negative", lambda e: -1.0, ("got -1.0", "epoch 0")),
                          ("NaN", lambda e: NAN, ("nan",)), ("text", lambda e: "0.1", ("'0.1'",)),
                          ("None", lambda e: None, ("None",))]:
     bad(f"fit schedule returns {label}", partial(FIT, lr=fn), ValueError, "lr (a schedule)", *words)
-for label, y_bad, exc, words in [("string labels", np.array(list("ab") * 6), TypeError, ("y", "integer class labels")),
-                                 ("label out of range", np.full(12, 2), ValueError, ("y", "0..1")),
-                                 ("one-hot rows", np.eye(2)[Y], ValueError, ("y", "(12,)")),
-                                 ("short labels", Y[:5], ValueError, ("y", "(12,)", "(5,)"))]:
-    bad(f"fit {label}", partial(lambda v: net().fit(X, v, epochs=2), y_bad), exc, *words)
+for label, y_bad, exc, words in [("string labels", np.array(list("ab") * 6), TypeError, ("y", "integer class labels"))]:
+    route(f"fit {label}", partial(lambda v: net().fit(X, v, epochs=2), y_bad), exc, *words)
 
 
 def weights_unchanged_after(call):
@@ -254,14 +210,15 @@ legit("fit patience stops", lambda: net().fit(X, Y, epochs=500, lr=0.01, validat
 
 # --- train_epoch -----------------------------------------------------------------------------------------------
 TE = partial(lambda **kw: net().train_epoch(**{"X": X, "Y": Y, "lr": 0.1, "optimizer": optim.SGD(), **kw}))
-each("train_epoch", TE, "optimizer", [("sgd", TypeError, "'sgd'", "get_optimizer"), (None, TypeError),
-                                      (optim.Adam, TypeError)])
-each("train_epoch", TE, "rng", [(None, TypeError, "Generator"), (0, TypeError), (np.random.RandomState(0), TypeError)],
-     batch_size=4)
-each("train_epoch", TE, "lr", [(0, ValueError), (-1.0, ValueError), (NAN, ValueError), ("1", TypeError)])
+every_value("train_epoch", TE, "optimizer", [("sgd", TypeError, "'sgd'", "get_optimizer"), (None, TypeError),
+                                             (optim.Adam, TypeError)])
+every_value("train_epoch", TE, "rng", [(None, TypeError, "Generator"), (0, TypeError),
+                                       (np.random.RandomState(0), TypeError)], batch_size=4)
+each("train_epoch", TE, "lr", [(0, ValueError)])
 each("train_epoch", TE, "l1", [(-1, ValueError)])
-each("train_epoch", TE, "batch_size", [(0, ValueError), (1.5, TypeError)])
-each("train_epoch", TE, "dropout", [(1, ValueError), ([0.1, 0.1], ValueError)], rng=np.random.default_rng(0))
+each("train_epoch", TE, "batch_size", [(0, ValueError)])
+each("train_epoch", TE, "dropout", [(1, ValueError)], rng=np.random.default_rng(0))
+every_value("train_epoch", TE, "dropout", [([0.1, 0.1], ValueError)], rng=np.random.default_rng(0))
 for label, value, exc, words in [("NaN targets", np.full((12, 2), NAN), ValueError, ("Y", "finite")),
                                  ("targets above 1", np.full((12, 2), 2.0), ValueError, ("Y", "[0, 1]")),
                                  ("wrong shape", np.zeros((12, 3)), ValueError, ("Y",)),
@@ -274,126 +231,9 @@ bad("train_epoch dropout without rng", lambda: net().train_epoch(X, Y, 0.1, opti
 legit("train_epoch soft targets", lambda: TE(Y=np.full((12, 2), 0.5)), lambda J: np.isfinite(J))
 legit("train_epoch full batch needs no rng", lambda: TE(), lambda J: J > 0)
 
-# --- losses ------------------------------------------------------------------------------------------------------
-for fn in (losses.mse, losses.binary_cross_entropy, losses.cross_entropy):
-    name = fn.__name__
-    bad(f"losses.{name} (4, 1) against (4,)", partial(fn, np.full((4, 1), 0.5), np.ones(4)), ValueError, "Y",
-        "(4, 1)", "(4,)")
-    bad(f"losses.{name} (4, 2) against (2, 4)", partial(fn, np.full((4, 2), 0.5), np.ones((2, 4))), ValueError, "Y",
-        "(2, 4)")
-    bad(f"losses.{name} NaN", partial(fn, np.full((2, 2), NAN), np.ones((2, 2))), ValueError, "finite")
-    bad(f"losses.{name} text", partial(fn, "ab", np.ones((2, 2))), TypeError, "'ab'")
-    bad(f"losses.{name} complex", partial(fn, np.ones((2, 2)) + 1j, np.ones((2, 2))), TypeError, "complex")
-    bad(f"losses.{name} empty", partial(fn, np.zeros((0, 2)), np.zeros((0, 2))), ValueError, "n >= 1")
-    bad(f"losses.{name} 3-D", partial(fn, np.zeros((2, 2, 2)), np.zeros((2, 2, 2))), ValueError, "(n, k)")
-    legit(f"losses.{name} lists", partial(fn, [[0.5, 0.5]], [[1.0, 0.0]]), lambda J: np.isfinite(J))
-for fn in (losses.binary_cross_entropy, losses.cross_entropy):
-    bad(f"losses.{fn.__name__} probabilities above 1", partial(fn, np.full((2, 2), 1.5), np.ones((2, 2))),
-        ValueError, "p", "[0, 1]")
-legit("losses.mse (4,) against (4,) is 0.5", lambda: losses.mse(np.zeros(4), np.ones(4)), lambda J: J == 0.5)
-handled("losses.cross_entropy of a confident wrong answer is finite", lambda: losses.cross_entropy(
-    [[0.0, 1.0]], [[1.0, 0.0]]), lambda J: J == losses.CEILING)
-bad("losses.output_delta bad output", lambda: losses.output_delta(np.zeros((2, 2)), np.zeros((2, 2)), "tanh", "mse"),
-    ValueError, "output", "'tanh'")
-bad("losses.output_delta bad loss", lambda: losses.output_delta(np.zeros((2, 2)), np.zeros((2, 2)), "softmax", "l1"),
-    ValueError, "loss", "'l1'")
-bad("losses.output_delta identity with cross_entropy", lambda: losses.output_delta(
-    np.zeros((2, 2)), np.zeros((2, 2)), "identity", "cross_entropy"), ValueError, "cross_entropy", "identity")
-bad("losses.output_delta shapes", lambda: losses.output_delta(np.zeros((2, 1)), np.zeros(2), "identity", "mse"),
-    ValueError, "Y", "(2, 1)", "(2,)")
-
-# --- layers --------------------------------------------------------------------------------------------------------
-for fn in (layers.sigmoid, layers.tanh, layers.relu, layers.leaky_relu, layers.identity, layers.softmax):
-    name = fn.__name__
-    bad(f"layers.{name} text", partial(fn, "abc"), TypeError, "z", "'abc'")
-    bad(f"layers.{name} None", partial(fn, None), TypeError, "z", "None")
-    bad(f"layers.{name} complex", partial(fn, np.array([1j])), TypeError, "z", "complex")
-    bad(f"layers.{name} ragged", partial(fn, [[1.0], [1.0, 2.0]]), TypeError, "z")
-    handled(f"layers.{name} of +-1e308 without warning", partial(fn, np.array([[1e308, -1e308]])),
-            lambda a: a.shape == (1, 2))
-bad("layers.softmax 3-D", lambda: layers.softmax(np.zeros((2, 2, 2))), ValueError, "z", "(2, 2, 2)")
-bad("layers.softmax inf", lambda: layers.softmax([[INF, 0.0]]), ValueError, "z", "finite")
-bad("layers.softmax NaN", lambda: layers.softmax([NAN, 0.0]), ValueError, "z", "finite")
-bad("layers.softmax empty rows", lambda: layers.softmax(np.zeros((2, 0))), ValueError, "z", "(2, 0)")
-legit("layers.sigmoid of a number", lambda: layers.sigmoid(0.0), lambda a: a == 0.5)
-legit("layers.tanh of a list", lambda: layers.tanh([0.0, 1.0]), lambda a: a.shape == (2,))
-
-# --- optimizers and schedules ----------------------------------------------------------------------------------------
-each("Adam", optim.Adam, "beta1", [(1, ValueError, "[0, 1)"), (-0.1, ValueError), (NAN, ValueError),
-                                   ("0.9", TypeError)])
-each("Adam", optim.Adam, "beta2", [(1.0, ValueError), (1.5, ValueError)])
-each("Adam", optim.Adam, "eps", [(0, ValueError, "> 0"), (-1e-8, ValueError), (INF, ValueError)])
-each("Adagrad", optim.Adagrad, "eps", [(0, ValueError, "> 0"), (None, TypeError)])
-each("Momentum", optim.Momentum, "mu", [(1, ValueError, "[0, 1)"), (-5, ValueError, "-5"), ("0.9", TypeError)])
-each("Nesterov", optim.Nesterov, "mu", [(1.2, ValueError), (NAN, ValueError)])
-each("RMSprop", optim.RMSprop, "rho", [(2, ValueError, "[0, 1)"), (-0.5, ValueError)])
-each("RMSprop", optim.RMSprop, "eps", [(0.0, ValueError)])
-P2 = [np.zeros((2, 3)), np.zeros(3)]
-for name in sorted(optim.OPTIMIZERS):
-    step = partial(lambda nm, *a: optim.get_optimizer(nm).step(*a), name)
-    bad(f"{name}.step too few grads", partial(step, [np.zeros(2), np.zeros(3)], [np.zeros(2)], 0.1), ValueError,
-        "params and grads", "2 and 1")
-    bad(f"{name}.step wrong grad shape", partial(step, [np.zeros((2, 3))], [np.zeros((3, 2))], 0.1), ValueError,
-        "grads[0]", "(2, 3)", "(3, 2)")
-    bad(f"{name}.step lr 0", partial(step, [np.zeros(2)], [np.ones(2)], 0), ValueError, "lr", "> 0")
-    bad(f"{name}.step NaN gradient", partial(step, [np.zeros(2)], [np.array([NAN, 0.0])], 0.1), ValueError,
-        "grads[0]", "finite")
-    bad(f"{name}.step integer params", partial(step, [np.zeros(2, dtype=int)], [np.ones(2)], 0.1), TypeError,
-        "params[0]", "float")
-    handled(f"{name}.step gradients of 1e300 without warning", partial(
-        lambda st: (lambda p: (st([p], [np.full(2, 1e300)], 0.1), p)[1])(np.zeros(2)), step),
-        lambda p: p.shape == (2,))
-bad("sgd.step params a single array", lambda: optim.SGD().step(np.zeros(2), [np.ones(2)], 0.1), TypeError, "params")
-bad("sgd.step params as lists", lambda: optim.SGD().step([[0.0, 0.0]], [[1.0, 1.0]], 0.1), TypeError, "params[0]")
-bad("sgd.step text gradient", lambda: optim.SGD().step([np.zeros(2)], ["ab"], 0.1), TypeError, "grads[0]")
-legit("sgd.step list gradient", lambda: (lambda p: (optim.SGD().step([p], [[1.0, 2.0]], 0.5), p)[1])(np.zeros(2)),
-      lambda p: p.tolist() == [-0.5, -1.0])
-each("step_decay", optim.step_decay, "drop", [(2.0, ValueError, "(0, 1]"), (0, ValueError)], lr=0.1)
-each("exponential_decay", optim.exponential_decay, "gamma", [(-0.1, ValueError)], lr=0.1)
-bad("schedule at epoch -1", lambda: optim.step_decay(0.1)(-1), ValueError, "epoch", "-1")
-bad("schedule at epoch 1.5", lambda: optim.inverse_time_decay(0.1)(1.5), ValueError, "epoch", "1.5")
-bad("schedule at epoch 'a'", lambda: optim.exponential_decay(0.1)("a"), ValueError, "epoch", "'a'")
-handled("step_decay far out underflows to 0 without error", lambda: optim.step_decay(0.1)(10**6), lambda r: r >= 0)
-
-# --- divergence, init, dropout, regularise, early stopping ---------------------------------------------------
-for fn in (divergence.diverged, divergence.message, divergence.epoch):
-    name = fn.__name__
-    bad(f"divergence.{name} text", partial(fn, "abc"), TypeError, "losses")
-    bad(f"divergence.{name} None", partial(fn, None), TypeError, "losses")
-    bad(f"divergence.{name} 2-D", partial(fn, [[0.5, 0.4]]), ValueError, "losses", "one-dimensional")
-    bad(f"divergence.{name} warmup -1", partial(fn, [0.5], warmup=-1), ValueError, "warmup", "-1")
-    bad(f"divergence.{name} warmup 1.5", partial(fn, [0.5], warmup=1.5), ValueError, "warmup", "1.5")
-    bad(f"divergence.{name} ceiling 0", partial(fn, [0.5], ceiling=0), ValueError, "ceiling")
-bad("divergence.diverged text losses", lambda: divergence.diverged(["a", "b"]), TypeError, "losses")
-legit("divergence.diverged of nothing", lambda: divergence.diverged([]), lambda d: d is False)
-legit("divergence.diverged numpy array", lambda: divergence.diverged(np.array([0.7, 0.5])), lambda d: d is False)
-handled("divergence.diverged inf loss", lambda: divergence.diverged([0.7, INF]), lambda d: d is True)
-handled("divergence.message NaN", lambda: divergence.message([0.7, NAN]), lambda m: "epoch 2" in m)
-bad("init.weights a set", lambda: init.weights({2, 3}), ValueError, "layer_sizes")
-bad("init.weights bad init", lambda: init.weights([2, 3], init="uniform"), ValueError, "init", "'uniform'")
-bad("init.weights bad seed", lambda: init.weights([2, 3], seed="x"), TypeError, "seed", "'x'")
-bad("dropout.mask RandomState", lambda: dropout.mask(np.random.RandomState(0), (2, 2), 0.5), TypeError, "rng",
-    "Generator")
-bad("dropout.mask rate 1", lambda: dropout.mask(RNG, (2, 2), 1.0), ValueError, "rate", "[0, 1)")
-bad("dropout.mask shape 3-D", lambda: dropout.mask(RNG, (2, 2, 2), 0.5), ValueError, "shape", "(n, units)")
-bad("dropout.mask huge shape", lambda: dropout.mask(RNG, (10**6, 10**6), 0.5), ValueError, "shape", "GiB")
+# --- rows that need this module's net, TE and FIT (the other parts: bad_input_parts) --------------------
 bad("targets of a huge one-hot", lambda: MLP([2, 10**5], seed=0).targets(np.zeros(10**5, dtype=int)), ValueError,
     "one-hot", "GiB")
-bad("dropout.mask shape of floats", lambda: dropout.mask(RNG, (2.0, 2), 0.5), ValueError, "shape")
-bad("dropout.forward shapes differ", lambda: dropout.forward(np.zeros((2, 3)), np.ones((3, 2))), ValueError, "a", "M")
-bad("dropout.backward shapes differ", lambda: dropout.backward(np.zeros((2, 3)), np.ones(3)), ValueError, "da", "M")
-bad("dropout.rates wrong count", lambda: dropout.rates([0.1, 0.2], 3), ValueError, "dropout", "3 rates")
-bad("regularise.l1_penalty negative", lambda: regularise.l1_penalty([np.ones(2)], -1, 4), ValueError, "l1")
-bad("regularise.l2_penalty n 0", lambda: regularise.l2_penalty([np.ones(2)], 0.1, 0), ValueError, "n", ">= 1")
-bad("regularise.l1_gradient NaN", lambda: regularise.l1_gradient(np.array([NAN]), 0.1, 4), ValueError, "weights",
-    "finite")
-bad("regularise.l2_penalty text", lambda: regularise.l2_penalty(["ab"], 0.1, 4), TypeError, "weights")
-bad("EarlyStopping patience 0", lambda: EarlyStopping(0), ValueError, "patience", ">= 1")
-bad("EarlyStopping patience text", lambda: EarlyStopping("3"), ValueError, "patience", "'3'")
-bad("losses.one_hot label 3 of 3", lambda: losses.one_hot([0, 3], 3), ValueError, "labels", "0..2")
-bad("losses.one_hot k 0", lambda: losses.one_hot([0], 0), ValueError, "k", ">= 1")
-bad("losses.one_hot text", lambda: losses.one_hot("ab", 2), TypeError, "labels")
-legit("losses.one_hot", lambda: losses.one_hot(np.array([1, 0]), 2), lambda Y: Y.tolist() == [[0, 1], [1, 0]])
 bad("train_epoch ragged Y", lambda: TE(Y=[[0.0], [1.0, 0.0]] * 6), TypeError, "Y")
 bad("MLP seed 2**32", lambda: MLP([2, 3, 2], seed=2**32), ValueError, "seed", "4294967295")
 bad("fit epochs 2**70 (no endless run)", lambda: net().fit(X, Y, epochs=2**70), ValueError, "epochs", "GiB")

@@ -1,7 +1,8 @@
 """Bad-input rows for the playground app (see bad_input_row.Row).
 
-Every setting gets the bad values of its kind (from the settings table itself), through pg.set and
-through the constructor; then steps, points, neurons and links, CSV and JSON files. A call that must
+Every setting gets one route row through pg.set and one through the constructor (its bad values, of
+its kind, are check_setting's table in bad_input_checkers); then steps, points, neurons and links, CSV
+and JSON files. A call that must
 fail runs on one shared playground and must leave it exactly as it was (its JSON export is compared).
 Through the widgets (nnlib.playground.actions) the same errors become a status-line message, never an
 exception. Then extreme inputs that must be handled (huge coordinates draw quickly) and legitimate ones
@@ -11,6 +12,7 @@ import json
 import time
 
 import numpy as np
+from bad_input_checkers import setting_values
 from support.bad_input_row import Row
 
 from nnlib.playground import SETTINGS, Playground
@@ -40,8 +42,8 @@ def unchanged(fn):
     return call
 
 
-def bad(id, fn, exc, *words):
-    ROWS.append(Row(f"playground {id}", unchanged(fn), exc, tuple(words)))
+def bad(id, fn, exc, *words, route=False):
+    ROWS.append(Row(f"playground {id}", unchanged(fn), exc, tuple(words), route=route))
 
 
 def shown(id, fn, *words):
@@ -63,29 +65,13 @@ def legit(id, call, check=None):
     ROWS.append(Row(f"playground {id}", call, check=check, legit=True))
 
 
-# --- every setting, every bad value of its kind (from the table) --------------------------------------------
-def bad_values(name, spec):
-    wrong_type = ["3", None, True, 2 + 1j, [1]]
-    if spec.kind == "int":
-        return [spec.low - 1, spec.high + 1, 2.5, NAN, *wrong_type]
-    if spec.kind in ("float", "log"):
-        return [spec.low - 1, spec.high * 10, NAN, INF, -INF, *wrong_type]
-    if spec.kind == "bool":
-        return ["no", 1, 0.0, None]
-    if spec.kind == "features":
-        return [[], ["x3"], "x9", 5, [1], None]
-    if spec.kind == "neurons":
-        return [[0], [spec.high + 1], [3] * 9, "3", [2.5], None, 4]  # [] is legit: no hidden layer
-    ints = isinstance(spec.options[0], int)
-    return ["nope", 3.0 if ints else 3, None, True, [spec.options[0]], 10.0 if name == "batch_size" else "×"]
-
-
+# --- every setting: one route row through pg.set and one through the constructor ------------------------------
+# (every bad value of each setting's kind is in check_setting's table, bad_input_checkers.setting_values)
 for _name, _spec in SETTINGS.items():
-    for _v in bad_values(_name, _spec):
-        bad(f"set {_name}={_v!r}", lambda pg, n=_name, v=_v: pg.set(**{n: v}), ValueError, _name)
-    _first = bad_values(_name, _spec)[0]
+    _first = setting_values(_name, _spec)[0]
+    bad(f"set {_name}={_first!r}", lambda pg, n=_name, v=_first: pg.set(**{n: v}), ValueError, _name, route=True)
     ROWS.append(Row(f"playground Playground({_name}={_first!r})", lambda n=_name, v=_first: Playground(**{n: v}),
-                    ValueError, (_name,)))
+                    ValueError, (_name,), route=True))
 bad("unknown setting", lambda pg: pg.set(colour="red"), ValueError, "unknown setting 'colour'")
 bad("setting named 3", lambda pg: pg.set(**{"3": 1}), ValueError, "unknown setting")
 bad("neurons against layers", lambda pg: pg.set(neurons=[3, 3], layers=3), ValueError, "layers=3", "neurons")
@@ -97,8 +83,7 @@ bad("click 99", lambda pg: pg.set(click=99), ValueError, "click", "99")
 bad("show_validation 'no'", lambda pg: pg.set(show_validation="no"), ValueError, "show_validation", "'no'")
 
 # --- steps, neurons, links ----------------------------------------------------------------------------------
-for _v in (0, -1, 1.5, "2", None, True, NAN, np.int64(0)):
-    bad(f"step({_v!r})", lambda pg, v=_v: pg.step(v), ValueError, "frames must be an integer >= 1")
+bad("step(0)", lambda pg: pg.step(0), ValueError, "frames", "must be an integer >= 1", route=True)
 for _layer, _delta, _word in ((5, 1, "layer"), (-1, 1, "layer"), ("0", 1, "layer"), (0, 2, "delta"),
                               (0, 0.5, "delta"), (0, 1, "neurons[0]")):
     bad(f"change_neurons({_layer!r}, {_delta!r})", lambda pg, a=_layer, d=_delta: pg.change_neurons(a, d), ValueError,

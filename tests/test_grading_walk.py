@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import grades  # noqa: E402
 import make_assignments as ma  # noqa: E402
-from test_hub import REPO_NAME, course_repository, git_pull_link  # noqa: E402
+from support.hub_course import REPO_NAME, course_repository, git_pull_link  # noqa: E402
 
 LESSON = "01_perceptron"
 ANSWERS = {

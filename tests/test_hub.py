@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from support.hub_course import LESSON, REPO_NAME, course_repository, git_pull_link
 from support.servers import free_port, log_tail, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +44,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 STUDENTS = ("ada", "ben", "cho", "dev", "eve")
 BROWSER_STUDENT = "ada"
-LESSON = "notebooks/01_perceptron.ipynb"
-REPO_NAME = "nn-course"                 # nbgitpuller's target folder: the repository's name
 START_TIMEOUT, RUN_TIMEOUT, PAGE_TIMEOUT, STOP_TIMEOUT = 90, 240, 120, 20
 TIMINGS = {}
 
@@ -90,22 +89,6 @@ def _marked_pids(mark):
             except OSError:
                 pass
     return pids
-
-
-def course_repository(tmp):
-    """A git repository standing for the course's public one: a clone of this repository with the working
-    tree's notebooks committed on top (so uncommitted lessons are what the students get), on branch main."""
-    repo = tmp / "git" / REPO_NAME
-    git = ["git", "-c", "user.name=nn-course test", "-c", "user.email=test@localhost",
-           "-c", "advice.detachedHead=false"]
-    subprocess.run(git + ["clone", "-q", "--no-local", str(ROOT), str(repo)], check=True, timeout=120)
-    subprocess.run(git + ["-C", str(repo), "checkout", "-q", "-B", "main"], check=True, timeout=60)
-    shutil.rmtree(repo / "notebooks")
-    shutil.copytree(ROOT / "notebooks", repo / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    subprocess.run(git + ["-C", str(repo), "add", "-A", "notebooks"], check=True, timeout=60)
-    subprocess.run(git + ["-C", str(repo), "commit", "-q", "--allow-empty", "-m", "working tree"], check=True,
-                   timeout=60)
-    return repo
 
 
 class Hub:
@@ -157,13 +140,6 @@ class Hub:
         if self.log is not None:
             self.log.close()
         return left
-
-
-def git_pull_link(base, repo_url, path=LESSON):
-    """The link a teacher shares: log in (or not yet), pull the course into the student's folder (a merge
-    when it is already there), open the lesson in JupyterLab."""
-    query = urlencode({"repo": repo_url, "branch": "main", "urlpath": f"lab/tree/{REPO_NAME}/{path}"})
-    return f"{base}/hub/user-redirect/git-pull?{query}"
 
 
 @pytest.fixture(scope="module")

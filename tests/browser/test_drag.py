@@ -16,7 +16,7 @@ import json
 import re
 import time
 
-from test_lab import LOOK_JS, MARK_JS, STATE_JS, open_notebook, run_all_cells, settled, wait_for, wait_until_run
+from support.lab_page import LOOK_JS, MARK_JS, STATE_JS, open_notebook, run_all_cells, settled, wait_for, wait_until_run
 
 FINAL_BOUND_S = 1.5
 DRAG_STEPS = 24
