@@ -170,14 +170,14 @@ class MLP:
         return out
 
     # --- training -----------------------------------------------------------------------------
-    def train_epoch(self, X, Y, lr, optimizer, loss=None, *, l2=0.0, l1=0.0, batch_size=None, rng=None,
+    def train_epoch(self, X, Y, lr, optimizer, *, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None,
                     dropout=None):
         """Train one epoch in place; return its mean training loss (each batch's loss measured before
         its update). Y: labels (n,) or targets (n, k) as from `targets`. optimizer: an optim.Optimizer (it
         keeps its state between calls). batch_size None: full batch; else shuffled minibatches drawn
         with `rng` (a np.random.Generator, also needed for dropout). l1, dropout: as in `fit`.
         Used by `fit` and the playground. Lessons 7-8."""
-        return training.train_epoch(self, X, Y, lr, optimizer, loss, l2=l2, l1=l1, batch_size=batch_size, rng=rng,
+        return training.train_epoch(self, X, Y, lr, optimizer, loss=loss, l2=l2, l1=l1, batch_size=batch_size, rng=rng,
                                     dropout=dropout)
 
     def fit(self, X, y, *, epochs=1000, lr=0.1, loss=None, l2=0.0, batch_size=None, optimizer="sgd",

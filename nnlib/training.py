@@ -97,7 +97,7 @@ def _checked_targets(net, Y, n, loss):
     return targets(Y, n, k, net.output, loss, "Y")
 
 
-def train_epoch(net, X, Y, lr, optimizer, loss=None, *, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
+def train_epoch(net, X, Y, lr, optimizer, *, loss=None, l2=0.0, l1=0.0, batch_size=None, rng=None, dropout=None):
     """Train `net` one epoch in place; return the epoch's mean training loss. See MLP.train_epoch."""
     X = network_input(X, net.layer_sizes)
     loss = loss_name(loss, net.output)

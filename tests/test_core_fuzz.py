@@ -19,7 +19,7 @@ ODD = [None, "a", [], [[1], [1, 2]], np.nan, np.inf, -1, 0, 1e308, -1e308, 1j, T
 
 FIT_OPTIONS = ["epochs", "lr", "loss", "l2", "batch_size", "optimizer", "seed", "callback", "validation", "l1",
                "dropout", "patience"]  # keyword-only, fed here in this order
-EPOCH_OPTIONS = ["l2", "l1", "batch_size", "rng", "dropout"]
+EPOCH_OPTIONS = ["loss", "l2", "l1", "batch_size", "rng", "dropout"]   # keyword-only
 
 
 def mk():
@@ -36,7 +36,7 @@ CALLS = {  # name: (function, arguments that work)
     "MLP.targets": (lambda *a: mk().targets(*a), [Y, None]),
     "MLP.fit": (lambda X_, y_, *a: mk().fit(X_, y_, **dict(zip(FIT_OPTIONS, a))),
                 [X, Y, 3, 0.1, None, 0.0, None, "sgd", 0, None, None, 0.0, None, None]),
-    "MLP.train_epoch": (lambda *a: mk().train_epoch(*a[:5], **dict(zip(EPOCH_OPTIONS, a[5:]))),
+    "MLP.train_epoch": (lambda *a: mk().train_epoch(*a[:4], **dict(zip(EPOCH_OPTIONS, a[4:]))),
                         [X, Y, 0.1, optim.SGD(), None, 0.0, 0.0, 2, np.random.default_rng(0), None]),
     "losses.mse": (losses.mse, [np.zeros((2, 2)), np.ones((2, 2))]),
     "losses.cross_entropy": (losses.cross_entropy, [np.full((2, 2), 0.5), np.ones((2, 2))]),

@@ -185,8 +185,8 @@ class Trainer:
         saved = [(W.copy(), b.copy()) for W, b in self.net.params]
         with np.errstate(all="ignore"):
             for _ in range(epochs):
-                self.losses.append(self.net.train_epoch(self.X_train, self.Y_train, s["lr"], self.opt, self.loss_name,
-                                                        batch_size=batch, rng=self.rng, **rate))
+                self.losses.append(self.net.train_epoch(self.X_train, self.Y_train, s["lr"], self.opt,
+                                                        loss=self.loss_name, batch_size=batch, rng=self.rng, **rate))
                 self.epoch += 1
                 if not np.isfinite(self.losses[-1]):
                     break
