@@ -64,6 +64,8 @@ SOLUTIONS = {
 }
 SLIPS = {
     "gradient_shapes": [
+        Slip("column of ones", "With explicit biases X has no column of ones: dJdW1 has one row per input, and the "
+             "biases' gradient dJdb1 comes apart.", (10, 7, 4, 7)),
         Slip("W1 like delta1", "dJdW1 has the shape of W1 (inputs x hidden), not the shape of delta1: every "
              "gradient has its weight's shape.", (10, 7, 10, 7)),
         Slip("transposed W1", "W1 is (inputs, hidden) = (3, 7), since z1 = X @ W1 takes (10, 3) to (10, 7); your "
