@@ -139,6 +139,17 @@ def test_an_answer_that_blows_up_is_not_given_a_slip_that_merely_blows_up_too(ca
     assert capsys.readouterr().out.strip().startswith(f"double: not yet. {zero_start.hint}")
 
 
+def test_a_product_in_the_wrong_order_is_one_slip_whichever_function_multiplied(capsys):
+    slip = Slip("order", "You multiplied in the wrong order.", lambda A, B: B @ A)
+    cases = [(np.ones((3, 2)), np.ones((2, 4)))]
+    for answer in (lambda A, B: np.dot(B, A), lambda A, B: np.matmul(B, A), lambda A, B: B @ A):
+        function_check("prod", answer, lambda A, B: A @ B, cases, outputs=("P",), slips=[slip])
+        assert capsys.readouterr().out.startswith(f"prod: not yet. {slip.hint}")
+    function_check("prod", lambda A, B: A @ np.ones((3, 3)), lambda A, B: A @ B, cases, outputs=("P",), slips=[slip])
+    out = capsys.readouterr().out                   # another product that does not fit: not this slip
+    assert slip.hint not in out and "shapes do not fit" in out, out
+
+
 def test_untouched_stubs_and_the_handed_out_function(capsys):
     def stub(x):
         """Double x."""

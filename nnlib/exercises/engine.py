@@ -61,6 +61,7 @@ operator it can only multiply vectors by).
 """
 import copy
 import inspect
+import re
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -102,7 +103,7 @@ class Answers(tuple):
 # --- function checks ---------------------------------------------------------------------------------------
 def _agree(a, b, outputs, atol, rtol):
     """Whether two outcomes behave alike: same error, same in-place changes, same results."""
-    if a.error != b.error or a.changed != b.changed:
+    if _error_key(a) != _error_key(b) or a.changed != b.changed:
         return False
     if any(differs("", a.args[i], b.args[i], atol, rtol) for i in a.changed):
         return False
@@ -115,7 +116,18 @@ _RAW = {"matmul: Input operand": "a matrix product A @ B whose shapes do not fit
                                  "check the order of the factors and of the arguments (samples in rows: X @ W)",
         "operands could not be broadcast": "an elementwise operation on two arrays whose shapes do not fit: "
                                            "check each array's shape (and the order of the arguments)",
-        "shapes not aligned": "a product whose shapes do not fit: check the order of the factors and arguments"}
+        "not aligned": "a product whose shapes do not fit: check the order of the factors and arguments"}
+_PRODUCT = ("matmul: Input operand", "not aligned")     # @ and np.dot word one mistake two ways
+
+
+def _error_key(outcome):
+    """An error as compared between an answer and a slip: a product whose inner sizes do not fit is one mistake
+    whether `@`, np.matmul or np.dot reported it (the two sizes must match); any other error by its full text."""
+    if outcome.error and any(raw in outcome.error for raw in _PRODUCT):
+        sizes = re.search(r"size (\d+) is different from (\d+)|(\d+) \(dim \d+\) != (\d+) \(dim", outcome.error)
+        if sizes:
+            return "product shapes", outcome.kind, tuple(sorted(int(n) for n in sizes.groups() if n))
+    return outcome.error
 
 
 def _error_words(outcome):
