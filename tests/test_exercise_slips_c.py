@@ -103,3 +103,74 @@ def test_tanh_derivative_hint_names_the_mistake_not_the_formula(fn, slip):
 def test_no_tanh_derivative_hint_states_the_formula():
     assert not [s.name for s in lesson03.SLIPS["tanh_derivative"] if ANSWER.search(s.hint)]
     assert reply("tanh_derivative", lambda a: 1 - a * a) == "tanh_derivative: correct"
+
+
+# --- lesson 7, exercises 3 and 4: a right step is told why, as the predictions are -----------------------------
+def test_adam_and_adamw_correct_replies_restate_the_reason():
+    from nnlib.exercises import lesson07
+    assert reply("adam_step", lesson07._adam).startswith("adam_step: correct. v is a running mean of g^2")
+    assert "1 - beta^t" in reply("adam_step", lesson07._adam)
+    assert reply("adamw_step", lesson07._adamw).startswith("adamw_step: correct. The decay lr * wd * p")
+
+
+def test_a_function_check_without_a_reason_still_says_only_correct():
+    assert reply("tanh_derivative", lambda a: 1 - a * a) == "tanh_derivative: correct"
+
+
+# --- lesson 12: section 5's count, a roll of the flat row, a float matrix ---------------------------------------
+def test_parameter_count_4810_is_named_as_section_5s_network():
+    text = reply("parameter_count", 4810)
+    assert text.startswith("parameter_count: not yet.") and "64-64-10" in text and "32" in text
+    assert "a factor 2" not in text
+    assert reply("parameter_count", 2410).startswith("parameter_count: correct")
+
+
+@pytest.mark.parametrize("fn", [lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=1),
+                                lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=-1),
+                                lambda X, dy, dx: np.roll(X, 8 * dy + dx)])
+def test_shift_digits_flat_roll_is_told_ink_wraps_into_the_next_row(fn):
+    text = reply("shift_digits", fn)
+    assert text.startswith("shift_digits: not yet.") and "wraps ink from the end of one image row" in text
+    assert "should be masked" not in text
+
+
+def test_shift_digits_right_shift_is_accepted():
+    def shift(X, dy, dx):
+        images = np.zeros((len(X), 8, 8))
+        moved = np.reshape(X, (-1, 8, 8))
+        images[:, max(dy, 0):8 + min(dy, 0), max(dx, 0):8 + min(dx, 0)] = \
+            moved[:, max(-dy, 0):8 + min(-dy, 0), max(-dx, 0):8 + min(-dx, 0)]
+        return images.reshape(-1, 64)
+    assert reply("shift_digits", shift) == "shift_digits: correct"
+
+
+def test_confusion_matrix_of_floats_is_not_said_to_have_raised():
+    def confusion(y, y_hat, k):
+        C = np.zeros((k, k))
+        np.add.at(C, (y, y_hat), 1)
+        return C
+    text = reply("confusion_matrix", confusion)
+    assert text.startswith("confusion_matrix: not yet.") and "raised" not in text
+    assert "it returned an array of dtype float64, but C should hold integers" in text
+    assert reply("confusion_matrix", lambda y, y_hat, k: confusion(y, y_hat, k).astype(int)).startswith(
+        "confusion_matrix: correct")
+
+
+# --- lesson 4: the section's 400, and averaged bias gradients -----------------------------------------------------
+def test_delta_ratio_400_is_named_as_the_sections_example():
+    text = reply("delta_ratio", 400)
+    assert "y_hat = 0.0025" in text and "here y_hat = 0.01" in text and "a factor 4" not in text
+    assert reply("delta_ratio", 101).startswith("delta_ratio: correct")
+
+
+def test_backprop_tanh_averaged_biases_reply_says_what_the_student_did():
+    from nnlib.exercises import lesson04
+    slip = next(s for s in lesson04.SLIPS["backprop_tanh"] if s.name == "bias mean")
+    assert reply("backprop_tanh", slip.answer).startswith("backprop_tanh: not yet. You averaged the bias gradients")
+
+
+# --- lesson 1, exercise 3: (-1, -1, 0) has two routes -----------------------------------------------------------
+def test_first_epoch_nand_names_both_routes_to_minus_one_minus_one_zero():
+    text = reply("first_epoch_nand", (-1, -1, 0))
+    assert "z = 0 as a 0" in text and "leaving b out" in text
+    assert reply("first_epoch_nand", (-1, -1, -1)).startswith("first_epoch_nand: correct")
