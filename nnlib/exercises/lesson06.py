@@ -160,8 +160,8 @@ SLIPS = {
                      "mean(x^2) itself, not half of it; with half the curvature the limit doubles.", 1.0),
         Slip("lambda", "4 is lambda, the curvature mean(x^2); the question asks for the learning rate, which the "
                        "curvature limits.", 4.0),
-        Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; w keeps shrinking "
-                              "for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
+        Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; the distance to w* "
+                              "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
         Slip("sum", "2 / 20 uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
                     "curvature averages x^2 over the points too.", 0.1),
         Slip("n - 1", "You divided the sum of x^2 by n - 1 = 4: J's 1/(2n) divides by n = 5, the number of "
