@@ -30,10 +30,10 @@ Usage, in a lesson module::
     __all__ = ["derivative", "init_loss"]
 
 Message style. A check prints one line and returns None (nothing for Jupyter to echo): "<name>: correct" (a
-prediction adds why it is right), "<name>: not yet. <hint> <numbers>", or, for an untouched stub (None, a
-function whose body is still the stub's `raise NotImplementedError` / `return None`, or a diagnose exercise's
-handed-out function, unchanged: the slip named "given", whose code handed_out.py holds; a changed version that
-still behaves like it gets that slip's hint), the same neutral "<name>: not attempted yet: ..." for every
+prediction, or a check given `right`, adds why), "<name>: not yet. <hint> <numbers>", or, for an untouched stub
+(None, a function whose body is still the stub's `raise NotImplementedError` / `return None`, or a diagnose
+exercise's handed-out function, unchanged: the slip named "given", whose code handed_out.py holds; a changed
+version that still behaves like it gets that slip's hint), the same neutral "<name>: not attempted yet: ..." for every
 exercise, with no hint. The hint is the matched slip's (when the answer behaves like a catalogued slip on
 the failing case, to the engine's tolerance or the check's if stricter: same results, same in-place changes,
 same error); the numbers name the input, what was expected and what came back, and, only when no slip
@@ -132,7 +132,7 @@ def _error_key(outcome):
 
 def _error_words(outcome):
     """The error of a call, with numpy's shape errors put in words and the student's line named."""
-    text = outcome.error
+    text = outcome.error.split(": ", 1)[-1] if outcome.kind == "Refused" else outcome.error
     for raw, words in _RAW.items():
         if raw in text:
             text = f"raised {outcome.kind}: {words}"
@@ -261,11 +261,11 @@ def _as_function(answer, adapt):
 
 def function_check(name, answer, reference, cases, outputs=("the result",), slips=(), pure=False,
                    forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None,
-                   also=()):
+                   also=(), right=""):
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).
     `adapt` turns the answer (and each slip's answer) into such a function, e.g. a class into a call of its
-    methods; `outputs` names the results (several: a tuple); `also` lists other references that are right too
-    (an answer matching one of them on every case passes). See the module docstring for the rest."""
+    methods; `outputs` names the results (several: a tuple); `also` lists other right references (an answer
+    matching one on every case passes); `right`: why a passing answer is right. See the module docstring."""
     if untouched(answer):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     fn, problem = _as_function(answer, adapt)
@@ -301,4 +301,4 @@ def function_check(name, answer, reference, cases, outputs=("the result",), slip
             return verdict(name, problem, hint, grade, altered=trial.altered())
     if grade and (from_checker(answer) or any(o.borrowed for o in trial.outcomes.values())):
         return verdict(name, BORROWED, grade=grade)
-    return verdict(name, grade=grade, altered=trial.altered())
+    return verdict(name, grade=grade, right=right, altered=trial.altered())

@@ -123,8 +123,9 @@ SLIPS = {
              "so the caller's w is left as it was.", _distance_in_place),
     ],
     "first_epoch_nand": [
-        Slip("step(0) = 0", "You counted z = 0 as a 0: the lesson's step says 1 when z >= 0, so at the start "
-             "(w = 0, b = 0) the first three samples are already right.", (-1.0, -1.0, 0.0)),
+        Slip("step(0) = 0", "Two slips give this triple: counting z = 0 as a 0 (the lesson's step says 1 when "
+             "z >= 0, so at the start the first three samples are already right), or updating w at the mistake "
+             "and leaving b out (b moves with every update too).", (-1.0, -1.0, 0.0)),
         Slip("wrong way", "You moved the weights the wrong way: at (1, 1) the label is 0 and the neuron says 1, so "
              "y - y_hat = -1 and w, b go down.", (1.0, 1.0, 1.0)),
         Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "

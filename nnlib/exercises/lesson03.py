@@ -88,14 +88,17 @@ SLIPS = {
     "tanh_derivative": [
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
              "(e^z - e^-z) / (e^z + e^-z) with the quotient rule.", lambda a: a * (1 - a)),
-        Slip("no square", "Close: the derivative is 1 minus a squared, not 1 - a.", lambda a: 1 - a),
+        Slip("no square", "Close, but 1 - a gives different slopes at a = 0.5 and a = -0.5, and tanh is odd "
+             "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z: redo the quotient rule, u' = v and "
+             "v' = u for u = e^z - e^-z, v = e^z + e^-z, and write u / v as a.", lambda a: 1 - a),
         Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
-        Slip("twice", "You differentiated once more: 1 - a**2 is itself the slope of tanh; its derivative -2a is the "
-             "second derivative.", lambda a: -2 * a),
+        Slip("twice", "-2a is 0 at a = 0, where tanh rises fastest (slope 1): that is the derivative of the "
+             "slope, one differentiation too many.", lambda a: -2 * a),
         Slip("plus", "The sign in front of a**2 is off: tanh flattens as |a| nears 1, so the slope falls from 1 "
              "at a = 0 towards 0.", lambda a: 1 + a ** 2),
-        Slip("square of difference", "You squared 1 - a; the slope squares a alone before subtracting it from 1.",
+        Slip("square of difference", "(1 - a)^2 gives 2.25 at a = -0.5 but 0.25 at a = 0.5, while tanh's slope is "
+             "at most 1 and the same at z and -z: check which term the quotient rule squares.",
              lambda a: (1 - a) ** 2),
         Slip("times two", "a * 2 doubles a; a square is a ** 2 (or a * a).", lambda a: 1 - a * 2),
         Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): a square is a ** 2.",

@@ -167,8 +167,8 @@ SLIPS = {
              "the square.", _tanh_slip(scale=2)),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so sum "
              "delta1 over the rows (axis=0).", _tanh_slip(bias="axis 1")),
-        Slip("bias mean", "The bias gradients average over the samples: the 1/n is already in delta2, so dJdb "
-             "sums the rows of delta.", _tanh_slip(bias="mean")),
+        Slip("bias mean", "You averaged the bias gradients over the samples; the 1/n is already in delta2, so "
+             "dJdb sums the rows of delta.", _tanh_slip(bias="mean")),
         Slip("no slope", "delta1 misses a factor: going back through the tanh layer multiplies by tanh's slope.",
              _tanh_slip(slope="none")),
         Slip("sigmoid slope", "a1 (1 - a1) is the sigmoid's slope; the hidden layer here is tanh (lesson 3's "
@@ -215,6 +215,8 @@ SLIPS = {
              "dJ/dz2.", float(np.log(100) / (0.5 * 0.99 ** 2))),
         Slip("half", "With the 1/2 of squared error kept in its delta2, the ratio doubles: the 1/2 cancels the 2 "
              "of the square.", 2 / (0.01 * 0.99)),
+        Slip("section's 400", "400 is the ratio at y_hat = 0.0025, the example of the section 'Why "
+             "cross-entropy'; here y_hat = 0.01.", 1 / (0.0025 * 0.9975)),
         Slip("numerator", "0.99 is cross-entropy's |delta2| = |y_hat - y| alone; the ratio divides it by squared "
              "error's.", 0.99),
     ],

@@ -1,5 +1,5 @@
 """Exercise checks for lesson 6 (06_moons): the loss at initialisation, the largest step that does not grow
-on a one-weight bowl, the L1 penalty and its gradient, power iteration for the sharpest curvature.
+on a loss made from data, the L1 penalty and its gradient, power iteration for the sharpest curvature.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -17,13 +17,14 @@ def _init_loss():
     return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
 
 
-# --- exercise 2 (derive): the largest step that does not grow on the bowl J = lam/2 w^2 -----------------
-LAM = 4.0
+# --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points -------
+X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the curvature is mean(x^2) = 4
+LAM = float(np.mean(np.square(X_POINTS)))
 
 
 def _largest_stable_lr(lam=LAM, steps=100):
-    """Run it: gradient descent from w = 1 on J = lam/2 w^2 at lr = 0.001, 0.002, ..., 2; the largest lr
-    before the first at which |w| ends above where it started."""
+    """Run it: gradient descent on a loss of curvature lam (J = lam/2 (w - w*)^2, w* = 0) from w = 1 at lr = 0.001,
+    0.002, ..., 2; the largest lr before the first at which |w - w*| ends above where it started."""
     last = None
     for k in range(1, 2001):
         lr, w = k / 1000, 1.0
@@ -91,6 +92,13 @@ def _power_unnormalised(H):                   # never divides by the norm: v gro
     return float(v @ H @ v)
 
 
+def _power_overflow(H):                      # normalised only in the quotient at the end: v overflows, inf / inf
+    v = np.ones(H.shape[0])
+    for _ in range(1000):
+        v = H @ v
+    return float(v @ H @ v / (v @ v))
+
+
 def _power_diagonal(H):                       # the largest diagonal entry (read as e_i @ H @ e_i)
     return float(max(e @ (H @ e) for e in np.eye(H.shape[0])))
 
@@ -143,17 +151,23 @@ SLIPS = {
                          "is below 0.", -float(np.log(4))),
     ],
     "lr_limit": [
-        Slip("one over", "1/lambda is the step that lands on the bottom at once; above it each step jumps across the "
-                         "bottom (section 4's swing) but w still shrinks while |1 - lr lambda| < 1.", 0.25),
+        Slip("one over", "1/lambda is the step that lands on the bottom w* at once; above it each step jumps across "
+                         "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1.", 0.25),
         Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
         Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
              8.0),
-        Slip("half", "dJ/dw of lambda/2 w^2 is lambda w (the 2 of the square cancels the 1/2); with lambda w / 2 "
-                     "the limit doubles.", 1.0),
-        Slip("lambda", "4 is lambda, the curvature; the question asks for the learning rate, which the curvature "
-                       "limits.", 4.0),
-        Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; w keeps shrinking "
-                              "for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
+        Slip("half", "The 1/2 in J cancels the 2 of the square: dJ/dw = mean(x (x w - y)), so the curvature is "
+                     "mean(x^2) itself, not half of it; with half the curvature the limit doubles.", 1.0),
+        Slip("lambda", "4 is lambda, the curvature mean(x^2); the question asks for the learning rate, which the "
+                       "curvature limits.", 4.0),
+        Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; the distance to w* "
+                              "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
+        Slip("sum", "2 / 20 uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
+                    "curvature averages x^2 over the points too.", 0.1),
+        Slip("n - 1", "You divided the sum of x^2 by n - 1 = 4: J's 1/(2n) divides by n = 5, the number of "
+                      "points.", 0.4),
+        Slip("largest x", "2/9 uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
+                          "weighs them equally.", 2 / 9),
     ],
     "l1_penalty_and_grad": [
         Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
@@ -176,6 +190,10 @@ SLIPS = {
              lambda W, l1, n: (l1 / n * np.abs(W), l1 / n * np.sign(W))),
         Slip("W over |W|", "W / |W| is 0/0 = nan where a weight is 0: np.sign(W) gives 0 there.",
              lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), l1 / n * W / np.abs(W))),
+        Slip("half penalty", "Your dW is right but the penalty is half of l1 / n times the sum of |W|: the 1/(2n) "
+                             "belongs to L2, where it cancels the 2 of w^2; |w| has no square to cancel (the penalty's"
+                             " derivative should be your dW).",
+             lambda W, l1, n: (l1 / (2 * n) * np.sum(np.abs(W)), l1 / n * np.sign(W))),
         Slip("mean", "You divided by the number of weights (np.mean or W.size): the penalty divides by n, the "
                      "number of samples, given as an argument.",
              lambda W, l1, n: (l1 * np.mean(np.abs(W)), l1 / W.size * np.sign(W))),
@@ -185,6 +203,9 @@ SLIPS = {
                     "repeat a few hundred times.", _power_few),
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
+        Slip("overflow", "v is never rescaled inside the loop, so it grows like lambda_max^steps until it passes the "
+                         "largest float (about 1e308), and the quotient at the end is inf / inf = nan: normalise v "
+                         "at every repetition, not only at the end.", _power_overflow),
         Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
                          "eigenvector: rotate H and it changes.", _power_diagonal),
         Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
@@ -210,11 +231,15 @@ def init_loss(prediction, grade=False):
 
 
 def lr_limit(prediction, grade=False):
-    """Lesson 6, exercise 2 (derive): the largest lr at which gradient descent on J = 4/2 w^2 does not grow |w|."""
+    """Lesson 6, exercise 2 (derive): the largest lr at which full-batch gradient descent on half the mean squared
+    error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), does not move w farther from the best w*. The
+    curvature is mean(x^2) = 4 whatever the targets, so the answer is 2 / 4 = 0.5."""
     return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
-                            right="One step multiplies w by 1 - lr lambda, and |1 - lr lambda| <= 1 for lr up to "
-                                  "2 / lambda = 0.5. Above 1 / lambda each step jumps across the bottom, as in "
-                                  "section 4; above 2 / lambda it lands farther out every time.",
+                            right="The curvature d^2J/dw^2 is mean(x^2) = 4 whatever the targets (they only place "
+                                  "the bottom w*). One step multiplies w - w* by 1 - lr lambda, and "
+                                  "|1 - lr lambda| <= 1 for lr up to 2 / lambda = 0.5. Above 1 / lambda each step "
+                                  "jumps across the bottom, as in section 4; above 2 / lambda it lands farther out "
+                                  "every time.",
                             slips=SLIPS["lr_limit"], grade=grade)
 
 

@@ -220,7 +220,10 @@ def adam_step(fn, grade=False):
              (_P, _G, 0.1 * _M, 0.01 * np.abs(_M), 2, 0.01),
              (_P, _G, _M, np.square(_M), 10, 0.1)]
     return function_check("adam_step", fn, reference=_adam, cases=cases, outputs=("p_new", "m_new", "v_new"),
-                          slips=SLIPS["adam_step"], pure=True, grade=grade)
+                          slips=SLIPS["adam_step"], pure=True, grade=grade,
+                          right="v is a running mean of g^2, so sqrt(v_hat) has g's scale, and both corrections "
+                                "divide by 1 - beta^t, which tends to 1 as t grows: they undo the zero start of m "
+                                "and v in the first steps, then fade.")
 
 
 def adamw_step(fn, grade=False):
@@ -229,7 +232,10 @@ def adamw_step(fn, grade=False):
              (_P, _G, _M, np.square(_M), 10, 0.1, 0.5),
              (_P[0], _G[0], _M[0], np.square(_M[0]), 3, 0.05, 0.01)]
     return function_check("adamw_step", fn, reference=_adamw, cases=cases, outputs=("p_new", "m_new", "v_new"),
-                          slips=SLIPS["adamw_step"], pure=True, grade=grade)
+                          slips=SLIPS["adamw_step"], pure=True, grade=grade,
+                          right="The decay lr * wd * p stands outside the adaptive fraction, so every weight shrinks "
+                                "by the same share lr * wd whatever its gradients were; added to g (Adam with L2) it "
+                                "would be divided by sqrt(v_hat).")
 
 
 __all__ = ["steps_per_epoch", "bowl_lr", "adam_step", "adamw_step"]

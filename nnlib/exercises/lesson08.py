@@ -119,9 +119,13 @@ def _test_loss_cached(l2, state):
 
 def _regularise_story():
     rows = ", ".join(f"{l2}: {_overfit_run(l2).metrics()['val_loss']:.2f}" for l2 in L2_CHOICES)
-    best = _best_l2()
+    best, n_val = _best_l2(), int(_overfit_run(0).val.sum())
+    val, test = _overfit_run(best).metrics()["val_loss"], _test_loss(best)
+    gap = (f" It is above the winner's validation loss ({val:.2f}): that score rests on only {n_val} points and won "
+           "a contest of four, so it flatters the winner; fresh points do not (lesson 9 returns to this)."
+           if round(test, 2) > round(val, 2) else "")
     return (f"Validation loss by L2 strength: {rows}. The winner is chosen on validation data; only then is the "
-            f"test set touched, once: test loss {_test_loss(best):.2f} on 1000 fresh points.")
+            f"test set touched, once: test loss {test:.2f} on 1000 fresh points.{gap}")
 
 
 # --- exercise 5 (derive): identity layers collapse into one ------------------------------------------------------

@@ -7,6 +7,7 @@ import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
 from .lesson12_slips import MORE
+from .reply import Refused
 
 
 # --- exercise 1 (derive): the confusion matrix ----------------------------------------------------------
@@ -24,8 +25,8 @@ def _counting(fn):
     def counted(y, y_hat, k):
         C = fn(y, y_hat, k)
         if isinstance(C, np.ndarray) and C.dtype.kind == "f" and np.all(np.round(C) == C):
-            raise TypeError(f"C should hold integers (counts), got an array of dtype {C.dtype}: build it with "
-                            "dtype=int")
+            raise Refused(f"returned an array of dtype {C.dtype}, but C should hold integers (counts): build it "
+                          "with dtype=int")
         return C
     return counted
 

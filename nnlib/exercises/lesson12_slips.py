@@ -117,6 +117,8 @@ MORE = {
              "units do.", 64 * 32 + 32 * 10 + 64 + 32 + 10),
         Slip("one bias per layer", "Each unit has its own bias, so b1 has one entry per hidden unit and b2 one per "
              "output unit, not one per layer.", 64 * 32 + 32 * 10 + 2),
+        Slip("section 5's net", "4810 counts section 5's chosen network, 64-64-10, with 64 hidden units; this one "
+                                "has 32, which sizes W1, b1 and W2.", 64 * 64 + 64 + 64 * 10 + 10),
         Slip("no hidden layer", "The network has a hidden layer of 32 units between the 64 inputs and the 10 outputs: "
              "two weight matrices, two bias vectors.", 64 * 10 + 10),
     ],
@@ -151,5 +153,11 @@ MORE = {
         Slip("first edge", "You blank row 0 and column 0 whatever the direction: for a move up or to the left the "
                            "blank belongs at the other edge.", _shift_first_edge),
         Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
+        Slip("flat roll", "Rolling the flat 64-pixel row wraps ink from the end of one image row into the start of "
+                          "the next (and from the last row into the first): the 8 x 8 image has to move, rows and "
+                          "columns apart.", lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=1)),
+        Slip("roll all", "np.roll with no axis rolls the whole array as one flat row: it wraps ink from the end of "
+                         "one image row into the next, and from one image into the next; the 8 x 8 images have to "
+                         "move, each on its own.", lambda X, dy, dx: np.roll(X, 8 * dy + dx)),
     ],
 }

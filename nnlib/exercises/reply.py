@@ -18,6 +18,11 @@ class NotYet(AssertionError):
         return textwrap.wrap(str(self), WIDTH) or [""]
 
 
+class Refused(TypeError):
+    """Raised by a check's own wrapper (not the student's code) to refuse a result: a reply quotes its message
+    as what the function did ("it returned ..."), without "raised"."""
+
+
 def _note(altered):
     if not altered:
         return ""

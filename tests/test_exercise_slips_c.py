@@ -1,0 +1,186 @@
+"""Replies that teachers trying the exercises found weak: each wrong answer here, written as a student writes it,
+must get a reply naming its own mistake (not a generic factor, not nan words, not the answer itself), and the right
+answer must still be accepted.
+"""
+import contextlib
+import io
+import re
+
+import numpy as np
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson03, lesson06
+
+
+def reply(name, *answers):
+    """What check.<name> prints for this answer (a check returns None)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert getattr(check, name)(*answers) is None
+    return out.getvalue().strip()
+
+
+def hint(lesson, name, slip):
+    return next(s.hint for s in lesson.SLIPS[name] if s.name == slip)
+
+
+# --- lesson 6, exercise 2: the curvature of a loss made from data -----------------------------------------------
+@pytest.mark.parametrize("prediction, words", [(0.1, "sum of x^2"), (2 / 20, "sum of x^2"), (0.4, "n - 1"),
+                                               (0.222, "largest x^2")])
+def test_lr_limit_names_the_sum_where_the_mean_belongs(prediction, words):
+    text = reply("lr_limit", prediction)
+    assert text.startswith("lr_limit: not yet.") and words in text
+    assert "a factor 5" not in text
+
+
+def test_lr_limit_right_answer_names_the_curvature_from_the_data():
+    text = reply("lr_limit", 0.5)
+    assert text.startswith("lr_limit: correct") and "mean(x^2) = 4" in text
+    assert lesson06.LAM == np.mean(np.square([0, 1, -1, 3, -3])) == 4.0
+
+
+def test_lr_limit_docstring_describes_the_prompt_not_the_old_bowl():
+    doc = check.lr_limit.__doc__
+    assert "4/2 w^2" not in doc and "(0, 1, -1, 3, -3)" in doc and "mean squared" in doc
+
+
+# --- lesson 6, exercise 3: L2's 1/(2n) on the L1 penalty only -----------------------------------------------------
+def l1_half_penalty(W, l1, n):
+    return l1 / (2 * n) * np.sum(np.abs(W)), l1 / n * np.sign(W)
+
+
+def l1_right(W, l1, n):
+    return l1 / n * np.abs(W).sum(), l1 / n * np.sign(W)
+
+
+def test_l1_half_penalty_with_the_right_gradient_is_named():
+    text = reply("l1_penalty_and_grad", l1_half_penalty)
+    assert text.startswith(f"l1_penalty_and_grad: not yet. {hint(lesson06, 'l1_penalty_and_grad', 'half penalty')}")
+    assert "half the expected" not in text and "dW is right" in text
+    assert reply("l1_penalty_and_grad", l1_right) == "l1_penalty_and_grad: correct"
+
+
+# --- lesson 6, exercise 4: power iteration normalised only at the end ---------------------------------------------
+def power_overflowing(steps, seed):
+    def top_eigenvalue(H):
+        v = np.random.default_rng(seed).standard_normal(H.shape[0]) if seed is not None else np.ones(H.shape[0])
+        for _ in range(steps):
+            v = H @ v
+        return float(v @ H @ v / (v @ v))
+    return top_eigenvalue
+
+
+@pytest.mark.parametrize("steps, seed", [(500, 0), (1000, None), (3000, 42)])
+def test_top_eigenvalue_overflow_is_named_not_generic_nan(steps, seed):
+    text = reply("top_eigenvalue", power_overflowing(steps, seed))
+    assert text.startswith(f"top_eigenvalue: not yet. {hint(lesson06, 'top_eigenvalue', 'overflow')}")
+    assert "it holds nan" not in text and "normalise v at every repetition" in text
+
+
+def test_top_eigenvalue_normalised_at_every_step_is_right():
+    def top_eigenvalue(H):
+        v = np.ones(H.shape[0])
+        for _ in range(1000):
+            v = H @ v
+            v = v / np.sqrt(v @ v)
+        return float(v @ H @ v)
+    assert reply("top_eigenvalue", top_eigenvalue) == "top_eigenvalue: correct"
+
+
+# --- lesson 3, exercise 2: the hints name the mistake without handing over 1 - a^2 ---------------------------------
+ANSWER = re.compile(r"1\s*-\s*a\s*(\*\*\s*2|\^\s*2|²|\*\s*a)|1 minus a squared|squares a alone")
+
+
+@pytest.mark.parametrize("fn, slip", [(lambda a: 1 - a, "no square"), (lambda a: -2 * a, "twice"),
+                                      (lambda a: (1 - a) ** 2, "square of difference")])
+def test_tanh_derivative_hint_names_the_mistake_not_the_formula(fn, slip):
+    text = reply("tanh_derivative", fn)
+    assert text.startswith(f"tanh_derivative: not yet. {hint(lesson03, 'tanh_derivative', slip)}")
+    assert not ANSWER.search(text), text
+
+
+def test_no_tanh_derivative_hint_states_the_formula():
+    assert not [s.name for s in lesson03.SLIPS["tanh_derivative"] if ANSWER.search(s.hint)]
+    assert reply("tanh_derivative", lambda a: 1 - a * a) == "tanh_derivative: correct"
+
+
+# --- lesson 7, exercises 3 and 4: a right step is told why, as the predictions are -----------------------------
+def test_adam_and_adamw_correct_replies_restate_the_reason():
+    from nnlib.exercises import lesson07
+    assert reply("adam_step", lesson07._adam).startswith("adam_step: correct. v is a running mean of g^2")
+    assert "1 - beta^t" in reply("adam_step", lesson07._adam)
+    assert reply("adamw_step", lesson07._adamw).startswith("adamw_step: correct. The decay lr * wd * p")
+
+
+def test_a_function_check_without_a_reason_still_says_only_correct():
+    assert reply("tanh_derivative", lambda a: 1 - a * a) == "tanh_derivative: correct"
+
+
+# --- lesson 12: section 5's count, a roll of the flat row, a float matrix ---------------------------------------
+def test_parameter_count_4810_is_named_as_section_5s_network():
+    text = reply("parameter_count", 4810)
+    assert text.startswith("parameter_count: not yet.") and "64-64-10" in text and "32" in text
+    assert "a factor 2" not in text
+    assert reply("parameter_count", 2410).startswith("parameter_count: correct")
+
+
+@pytest.mark.parametrize("fn", [lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=1),
+                                lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=-1),
+                                lambda X, dy, dx: np.roll(X, 8 * dy + dx)])
+def test_shift_digits_flat_roll_is_told_ink_wraps_into_the_next_row(fn):
+    text = reply("shift_digits", fn)
+    assert text.startswith("shift_digits: not yet.") and "wraps ink from the end of one image row" in text
+    assert "should be masked" not in text
+
+
+def test_shift_digits_right_shift_is_accepted():
+    def shift(X, dy, dx):
+        images = np.zeros((len(X), 8, 8))
+        moved = np.reshape(X, (-1, 8, 8))
+        images[:, max(dy, 0):8 + min(dy, 0), max(dx, 0):8 + min(dx, 0)] = \
+            moved[:, max(-dy, 0):8 + min(-dy, 0), max(-dx, 0):8 + min(-dx, 0)]
+        return images.reshape(-1, 64)
+    assert reply("shift_digits", shift) == "shift_digits: correct"
+
+
+def test_confusion_matrix_of_floats_is_not_said_to_have_raised():
+    def confusion(y, y_hat, k):
+        C = np.zeros((k, k))
+        np.add.at(C, (y, y_hat), 1)
+        return C
+    text = reply("confusion_matrix", confusion)
+    assert text.startswith("confusion_matrix: not yet.") and "raised" not in text
+    assert "it returned an array of dtype float64, but C should hold integers" in text
+    assert reply("confusion_matrix", lambda y, y_hat, k: confusion(y, y_hat, k).astype(int)).startswith(
+        "confusion_matrix: correct")
+
+
+# --- lesson 4: the section's 400, and averaged bias gradients -----------------------------------------------------
+def test_delta_ratio_400_is_named_as_the_sections_example():
+    text = reply("delta_ratio", 400)
+    assert "y_hat = 0.0025" in text and "here y_hat = 0.01" in text and "a factor 4" not in text
+    assert reply("delta_ratio", 101).startswith("delta_ratio: correct")
+
+
+def test_backprop_tanh_averaged_biases_reply_says_what_the_student_did():
+    from nnlib.exercises import lesson04
+    slip = next(s for s in lesson04.SLIPS["backprop_tanh"] if s.name == "bias mean")
+    assert reply("backprop_tanh", slip.answer).startswith("backprop_tanh: not yet. You averaged the bias gradients")
+
+
+# --- lesson 1, exercise 3: (-1, -1, 0) has two routes -----------------------------------------------------------
+def test_first_epoch_nand_names_both_routes_to_minus_one_minus_one_zero():
+    text = reply("first_epoch_nand", (-1, -1, 0))
+    assert "z = 0 as a 0" in text and "leaving b out" in text
+    assert reply("first_epoch_nand", (-1, -1, -1)).startswith("first_epoch_nand: correct")
+
+
+# --- lesson 8, exercise 4: why the honest test loss is above the winning validation loss ------------------------
+def test_playground_regularise_says_why_the_test_loss_is_higher():
+    from nnlib.exercises import lesson08
+    text = reply("playground_regularise", 0.3)
+    val = lesson08._overfit_run(0.3).metrics()["val_loss"]
+    assert text.startswith("playground_regularise: correct.") and lesson08._test_loss(0.3) > val
+    assert f"above the winner's validation loss ({val:.2f})" in text and "only 70 points" in text
+    assert "flatters" in text
