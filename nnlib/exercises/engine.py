@@ -194,24 +194,38 @@ def _slip_outcomes(slip, adapt, cases, forbid, forbid_modules):
         return [run(fn, c.args, forbid, forbid_modules) for c in cases]
 
 
+class _SlipRuns:
+    """Each slip's outcome on a case, run (in the pristine library) only when a comparison needs it: most
+    answers are told apart from most slips on the failing case alone."""
+
+    def __init__(self, adapt, cases, forbid, forbid_modules):
+        self.adapt, self.cases, self.forbid, self.forbid_modules, self.done = adapt, cases, forbid, forbid_modules, {}
+
+    def __call__(self, slip, i):
+        if (id(slip), i) not in self.done:
+            fn = self.adapt(slip.answer) if self.adapt else slip.answer
+            with pristine():
+                self.done[id(slip), i] = run(fn, self.cases[i].args, self.forbid, self.forbid_modules)
+        return self.done[id(slip), i]
+
+
 def _slip_hint(slips, adapt, trial, failing, forbid, forbid_modules, outputs, atol, rtol):
     """The hint of the slip that behaves like the student's answer on the failing case (ties: the one
     agreeing with it on the most cases), or None. Alike means to the engine's own tolerance (or the check's,
     when stricter): a check's looser margin for approximations is no licence to name a slip."""
     atol, rtol = min(atol, ATOL), min(rtol, RTOL)
-    mine = trial(failing)
-    runs = {s.name: _slip_outcomes(s, adapt, trial.cases, forbid, forbid_modules) for s in slips}
-    alike = [s for s in slips if _agree(mine, runs[s.name][failing], outputs, atol, rtol)]
+    mine, slip_run = trial(failing), _SlipRuns(adapt, trial.cases, forbid, forbid_modules)
+    alike = [s for s in slips if _agree(mine, slip_run(s, failing), outputs, atol, rtol)]
     if alike and _blown_up(mine):           # nan or inf from two different slips look alike: ask every case
         every = trial.all()
         alike = [s for s in alike if every is not None
-                 and all(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, runs[s.name]))]
+                 and all(_agree(m, slip_run(s, i), outputs, atol, rtol) for i, m in enumerate(every))]
     if len(alike) <= 1:
         return alike[0].hint if alike else None
     every = trial.all()
     if every is None:
         return alike[0].hint
-    scores = [sum(_agree(m, o, outputs, atol, rtol) for m, o in zip(every, runs[s.name])) for s in alike]
+    scores = [sum(_agree(m, slip_run(s, i), outputs, atol, rtol) for i, m in enumerate(every)) for s in alike]
     return alike[scores.index(max(scores))].hint
 
 
