@@ -109,6 +109,12 @@ check: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -W error -n 2 -m "unit or battery" tests $(ARGS)
 
+# Every catalogued slip and the wrong-answer corpus through the lessons' checks (the exercises tier).
+check-exercises: $(STAMP)
+	$(BIN)/python -m pytest -W error -n 2 -m exercises tests $(ARGS)
+
+.PHONY: check-exercises
+
 # For maintainers: run every lesson top to bottom and store its outputs (make test then checks them).
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 notebooks/*.ipynb

@@ -1,6 +1,6 @@
 """pytest plugin for the whole repository: tiers, the slider probe and the disturbed-bits pass.
 
-Tiers: every test gets a marker (unit, battery, notebooks, browser, nbgrader, hub) from where it lives
+Tiers: every test gets a marker (unit, battery, exercises, notebooks, browser, nbgrader, hub) from where it lives
 (TIERS); `make check` runs `-m "unit or battery"`. Under CI (CI=true) a browser or hub test that would
 skip for something the machine lacks fails instead.
 
@@ -52,8 +52,9 @@ TIERS = {"tests/browser/": "browser", "tests/test_book.py": "browser", "tests/te
          "tests/test_hub.py": "hub", "tests/test_nbgrader.py": "nbgrader", "tests/test_grade_demo.py": "nbgrader",
          "tests/test_grading_walk.py": "nbgrader", "tests/test_bad_input.py": "battery",
          "tests/test_core_fuzz.py": "battery", "tests/test_exercise_battery.py": "battery",
-         "tests/test_exercise_corpus.py": "battery", "notebooks/": "notebooks", ".ipynb": "notebooks"}
-TIER_NAMES = ("unit", "battery", "notebooks", "browser", "nbgrader", "hub")
+         "tests/test_exercise_corpus.py": "exercises", "tests/test_exercises.py": "exercises",
+         "tests/test_exercise_slips_": "exercises", "notebooks/": "notebooks", ".ipynb": "notebooks"}
+TIER_NAMES = ("unit", "battery", "exercises", "notebooks", "browser", "nbgrader", "hub")
 # Tiers that skip when the machine lacks something (Chromium, the npm proxy); under CI they fail instead.
 NEEDS_MACHINE = {"browser", "hub"}
 OUTPUT_TIMEOUT = 5   # seconds to wait for the kernel's last output messages once it replied (as nbval)

@@ -24,10 +24,11 @@ def _pytest(tmp_path, ci=""):
     return out.stdout
 
 
-TIERS = ("unit", "battery", "notebooks", "browser", "nbgrader", "hub")
+TIERS = ("unit", "battery", "exercises", "notebooks", "browser", "nbgrader", "hub")
 EXPECTED = {"tests/browser/test_drag.py": "browser", "tests/test_hub.py": "hub", "tests/test_nbgrader.py": "nbgrader",
             "tests/test_bad_input.py": "battery", "tests/test_core_fuzz.py": "battery", "tests/test_mlp.py": "unit",
-            "tests/test_tiers.py": "unit"}
+            "tests/test_tiers.py": "unit", "tests/test_exercise_corpus.py": "exercises",
+            "tests/test_exercise_slips_a.py": "exercises", "tests/test_exercises.py": "exercises"}
 
 
 def test_every_test_has_one_tier(request):
