@@ -209,7 +209,7 @@ def bowl_lr(prediction, grade=False):
     J = (w1^2 + 20 w2^2) / 2."""
     return prediction_check("bowl_lr", prediction, truth=_bowl_diverges, options=_BOWL_RATES,
                             right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
-                                  "once lr > 2 / 20 = 0.1 (lesson 6's rule lr < 2 / lambda_max), and "
+                                  "once lr > 2 / 20 = 0.1 (lesson 2's rule lr < 2 / lambda_max), and "
                                   "|1 - 0.11 x 20| = 1.2.",
                             slips=SLIPS["bowl_lr"], grade=grade)
 
