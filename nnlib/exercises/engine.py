@@ -273,7 +273,7 @@ def _as_function(answer, adapt):
         return None, raised(e).split(": ", 1)[-1]
 
 
-def function_check(name, answer, reference, cases, outputs=("the result",), slips=(), pure=False,
+def function_check(name, answer, reference, cases, *, outputs=("the result",), slips=(), pure=False,
                    forbid=(), adapt=None, atol=ATOL, rtol=RTOL, grade=False, forbid_modules=(), limit=None,
                    also=(), right=""):
     """Compare answer(*args) with reference(*args) for each case (a tuple of arguments or a Case).

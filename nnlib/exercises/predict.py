@@ -178,7 +178,7 @@ def _prediction_hint(prediction, slips, tol, truth=0.0):
     return slips[min(near)[1]].hint if near else None
 
 
-def prediction_check(name, prediction, truth, tol=0.0, right="", slips=(), options=(), grade=False):
+def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
