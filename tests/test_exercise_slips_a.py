@@ -16,10 +16,11 @@ import linecache
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from nnlib import check, exercises
 from nnlib.exercises import engine, handed_out, lesson01, lesson04, stubs
-from nnlib.exercises.engine import Slip, function_check, prediction_check
+from nnlib.exercises.engine import NotYet, Slip, function_check, prediction_check
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,14 +88,38 @@ def test_a_matched_slip_drops_the_generic_patterns(capsys):
     assert "every entry is 1/8 of the expected one" in capsys.readouterr().out     # no slip: the pattern stays
 
 
-def test_a_matched_prediction_slip_drops_the_generic_relation(capsys):
-    slips = [Slip("sign", "The loss falls, so the step is negative.", -0.5)]
-    prediction_check("change", -0.5, truth=0.5, tol=0.01, slips=slips)
+def test_a_matched_prediction_slip_drops_the_guess_but_keeps_the_facts(capsys):
+    slips = [Slip("double", "You counted each sample twice.", 1.0), Slip("sign", "The loss falls.", -0.5)]
+    prediction_check("change", 1.0, truth=0.5, tol=0.01, slips=slips)
     out = capsys.readouterr().out.strip()
-    assert out == "change: not yet. The loss falls, so the step is negative. You predicted -0.5; the run gives " \
-                  "0.5 (within 0.01 counts as right)", out
+    assert out == "change: not yet. You counted each sample twice. You predicted 1; the run gives " \
+                  "0.5 (within 0.01 counts as right)", out               # no "a factor 2 too many?" guessed
+    prediction_check("change", -0.5, truth=0.5, tol=0.01, slips=slips)
+    assert capsys.readouterr().out.strip().endswith("The loss falls. You predicted -0.5; the run gives 0.5 "
+                                                    "(within 0.01 counts as right): the opposite sign")
     prediction_check("change", -0.6, truth=0.5, tol=0.01, slips=slips)
-    assert out != (out := capsys.readouterr().out.strip()) and out.endswith(": the opposite sign")
+    assert capsys.readouterr().out.strip().endswith(": the opposite sign")
+
+
+def test_whole_numbers_off_by_one_and_a_swapped_pair_are_named(capsys):
+    slips = [Slip("leftover", "8 is what is left over.", 8)]
+    prediction_check("steps", 8, truth=7, slips=slips)
+    assert capsys.readouterr().out.strip().endswith("You predicted 8; the run gives 7: off by one (one too many)")
+    prediction_check("steps", 6, truth=7)
+    assert capsys.readouterr().out.strip().endswith(": off by one (one too few)")
+    prediction_check("shapes", (7, 10, 3, 7), truth=(10, 7, 3, 7))
+    assert "numbers 1 and 2 are swapped" in capsys.readouterr().out
+    prediction_check("shapes", (7, 3, 10, 7), truth=(10, 7, 3, 7))
+    assert "in another order" in capsys.readouterr().out
+
+
+def test_graded_predictions_never_show_the_answer():
+    cases = ((8, 7, "7"), (0.3, 2 / 7, "0.28"), (-0.5, 0.5, "sign"), ((7, 10, 3, 7), (10, 7, 3, 7), "10, 7, 3, 7"))
+    for prediction, truth, answer in cases:
+        with pytest.raises(NotYet) as failed:
+            prediction_check("p", prediction, truth=truth, tol=0.005, grade=True)
+        message = str(failed.value)
+        assert answer not in message and "the run gives" not in message and "off by one" not in message, message
 
 
 # --- false notes of a changed library -------------------------------------------------------------------------

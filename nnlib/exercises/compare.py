@@ -89,6 +89,21 @@ def _factor(got, want, atol):
     return factor
 
 
+def _facts(got, want, atol, rtol):
+    """The plain facts about a wrong array, kept even when a slip's hint explains it: the transpose, the
+    opposite sign, off by one; else ''."""
+    if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and np.all(close(got, want.T, atol, rtol)):
+        return " (the transpose of the expected)"
+    if np.any(np.abs(want) > atol) and np.all(close(got, -want, atol, rtol)):
+        return (" (the opposite sign: every entry is minus the expected one; a sign error, such as a difference "
+                "taken the other way round or a minus too many)")
+    diff = got - want
+    whole = np.all(want == np.round(want)) and np.all(got == np.round(got))
+    if whole and np.all(diff == diff.flat[0]) and abs(diff.flat[0]) == 1:
+        return " (off by one)"
+    return ""
+
+
 def _pattern(got, want, atol, rtol):
     """A plain-words pattern in a wrong array: not finite, the transpose, a sign, off by one, a constant factor
     or offset, a mask, rows that should differ, how far."""
@@ -97,19 +112,14 @@ def _pattern(got, want, atol, rtol):
                 "such as a vector rescaled at every step, keeps growing)")
     if np.any(np.isnan(got)):
         return " (it holds nan: 0/0, inf - inf, inf / inf after an overflow, or the log of a negative number somewhere)"
-    if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and np.all(close(got, want.T, atol, rtol)):
-        return " (the transpose of the expected)"
     if not got.any():
         return " (all zeros)"
     if not want.any():
         return " (the expected is all zeros: nothing should be there yet)" if want.size > 1 else " (0 was expected)"
-    if np.any(np.abs(want) > atol) and np.all(close(got, -want, atol, rtol)):
-        return (" (the opposite sign: every entry is minus the expected one; a sign error, such as a difference "
-                "taken the other way round or a minus too many)")
+    fact = _facts(got, want, atol, rtol)
+    if fact:
+        return fact
     diff = got - want
-    whole = np.all(want == np.round(want)) and np.all(got == np.round(got))
-    if whole and np.all(diff == diff.flat[0]) and abs(diff.flat[0]) == 1:
-        return " (off by one)"
     off = np.max(np.abs(diff))
     if np.all(close(got, want, 1e-9, 1e-4)):
         return (f" (close but not exact: off by up to {off:.1g}, more than rounding error; an approximation "
@@ -185,7 +195,8 @@ def _worst(got, want):
 
 def differs(label, got, want, atol=ATOL, rtol=RTOL, words=True):
     """What is wrong with one result `got` against `want` (shape, then values), or None; with words=False the
-    numbers alone, without the pattern guessed in words (a matched slip's hint explains instead)."""
+    numbers and the plain facts (a transpose, the opposite sign, off by one) alone, without the pattern guessed in
+    words (a matched slip's hint explains instead)."""
     if has_text(got):
         return f"{label} should be numbers, not text: got {show(got)} (a string: drop the quotes)"
     try:
@@ -196,11 +207,12 @@ def differs(label, got, want, atol=ATOL, rtol=RTOL, words=True):
     if got.size == 1 and want.size == 1:
         got = got.reshape(want.shape)
     if got.shape != want.shape:
+        swapped = got.ndim == 2 and got.shape == want.shape[::-1]
         return f"{label} should have shape {want.shape}, got shape {got.shape}" + \
-            (_shape_words(got, want) if words else "")
+            (_shape_words(got, want) if words or swapped else "")
     if np.all(close(got, want, atol, rtol)):
         return None
-    pattern = _pattern(got, want, atol, rtol) if words else ""
+    pattern = (_pattern if words else _facts)(got, want, atol, rtol)
     if want.size > SHOWN:
         return f"{label} ({want.shape}): {_worst(got, want)}{pattern}"
     return f"{label}: expected {show(want)}, got {show(got)}{pattern}"
@@ -216,52 +228,6 @@ def _swapped(got, want, outputs, atol, rtol):
                 return (f"{outputs[i]} and {outputs[j]} are swapped: your function returns them in each other's "
                         f"places (the order is {', '.join(outputs)})")
     return None
-
-
-def step_words(got, want, outputs, args, names):
-    """For a wrong result related to one of the arguments: ' (...)' when its change from that argument (p_new from
-    p) has the opposite sign, or it is that argument minus the expected, else ''. Only the first wrong result is
-    looked at."""
-    if len(outputs) > 1 and not (isinstance(got, (tuple, list)) and len(got) == len(outputs)):
-        return ""
-    gots, wants = (got, want) if len(outputs) > 1 else ((got,), (want,))
-    for label, g, w in zip(outputs, gots, wants):
-        try:
-            g, w = np.asarray(g, dtype=float), np.asarray(w, dtype=float)
-        except Exception:  # noqa: BLE001 - whatever the student returned
-            return ""
-        if g.shape != w.shape or np.all(close(g, w)):
-            continue
-        for name, a in zip(names, args):
-            if isinstance(a, np.ndarray) and a.shape == w.shape and a.dtype.kind == "f":
-                dw, dg = w - a, g - a
-                if np.any(np.abs(dw) > ATOL) and np.all(close(dg, -dw)):
-                    return (f" ({label} moves from {name} the opposite way: the change has the wrong sign, a step "
-                            "uphill where it should go downhill?)")
-                updated = label == f"{name}_new"          # p_new is p after one step
-                if updated and np.any(np.abs(dw) > ATOL) and np.all(close(g, a)):
-                    return f" ({label} is {name} unchanged: the update is never applied, or applied to a copy?)"
-                scale = _step_scale(dg, dw) if updated else None
-                if scale:
-                    return (f" ({label}'s change from {name} is {scale:.3g} times the expected change: the size of the "
-                            "step is off, such as the learning rate or a factor in it?)")
-                if np.all(close(g, a - w)):
-                    return (f" ({label} is {name} minus the expected: a complement, such as 1 - s where s belongs, "
-                            "or a sign inside an exponent: sigmoid(-z) for sigmoid(z)?)")
-        return ""
-    return ""
-
-
-def _step_scale(dg, dw):
-    """The factor k when the change dg is k times the expected change dw (k not 1, not -1, several entries moved),
-    else None."""
-    big = np.abs(dw) > 10 * ATOL
-    if big.sum() < 2:
-        return None
-    k = float(np.median(dg[big] / dw[big]))
-    if abs(k - 1) < 1e-3 or abs(k + 1) < 1e-3 or abs(k) < 1e-3 or not np.all(close(dg, k * dw, 10 * ATOL, 1e-4)):
-        return None
-    return k
 
 
 NONE_RETURNED = ("it returned None: the function must end with `return` and its result (a `return None` left "

@@ -67,11 +67,12 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import sandbox
-from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show, step_words
+from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
 from .predict import margin, prediction_check
 from .pristine import pristine
 from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
 from .sandbox import LIMIT, raised, run
+from .steps import step_words
 from .stubs import BORROWED, changed_given, from_checker, stub_function, untouched
 
 __all__ = ["ATOL", "LIMIT", "NOT_ATTEMPTED", "RTOL", "WIDTH", "Answers", "BORROWED", "Case", "NotYet", "Slip",

@@ -54,7 +54,7 @@ def margin(tol, truth):
 
 def _prediction_problem(prediction, truth, tol, options, words=True):
     """What is wrong with a prediction (a number, several numbers, or one of `options`), or None; words=False
-    (a slip matched, its hint explains) leaves out how the numbers relate."""
+    (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, off by one, a swapped pair)."""
     if isinstance(truth, str):
         if not isinstance(prediction, str) or _plain(prediction) not in [_plain(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
@@ -87,8 +87,10 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
     within = f" (within {tol:g} counts as right)" if tol else ""
     if isinstance(truth, tuple):
         how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
+    elif isinstance(truth, str):
+        how = ""
     else:
-        how = _how_far(_real(prediction), float(truth), tol) if words and not isinstance(truth, str) else ""
+        how = (_how_far if words else _fact)(_real(prediction), float(truth), *([tol] if words else []))
     return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
 
 
@@ -98,15 +100,23 @@ def _simple(ratio):
     return k if 2 <= k <= 10 and abs(ratio - k) <= 0.02 * k else None
 
 
-def _how_far(value, truth, tol):
-    """How a wrong number relates to the run's, in words: sign, off by one, square, too high or low by what
-    factor."""
+def _fact(value, truth):
+    """The plain fact relating a wrong number to the run's, when there is one: the opposite sign, or (for
+    whole numbers) one too many or one too few; else ""."""
     if value is None or not truth or not value:
         return ""
     if value == -truth or value * truth < 0:
         return ": the opposite sign"
     if value == round(value) and truth == round(truth) and abs(value - truth) == 1:
-        return ": off by one"
+        return f": off by one ({'one too many' if value > truth else 'one too few'})"
+    return ""
+
+
+def _how_far(value, truth, tol):
+    """How a wrong number relates to the run's, in words: sign, off by one, square, too high or low by what
+    factor."""
+    if _fact(value, truth) or value is None or not truth or not value:
+        return _fact(value, truth)
     if truth == round(truth) and value != round(value) and abs(truth) < 1e6:
         return ": the run's is a whole number (a count); yours is not"
     if truth > 0 and (abs(value - truth ** 0.5) <= margin(tol, truth) or abs(value ** 2 - truth) <= 1e-6 * truth):
@@ -134,15 +144,30 @@ def _how_far(value, truth, tol):
 
 def _tuple_words(values, truth, tol, words=True):
     """Which of several predicted numbers are wrong, and how (the right numbers in another order, or each
-    wrong one told like a single number; with words=False, which ones alone)."""
+    wrong one told like a single number; with words=False, which ones, with the plain facts alone)."""
     ok = [abs(v - t) <= margin(tol, t) for v, t in zip(values, truth)]
     if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
+        off = [i + 1 for i, good in enumerate(ok) if not good]
+        pair = len(off) == 2 and abs(values[off[0] - 1] - truth[off[1] - 1]) <= margin(tol, truth[off[1] - 1])
+        if pair:
+            return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
         return ": the right numbers, in another order (which comes first?)"
-    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol) if words else ''})"
+    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol) if words else _fact(v, t)})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
     right = [str(i + 1) for i, good in enumerate(ok) if good]
     return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
                                              if right else "")
+
+
+def _sealed(prediction, truth, tol):
+    """A wrong prediction's reply in graded use: which numbers are wrong, never the answer itself or how it
+    relates to the prediction (a student could copy it into the answer cell)."""
+    within = f" (within {tol:g} counts as right)" if tol else ""
+    if isinstance(truth, tuple):
+        values = _reals(prediction, len(truth))
+        wrong = [str(i + 1) for i, (v, t) in enumerate(zip(values, truth)) if abs(v - t) > margin(tol, t)]
+        return f"you predicted {show(prediction)}; not right: number{'s' * (len(wrong) > 1)} {', '.join(wrong)}{within}"
+    return f"you predicted {show(prediction)}, which is not the answer{within}"
 
 
 def _distance(prediction, answer):
@@ -199,4 +224,6 @@ numeric `options`, when given). On success
             hint = _prediction_hint(prediction, slips, tol, truth)
         if hint:                                     # the slip's hint explains: no relation guessed besides
             problem = _prediction_problem(prediction, truth, tol, options, words=False)
+        if grade and problem is not None and problem.startswith("you predicted"):
+            problem = _sealed(prediction, truth, tol)
     return verdict(name, problem, hint, grade, right)
