@@ -37,8 +37,9 @@ version that still behaves like it gets that slip's hint), the same neutral "<na
 exercise, with no hint. The hint is the matched slip's (when the answer behaves like a catalogued slip on
 the failing case, to the engine's tolerance or the check's if stricter: same results, same in-place changes,
 same error); the numbers name the input, what was expected and what came back, and, only when no slip
-matched (a slip's hint is then the one explanation), a pattern in words (the transpose, a swapped pair,
-a sum over the wrong axis, off by one, a constant factor, an overflow). With grade=True a check prints
+matched (a slip's hint is then the one explanation), a pattern in words (a sum over the wrong axis, a constant
+factor, an overflow); plain facts (the transpose, the opposite sign, off by one, a swapped pair) are named
+either way. In graded use a wrong prediction's reply never shows the answer. With grade=True a check prints
 nothing: a failure raises NotYet (an AssertionError whose IPython rendering is the message alone, wrapped),
 and an answer that is the checker's own reference (imported from nnlib.exercises) is refused.
 
@@ -61,13 +62,13 @@ operator it can only multiply vectors by).
 """
 import copy
 import inspect
-import re
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from . import sandbox
 from .compare import ATOL, NONE_RETURNED, RTOL, close, compare, differs, show
+from .errors import error_key, error_words
 from .predict import margin, prediction_check
 from .pristine import pristine
 from .reply import NOT_ATTEMPTED, WIDTH, NotYet, verdict
@@ -104,7 +105,7 @@ class Answers(tuple):
 # --- function checks ---------------------------------------------------------------------------------------
 def _agree(a, b, outputs, atol, rtol):
     """Whether two outcomes behave alike: same error, same in-place changes, same results."""
-    if _error_key(a) != _error_key(b) or a.changed != b.changed:
+    if error_key(a) != error_key(b) or a.changed != b.changed:
         return False
     if any(differs("", a.args[i], b.args[i], atol, rtol) for i in a.changed):
         return False
@@ -113,40 +114,11 @@ def _agree(a, b, outputs, atol, rtol):
     return b.value is not None and compare(a.value, b.value, outputs, atol, rtol) is None
 
 
-_RAW = {"matmul: Input operand": "a matrix product A @ B whose shapes do not fit (A's columns must match B's rows): "
-                                 "check the order of the factors and of the arguments (samples in rows: X @ W)",
-        "operands could not be broadcast": "an elementwise operation on two arrays whose shapes do not fit: "
-                                           "check each array's shape (and the order of the arguments)",
-        "not aligned": "a product whose shapes do not fit: check the order of the factors and arguments"}
-_PRODUCT = ("matmul: Input operand", "not aligned")     # @ and np.dot word one mistake two ways
-
-
-def _error_key(outcome):
-    """An error as compared between an answer and a slip: a product whose inner sizes do not fit is one mistake
-    whether `@`, np.matmul or np.dot reported it (the two sizes must match); any other error by its full text."""
-    if outcome.error and any(raw in outcome.error for raw in _PRODUCT):
-        sizes = re.search(r"size (\d+) is different from (\d+)|(\d+) \(dim \d+\) != (\d+) \(dim", outcome.error)
-        if sizes:
-            return "product shapes", outcome.kind, tuple(sorted(int(n) for n in sizes.groups() if n))
-    return outcome.error
-
-
-def _error_words(outcome):
-    """The error of a call, with numpy's shape errors put in words and the student's line named."""
-    text = outcome.error.split(": ", 1)[-1] if outcome.kind == "Refused" else outcome.error
-    for raw, words in _RAW.items():
-        if raw in text:
-            text = f"raised {outcome.kind}: {words}"
-    if outcome.kind == "NotImplementedError":
-        text += " (the stub's `raise NotImplementedError` is still in place)"
-    return text + (f", in the line {outcome.where}" if outcome.where else "")
-
-
 def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=(), words=True):
     """What went wrong in one case, as the sentence after the hint, or None; words=False (a slip matched, its
     hint explains) keeps the numbers and drops the patterns guessed in words."""
     if outcome.error:
-        return f"for {text} it {_error_words(outcome)}"
+        return f"for {text} it {error_words(outcome)}"
     if pure and outcome.changed:
         which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in outcome.changed)
         return (f"for {text} it changed {which} in place, which this exercise does not allow: build new "
