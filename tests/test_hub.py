@@ -256,6 +256,8 @@ def test_five_students_run_lesson_1(hub):
         assert (home / user / REPO_NAME / LESSON).is_file(), f"{user}: lesson 1 not in their folder"
         listing = hub.api("GET", f"/user/{user}/api/contents/")
         assert {item["name"] for item in listing["content"]} == {REPO_NAME}, f"{user} sees {listing['content']}"
+    news = hub.api("GET", f"/user/{STUDENTS[0]}/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    assert news["schema"]["properties"]["fetchNews"]["default"] == "false", "the class would be asked about news"
 
     # Lesson 1 as each student has it, every code cell, in five kernels at once.
     nb = hub.api("GET", f"/user/{STUDENTS[0]}/api/contents/{REPO_NAME}/{LESSON}")["content"]

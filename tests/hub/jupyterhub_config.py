@@ -25,6 +25,10 @@ c.Spawner.http_timeout = 120
 # says "new random ports" but reuses its cached ones, five times, then gives up ("Kernel ... died");
 # without the cache it really picks new ones.
 c.Spawner.args = ["--KernelManager.cache_ports=False"]
+# The course's JupyterLab settings (jupyter/lab-settings/overrides.json: no news pop-up asking a class whether to
+# fetch Jupyter's news, full lesson names in the file browser), as `make lab` and Binder have them.
+COURSE = Path(__file__).resolve().parents[2]
+c.Spawner.args += [f"--LabApp.app_settings_dir={COURSE / 'jupyter' / 'lab-settings'}"]
 
 # ------------------------------------------------------------------------------------------ TEST
 env = os.environ
