@@ -16,12 +16,14 @@ def _tanh_derivative(a):
 def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias="sum", out="full"):
     """The explicit-bias XOR network's backward pass; the keywords make its typical slips."""
     n = X.shape[0]
-    a1 = _sigmoid(X @ W1 + b1)
+    z1 = X @ W1 + b1
+    a1 = _sigmoid(z1)
     y_hat = _sigmoid(a1 @ W2 + b2)
     delta2 = {"full": (y_hat - y) / n * y_hat * (1 - y_hat), "no slope": (y_hat - y) / n,
               "no n": (y_hat - y) * y_hat * (1 - y_hat)}[out]
     hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1)),
-                    "output": y_hat * (1 - y_hat), "tanh": 1 - a1 ** 2, "a only": a1}[slope]
+                    "output": y_hat * (1 - y_hat), "tanh": 1 - a1 ** 2, "a only": a1,
+                    "of z": z1 * (1 - z1)}[slope]
     delta1 = delta2 @ W2.T * hidden_slope
     dJdW1 = delta1.T @ X if transpose else X.T @ delta1
     dJdb1 = {"sum": delta1.sum(axis=0), "axis 1": delta1.sum(axis=1), "mean": delta1.mean(axis=0),
@@ -119,6 +121,8 @@ SLIPS = {
              _slip(transpose=True)),
         Slip("slope of a", "The hidden slope is taken at the wrong place: sigma' belongs at z1, and a1 is already "
              "sigmoid(z1). How is sigma'(z1) written with a1?", _slip(slope="of a")),
+        Slip("slope of z", "The hidden slope is written with z1, the sigmoid's input: the form x (1 - x) of "
+             "sigma' takes the sigmoid's output, as delta2's factor takes y_hat.", _slip(slope="of z")),
         Slip("output slope", "The hidden slope is the output's: delta1 goes back through the hidden sigmoid, so its "
              "slope is written with the hidden activation a1, not with y_hat.", _slip(slope="output")),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so dJdb1 holds one "

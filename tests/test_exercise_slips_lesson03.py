@@ -1,7 +1,7 @@
-"""Lesson 3, exercise 2 (tanh's slope written with a = tanh(z)): no reply hands over the answer. Neither a hint of
+"""Lesson 3. Exercise 2 (tanh's slope written with a = tanh(z)): no reply hands over the answer. Neither a hint of
 the exercise, nor a hint of lesson 3's other exercises (which a student may reach first), writes a squared in any
 form; each hint of a wrong formula points at a method instead: the quotient rule, a central difference at
-a = 0.5, or tanh being odd."""
+a = 0.5, or tanh being odd. Exercise 3 (the backward pass to repair): a hidden slope taken of z1 is named."""
 import contextlib
 import io
 import re
@@ -48,3 +48,20 @@ def test_the_right_slope_still_passes_in_other_forms():
     assert reply(lambda a: 1 - a * a) == "tanh_derivative: correct"
     assert reply(lambda a: (1 - a) * (1 + a)) == "tanh_derivative: correct"
     assert reply(lambda a: np.subtract(1, np.square(a))) == "tanh_derivative: correct"
+
+
+def test_a_hidden_slope_of_z1_is_named():
+    from nnlib.layers import sigmoid
+
+    def gradients(X, y, W1, b1, W2, b2):
+        n = X.shape[0]
+        z1 = X @ W1 + b1
+        a1 = sigmoid(z1)
+        y_hat = sigmoid(a1 @ W2 + b2)
+        delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+        delta1 = delta2 @ W2.T * z1 * (1 - z1)
+        return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        check.xor_gradients(gradients)
+    assert out.getvalue().startswith("xor_gradients: not yet. The hidden slope is written with z1"), out.getvalue()
