@@ -156,13 +156,7 @@ def test_confusion_matrix_of_floats_is_not_said_to_have_raised():
         "confusion_matrix: correct")
 
 
-# --- lesson 4: the section's 400, and averaged bias gradients -----------------------------------------------------
-def test_delta_ratio_400_is_named_as_the_sections_example():
-    text = reply("delta_ratio", 400)
-    assert "y_hat = 0.0025" in text and "here y_hat = 0.01" in text and "a factor 4" not in text
-    assert reply("delta_ratio", 101).startswith("delta_ratio: correct")
-
-
+# --- lesson 4: averaged bias gradients ------------------------------------------------------------------------------
 def test_backprop_tanh_averaged_biases_reply_says_what_the_student_did():
     from nnlib.exercises import lesson04
     slip = next(s for s in lesson04.SLIPS["backprop_tanh"] if s.name == "bias mean")

@@ -16,12 +16,14 @@ def _tanh_derivative(a):
 def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias="sum", out="full"):
     """The explicit-bias XOR network's backward pass; the keywords make its typical slips."""
     n = X.shape[0]
-    a1 = _sigmoid(X @ W1 + b1)
+    z1 = X @ W1 + b1
+    a1 = _sigmoid(z1)
     y_hat = _sigmoid(a1 @ W2 + b2)
     delta2 = {"full": (y_hat - y) / n * y_hat * (1 - y_hat), "no slope": (y_hat - y) / n,
               "no n": (y_hat - y) * y_hat * (1 - y_hat)}[out]
     hidden_slope = {"a": a1 * (1 - a1), "none": 1.0, "of a": _sigmoid(a1) * (1 - _sigmoid(a1)),
-                    "output": y_hat * (1 - y_hat), "tanh": 1 - a1 ** 2, "a only": a1}[slope]
+                    "output": y_hat * (1 - y_hat), "tanh": 1 - a1 ** 2, "a only": a1,
+                    "of z": z1 * (1 - z1)}[slope]
     delta1 = delta2 @ W2.T * hidden_slope
     dJdW1 = delta1.T @ X if transpose else X.T @ delta1
     dJdb1 = {"sum": delta1.sum(axis=0), "axis 1": delta1.sum(axis=1), "mean": delta1.mean(axis=0),
@@ -87,24 +89,27 @@ SLIPS = {
     ],
     "tanh_derivative": [
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
-             "(e^z - e^-z) / (e^z + e^-z) with the quotient rule.", lambda a: a * (1 - a)),
-        Slip("no square", "Close, but 1 - a gives different slopes at a = 0.5 and a = -0.5, and tanh is odd "
-             "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z: redo the quotient rule, u' = v and "
-             "v' = u for u = e^z - e^-z, v = e^z + e^-z, and write u / v as a.", lambda a: 1 - a),
+             "(e^z - e^-z) / (e^z + e^-z) with the quotient rule, then write the result with a.",
+             lambda a: a * (1 - a)),
+        Slip("no square", "Close, but 1 - a gives different slopes at a = 0.5 and a = -0.5, while tanh is odd "
+             "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z. Redo the quotient rule, and test your "
+             "formula at a = 0.5 against a central difference of tanh at z = arctanh(0.5).", lambda a: 1 - a),
         Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
-        Slip("twice", "-2a is 0 at a = 0, where tanh rises fastest (slope 1): that is the derivative of the "
-             "slope, one differentiation too many.", lambda a: -2 * a),
-        Slip("plus", "The sign in front of a**2 is off: tanh flattens as |a| nears 1, so the slope falls from 1 "
-             "at a = 0 towards 0.", lambda a: 1 + a ** 2),
-        Slip("square of difference", "(1 - a)^2 gives 2.25 at a = -0.5 but 0.25 at a = 0.5, while tanh's slope is "
-             "at most 1 and the same at z and -z: check which term the quotient rule squares.",
+        Slip("twice", "-2a is 0 at a = 0, where tanh rises fastest, and negative for a > 0, where tanh still rises: "
+             "a rising function's slope is never negative. Redo the quotient rule and test your formula at a = 0.5 "
+             "against a central difference.", lambda a: -2 * a),
+        Slip("plus", "Your slope grows as |a| nears 1, but tanh levels off there (at -1 and 1), so its slope must "
+             "shrink: check the sign each term gets in the quotient rule.", lambda a: 1 + a ** 2),
+        Slip("square of difference", "(1 - a)^2 gives 2.25 at a = -0.5 but 0.25 at a = 0.5, while tanh is odd, so "
+             "its slope is the same at z and -z: check what the quotient rule squares.",
              lambda a: (1 - a) ** 2),
-        Slip("times two", "a * 2 doubles a; a square is a ** 2 (or a * a).", lambda a: 1 - a * 2),
-        Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): a square is a ** 2.",
+        Slip("times two", "1 - a * 2 is negative for a > 0.5, where tanh still rises: a * 2 doubles a, it is no "
+             "power (Python writes powers with **).", lambda a: 1 - a * 2),
+        Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): powers are written **.",
              _caret),
-        Slip("in place", "The numbers are right, but you changed a itself (a *= a or a **= 2): compute the slope "
-             "as a new array.", _tanh_in_place),
+        Slip("in place", "The numbers are right, but you changed a itself (an in-place operation such as *= or "
+             "**=): compute the slope as a new array.", _tanh_in_place),
     ],
     "xor_gradients": [
         Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
@@ -116,6 +121,8 @@ SLIPS = {
              _slip(transpose=True)),
         Slip("slope of a", "The hidden slope is taken at the wrong place: sigma' belongs at z1, and a1 is already "
              "sigmoid(z1). How is sigma'(z1) written with a1?", _slip(slope="of a")),
+        Slip("slope of z", "The hidden slope is written with z1, the sigmoid's input: the form x (1 - x) of "
+             "sigma' takes the sigmoid's output, as delta2's factor takes y_hat.", _slip(slope="of z")),
         Slip("output slope", "The hidden slope is the output's: delta1 goes back through the hidden sigmoid, so its "
              "slope is written with the hidden activation a1, not with y_hat.", _slip(slope="output")),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so dJdb1 holds one "
@@ -124,8 +131,8 @@ SLIPS = {
              "gradient sums the rows of delta1.", _slip(bias="mean")),
         Slip("bias unsummed", "dJdb1 keeps a row per sample: each bias is shared by all samples, so its gradient adds "
              "up their rows of delta1.", _slip(bias="none")),
-        Slip("tanh slope", "The hidden slope is tanh's, 1 - a1**2: this network's hidden units are sigmoids, whose "
-             "slope is written differently with a1.", _slip(slope="tanh")),
+        Slip("tanh slope", "The hidden slope is tanh's (exercise 2's): this network's hidden units are sigmoids, "
+             "whose slope is written differently with a1.", _slip(slope="tanh")),
         Slip("half slope", "The hidden slope is only part of the sigmoid's: sigma'(z1) written with a1 has two "
              "factors.", _slip(slope="a only")),
         Slip("output no slope", "delta2 misses the output sigmoid's slope: y_hat - y alone is the cross-entropy's "

@@ -1,7 +1,11 @@
-"""Exercise checks for lesson 4 (04_backprop): data for the engine in engine.py (plumbing, not lesson)."""
+"""Exercise checks for lesson 4 (04_backprop): data for the engine in engine.py (plumbing, not lesson). Exercise 4,
+where squared error pushes hardest, is in lesson04_push.py."""
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Case, Slip, function_check
+from .lesson04_push import SLIPS as PUSH_SLIPS
+from .lesson04_push import SOLUTIONS as PUSH_SOLUTIONS
+from .lesson04_push import strongest_push
 
 _H = 1e-5
 
@@ -127,7 +131,7 @@ SOLUTIONS = {
     "central_difference": _central,
     "backprop_tanh": _tanh_grads,
     "input_gradient": _input_grad,
-    "delta_ratio": 1 / (0.01 * 0.99),
+    **PUSH_SOLUTIONS,
 }
 SLIPS = {
     "central_difference": [
@@ -204,22 +208,7 @@ SLIPS = {
         Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
              "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
-    "delta_ratio": [
-        Slip("same", "With squared error, delta2 keeps the factor sigma'(z2) = y_hat (1 - y_hat); with "
-             "cross-entropy it cancels. At y_hat = 0.01 that factor is far from 1.", 1.0),
-        Slip("inverse", "You divided the other way round: cross-entropy's delta2 is the larger one, by "
-             "1 / (y_hat (1 - y_hat)).", 0.01 * 0.99),
-        Slip("peak slope", "0.25 is sigma's largest slope, at z = 0; here y_hat = 0.01, where the slope is "
-             "y_hat (1 - y_hat) = 0.0099.", 4.0),
-        Slip("losses", "That is about the ratio of the two losses, J; the question compares their deltas, "
-             "dJ/dz2.", float(np.log(100) / (0.5 * 0.99 ** 2))),
-        Slip("half", "With the 1/2 of squared error kept in its delta2, the ratio doubles: the 1/2 cancels the 2 "
-             "of the square.", 2 / (0.01 * 0.99)),
-        Slip("section's 400", "400 is the ratio at y_hat = 0.0025, the example of the section 'Why "
-             "cross-entropy'; here y_hat = 0.01.", 1 / (0.0025 * 0.9975)),
-        Slip("numerator", "0.99 is cross-entropy's |delta2| = |y_hat - y| alone; the ratio divides it by squared "
-             "error's.", 0.99),
-    ],
+    **PUSH_SLIPS,
 }
 
 
@@ -256,16 +245,4 @@ def input_gradient(fn, grade=False):
                           slips=SLIPS["input_gradient"], pure=True, atol=1e-15, rtol=1e-10, grade=grade)
 
 
-def delta_ratio(prediction, grade=False):
-    """Lesson 4, exercise 4 (predict): |delta2| with cross-entropy over |delta2| with squared error, at
-    y_hat = 0.01 and y = 1 (one sample, sigmoid output)."""
-    def run():
-        y_hat, y = 0.01, 1.0
-        return abs(y_hat - y) / abs((y_hat - y) * y_hat * (1 - y_hat))
-    return prediction_check("delta_ratio", prediction, truth=run, tol=1.5,
-                            right="Squared error's delta2 carries sigma'(z2) = 0.01 x 0.99 = 0.0099; cross-entropy's "
-                                  "does not, so it is about 101 times larger.", slips=SLIPS["delta_ratio"],
-                            grade=grade)
-
-
-__all__ = ["central_difference", "backprop_tanh", "input_gradient", "delta_ratio"]
+__all__ = ["central_difference", "backprop_tanh", "input_gradient", "strongest_push"]

@@ -1,6 +1,4 @@
-"""Lesson 4 (04_backprop): central differences, backprop through tanh, the input gradient, cross-entropy's signal."""
-from fractions import Fraction
-
+"""Lesson 4 (04_backprop): central differences, backprop through tanh, the input gradient."""
 import numpy as np
 
 from nnlib.gradcheck import numerical_gradient
@@ -301,23 +299,4 @@ ENTRIES = [
           ["sign", "opposite"]),
     right("input_gradient", ig_einsum, "np.einsum throughout"),
     right("input_gradient", ig_loops, "explicit loops over samples, inputs and hidden units"),
-
-    # exercise 4: delta_ratio(prediction); right: 1 / (0.01 * 0.99) = 101.01
-    wrong("delta_ratio", 0.0099, "the ratio upside down (squared error over cross-entropy)",
-          ["invert", "upside", "other way", "reciprocal", "1/"]),
-    wrong("delta_ratio", 1, "thinks the two deltas are the same size",
-          ["slope", "cancel", "y_hat(1 - y_hat)", "sigmoid"]),
-    wrong("delta_ratio", 10000, "1 / 0.01^2: squared the slope",
-          ["square"]),
-    wrong("delta_ratio", 50.5, "halved it for the 1/2 in the squared-error cost",
-          ["1/2", "factor 2", "half", "2 times"]),
-    wrong("delta_ratio", "101", "the right number as a string",
-          ["string", "str"]),
-    wrong("delta_ratio", 0.99, "gave cross-entropy's delta itself, not the ratio",
-          ["ratio", "divide"]),
-    wrong("delta_ratio", -101, "a signed ratio, not the ratio of sizes",
-          ["sign", "absolute", "|", "size"]),
-    right("delta_ratio", 100, "1 / 0.01, the slope rounded"),
-    right("delta_ratio", Fraction(10000, 99), "the exact value as a Fraction"),
-    right("delta_ratio", np.float64(101.0), "a numpy scalar"),
 ]

@@ -1,0 +1,53 @@
+"""Exercise check for lesson 4 (04_backprop), exercise 4: at which output y_hat squared error pushes hardest on
+z2 for a sample labelled 1. Kept apart from lesson04.py, which re-exports it, so each file stays short. Data for
+the engine in engine.py."""
+import numpy as np
+
+from .engine import Slip, prediction_check
+
+TOL = 0.01
+
+
+def _strongest_push():
+    """Run it: sweep z2 finely, take squared error's |delta2| for one sample with y = 1 (n = 1) through the
+    library's sigmoid, and return the output y_hat where it is largest, to 3 decimals."""
+    from ..layers import sigmoid
+    y_hat = sigmoid(np.linspace(-12.0, 12.0, 2_400_001))
+    push = np.abs((y_hat - 1.0) * y_hat * (1 - y_hat))
+    return round(float(y_hat[np.argmax(push)]), 3)
+
+
+SOLUTIONS = {"strongest_push": 1 / 3}
+
+SLIPS = {
+    "strongest_push": [
+        Slip("slope alone", "0.5 is where the sigmoid's slope y_hat (1 - y_hat) alone is largest. The push also "
+             "carries the error |y_hat - y| = 1 - y_hat, which grows as y_hat falls: find the peak of the whole "
+             "product. (If a derivative gave you 0.5, redo the chain rule on (1 - y_hat)^2.)", 0.5),
+        Slip("most wrong", "At y_hat = 0 the error is largest, but the slope y_hat (1 - y_hat) is 0 there, so the "
+             "push is 0: the most wrong sample is not pushed hardest. Write |delta2| as one function of y_hat and "
+             "set its derivative to zero.", 0.0),
+        Slip("target 0", "2/3 is the peak for a target of 0, where the error is y_hat itself; here y = 1, so the "
+             "error is 1 - y_hat.", 2 / 3),
+        Slip("other root", "The derivative is zero at y_hat = 1 too, but there the push is 0, its smallest value, "
+             "not its largest: which other y_hat makes the derivative zero?", 1.0),
+        Slip("peak size", "0.148 looks like the size of the largest push, |delta2| itself; the question asks at "
+             "which y_hat it is reached.", 4 / 27),
+        Slip("slope's top", "1/4 is the largest value of the slope y_hat (1 - y_hat), a size, not a y_hat; and the "
+             "push carries the error 1 - y_hat as well.", 0.25),
+        Slip("z2", "That looks like z2 at the peak, the sigmoid's input; the question asks for its output "
+             "y_hat = sigma(z2) there.", float(np.log(0.5))),
+    ],
+}
+
+
+def strongest_push(prediction, grade=False):
+    """Lesson 4, exercise 4 (predict): the output y_hat at which squared error's |delta2| is largest, for one
+    sample with y = 1 and a sigmoid output."""
+    return prediction_check("strongest_push", prediction, truth=_strongest_push, tol=TOL,
+                            right="Squared error's push is y_hat (1 - y_hat)^2, whose derivative "
+                                  "(1 - y_hat)(1 - 3 y_hat) is zero at 1/3 (the peak) and at 1 (no push). Below 1/3 "
+                                  "the push falls, to 0 at y_hat = 0: squared error pushes weakest on the samples "
+                                  "that are most confidently wrong, the slowdown this lesson measured from the "
+                                  "saturated start. Cross-entropy's push, 1 - y_hat, is largest there.",
+                            slips=SLIPS["strongest_push"], grade=grade)

@@ -1,0 +1,67 @@
+"""Lesson 3. Exercise 2 (tanh's slope written with a = tanh(z)): no reply hands over the answer. Neither a hint of
+the exercise, nor a hint of lesson 3's other exercises (which a student may reach first), writes a squared in any
+form; each hint of a wrong formula points at a method instead: the quotient rule, a central difference at
+a = 0.5, or tanh being odd. Exercise 3 (the backward pass to repair): a hidden slope taken of z1 is named."""
+import contextlib
+import io
+import re
+
+import numpy as np
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson03
+
+SQUARE_OF_A = re.compile(r"\ba1?\s*(\*\*\s*2|\^\s*2|²|\*\s*a1?\b)|\ba1? squared|square of a\b|\bsquares? a\b")
+METHOD = re.compile(r"quotient rule|central difference|odd")
+TANH = lesson03.SLIPS["tanh_derivative"]
+
+
+def reply(fn):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.tanh_derivative(fn) is None
+    return out.getvalue().strip()
+
+
+@pytest.mark.parametrize("name", [s for s in lesson03.__all__], ids=str)
+def test_no_lesson3_hint_writes_a_squared(name):
+    found = [s.name for s in lesson03.SLIPS[name] if SQUARE_OF_A.search(s.hint)]
+    assert not found, f"{name}: {found}"
+
+
+def test_the_detector_sees_the_forms_it_must_refuse():
+    for text in ("1 - a ** 2", "1 - a^2", "1 - a1**2", "1 - a * a", "1 minus a squared", "the sign in front of a**2"):
+        assert SQUARE_OF_A.search(text), text
+    assert not SQUARE_OF_A.search("a rising function's slope; powers are written **")
+
+
+@pytest.mark.parametrize("slip", [s for s in TANH if s.name in ("sigmoid form", "no square", "twice", "plus",
+                                                                  "square of difference")], ids=lambda s: s.name)
+def test_a_wrong_formula_is_pointed_at_a_method(slip):
+    assert METHOD.search(slip.hint), slip.hint
+    text = reply(slip.answer)
+    assert text.startswith(f"tanh_derivative: not yet. {slip.hint}") and not SQUARE_OF_A.search(text), text
+
+
+def test_the_right_slope_still_passes_in_other_forms():
+    assert reply(lambda a: 1 - a * a) == "tanh_derivative: correct"
+    assert reply(lambda a: (1 - a) * (1 + a)) == "tanh_derivative: correct"
+    assert reply(lambda a: np.subtract(1, np.square(a))) == "tanh_derivative: correct"
+
+
+def test_a_hidden_slope_of_z1_is_named():
+    from nnlib.layers import sigmoid
+
+    def gradients(X, y, W1, b1, W2, b2):
+        n = X.shape[0]
+        z1 = X @ W1 + b1
+        a1 = sigmoid(z1)
+        y_hat = sigmoid(a1 @ W2 + b2)
+        delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)
+        delta1 = delta2 @ W2.T * z1 * (1 - z1)
+        return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        check.xor_gradients(gradients)
+    assert out.getvalue().startswith("xor_gradients: not yet. The hidden slope is written with z1"), out.getvalue()
