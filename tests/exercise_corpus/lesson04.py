@@ -1,4 +1,7 @@
-"""Lesson 4 (04_backprop): central differences, backprop through tanh, the input gradient."""
+"""Lesson 4 (04_backprop): central differences, backprop through tanh, the input gradient, the strongest push."""
+import math
+from fractions import Fraction
+
 import numpy as np
 
 from nnlib.gradcheck import numerical_gradient
@@ -239,6 +242,12 @@ def ig_loops(X, y, W1, b1, W2, b2):
     return out
 
 
+# --- exercise 4: strongest_push(prediction); |delta2| = y_hat (1 - y_hat)^2 for y = 1, n = 1: largest at 1/3 ------
+def _sp_grid():
+    y_hat = np.linspace(0.001, 0.999, 999)
+    return y_hat[np.argmax(np.abs((y_hat - 1) * y_hat * (1 - y_hat)))]       # np.float64, 0.333
+
+
 ENTRIES = [
     # exercise 1: central_difference
     wrong("central_difference", cd_stub, "the stub: the step is never reset, so entries accumulate",
@@ -299,4 +308,33 @@ ENTRIES = [
           ["sign", "opposite"]),
     right("input_gradient", ig_einsum, "np.einsum throughout"),
     right("input_gradient", ig_loops, "explicit loops over samples, inputs and hidden units"),
+
+    # exercise 4: strongest_push(prediction)
+    wrong("strongest_push", 0.0, "the guess left standing: the most wrong sample, where the push is in fact 0",
+          ["most wrong", "confidently wrong", "push is 0", "weakest", "vanish"]),
+    wrong("strongest_push", 0.5, "maximised the sigmoid's slope y_hat(1 - y_hat) alone, the error factor dropped",
+          ["slope alone", "error factor", "sigma'", "y_hat(1 - y_hat)"]),
+    wrong("strongest_push", 2 / 3, "the mirror image y_hat^2 (1 - y_hat), as for target 0 (or 1 - y_hat reported)",
+          ["y = 1", "y = 0", "target", "mirror"]),
+    wrong("strongest_push", 0.25, "the error squared, as in the cost: y_hat (1 - y_hat)^3, largest at 1/4",
+          ["the cost", "(1 - y_hat)^3", "(1 - y_hat)**3", "(1 - ŷ)³", "squared the error"]),
+    wrong("strongest_push", 4 / 27, "the largest push itself, 4/27, not the y_hat where it happens",
+          ["4/27", "0.148", "size of the push", "height", "the push itself"]),
+    wrong("strongest_push", 1.0, "the other root of the derivative, y_hat = 1, where the push is 0",
+          ["other root", "push is 0", "no push", "minimum", "smallest"]),
+    wrong("strongest_push", math.log(1 / 2), "z2 at the peak, ln(1/2), instead of y_hat",
+          ["z2", "z_2", "ln 1/2", "log", "negative"]),
+    wrong("strongest_push", 100 / 3, "1/3 as a percentage, 33.3",
+          ["percent", "%", "between 0 and 1", "fraction"]),
+    wrong("strongest_push", 0.3, "1/3 rounded to one decimal: 0.033 off, outside the 0.01",
+          ["decimal", "round", "0.01", "precision"]),
+    wrong("strongest_push", "1/3", "the right value as a string",
+          ["string", "str", "a number"]),
+    wrong("strongest_push", (1 / 3, 1.0), "both zeros of the derivative: two numbers instead of one",
+          ["one number", "a number", "single", "tuple", "two"]),
+    right("strongest_push", Fraction(1, 3), "a Fraction"),
+    right("strongest_push", np.array(1 / 3), "a 0-d array"),
+    right("strongest_push", np.float32(1 / 3), "a float32"),
+    right("strongest_push", 0.33, "rounded to 2 decimals, within the 0.01 allowed"),
+    right("strongest_push", _sp_grid(), "argmax on a grid of y_hat (np.float64)"),
 ]
