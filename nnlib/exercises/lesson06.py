@@ -56,7 +56,7 @@ def _unused_weight(w=W_START, step=LR * L1 / N, steps=1000):
     return first + 1, round(float(np.abs(ws[first + 1:]).max()), 6)
 
 
-# --- exercise 4 (implement): power iteration -------------------------------------------------------
+# --- exercise 5 (implement): power iteration -------------------------------------------------------
 def _exact_top(H):                            # the reference (numpy, outside the student's call)
     return float(np.linalg.eigvalsh(H)[-1])
 
@@ -233,7 +233,7 @@ def l1_unused_weight(prediction, grade=False):
 
 
 def top_eigenvalue(fn, grade=False):
-    """Lesson 6, exercise 4 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
+    """Lesson 6, exercise 5 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
     function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
              (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions

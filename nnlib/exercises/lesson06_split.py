@@ -1,4 +1,4 @@
-"""Exercise check for lesson 6 (06_moons), exercise 5 (diagnose): a colleague's `choose_l2`, which picks the
+"""Exercise check for lesson 6 (06_moons), exercise 4 (diagnose): a colleague's `choose_l2`, which picks the
 strength of the L2 brake and the loss to report for it, and lets the test set leak into both. Kept apart from
 lesson06.py, which re-exports it, so each file stays short. Data for the engine in engine.py."""
 from .engine import Case, Slip, function_check
@@ -66,7 +66,7 @@ SLIPS = {"choose_l2": [
 
 
 def choose_l2(fn, grade=False):
-    """Lesson 6, exercise 5 (diagnose): choose_l2(losses) -> (the strength with the lowest validation loss, its
+    """Lesson 6, exercise 4 (diagnose): choose_l2(losses) -> (the strength with the lowest validation loss, its
     test loss), where losses[l2] = (training loss, validation loss, test loss)."""
     return function_check("choose_l2", fn, reference=_choose_l2, cases=_CASES,
                           outputs=("the chosen l2", "the loss reported"), slips=SLIPS["choose_l2"], pure=True,
