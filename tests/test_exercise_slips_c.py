@@ -45,23 +45,7 @@ def test_lr_limit_docstring_describes_the_prompt_not_the_old_bowl():
     assert "4/2 w^2" not in doc and "(0, 1, -1, 3, -3)" in doc and "mean squared" in doc
 
 
-# --- lesson 6, exercise 3: L2's 1/(2n) on the L1 penalty only -----------------------------------------------------
-def l1_half_penalty(W, l1, n):
-    return l1 / (2 * n) * np.sum(np.abs(W)), l1 / n * np.sign(W)
-
-
-def l1_right(W, l1, n):
-    return l1 / n * np.abs(W).sum(), l1 / n * np.sign(W)
-
-
-def test_l1_half_penalty_with_the_right_gradient_is_named():
-    text = reply("l1_penalty_and_grad", l1_half_penalty)
-    assert text.startswith(f"l1_penalty_and_grad: not yet. {hint(lesson06, 'l1_penalty_and_grad', 'half penalty')}")
-    assert "half the expected" not in text and "dW is right" in text
-    assert reply("l1_penalty_and_grad", l1_right) == "l1_penalty_and_grad: correct"
-
-
-# --- lesson 6, exercise 4: power iteration normalised only at the end ---------------------------------------------
+# --- lesson 6, exercise 5: power iteration normalised only at the end ---------------------------------------------
 def power_overflowing(steps, seed):
     def top_eigenvalue(H):
         v = np.random.default_rng(seed).standard_normal(H.shape[0]) if seed is not None else np.ones(H.shape[0])

@@ -29,6 +29,14 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                        '        step[i] = h\n'
                        '        grad[i] = (f(x + step) - f(x - step)) / (2 * h)\n'
                        '    return grad',
+ 'choose_l2': 'def choose_l2(losses):\n'
+              '    # losses[l2] = (training loss, validation loss, test loss) of the net trained with strength '
+              'l2.\n'
+              '    # Returns the chosen l2 and the loss to report for it.\n'
+              '    pooled = {l2: (val + test) / 2 for l2, (train, val, test) in losses.items()}   # 400 points '
+              'judge better than 200\n'
+              '    best = min(pooled, key=pooled.get)\n'
+              '    return best, pooled[best]',
  'dropout_forward': 'def dropout_forward(a, rate, u):\n'
                     '    keep = u < rate\n'
                     '    mask = keep * (1 - rate)\n'

@@ -1,5 +1,6 @@
 """Exercise checks for lesson 6 (06_moons): the loss at initialisation, the largest step that does not grow
-on a loss made from data, the L1 penalty and its gradient, power iteration for the sharpest curvature.
+on a loss made from data, where L1 leaves an unused weight, power iteration for the sharpest curvature, and
+(in lesson06_split.py) a choice of l2 that lets the test set leak.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -7,6 +8,9 @@ import numpy as np
 
 from .engine import Slip, function_check, prediction_check
 from .handles import matrix_only
+from .lesson06_split import SLIPS as SPLIT_SLIPS
+from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
+from .lesson06_split import choose_l2
 
 
 # --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
@@ -36,35 +40,23 @@ def _largest_stable_lr(lam=LAM, steps=100):
     return last
 
 
-# --- exercise 3 (derive): the L1 penalty and its gradient ---------------------------------------------
-def _l1(W, l1, n):
-    return l1 / n * np.sum(np.abs(W)), l1 / n * np.sign(W)
+# --- exercise 3 (derive): an unused weight under L1 alone ---------------------------------------------
+W_START, LR, L1, N = 0.2995, 2.0, 0.1, 200      # the prompt's setting: each step moves w by lr * l1 / n = 0.001
 
 
-def _l1_no_n(W, l1, n):                       # forgot the 1 / n
-    return l1 * np.sum(np.abs(W)), l1 * np.sign(W)
+def _unused_weight(w=W_START, step=LR * L1 / N, steps=1000):
+    """Run it: w <- w - lr * (l1 / n) sign(w) from w = W_START (no data gradient). (The first step at which w
+    is below 0, the largest |w| over the steps after it, rounded to 6 decimals.)"""
+    ws = []
+    for _ in range(steps):
+        w = w - step * np.sign(w)
+        ws.append(w)
+    ws = np.array(ws)
+    first = int(np.argmax(ws < 0))
+    return first + 1, round(float(np.abs(ws[first + 1:]).max()), 6)
 
 
-def _l1_as_l2(W, l1, n):                      # the L2 gradient: proportional to W
-    return l1 / n * np.sum(np.abs(W)), l1 / n * W
-
-
-def _l1_half(W, l1, n):                       # L2's 1 / (2n) carried over
-    return l1 / (2 * n) * np.sum(np.abs(W)), l1 / (2 * n) * np.sign(W)
-
-
-def _l1_abs_grad(W, l1, n):                   # the derivative of |w| taken as |w| (or 1) instead of sign(w)
-    return l1 / n * np.sum(np.abs(W)), l1 / n * np.ones_like(W)
-
-
-def _l1_in_place(W, l1, n):                   # right numbers, but overwrites W with its signs
-    penalty = l1 / n * np.sum(np.abs(W))
-    np.sign(W, out=W)
-    W *= l1 / n
-    return penalty, W
-
-
-# --- exercise 4 (implement): power iteration -------------------------------------------------------
+# --- exercise 5 (implement): power iteration -------------------------------------------------------
 def _exact_top(H):                            # the reference (numpy, outside the student's call)
     return float(np.linalg.eigvalsh(H)[-1])
 
@@ -131,8 +123,8 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
-SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_penalty_and_grad": _l1,
-             "top_eigenvalue": _top_eigenvalue}
+SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_unused_weight": (300, 0.0005),
+             "top_eigenvalue": _top_eigenvalue, **SPLIT_SOLUTIONS}
 
 SLIPS = {
     "init_loss": [
@@ -169,34 +161,18 @@ SLIPS = {
         Slip("largest x", "2/9 uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
                           "weighs them equally.", 2 / 9),
     ],
-    "l1_penalty_and_grad": [
-        Slip("no_n", "Both parts are n times too large: the penalty is l1 / n times the sum, to match the mean in "
-                     "the data term.", _l1_no_n),
-        Slip("as_l2", "dW proportional to W is L2's gradient; the derivative of |w| is sign(w), the same size for "
-                      "every weight.", _l1_as_l2),
-        Slip("half", "The 1/2 belongs to L2 (it cancels the 2 of w^2); L1's penalty is l1 / n times the sum of |W|.",
-             _l1_half),
-        Slip("abs", "The derivative of |w| is +1 for w > 0 and -1 for w < 0: use np.sign(W), not a constant.",
-             _l1_abs_grad),
-        Slip("in_place", "The numbers are right, but you overwrote W (np.sign(W, out=W) or W *= ...): compute "
-                         "dW as a new array.", _l1_in_place),
-        Slip("no abs", "The penalty sums W itself, so negative weights lower it: L1 sums the sizes |W|.",
-             lambda W, l1, n: (l1 / n * np.sum(W), l1 / n * np.sign(W))),
-        Slip("L2", "Both parts are L2's (squares, and a gradient proportional to W): L1 sums |W|, whose "
-                   "derivative is sign(w).", lambda W, l1, n: (l1 / (2 * n) * np.sum(W ** 2), l1 / n * W)),
-        Slip("sign flipped", "dW points the wrong way: |w| grows with w for w > 0, so its derivative there is +1.",
-             lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), -l1 / n * np.sign(W))),
-        Slip("unsummed", "The penalty is one number, the sum over every weight, not an array.",
-             lambda W, l1, n: (l1 / n * np.abs(W), l1 / n * np.sign(W))),
-        Slip("W over |W|", "W / |W| is 0/0 = nan where a weight is 0: np.sign(W) gives 0 there.",
-             lambda W, l1, n: (l1 / n * np.sum(np.abs(W)), l1 / n * W / np.abs(W))),
-        Slip("half penalty", "Your dW is right but the penalty is half of l1 / n times the sum of |W|: the 1/(2n) "
-                             "belongs to L2, where it cancels the 2 of w^2; |w| has no square to cancel (the penalty's"
-                             " derivative should be your dW).",
-             lambda W, l1, n: (l1 / (2 * n) * np.sum(np.abs(W)), l1 / n * np.sign(W))),
-        Slip("mean", "You divided by the number of weights (np.mean or W.size): the penalty divides by n, the "
-                     "number of samples, given as an argument.",
-             lambda W, l1, n: (l1 * np.mean(np.abs(W)), l1 / W.size * np.sign(W))),
+    "l1_unused_weight": [
+        Slip("stops", "sign(w) turns when w crosses 0, and the pull turns with it, but w does not stop there: it lands "
+                      "on 0 only if its start is a whole number of steps from 0.", (300, 0.0)),
+        Slip("full step", "Every jump is lr * l1 / n long and crosses 0: work out where the 300th lands, and "
+                          "where the next one brings it back.", (300, 0.001)),
+        Slip("no n", "A step of lr * l1 = 0.2 leaves out the 1/n: the penalty is l1/n times the sum of |W|, so its "
+                     "pull on each weight is l1/n.", (2, 0.1005)),
+        Slip("half step", "A step of 0.0005 is half the real one: the step is lr times the gradient l1/n sign(w) "
+                          "(and L1's penalty has no 1/2 to cancel).", (599, 0.0)),
+        Slip("one early", "299 steps of 0.001 take 0.299 off 0.2995: w is still above 0 then.", (299, 0.0005)),
+        Slip("one late", "w is below 0 one step earlier: count the steps that take 0.2995 past 0.",
+             (301, 0.0005)),
     ],
     "top_eigenvalue": [
         Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
@@ -219,6 +195,7 @@ SLIPS = {
         Slip("sum", "Dividing by the sum of v's entries does not make v a unit vector: the Rayleigh quotient "
                     "needs v / ||v||.", _power(normalise=lambda v: v / v.sum())),
     ],
+    **SPLIT_SLIPS,
 }
 
 
@@ -243,17 +220,20 @@ def lr_limit(prediction, grade=False):
                             slips=SLIPS["lr_limit"], grade=grade)
 
 
-def l1_penalty_and_grad(fn, grade=False):
-    """Lesson 6, exercise 3 (derive): l1_penalty_and_grad(W, l1, n) -> (l1/n sum|W|, l1/n sign(W))."""
-    W1 = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
-    W2 = np.array([[0.0, -0.3], [4.0, -2.0], [0.01, 1.0]])
-    cases = [(W1, 0.1, 200), (W2, 1.0, 4), (W1.T, 0.5, 10)]
-    return function_check("l1_penalty_and_grad", fn, reference=_l1, cases=cases, outputs=("penalty", "dW"),
-                          slips=SLIPS["l1_penalty_and_grad"], pure=True, grade=grade)
+def l1_unused_weight(prediction, grade=False):
+    """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
+    L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005)."""
+    return prediction_check("l1_unused_weight", prediction, truth=_unused_weight, tol=1e-4,
+                            right="Each step moves w by lr * l1 / n = 2 * 0.1 / 200 = 0.001 towards 0, whatever "
+                                  "its size: 299 steps leave 0.0005, the 300th lands at -0.0005. Then sign(w) "
+                                  "flips, the next step lands at +0.0005, and so on: w hops across 0 and stays "
+                                  "within half a step of it. L1 switches a weight off to within lr * l1 / n, "
+                                  "which is why section 6 counts weights below 0.001 in size.",
+                            slips=SLIPS["l1_unused_weight"], grade=grade)
 
 
 def top_eigenvalue(fn, grade=False):
-    """Lesson 6, exercise 4 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
+    """Lesson 6, exercise 5 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
     function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
              (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
@@ -263,4 +243,4 @@ def top_eigenvalue(fn, grade=False):
                           forbid_modules=("scipy", "sklearn"), grade=grade)
 
 
-__all__ = ["init_loss", "lr_limit", "l1_penalty_and_grad", "top_eigenvalue"]
+__all__ = ["init_loss", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2"]

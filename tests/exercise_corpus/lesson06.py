@@ -1,59 +1,10 @@
-"""Lesson 6 (06_moons): the loss before training, the largest stable lr, the L1 gradient, power iteration."""
+"""Lesson 6 (06_moons): the loss before training, the largest stable lr, power iteration."""
 import math
 from fractions import Fraction
 
 import numpy as np
 
 from . import right, wrong
-
-
-# --- exercise 3: l1_penalty_and_grad(W, l1, n) -----------------------------------------------------------------
-def l1_l2_gradient(W, l1, n):
-    return l1 / n * np.abs(W).sum(), l1 / n * W
-
-
-def l1_no_n(W, l1, n):
-    return l1 * np.abs(W).sum(), l1 * np.sign(W)
-
-
-def l1_no_abs(W, l1, n):
-    return l1 / n * W.sum(), l1 / n * np.sign(W)
-
-
-def l1_array_penalty(W, l1, n):
-    return l1 / n * np.abs(W), l1 / n * np.sign(W)
-
-
-def l1_swapped(W, l1, n):
-    return l1 / n * np.sign(W), l1 / n * np.abs(W).sum()
-
-
-def l1_in_place(W, l1, n):
-    dW = l1 / n * np.sign(W)
-    absW = W                        # "a copy to take the absolute value in"
-    absW[absW < 0] *= -1
-    return l1 / n * absW.sum(), dW
-
-
-def l1_half(W, l1, n):
-    return l1 / (2 * n) * np.abs(W).sum(), l1 / n * np.sign(W)
-
-
-def l1_sign_flipped(W, l1, n):
-    return l1 / n * np.abs(W).sum(), -l1 / n * np.sign(W)
-
-
-def l1_where(W, l1, n):
-    s = np.where(W > 0, 1.0, np.where(W < 0, -1.0, 0.0))
-    return float(l1 * np.sum(s * W) / n), l1 * s / n
-
-
-def l1_loops(W, l1, n):
-    total, dW = 0.0, np.zeros(np.shape(W))
-    for idx, w in np.ndenumerate(W):
-        total += abs(w)
-        dW[idx] = int(w > 0) - int(w < 0)
-    return l1 * total / n, dW * (l1 / n)
 
 
 # --- exercise 4: top_eigenvalue(H) -----------------------------------------------------------------------------
@@ -175,26 +126,6 @@ ENTRIES = [
           ["curvature", "second derivative", "λ/2"]),
     right("lr_limit", Fraction(1, 2), "a Fraction"),
     right("lr_limit", np.float64(2 / 4), "2/lambda as a numpy scalar"),
-
-    # exercise 3: l1_penalty_and_grad(W, l1, n)
-    wrong("l1_penalty_and_grad", l1_l2_gradient, "dW = l1/n * W: L2's gradient, not sign(W)",
-          ["sign", "L2", "W itself"]),
-    wrong("l1_penalty_and_grad", l1_no_n, "the 1/n forgotten in both",
-          ["1/n", "n times", "divide"]),
-    wrong("l1_penalty_and_grad", l1_no_abs, "the penalty sums W, not |W|",
-          ["abs", "|W|", "absolute"]),
-    wrong("l1_penalty_and_grad", l1_array_penalty, "the penalty not summed: an array",
-          ["one number", "sum", "shape"]),
-    wrong("l1_penalty_and_grad", l1_swapped, "the pair in the wrong order (dW, penalty)",
-          ["order", "swap", "pair"]),
-    wrong("l1_penalty_and_grad", l1_in_place, "flips the negative entries of W in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("l1_penalty_and_grad", l1_half, "a 1/2 in the penalty as in L2's",
-          ["1/2", "half", "factor 2", "2 times"]),
-    wrong("l1_penalty_and_grad", l1_sign_flipped, "the gradient with the wrong sign",
-          ["sign", "opposite", "minus"]),
-    right("l1_penalty_and_grad", l1_where, "np.where for the sign, penalty as sum(sign * W), a float"),
-    right("l1_penalty_and_grad", l1_loops, "a loop over np.ndenumerate"),
 
     # exercise 4: top_eigenvalue(H)
     wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",

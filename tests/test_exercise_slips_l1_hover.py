@@ -1,0 +1,57 @@
+"""Lesson 6, exercise 3 (derive): an unused weight under L1 alone (w = 0.2995, lr = 2, l1 = 0.1, n = 200) first
+turns negative after 300 steps and then hops across 0, never farther than half a step. The truth the check runs
+is tested against the derivation; answers in other forms pass; each catalogued mistake is named.
+"""
+import contextlib
+import io
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson06
+
+
+def reply(prediction):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.l1_unused_weight(prediction) is None
+    return out.getvalue().strip()
+
+
+def test_the_run_agrees_with_the_derivation():
+    step = lesson06.LR * lesson06.L1 / lesson06.N
+    assert math.isclose(step, 0.001)
+    steps = math.ceil(lesson06.W_START / step)                # the first step that takes w past 0
+    assert lesson06._unused_weight() == (steps, round(steps * step - lesson06.W_START, 6)) == (300, 0.0005)
+
+
+def test_after_the_crossing_w_hops_across_0():
+    w, ws = lesson06.W_START, []
+    for _ in range(400):
+        w = w - lesson06.LR * lesson06.L1 / lesson06.N * np.sign(w)
+        ws.append(w)
+    after = np.array(ws[299:])
+    assert after[0] < 0 and np.all(np.sign(after[1:]) != np.sign(after[:-1]))
+    assert np.allclose(np.abs(after), 0.0005)
+
+
+@pytest.mark.parametrize("prediction", [(300, 0.0005), [300, 5e-4], np.array([300.0, 0.0005]),
+                                        (Fraction(300), Fraction(1, 2000)), (300, 0.00052)])
+def test_right_answers_in_other_forms_pass(prediction):
+    assert reply(prediction).startswith("l1_unused_weight: correct")
+
+
+@pytest.mark.parametrize("prediction, slip", [((300, 0), "stops"), ((300, 0.001), "full step"),
+                                              ((2, 0.1005), "no n"), ((599, 0), "half step"),
+                                              ((299, 0.0005), "one early"), ((301, 0.0005), "one late")])
+def test_each_mistake_is_named(prediction, slip):
+    want = next(s.hint for s in lesson06.SLIPS["l1_unused_weight"] if s.name == slip)
+    assert reply(prediction).startswith(f"l1_unused_weight: not yet. {want}")
+
+
+def test_a_single_number_is_refused_with_a_reason():
+    text = reply(300)
+    assert text.startswith("l1_unused_weight: not yet.") and "300" in text
