@@ -1,4 +1,5 @@
-"""Lesson 6 (06_moons): the loss before training, the largest stable lr, power iteration."""
+"""Lesson 6 (06_moons): the loss before training, the largest stable lr, an unused weight under L1, choosing l2,
+power iteration."""
 import math
 from fractions import Fraction
 
@@ -89,6 +90,102 @@ def te_loops(H):
     return sum(v[i] * Hv[i] for i in range(d))
 
 
+# --- exercise 4: choose_l2(losses), a colleague's pooled choice to fix ---------------------------------------------
+def cl_report_val(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best][1]             # reports the validation loss it won by
+
+
+def cl_test_both(losses):
+    best = min(losses, key=lambda l2: losses[l2][2])     # "the test loss is the honest one": choose and report on it
+    return best, losses[best][2]
+
+
+def cl_train_choice(losses):
+    best = min(losses, key=lambda l2: losses[l2][0])
+    return best, losses[best][2]
+
+
+def cl_report_train(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best][0]
+
+
+def cl_swapped_sets(losses):
+    best = min(losses, key=lambda l2: losses[l2][2])     # test chooses, validation reports
+    return best, losses[best][1]
+
+
+def cl_pooled_choice(losses):
+    pooled = {l2: (val + test) / 2 for l2, (train, val, test) in losses.items()}
+    best = min(pooled, key=pooled.get)                    # still chosen on the pooled loss
+    return best, losses[best][2]                          # only the report changed
+
+
+def cl_pooled_report(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, (losses[best][1] + losses[best][2]) / 2  # chosen right, but reports the pooled loss
+
+
+def cl_lowest_test(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, min(test for _, _, test in losses.values())   # the lowest test loss of any strength
+
+
+def cl_max(losses):
+    best = max(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best][2]
+
+
+def cl_whole_tuple(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best]
+
+
+def cl_only_l2(losses):
+    return min(losses, key=lambda l2: losses[l2][1])
+
+
+def cl_mutates(losses):
+    for l2 in list(losses):
+        if losses[l2][1] > min(v[1] for v in losses.values()):
+            del losses[l2]                                # throws the losers away
+    (best, (train, val, test)), = losses.items()
+    return best, test
+
+
+def cl_swapped_return(losses):
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return losses[best][2], best
+
+
+def cl_position(losses):
+    vals = [v[1] for v in losses.values()]
+    i = int(np.argmin(vals))
+    return i, list(losses.values())[i][2]                  # the position in the dict, not the strength
+
+
+def cl_loop(losses):
+    best, best_val = None, float("inf")
+    for l2, (train, val, test) in losses.items():
+        if val < best_val:
+            best, best_val = l2, val
+    return best, losses[best][2]
+
+
+def cl_sorted(losses):
+    ranked = sorted(losses.items(), key=lambda item: item[1][1])
+    l2, (_, _, test) = ranked[0]
+    return l2, test
+
+
+def cl_argmin(losses):
+    keys = list(losses)
+    table = np.array([losses[k] for k in keys])           # rows: strengths; columns: train, val, test
+    i = int(np.argmin(table[:, 1]))
+    return keys[i], float(table[i, 2])
+
+
 ENTRIES = [
     # exercise 1: init_loss(prediction); right: log 4 = 1.386
     wrong("init_loss", math.log(2), "log 2: the binary cross-entropy of a coin, not k = 4 classes",
@@ -148,4 +245,66 @@ ENTRIES = [
           ["norm", "not allowed", "allowed", "svd"]),
     right("top_eigenvalue", te_max_entry, "normalised by the largest entry, quotient divided by v @ v"),
     right("top_eigenvalue", te_loops, "Python lists and loops, math.sqrt"),
+    # exercise 3: l1_unused_weight(prediction); right: (300, 0.0005), steps of lr * l1 / n = 0.001
+    wrong("l1_unused_weight", (299, 0.0005), "299 = floor(0.2995 / 0.001): the last step still above 0, not the first below",
+          ["off by one", "still above", "300th", "one more"]),
+    wrong("l1_unused_weight", (300, 0.001), "largest = a whole step lr * l1 / n: the hop is only half a step from 0",
+          ["half", "hop", "across"]),
+    wrong("l1_unused_weight", (599, 0.00025), "forgot lr: steps of l1 / n = 0.0005",
+          ["lr", "learning rate"]),
+    wrong("l1_unused_weight", (2, 0.1005), "forgot the 1/n: steps of lr * l1 = 0.2",
+          ["/ n", "/n", "n = 200", "divided by n", "200 samples"]),
+    wrong("l1_unused_weight", (math.inf, 0.0), "thinks like L2: a fraction off each step, never below 0",
+          ["L2", "fraction", "same amount", "whatever its size"]),
+    wrong("l1_unused_weight", (300, 0.0), "thinks w lands on 0 and stays there (sign(0) = 0)",
+          ["hop", "stays", "exactly 0", "sign(0)"]),
+    wrong("l1_unused_weight", (0.0005, 300), "the two numbers in the wrong order",
+          ["order", "swap", "(steps, largest)"]),
+    wrong("l1_unused_weight", (300, 0.2995), "largest over all steps, the start included, not the steps after",
+          ["after", "that follow", "start"]),
+    wrong("l1_unused_weight", (300, -0.0005), "the signed value of w, not its size |w|",
+          ["|w|", "size", "absolute", "abs"]),
+    wrong("l1_unused_weight", 300, "only the number of steps",
+          ["pair", "two", "tuple", "largest"]),
+    wrong("l1_unused_weight", (150, 0.0015), "differentiated |w| like w^2: a factor 2, steps of 0.002",
+          ["twice", "factor 2", "factor of 2", "double"]),
+    wrong("l1_unused_weight", (299.5, 0.0005), "0.2995 / 0.001 = 299.5 left unrounded: not a count of steps",
+          ["whole", "integer", "count", "round"]),
+    right("l1_unused_weight", [300, 5e-4], "a list, 5e-4"),
+    right("l1_unused_weight", (np.int64(300), np.float64(0.2995 - 0.299)), "numpy scalars, the remainder computed"),
+    right("l1_unused_weight", (300.0, Fraction(1, 2000)), "a float count and a Fraction"),
+    right("l1_unused_weight", (300, np.array(0.0005)), "a 0-d array for largest"),
+
+    # exercise 4: choose_l2(losses); right: chosen on validation alone, the winner's test loss reported
+    wrong("choose_l2", cl_report_val, "chosen on validation, but reports the validation loss it won by",
+          ["flatter", "luck", "won by", "the test set to report"]),
+    wrong("choose_l2", cl_test_both, "chooses and reports on the test set",
+          ["chooses on the test", "test set to choose", "choice", "picks on"]),
+    wrong("choose_l2", cl_train_choice, "chooses on the training loss",
+          ["training loss", "training set", "overfit"]),
+    wrong("choose_l2", cl_report_train, "chooses on validation, reports the training loss",
+          ["training loss", "training set", "fitted"]),
+    wrong("choose_l2", cl_swapped_sets, "the roles swapped: the test set chooses, the validation set reports",
+          ["swap", "the other way", "test set to choose", "roles"]),
+    wrong("choose_l2", cl_pooled_choice, "keeps the pooled choice, only the report is the test loss",
+          ["pool", "the choice", "chooses", "test points"]),
+    wrong("choose_l2", cl_pooled_report, "chooses on validation, still reports the pooled (val + test) / 2",
+          ["pool", "average", "mean of", "validation loss the winner"]),
+    wrong("choose_l2", cl_lowest_test, "reports the lowest test loss of any strength, not the winner's",
+          ["winner", "chosen", "another", "every strength"]),
+    wrong("choose_l2", cl_max, "max instead of min: the worst validation loss",
+          ["max", "highest", "largest", "lowest"]),
+    wrong("choose_l2", cl_whole_tuple, "returns the winner's whole (train, val, test) tuple as the loss",
+          ["tuple", "one number", "three"]),
+    wrong("choose_l2", cl_only_l2, "returns only the strength",
+          ["two", "pair", "tuple", "(l2, loss)"]),
+    wrong("choose_l2", cl_mutates, "deletes the losers from the caller's dict",
+          ["modif", "mutat", "in place", "changed"]),
+    wrong("choose_l2", cl_swapped_return, "returns (loss, l2): the wrong order",
+          ["order", "swap", "l2 first"]),
+    wrong("choose_l2", cl_position, "returns the winner's position in the dict, not its l2",
+          ["index", "position", "key", "strength itself"]),
+    right("choose_l2", cl_loop, "a loop keeping the best validation loss so far"),
+    right("choose_l2", cl_sorted, "sorted by validation loss, the first one's test loss"),
+    right("choose_l2", cl_argmin, "a numpy table and argmin"),
 ]
