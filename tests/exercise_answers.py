@@ -1,9 +1,7 @@
-"""Answers written apart from the slip catalogues, for the exercises added in lessons 6, 8, 11 and 12 (lr_limit,
-collapse_layers, unbroadcast, letters_init_loss, shift_digits, curve_remedy): right answers in other styles, which
+"""Answers written apart from the slip catalogues, for the exercises added in lessons 6, 11 and 12 (lr_limit,
+unbroadcast, letters_init_loss, shift_digits, curve_remedy): right answers in other styles, which
 must pass, and plausible wrong answers in other styles than the catalogued slips, which must not.
 tests/test_exercises.py runs them."""
-from functools import reduce
-
 import numpy as np
 
 # --- lesson 6, exercise 2: the largest lr that does not grow |w| on J = 4/2 w^2 -------------------------------
@@ -15,82 +13,6 @@ LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it gr
                   0.75, 1.5, -0.5, 0.0,
                   "0.5",          # the right number as a string
                   (0.5,)]         # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
-
-# --- lesson 8, exercise 5: collapse identity layers into one -------------------------------------------------
-
-
-def _forward(params, X):
-    for W, b in params:
-        X = X @ W + b
-    return X
-
-
-def collapse_reduce(params):
-    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
-
-
-def collapse_probe(params):                    # feed the unit vectors and zero through the network
-    d = params[0][0].shape[0]
-    b = _forward(params, np.zeros((1, d)))[0]
-    return _forward(params, np.eye(d)) - b, b
-
-
-def collapse_recursive(params):
-    if len(params) == 1:
-        return params[0][0].copy(), params[0][1].copy()
-    W_rest, b_rest = collapse_recursive(params[1:])
-    return params[0][0] @ W_rest, params[0][1] @ W_rest + b_rest
-
-
-COLLAPSE_RIGHT = [collapse_reduce, collapse_probe, collapse_recursive]
-
-
-def collapse_first_bias_only(params):          # b1 carried through, the later biases forgotten
-    W, b = params[0]
-    for W_next, _ in params[1:]:
-        W, b = W @ W_next, b @ W_next
-    return W, b
-
-
-def collapse_last_layer(params):               # the output layer alone
-    return params[-1]
-
-
-def collapse_sum(params):                      # weights added like biases
-    return sum(W for W, _ in params), sum(b for _, b in params)
-
-
-def collapse_cumulative(params):               # each bias carried through the whole product so far
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W = W @ W_next
-        b = b @ W + b_next
-    return W, b
-
-
-def collapse_elementwise(params):              # * for @
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W * W_next, b * W_next + b_next
-    return W, b
-
-
-def collapse_two_layers(params):               # right for two layers, the rest ignored
-    (W1, b1), (W2, b2) = params[:2]
-    return W1 @ W2, b1 @ W2 + b2
-
-
-def collapse_transposed(params):
-    W, b = collapse_reduce(params)
-    return W.T, b
-
-
-def collapse_function(params):                 # returns the network, not the layer
-    return lambda X: _forward(params, X)
-
-
-COLLAPSE_WRONG = [collapse_first_bias_only, collapse_last_layer, collapse_sum, collapse_cumulative,
-                  collapse_elementwise, collapse_two_layers, collapse_transposed, collapse_function]
 
 # --- lesson 11, exercise 3: unbroadcast ----------------------------------------------------------------------
 
@@ -253,7 +175,6 @@ REMEDY_WRONG = ["train longer",     # not one of the four
 
 
 ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
-           "collapse_layers": (COLLAPSE_RIGHT, COLLAPSE_WRONG),
            "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG),
            "letters_init_loss": (LETTERS_RIGHT, LETTERS_WRONG),
            "shift_digits": (SHIFT_RIGHT, SHIFT_WRONG),

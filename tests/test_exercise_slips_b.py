@@ -81,14 +81,6 @@ def _delta_tanh(y_hat, y):
         if np.all(np.abs(y_hat) < 1) else (y_hat - y) * (1 - y_hat * y_hat) / n
 
 
-def _collapse_sequential(params):
-    W, b = params[0][0].copy(), params[0][1].copy()
-    for layer in params[1:]:
-        W = W @ layer[0]              # with np.dot the error text differs from @'s, and no slip matches it
-        b = b @ W + layer[1]
-    return W, b
-
-
 def _early_one_based(val_losses, patience):
     best, best_epoch = np.inf, 0
     for epoch in range(1, len(val_losses) + 1):
@@ -188,7 +180,6 @@ def _order_no_seen(root):
 
 APART = [(lesson08, "regression_delta", "half", _delta_half),
          (lesson08, "regression_delta", "tanh", _delta_tanh),
-         (lesson08, "collapse_layers", "sequential update", _collapse_sequential),
          (lesson09, "early_stop", "one based", _early_one_based),
          (lesson09, "early_stop", "no reset", _early_no_reset),
          (lesson09, "dropout_forward", "keep and scale", _dropout_half_fixed),

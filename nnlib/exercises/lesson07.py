@@ -1,11 +1,14 @@
-"""Exercise checks for lesson 7 (07_training): steps per epoch, the largest stable step on a bowl, a buggy
-Adam step, and AdamW (Adam with decoupled weight decay).
+"""Exercise checks for lesson 7 (07_training): steps per epoch, the largest stable step of momentum on a bowl
+(in lesson07_momentum.py), a buggy Adam step, and AdamW (Adam with decoupled weight decay).
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Slip, function_check, prediction_check
+from .lesson07_momentum import SLIPS as MOMENTUM_SLIPS
+from .lesson07_momentum import SOLUTIONS as MOMENTUM_SOLUTIONS
+from .lesson07_momentum import momentum_lr
 
 BETA1, BETA2, EPS = 0.9, 0.999, 1e-8
 
@@ -27,22 +30,6 @@ def _steps_per_epoch():
     X, y = moons(200, noise=0.2, seed=0)
     MLP([2, 3, 2], seed=0).fit(X, y, epochs=1, lr=0.1, batch_size=32, optimizer=Counting(), seed=0)
     return Counting.steps
-
-
-# --- exercise 2 (predict): the smallest of four rates at which SGD diverges on the bowl -----------------
-_BOWL_RATES = (0.05, 0.09, 0.11, 0.15)
-
-
-def _bowl_diverges():
-    """Run it: 100 SGD steps on J = (w1^2 + 20 w2^2) / 2 from (-4, 1); the first rate whose distance grows."""
-    curvature = np.array([1.0, 20.0])
-    for lr in _BOWL_RATES:
-        w = np.array([-4.0, 1.0])
-        for _ in range(100):
-            w = w - lr * curvature * w
-        if np.linalg.norm(w) > np.linalg.norm([-4.0, 1.0]):
-            return lr
-    return None
 
 
 # --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
@@ -126,7 +113,7 @@ _M = np.array([[0.02, 0.0], [-0.5, 0.1]])
 _ZERO = np.zeros_like(_P)       # m and v get a copy each (never the same array twice: a student's in-place
                                  # update of m would then change v too)
 
-SOLUTIONS = {"steps_per_epoch": 7, "bowl_lr": 0.11, "adam_step": _adam, "adamw_step": _adamw}
+SOLUTIONS = {"steps_per_epoch": 7, **MOMENTUM_SOLUTIONS, "adam_step": _adam, "adamw_step": _adamw}
 
 SLIPS = {
     "steps_per_epoch": [
@@ -142,14 +129,7 @@ SLIPS = {
         Slip("upside down", "32 / 200 is the share of the data in one batch; the steps are the batches it takes to "
                             "cover all 200 samples.", 0.16),
     ],
-    "bowl_lr": [
-        Slip("below", "At 0.09 the steep direction's factor is 1 - 0.09 x 20 = -0.8: each step jumps across the "
-                      "valley but lands closer, so it still converges.", 0.09),
-        Slip("safe", "0.05 is far below 2 / 20 = 0.1: the steep direction shrinks by 1 - 0.05 x 20 = 0 per step.",
-             0.05),
-        Slip("late", "0.15 diverges, but 0.11 already does: the limit is 2 / lambda_max = 2 / 20 = 0.1, and "
-                     "|1 - 0.11 x 20| = 1.2 > 1.", 0.15),
-    ],
+    **MOMENTUM_SLIPS,
     "adam_step": [
         Slip("given", "This still behaves as the step handed out: look at what v averages (the square of g?) and "
                       "at the power of beta1 in m's bias correction.", _adam_slip(v_of=np.abs, m_power=False)),
@@ -204,16 +184,6 @@ def steps_per_epoch(prediction, grade=False):
                             slips=SLIPS["steps_per_epoch"], grade=grade)
 
 
-def bowl_lr(prediction, grade=False):
-    """Lesson 7, exercise 2 (predict): the smallest of lr = 0.05, 0.09, 0.11, 0.15 at which SGD diverges on
-    J = (w1^2 + 20 w2^2) / 2."""
-    return prediction_check("bowl_lr", prediction, truth=_bowl_diverges, options=_BOWL_RATES,
-                            right="Along w2 each step multiplies the distance by 1 - 20 lr; that exceeds 1 in size "
-                                  "once lr > 2 / 20 = 0.1 (lesson 2's rule lr < 2 / lambda_max), and "
-                                  "|1 - 0.11 x 20| = 1.2.",
-                            slips=SLIPS["bowl_lr"], grade=grade)
-
-
 def adam_step(fn, grade=False):
     """Lesson 7, exercise 3 (diagnose): adam_step(p, g, m, v, t, lr) -> (p_new, m_new, v_new), t from 1."""
     cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01),
@@ -238,4 +208,4 @@ def adamw_step(fn, grade=False):
                                 "would be divided by sqrt(v_hat).")
 
 
-__all__ = ["steps_per_epoch", "bowl_lr", "adam_step", "adamw_step"]
+__all__ = ["steps_per_epoch", "momentum_lr", "adam_step", "adamw_step"]

@@ -1,6 +1,6 @@
 """Exercise checks for lesson 8 (08_playground): how many neurons enclose the circle, which features let one
-neuron do it, the output delta of a regression network, which L2 strength wins on validation data, and why
-layers without a bend (identity activations) collapse into one.
+neuron do it, the output delta of a regression network, which L2 strength wins on validation data, and (in
+lesson08_bottleneck.py) what a 1-unit layer does to a network without a bend.
 
 Each check is data: a reference, fixed cases or a run of the playground's own Trainer (seed 0, fixed data, so
 the verdict is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
@@ -11,7 +11,10 @@ from functools import cache
 
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Slip, function_check, prediction_check
+from .lesson08_bottleneck import SLIPS as BOTTLENECK_SLIPS
+from .lesson08_bottleneck import SOLUTIONS as BOTTLENECK_SOLUTIONS
+from .lesson08_bottleneck import bottleneck_rank
 from .lesson08_slips import MORE
 
 CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
@@ -128,58 +131,8 @@ def _regularise_story():
             f"test set touched, once: test loss {test:.2f} on 1000 fresh points.{gap}")
 
 
-# --- exercise 5 (derive): identity layers collapse into one ------------------------------------------------------
-def _collapse(params):
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W @ W_next, b @ W_next + b_next
-    return W, b
-
-
-def _collapse_sum_biases(params):             # the biases simply added (they pass through the later weights)
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, sum(b for _, b in params)
-
-
-def _collapse_last_bias(params):              # only the output layer's bias kept
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, params[-1][1]
-
-
-def _collapse_reversed(params):               # the product in the order W_L ... W_2 W_1, as for columns
-    W, b = params[-1][0], params[0][1]
-    for W_prev, _ in reversed(params[:-1]):
-        W = W @ W_prev
-    for W_next, b_next in params[1:]:
-        b = b @ W_next + b_next
-    return W, b
-
-
-def _collapse_no_bias(params):                # biases dropped altogether
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W, np.zeros(W.shape[1])
-
-
-def _square_net():
-    rng = np.random.default_rng(5)
-    return [(rng.normal(size=(2, 2)).round(2), rng.normal(size=2).round(2)) for _ in range(3)]
-
-
-def _identity_net():
-    """The playground's network with identity activations: 2 inputs, hidden layers of 4 and 3, 2 outputs."""
-    from ..mlp import MLP
-    return [(W.copy(), b + 0.1 * np.arange(1, b.size + 1)) for W, b in
-            MLP([2, 4, 3, 2], activation="identity", seed=0).params]
-
-
 SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", "regression_delta": _delta,
-             "playground_regularise": 0.3, "collapse_layers": _collapse}
+             "playground_regularise": 0.3, **BOTTLENECK_SOLUTIONS}
 
 SLIPS = {
     "playground_neurons": [
@@ -216,16 +169,7 @@ SLIPS = {
         Slip("strong", "3 holds the weights so small that the boundary is too simple even for the training points "
                        "(training loss about 0.3): underfitting.", 3),
     ],
-    "collapse_layers": [
-        Slip("sum of biases", "A bias is carried through the layers after it: layer 2 turns b1 into b1 @ W2 (then adds "
-                              "b2), so the biases do not simply add.", _collapse_sum_biases),
-        Slip("last bias", "The earlier biases still reach the output, each times the weights after it: "
-                          "b = (b1 @ W2 + b2) @ W3 + b3.", _collapse_last_bias),
-        Slip("reversed", "Samples are rows and z = X @ W1 comes first, so the product runs W1 @ W2 @ ... in the order "
-                         "of the layers.", _collapse_reversed),
-        Slip("no bias", "The single layer has a bias too: zero is right only when every layer's bias is 0.",
-             _collapse_no_bias),
-    ],
+    **BOTTLENECK_SLIPS,
 }
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
@@ -268,17 +212,5 @@ def playground_regularise(prediction, grade=False):
                             right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
 
 
-def collapse_layers(fn, grade=False):
-    """Lesson 8, exercise 5 (derive): collapse([(W1, b1), (W2, b2), ...]) -> (W, b) of the one layer X @ W + b
-    that computes what the layers compute with identity activations."""
-    cases = [Case(([(np.array([[1.0, -2.0]]), np.array([0.5, 0.0])), (np.array([[3.0], [1.0]]), np.array([-1.0]))],),
-                  "W1 = [[1, -2]], b1 = [0.5, 0], W2 = [[3], [1]], b2 = [-1]"),
-             Case((_square_net(),), "three 2-by-2 layers"),
-             Case((_identity_net(),), "the layers of MLP([2, 4, 3, 2], activation='identity', seed=0), biases set to "
-                                      "0.1, 0.2, ...")]
-    return function_check("collapse_layers", fn, reference=_collapse, cases=cases, outputs=("W", "b"),
-                          slips=SLIPS["collapse_layers"], pure=True, grade=grade)
-
-
 __all__ = ["playground_neurons", "playground_features", "regression_delta", "playground_regularise",
-           "collapse_layers"]
+           "bottleneck_rank"]

@@ -26,48 +26,6 @@ def _delta_flat(y_hat, y):                    # right numbers, flattened to shap
     return ((y_hat - y) / y.shape[0]).ravel()
 
 
-# --- exercise 5 (derive): identity layers collapse into one --------------------------------------------------
-def _product(params):
-    W = params[0][0]
-    for W_next, _ in params[1:]:
-        W = W @ W_next
-    return W
-
-
-def _collapse_first_bias(params):             # b1 carried through every later W, the later biases forgotten
-    b = params[0][1]
-    for W_next, _ in params[1:]:
-        b = b @ W_next
-    return _product(params), b
-
-
-def _collapse_two_layers(params):             # the two-layer formula, the layers after the second ignored
-    (W1, b1), (W2, b2) = params[:2]
-    return W1 @ W2, b1 @ W2 + b2
-
-
-def _collapse_first_carried(params):          # b1 carried through the later weights, the later biases added as they are
-    b = params[0][1]
-    for W_next, _ in params[1:]:
-        b = b @ W_next
-    return _product(params), b + sum(b_next for _, b_next in params[1:])
-
-
-def _collapse_sequential(params):             # W updated first, then the bias multiplied by the new (running) W
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W = W @ W_next
-        b = b @ W + b_next
-    return W, b
-
-
-def _collapse_elementwise(params):           # * (entry by entry) where the matrix product @ belongs
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W * W_next, b * W_next + b_next
-    return W, b
-
-
 MORE = {
     "playground_neurons": [
         Slip("zero", "With no hidden neuron the output alone draws one straight line, and no line separates a disc "
@@ -89,18 +47,5 @@ MORE = {
                      "(identity), whose slope is 1.", _delta_tanh),
         Slip("flat", "The numbers are right, but the shape is (n,): keep the column shape (n, 1) of y_hat (no "
                      "ravel or flatten).", _delta_flat),
-    ],
-    "collapse_layers": [
-        Slip("first bias only", "Only b1 reaches your b: every later layer adds its own bias too, after b1 has been "
-                                "multiplied by its weights.", _collapse_first_bias),
-        Slip("two layers", "Your b and W are right for two layers only: a third layer (and each one after it) "
-                           "multiplies what the first two give and adds its bias again.", _collapse_two_layers),
-        Slip("later biases not carried", "b1 is carried through the weights after it, but so is every later bias "
-                                         "except the last: b2 passes through W3, and so on.", _collapse_first_carried),
-        Slip("sequential update", "The bias is multiplied by the running product W after W was updated: update W and "
-                                  "b together from the old values (b @ W_next, not b @ the new W).",
-             _collapse_sequential),
-        Slip("elementwise", "You multiplied entry by entry (*): composing layers is a matrix product (@), which "
-                            "sums over the units in between.", _collapse_elementwise),
     ],
 }

@@ -1,4 +1,4 @@
-"""Lesson 7 (07_training): steps per epoch, the bowl's largest stable lr, a buggy Adam step, AdamW."""
+"""Lesson 7 (07_training): steps per epoch, a buggy Adam step, AdamW."""
 import numpy as np
 
 from . import right, wrong
@@ -157,22 +157,6 @@ ENTRIES = [
           ["off by one", "one too many"]),
     right("steps_per_epoch", np.int64(7), "a numpy integer"),
     right("steps_per_epoch", -(-200 // 32), "ceil by floor division"),
-
-    # exercise 2: bowl_lr(prediction); right: 0.11 (curvature 20: limit 2/20 = 0.1)
-    wrong("bowl_lr", 0.15, "not the smallest one that grows",
-          ["smallest", "0.11", "2/λ", "2/20"]),
-    wrong("bowl_lr", 0.09, "below the limit 0.1: it still shrinks",
-          ["2/λ", "curvature", "20", "0.1"]),
-    wrong("bowl_lr", 0.05, "1/curvature, the fastest, not the one that grows",
-          ["2/λ", "curvature", "20", "0.1"]),
-    wrong("bowl_lr", 2, "the limit for the flat direction (curvature 1)",
-          ["steepest", "20", "one of", "curvature"]),
-    wrong("bowl_lr", "0.11", "the right number as a string",
-          ["string", "str"]),
-    wrong("bowl_lr", 0.1, "the limit itself, which is not one of the four and does not grow",
-          ["one of", "four"]),
-    right("bowl_lr", np.float64(0.11), "a numpy scalar"),
-    right("bowl_lr", 0.11, "the plain float"),
 
     # exercise 3: adam_step
     wrong("adam_step", adam_stub, "the stub: |g| instead of g^2, and 1 - beta1 without the power t",

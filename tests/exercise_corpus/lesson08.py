@@ -1,7 +1,5 @@
 """Lesson 8 (08_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
-L2 on validation data, identity layers that collapse into one."""
-from functools import reduce
-
+L2 on validation data (exercise 5, the bottleneck, awaits its blind entries)."""
 import numpy as np
 
 from . import right, wrong
@@ -48,72 +46,6 @@ def rd_subtract(y_hat, y):
 def rd_loop(y_hat, y):
     n = len(y_hat)
     return np.array([[(y_hat[i, 0] - y[i, 0]) / n] for i in range(n)])
-
-
-# --- exercise 5: collapse(params) ------------------------------------------------------------------------------
-def co_sum_biases(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    return W, sum(b for W, b in params)
-
-
-def co_last_bias(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    return W, params[-1][1]
-
-
-def co_reverse(params):
-    W = reduce(lambda A, B: B @ A, [W for W, b in params])
-    b = params[0][1]
-    for W_next, b_next in params[1:]:
-        b = b @ W_next + b_next
-    return W, b
-
-
-def co_sum_weights(params):
-    return sum(W for W, b in params), sum(b for W, b in params)
-
-
-def co_in_place(params):
-    W, b = params.pop(0)              # pops the first layer off the caller's list
-    for W_next, b_next in params:
-        W, b = W @ W_next, b @ W_next + b_next
-    return W, b
-
-
-def co_first_bias_only(params):
-    W = reduce(lambda A, B: A @ B, [W for W, b in params])
-    b = params[0][1]
-    for W_next, _ in params[1:]:
-        b = b @ W_next
-    return W, b
-
-
-def co_two_layers(params):
-    (W1, b1), (W2, b2) = params[:2]
-    return W1 @ W2, b1 @ W2 + b2
-
-
-def co_swapped(params):
-    W, b = params[0]
-    for W_next, b_next in params[1:]:
-        W, b = W @ W_next, b @ W_next + b_next
-    return b, W
-
-
-def co_reduce(params):
-    return reduce(lambda one, nxt: (one[0] @ nxt[0], one[1] @ nxt[0] + nxt[1]), params)
-
-
-def co_probe(params):
-    d = params[0][0].shape[0]
-
-    def scores(X):
-        for W, b in params:
-            X = X @ W + b
-        return X
-
-    b = scores(np.zeros((1, d)))[0]
-    return scores(np.eye(d)) - b, b
 
 
 ENTRIES = [
@@ -188,24 +120,4 @@ ENTRIES = [
           ["one of", "too much"]),
     right("playground_regularise", np.float64(0.3), "a numpy scalar"),
     right("playground_regularise", 3 / 10, "a computed float"),
-
-    # exercise 5: collapse_layers(collapse)
-    wrong("collapse_layers", co_sum_biases, "the product of weights is right but the biases are just added",
-          ["bias", "b1 @ W2", "later layers", "W2", "multipl"]),
-    wrong("collapse_layers", co_last_bias, "keeps only the last layer's bias",
-          ["bias", "b1", "earlier"]),
-    wrong("collapse_layers", co_reverse, "multiplies the weights in reverse order",
-          ["order", "shape", "transpos", "reverse"]),
-    wrong("collapse_layers", co_sum_weights, "adds the weight matrices instead of multiplying them",
-          ["product", "multiply", "@"]),
-    wrong("collapse_layers", co_in_place, "params.pop(0) takes the first layer off the caller's list",
-          ["in place", "changed", "unchanged", "list", "params"]),
-    wrong("collapse_layers", co_first_bias_only, "carries b1 through but drops the later biases",
-          ["bias", "b2", "later", "every layer"]),
-    wrong("collapse_layers", co_two_layers, "handles the first two layers only",
-          ["depth", "every layer", "three", "all layers", "layers"]),
-    wrong("collapse_layers", co_swapped, "returns (b, W)",
-          ["order", "swap"]),
-    right("collapse_layers", co_reduce, "functools.reduce on (W, b) pairs"),
-    right("collapse_layers", co_probe, "reads W and b off the network's scores for the identity and zero inputs"),
 ]

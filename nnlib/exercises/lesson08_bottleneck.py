@@ -1,0 +1,102 @@
+"""Exercise check for lesson 8 (08_playground): a bottleneck without a bend (exercise 5, predict). Kept apart
+from lesson08.py, which re-exports it, so each file stays short. Data for the engine in engine.py.
+
+The truth is a run: the playground's own Trainer (seed 0, fixed data, so the same on every machine) trains a
+2-8-1-8-3 identity network on three gaussian classes; its layers are collapsed into one, X W + b (lesson 2's
+rule, layer after layer), and the check counts the rank of W and the directions of the three boundaries, where
+two classes' scores are equal: (W[:, i] - W[:, j]) . x + (b[i] - b[j]) = 0."""
+from functools import cache
+
+import numpy as np
+
+from .engine import Slip, prediction_check
+
+BLOBS = {"dataset": "gaussian", "classes": 3, "noise": 0.5, "activation": "identity", "seed": 0}
+SQUEEZED, WIDE = (8, 1, 8), (8, 8, 8)
+
+
+def collapse(params):
+    """The single layer (W, b) that computes what identity layers compute: each bias carried through the
+    weights after it."""
+    W, b = params[0]
+    for W_next, b_next in params[1:]:
+        W, b = W @ W_next, b @ W_next + b_next
+    return W, b
+
+
+def directions(W):
+    """How many different directions the boundaries between pairs of classes have: their normals
+    W[:, i] - W[:, j], each up to its length and sign."""
+    found = []
+    for i in range(W.shape[1]):
+        for j in range(i + 1, W.shape[1]):
+            n = W[:, i] - W[:, j]
+            if np.linalg.norm(n) > 1e-9 * np.linalg.norm(W):
+                n = n / np.linalg.norm(n)
+                if not any(abs(n @ m) > 1 - 1e-9 for m in found):
+                    found.append(n)
+    return len(found)
+
+
+def _run(neurons):
+    from ..playground import training
+    state = tuple(map(id, vars(training).values())) + tuple(map(id, vars(training.Trainer).values()))
+    return _trained(neurons, state)
+
+
+@cache
+def _trained(neurons, state):
+    """(rank of the collapsed W, boundary directions, validation accuracy) after 200 epochs (40 frames of 5)."""
+    from ..playground.training import Trainer
+    t = Trainer(**BLOBS, neurons=list(neurons))
+    t.train(200)
+    W, _ = collapse(t.net.params)
+    return int(np.linalg.matrix_rank(W)), directions(W), t.metrics()["val_accuracy"]
+
+
+def _squeezed():
+    """Run it: the rank of the 2-8-1-8-3 network's collapsed W, and its boundaries' directions."""
+    return _run(SQUEEZED)[:2]
+
+
+def _story():
+    (r1, d1, a1), (r2, d2, a2) = _run(SQUEEZED), _run(WIDE)
+    cost = (f" The three blobs sit at the corners of a triangle, not in a row, so the squeezed network misses points "
+            f"the wide one gets right: validation accuracy {a1:.2f} against {a2:.2f}." if a1 < a2 else "")
+    return (f"W = W1 W2 W3 W4 passes through one number per point, so it is a column times a row, W = u v, and "
+            "every class score is an affine function of the same number X u: the boundaries are parallel lines and "
+            "the three classes can only be parallel bands, one after another along u. The run: 2-8-1-8-3, rank "
+            f"{r1}, {d1} direction; without the squeeze (2-8-8-8-3), rank {r2}, {d2} directions, which meet at a "
+            f"point.{cost}")
+
+
+SOLUTIONS = {"bottleneck_rank": (1, 1)}
+
+SLIPS = {
+    "bottleneck_rank": [
+        Slip("wide", "That is the picture without the squeeze (2-8-8-8-3). Here W = W1 W2 W3 W4 passes through the "
+                     "middle layer: how many numbers per point does that layer hand on to the rest?", (2, 3)),
+        Slip("shape", "The rank is at most min(2, 3) for a 2 x 3 matrix, but a product's rank is also at most the "
+                      "rank of each factor: look at the 1-unit layer in the middle.", (2, 1)),
+        Slip("classes", "A 2 x 3 matrix has rank at most 2 (it has two rows); and the 1-unit layer in the middle "
+                        "lowers that further.", (3, 3)),
+        Slip("width", "8 is the width of the other hidden layers; the product passes through all of them, and the "
+                      "narrowest one limits its rank.", (8, 3)),
+        Slip("pairs", "The rank is right, but with rank 1 every column of W is a multiple of one vector u: each "
+                      "boundary's normal W[:, i] - W[:, j] is then a multiple of u too.", (1, 3)),
+        Slip("lines", "The rank is right; there can be up to two boundary lines, but count their directions: each "
+                      "normal W[:, i] - W[:, j] is a multiple of the same vector.", (1, 2)),
+        Slip("zero", "The 1-unit layer passes one number per point on, not none: W is not all zero, so some "
+                     "class can still win over another somewhere.", (0, 0)),
+    ],
+}
+
+
+def bottleneck_rank(prediction, grade=False):
+    """Lesson 8, exercise 5 (predict): (rank of the collapsed W, number of boundary directions) for a 2-8-1-8-3
+    network with identity activations trained on three gaussian classes."""
+    return prediction_check("bottleneck_rank", prediction, truth=_squeezed, right=_story,
+                            slips=SLIPS["bottleneck_rank"], grade=grade)
+
+
+__all__ = ["bottleneck_rank"]
