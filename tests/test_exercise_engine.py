@@ -104,7 +104,8 @@ def test_predictions(capsys):
         return out.startswith("init_loss: correct"), out
     assert run(None) == (False, f"init_loss: {NOT_ATTEMPTED}")
     assert run(0.7) == (True, "init_loss: correct. log 2.")
-    assert run(0.01)[1].startswith("init_loss: not yet. Not zero. You predicted 0.01; the run gives 0.693")
+    assert run(0.01)[1].startswith("init_loss: not yet. Not zero. You predicted 0.01, which is not it")
+    assert "0.693" not in run(0.01)[1]                   # the answer is never shown after a wrong try
     assert "Predict one number, not text" in run("0.7")[1]
     assert run("B", truth="b", options=("a", "b"), tol=0)[0] is True
     assert "choose one of 'a', 'b'" in run("c", truth="b", options=("a", "b"))[1].lower()

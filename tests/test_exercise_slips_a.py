@@ -92,25 +92,39 @@ def test_a_matched_prediction_slip_drops_the_guess_but_keeps_the_facts(capsys):
     slips = [Slip("double", "You counted each sample twice.", 1.0), Slip("sign", "The loss falls.", -0.5)]
     prediction_check("change", 1.0, truth=0.5, tol=0.01, slips=slips)
     out = capsys.readouterr().out.strip()
-    assert out == "change: not yet. You counted each sample twice. You predicted 1; the run gives " \
-                  "0.5 (within 0.01 counts as right)", out               # no "a factor 2 too many?" guessed
+    assert out == "change: not yet. You counted each sample twice. You predicted 1, which is not it " \
+                  "(within 0.01 of the answer counts as right)", out     # no "a factor 2 too many?" guessed
     prediction_check("change", -0.5, truth=0.5, tol=0.01, slips=slips)
-    assert capsys.readouterr().out.strip().endswith("The loss falls. You predicted -0.5; the run gives 0.5 "
-                                                    "(within 0.01 counts as right): the opposite sign")
+    assert capsys.readouterr().out.strip().endswith("The loss falls. You predicted -0.5, which is not it "
+                                                    "(within 0.01 of the answer counts as right): the opposite sign")
     prediction_check("change", -0.6, truth=0.5, tol=0.01, slips=slips)
-    assert capsys.readouterr().out.strip().endswith(": the opposite sign")
+    assert capsys.readouterr().out.strip().endswith(": the wrong sign, and another size")
 
 
 def test_whole_numbers_off_by_one_and_a_swapped_pair_are_named(capsys):
     slips = [Slip("leftover", "8 is what is left over.", 8)]
     prediction_check("steps", 8, truth=7, slips=slips)
-    assert capsys.readouterr().out.strip().endswith("You predicted 8; the run gives 7: off by one (one too many)")
+    assert capsys.readouterr().out.strip().endswith("You predicted 8, which is not it: off by one (one too many)")
+    prediction_check("spread", (1, 1), truth=(2, 1.414), tol=0.01)       # 1 for 2 is as much a factor 2
+    assert "off by one" not in capsys.readouterr().out
+    prediction_check("label", (5, 5, 5), truth=(-1, -1, -1))             # not minus the answer: no "opposite sign"
+    assert "opposite sign" not in capsys.readouterr().out
     prediction_check("steps", 6, truth=7)
     assert capsys.readouterr().out.strip().endswith(": off by one (one too few)")
     prediction_check("shapes", (7, 10, 3, 7), truth=(10, 7, 3, 7))
     assert "numbers 1 and 2 are swapped" in capsys.readouterr().out
     prediction_check("shapes", (7, 3, 10, 7), truth=(10, 7, 3, 7))
     assert "in another order" in capsys.readouterr().out
+
+
+def test_predictions_never_show_the_answer(capsys):
+    for prediction, truth in ((0.3, 2 / 7), (0, 0.6931), (130, 164), ((7, 3, 10, 7), (10, 7, 3, 7))):
+        prediction_check("p", prediction, truth=truth, tol=0.005)
+        out = capsys.readouterr().out
+        shown = truth if isinstance(truth, tuple) else (truth,)
+        assert out.startswith("p: not yet.") and not any(f"{t:.3g}" in out.split("which is not it")[1]
+                                                         for t in shown if abs(t) > 1), out
+        assert "0.2857" not in out and "0.693" not in out, out
 
 
 def test_graded_predictions_never_show_the_answer():

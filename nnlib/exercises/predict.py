@@ -3,10 +3,11 @@
 A prediction may be any real number (int, float, Fraction, Decimal, a numpy scalar, a 0-d array), several
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
-relates to the run's: the opposite sign, off by one, not a whole number, its square or square root, 1 over it or
-1 minus it, or too high or too low by about what factor; of several numbers, which are wrong (each told so), or
-that the right ones come in another order. The truth is computed in the
-library's pristine state, once there is a prediction.
+relates to the answer, never the answer itself (the lesson's folded solution holds it, for a student who has
+tried): the opposite sign, off by one, not a whole number, its square or square root, 1 over it or 1 minus it, a
+simple factor, or too high or too low; of several numbers, which are wrong (each told so), or that the right ones
+come in another order. In graded use only which numbers are wrong. The truth is computed in the library's
+pristine state, once there is a prediction.
 """
 import decimal
 import numbers
@@ -84,14 +85,14 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
         ok = abs(value - float(truth)) <= margin(tol, truth)
     if ok:
         return None
-    within = f" (within {tol:g} counts as right)" if tol else ""
+    within = f" (within {tol:g} of the answer counts as right)" if tol else ""
     if isinstance(truth, tuple):
         how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
     elif isinstance(truth, str):
         how = ""
     else:
-        how = (_how_far if words else _fact)(_real(prediction), float(truth), *([tol] if words else []))
-    return f"you predicted {show(prediction)}; the run gives {show(truth)}{within}{how}"
+        how = (_how_far if words else _fact)(_real(prediction), float(truth), tol)
+    return f"you predicted {show(prediction)}, which is not it{within}{how}"
 
 
 def _simple(ratio):
@@ -100,46 +101,50 @@ def _simple(ratio):
     return k if 2 <= k <= 10 and abs(ratio - k) <= 0.02 * k else None
 
 
-def _fact(value, truth):
-    """The plain fact relating a wrong number to the run's, when there is one: the opposite sign, or (for
-    whole numbers) one too many or one too few; else ""."""
+def _fact(value, truth, tol=0.0):
+    """The plain fact relating a wrong number to the answer, when there is one: the opposite sign (minus the
+    answer), or, for whole numbers from 2 up, one too many or one too few (1 for 2 is as much a factor 2); else ""."""
     if value is None or not truth or not value:
         return ""
-    if value == -truth or value * truth < 0:
+    if abs(value + truth) <= margin(tol, truth):
         return ": the opposite sign"
-    if value == round(value) and truth == round(truth) and abs(value - truth) == 1:
+    whole = value == round(value) and truth == round(truth)
+    if whole and abs(value - truth) == 1 and min(abs(value), abs(truth)) >= 2:
         return f": off by one ({'one too many' if value > truth else 'one too few'})"
     return ""
 
 
 def _how_far(value, truth, tol):
-    """How a wrong number relates to the run's, in words: sign, off by one, square, too high or low by what
-    factor."""
-    if _fact(value, truth) or value is None or not truth or not value:
-        return _fact(value, truth)
+    """How a wrong number relates to the answer, in words, without telling the answer: sign, off by one, square,
+    too high or low, by a simple factor (a diagnosis) when there is one."""
+    if _fact(value, truth, tol) or value is None or not truth:
+        return _fact(value, truth, tol)
+    if not value:
+        return ": too low" if truth > 0 else ": too high"
+    if value * truth < 0:
+        return ": the wrong sign, and another size"
     if truth == round(truth) and value != round(value) and abs(truth) < 1e6:
-        return ": the run's is a whole number (a count); yours is not"
+        return ": the answer is a whole number (a count); yours is not"
     if truth > 0 and (abs(value - truth ** 0.5) <= margin(tol, truth) or abs(value ** 2 - truth) <= 1e-6 * truth):
-        return ": the square root of the run's (a standard deviation where a variance belongs, or a square missing?)"
+        return ": the square root of the answer (a standard deviation where a variance belongs, or a square missing?)"
     if truth > 0 and abs(value - truth ** 2) <= margin(tol, truth ** 2):
-        return ": the square of the run's (a variance where a standard deviation belongs, or a square too many?)"
+        return ": the square of the answer (a variance where a standard deviation belongs, or a square too many?)"
     if abs(value * truth - 1) <= 1e-3 and abs(truth - 1) > 1e-3:
-        return ": 1 over the run's (a fraction upside down, a division the wrong way round?)"
+        return ": 1 over the answer (a fraction upside down, a division the wrong way round?)"
     if 0 < truth < 1 and abs(value - (1 - truth)) <= margin(tol, truth) and abs(truth - 0.5) > margin(tol, truth):
-        return ": 1 minus the run's (the complement: the other outcome's share or probability?)"
+        return ": 1 minus the answer (the complement: the other outcome's share or probability?)"
     ratio, side = value / truth, "too high" if abs(value) > abs(truth) else "too low"
     for log, name in ((np.log(10), "ln 10 = 2.303: log10 where the natural log belongs, or the reverse?"),
                       (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
         if min(abs(ratio - log), abs(ratio - 1 / log)) <= 0.01 * log:
             return f": {side}, by a factor {name}"
-    if abs(ratio) >= 1:
-        k = _simple(abs(ratio))
-        factor = f", a factor {k} too many or a division by {k} missing?" if k else ""
-        return f": {side}, about {abs(ratio):.3g} times the run's{factor}"
-    k = _simple(1 / abs(ratio))
-    part = ("half (1/2)" if k == 2 else f"1/{k}") if k else f"1/{1 / abs(ratio):.3g}"
-    factor = f", a factor {k} missing or a 1/{k} too many?" if k else ""
-    return f": {side}, about {part} of the run's{factor}"
+    k = _simple(abs(ratio) if abs(ratio) >= 1 else 1 / abs(ratio))
+    if k and abs(ratio) >= 1:
+        return f": {side}, {k} times the answer: a factor {k} too many or a division by {k} missing?"
+    if k:
+        part = "half (1/2)" if k == 2 else f"1/{k}"
+        return f": {side}, {part} of the answer: a factor {k} missing or a 1/{k} too many?"
+    return f": {side}" + (", by a factor of 10 or more" if max(abs(ratio), 1 / abs(ratio)) >= 10 else "")
 
 
 def _tuple_words(values, truth, tol, words=True):
@@ -152,7 +157,7 @@ def _tuple_words(values, truth, tol, words=True):
         if pair:
             return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
         return ": the right numbers, in another order (which comes first?)"
-    wrong = [f"number {i + 1} ({show(v)} for {show(t)}{_how_far(v, t, tol) if words else _fact(v, t)})"
+    wrong = [f"number {i + 1} ({show(v)}{_how_far(v, t, tol) if words else _fact(v, t, tol)})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
     right = [str(i + 1) for i, good in enumerate(ok) if good]
     return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
@@ -209,9 +214,9 @@ def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), op
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
 numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
-    with the hint of the nearest catalogued wrong answer within `tol` (scaled to its
-    size, when smaller than the truth), then the truth. A None prediction is
-    not attempted yet."""
+    with the hint of the nearest catalogued wrong answer within `tol` (scaled to its size, when smaller than the
+    truth), then how the prediction relates to the truth, never the truth itself. A None prediction is not
+    attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):

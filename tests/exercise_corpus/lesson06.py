@@ -167,7 +167,7 @@ def cl_position(losses):
 
 def cl_loop(losses):
     best, best_val = None, float("inf")
-    for l2, (train, val, test) in losses.items():
+    for l2, (_train, val, _test) in losses.items():
         if val < best_val:
             best, best_val = l2, val
     return best, losses[best][2]
@@ -246,7 +246,8 @@ ENTRIES = [
     right("top_eigenvalue", te_max_entry, "normalised by the largest entry, quotient divided by v @ v"),
     right("top_eigenvalue", te_loops, "Python lists and loops, math.sqrt"),
     # exercise 3: l1_unused_weight(prediction); right: (300, 0.0005), steps of lr * l1 / n = 0.001
-    wrong("l1_unused_weight", (299, 0.0005), "299 = floor(0.2995 / 0.001): the last step still above 0, not the first below",
+    wrong("l1_unused_weight", (299, 0.0005),
+          "299 = floor(0.2995 / 0.001): the last step still above 0, not the first below",
           ["off by one", "still above", "300th", "one more"]),
     wrong("l1_unused_weight", (300, 0.001), "largest = a whole step lr * l1 / n: the hop is only half a step from 0",
           ["half", "hop", "across"]),
