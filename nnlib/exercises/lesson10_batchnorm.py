@@ -140,6 +140,10 @@ SLIPS = {
              "sqrt(sigma^2 + eps) scales its small spread up, only not all the way to 1.", (2.0, 0.0)),
         Slip("bessel", "np.std divides by n (ddof=0), as batch norm's sigma^2 does; dividing by n - 1 gives "
              "larger numbers.", (2.309, 1.633)),
+        Slip("gamma on unit 2", "Unit 2's spread is z_hat's alone: out = gamma * z_hat + beta multiplies every "
+             "unit's spread by gamma, unit 2's too.", (2.0, 0.707)),
+        Slip("beta and no eps", "beta shifts every sample by the same amount, so it adds nothing to a spread; and "
+             "unit 2's variance is as small as eps, so eps is not negligible there.", (3.0, 3.0)),
     ],
 }
 
