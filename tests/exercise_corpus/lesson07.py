@@ -1,4 +1,6 @@
-"""Lesson 7 (07_training): steps per epoch, a buggy Adam step, AdamW."""
+"""Lesson 7 (07_training): steps per epoch, momentum's largest stable lr, a buggy Adam step, AdamW."""
+from fractions import Fraction
+
 import numpy as np
 
 from . import right, wrong
@@ -157,6 +159,37 @@ ENTRIES = [
           ["off by one", "one too many"]),
     right("steps_per_epoch", np.int64(7), "a numpy integer"),
     right("steps_per_epoch", -(-200 // 32), "ceil by floor division"),
+
+    # exercise 2: momentum_lr(prediction); from the lesson: the edge w_t = (-1)^t c gives lr = 2(1 + mu)/20 = 0.19
+    wrong("momentum_lr", 0.1, "plain gradient descent's limit 2/20: the momentum left out",
+          ["plain gradient descent", "without momentum", "2/20", "2 / 20", "ignores"]),
+    wrong("momentum_lr", 0.01, "reads momentum's tenfold top speed as a limit ten times smaller: 0.1 (1 - mu)",
+          ["1 - mu", "1 - μ", "top speed", "ten times", "10 times"]),
+    wrong("momentum_lr", 1.0, "plain gradient descent's 0.1 stretched by the top speed 1/(1 - mu) = 10",
+          ["1 - mu", "1 - μ", "top speed", "steady gradient", "ten times"]),
+    wrong("momentum_lr", 3.8, "the shallow direction's edge (curvature 1), not the steep one's",
+          ["shallow", "w1", "steep", "curvature 1"]),
+    wrong("momentum_lr", 0.095, "the factor 2 lost: (1 + mu)/20",
+          ["factor 2", "factor of 2", "half", "2(1 + mu)", "2(1+mu)"]),
+    wrong("momentum_lr", 0.145, "algebra slip: the second mu dropped, (2 + mu)/20",
+          ["2 + mu", "2 + μ", "2(1 + mu)", "2(1+mu)", "mu twice"]),
+    wrong("momentum_lr", 0, "the other edge, w_t = c, where lr = 0",
+          ["other edge", "w_t = c", "lower edge", "lr = 0", "smallest"]),
+    wrong("momentum_lr", 0.2, "'nearly twice 0.1' rounded to one decimal, not three",
+          ["3 decimals", "three decimals", "round", "too coarse", "0.190"]),
+    wrong("momentum_lr", "0.19", "the right number as a string",
+          ["string", "str"]),
+    wrong("momentum_lr", 0.02, "the lr section 3 used for momentum on the bowl",
+          ["0.02", "section 3", "the lesson's", "table"]),
+    wrong("momentum_lr", 0.068, "Nesterov's edge, 2(1 + mu)/(20 (1 + 2 mu)), not plain momentum's",
+          ["nesterov", "look-ahead", "lookahead"]),
+    wrong("momentum_lr", 0.053, "(1 + mu) on the wrong side: 2/(20 (1 + mu))",
+          ["upside", "invert", "instead of multiplying", "divided by 1 +", "divides by"]),
+    right("momentum_lr", Fraction(19, 100), "a Fraction"),
+    right("momentum_lr", np.float64(0.19), "a numpy scalar"),
+    right("momentum_lr", np.array(0.19), "a 0-d array"),
+    right("momentum_lr", 2 * (1 + 0.9) / 20, "computed from the formula: 0.19000000000000003"),
+    right("momentum_lr", 0.1899, "a bisection's answer just below the edge, 0.190 to 3 decimals"),
 
     # exercise 3: adam_step
     wrong("adam_step", adam_stub, "the stub: |g| instead of g^2, and 1 - beta1 without the power t",

@@ -1,5 +1,5 @@
 """Lesson 8 (08_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
-L2 on validation data (exercise 5, the bottleneck, awaits its blind entries)."""
+L2 on validation data, the rank and boundary directions of a bottleneck without a bend."""
 import numpy as np
 
 from . import right, wrong
@@ -120,4 +120,27 @@ ENTRIES = [
           ["one of", "too much"]),
     right("playground_regularise", np.float64(0.3), "a numpy scalar"),
     right("playground_regularise", 3 / 10, "a computed float"),
+
+    # exercise 5: bottleneck_rank(prediction); a 2-8-1-8-3 identity network: right (rank, directions) = (1, 1)
+    wrong("bottleneck_rank", (2, 3), "the network without the squeeze: the one-unit layer ignored",
+          ["bottleneck", "squeeze", "width 1", "one unit", "single unit", "1 neuron"]),
+    wrong("bottleneck_rank", (1, 3), "rank right, but the boundaries taken to meet at a point, one direction per pair",
+          ["parallel", "multiple of u", "same normal", "same direction"]),
+    wrong("bottleneck_rank", (1, 2), "counts the two boundaries between neighbouring bands, not their directions",
+          ["parallel", "same direction", "bands"]),
+    wrong("bottleneck_rank", (3, 3), "rank taken as the number of classes, one direction per pair",
+          ["at most 2", "2 × 3", "2 x 3", "smaller side", "bottleneck", "squeeze"]),
+    wrong("bottleneck_rank", (8, 3), "rank taken as the hidden layers' width, more than a 2 × 3 matrix can have",
+          ["at most", "2 × 3", "2 x 3", "bottleneck", "width 1"]),
+    wrong("bottleneck_rank", (2, 1), "rank read off W's shape, min(2, 3) = 2: the squeeze missed",
+          ["bottleneck", "squeeze", "width 1", "one unit", "single unit", "1 neuron"]),
+    wrong("bottleneck_rank", (3, 1), "rank taken as the number of classes; the parallel boundaries seen",
+          ["at most 2", "2 × 3", "2 x 3", "smaller side", "two rows"]),
+    wrong("bottleneck_rank", 1, "only the rank, one number instead of the pair",
+          ["two numbers", "pair", "tuple", "(rank, directions)"]),
+    wrong("bottleneck_rank", "1, 1", "the right pair written as a string",
+          ["string", "quotes", "tuple of"]),
+    right("bottleneck_rank", [1, 1], "a list instead of a tuple"),
+    right("bottleneck_rank", (np.int64(1), np.int64(1)), "numpy integers, as np.linalg.matrix_rank returns"),
+    right("bottleneck_rank", np.array([1, 1]), "a numpy array of the two numbers"),
 ]
