@@ -158,6 +158,9 @@ def _pattern(got, want, atol, rtol):
 
 def _shape_words(got, want):
     """What a shape mismatch usually means, in words."""
+    if got.ndim == want.ndim == 2 and got.shape[1] == want.shape[1] != want.shape[0]:
+        return (f": {got.shape[0]} rows where {want.shape[0]} belong (a row for every sample, step or epoch: some "
+                f"{'are missing, a loop stopped early?' if got.shape[0] < want.shape[0] else 'are extra'})")
     if got.ndim == want.ndim == 2 and got.shape != want.shape[::-1]:
         return (f": a matrix of shape {want.shape} is a product of a ({want.shape[0]}, k) and a (k, {want.shape[1]}) "
                 "matrix: check which arrays are multiplied (with @, not added or multiplied entry by entry) and in "

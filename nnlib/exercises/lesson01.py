@@ -180,9 +180,11 @@ def first_epoch_nand(prediction, grade=False):
 
 def weight_history(fn, grade=False):
     """Lesson 1, exercise 4 (diagnose): weight_history(X, y, lr, epochs) -> (epochs, d), w after each epoch."""
-    y_and, y_xor = np.array([0, 0, 0, 1]), np.array([0, 1, 1, 0])
+    y_and, y_xor, y_or = np.array([0, 0, 0, 1]), np.array([0, 1, 1, 0]), np.array([0, 1, 1, 1])
     cases = [Case((_X, y_and, 1.0, 6), "AND (X, y_and), lr = 1.0, epochs = 6"),
-             Case((_X, y_xor, 0.5, 3), "XOR (X, y_xor), lr = 0.5, epochs = 3")]
+             Case((_X, y_xor, 0.5, 3), "XOR (X, y_xor), lr = 0.5, epochs = 3"),
+             Case((_X, y_or, 1.0, 6), "OR (X, y_or), lr = 1.0, epochs = 6: it has no errors after epoch 4, and "
+                                      "the history still holds every epoch")]
     return function_check("weight_history", fn, reference=_history, cases=cases, outputs=("history",),
                           slips=SLIPS["weight_history"], pure=True, grade=grade)
 

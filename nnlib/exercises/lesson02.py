@@ -27,7 +27,8 @@ def _pm_gradient(X, t, w, b, factor="right", scale="mean", bias="mean"):
     z = X @ w + b
     s = _sigmoid(-t * z)
     g = {"right": -t * s, "as y": _sigmoid(z) - t, "sign": t * s, "inside": -t * _sigmoid(t * z), "no t": -s,
-         "no log": -t * np.exp(-t * z), "slope": -t * s * (1 - s), "mapping": _sigmoid(z) - (1 - t) / 2}[factor]
+         "no -t": s, "no log": -t * np.exp(-t * z), "slope": -t * s * (1 - s),
+         "mapping": _sigmoid(z) - (1 - t) / 2}[factor]
     n = len(t) if scale == "mean" else 1
     if bias == "each":
         return X.T @ g / n, g / n
@@ -151,6 +152,8 @@ SLIPS = {
              "write e^u / (1 + e^u) as a sigmoid of u.", _gradient_slip(factor="inside")),
         Slip("no t", "You dropped the inner derivative: du/dz for u = -t z is -t, and that factor stays in.",
              _gradient_slip(factor="no t")),
+        Slip("no -t", "You dropped the inner derivative with its sign: du/dz for u = -t z is -t, and that whole "
+             "factor, sign and t, stays in.", _gradient_slip(factor="no -t")),
         Slip("no log", "You differentiated e^u but not the log around 1 + e^u: the log's derivative divides by "
              "1 + e^u.", _gradient_slip(factor="no log")),
         Slip("slope", "You multiplied by a sigmoid's slope s (1 - s) as well: here the cost is a log of "
