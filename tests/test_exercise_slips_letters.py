@@ -86,3 +86,9 @@ def test_a_shift_fixed_on_one_axis_is_told_the_other_axis(rows, columns, axis, m
     assert text.startswith("shift_digits: not yet.") and f"look at the {axis} the ink moves away from" in text
     assert move in text
     assert reply("shift_digits", _roll_then_blank(True, True)) == "shift_digits: correct"
+
+
+def test_graded_mode_accepts_the_right_cause():
+    from nnlib.exercises import graded
+    assert not graded.rebound("letters_start")
+    assert graded.run("letters_start", RIGHT) is None

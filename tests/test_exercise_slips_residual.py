@@ -70,3 +70,11 @@ def test_near_misses_fail(prediction):
 
 def test_the_stub_is_neutral():
     assert reply(None) == f"residual_grad: {engine.NOT_ATTEMPTED}"
+
+
+def test_graded_mode_accepts_a_check_kept_in_a_part_module():
+    from nnlib.exercises import graded
+    assert not graded.rebound("residual_grad") and not graded.rebound("topo_order")
+    assert graded.run("residual_grad", 1.84) is None
+    with pytest.raises(AssertionError, match="skip path"):
+        graded.run("residual_grad", 0.84)
