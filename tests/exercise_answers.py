@@ -1,5 +1,5 @@
 """Answers written apart from the slip catalogues, for the exercises added in lessons 6, 11 and 12 (lr_limit,
-unbroadcast, letters_init_loss, shift_digits, curve_remedy): right answers in other styles, which
+unbroadcast, shift_digits, curve_remedy): right answers in other styles, which
 must pass, and plausible wrong answers in other styles than the catalogued slips, which must not.
 tests/test_exercises.py runs them."""
 import numpy as np
@@ -84,17 +84,7 @@ def unbroadcast_max(g, shape):                 # the largest copy instead of the
 UNBROADCAST_WRONG = [unbroadcast_total, unbroadcast_reshape, unbroadcast_broadcast_to, unbroadcast_once,
                      unbroadcast_size_one_only, unbroadcast_identity, unbroadcast_clears_g, unbroadcast_max]
 
-# --- lesson 12, exercise 4: the loss of a fresh 26-class network whose output layer starts at zero ----------------
-LETTERS_RIGHT = [np.log(26), 3.258, -np.log(1 / 26), float(np.log(26)), 3.25, np.float32(3.2581)]
-LETTERS_WRONG = [26 * np.log(26),   # summed over the classes
-                 np.log(25),        # one class too few
-                 -np.log(26),       # the sign lost
-                 np.log10(26),      # base 10
-                 1.0, 26.0,
-                 "3.258",           # the right number as a string
-                 (3.258,)]          # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
-
-# --- lesson 12, exercise 5: shift_digits(X, dy, dx) ------------------------------------------------------------
+# --- lesson 12, exercise 4: shift_digits(X, dy, dx) ------------------------------------------------------------
 
 
 def shift_ndimage(X, dy, dx):
@@ -164,7 +154,7 @@ def shift_column_major(X, dy, dx):             # the 64 pixels read column by co
 SHIFT_WRONG = [shift_ndimage_wrap, shift_mean_padding, shift_columns_only, shift_two_pixels, shift_square,
                shift_in_place, shift_column_major]
 
-# --- lesson 12, exercise 6: the remedy a learning curve calls for -------------------------------------------------
+# --- lesson 12, exercise 5: the remedy a learning curve calls for -------------------------------------------------
 REMEDY_RIGHT = ["bigger network", "Bigger network", " bigger network "]
 REMEDY_WRONG = ["train longer",     # not one of the four
                 "more data ",       # a catalogued choice with a stray space: still wrong
@@ -176,6 +166,5 @@ REMEDY_WRONG = ["train longer",     # not one of the four
 
 ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
            "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG),
-           "letters_init_loss": (LETTERS_RIGHT, LETTERS_WRONG),
            "shift_digits": (SHIFT_RIGHT, SHIFT_WRONG),
            "curve_remedy": (REMEDY_RIGHT, REMEDY_WRONG)}

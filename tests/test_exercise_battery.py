@@ -45,7 +45,7 @@ class _StubGate:
 
 
 STUBS = [(check.signed_distance, (_stub_raises,)), (check.early_stop, (_stub_returns,)),
-         (check.relu_gate, (_StubGate,)), (check.nand_weights, (None, None)), (check.used_twice, (None,)),
+         (check.relu_gate, (_StubGate,)), (check.nand_weights, (None, None)), (check.residual_grad, (None,)),
          (check.weight_history, (lesson01.SLIPS["weight_history"][0].answer,))]
 
 
@@ -58,13 +58,13 @@ def test_an_untouched_stub_gets_the_same_neutral_reply(fn, answers):
 def test_a_prediction_may_be_any_real_type_or_array():
     assert correct(check.first_epoch_nand, np.array([-1, -1, -1]))
     assert correct(check.first_epoch_nand, [-1.0, -1, np.float32(-1)])
-    for x_grad in (np.array(1.0), np.float64(1.0), Fraction(1), Decimal(1), 1):
-        assert correct(check.used_twice, x_grad), x_grad
+    for passes in (np.array(164.0), np.float64(164.0), Fraction(164), Decimal(164), 164):
+        assert correct(check.finite_difference_passes, passes), passes
     assert correct(check.finite_difference_passes, 164.0000001)
 
 
 def test_numbers_as_text_are_refused_clearly():
-    assert "not text: got '1'" in reply(check.used_twice, "1")
+    assert "not text: got '1.84'" in reply(check.residual_grad, "1.84")
     assert "not text" in reply(check.signed_distance, lambda X, w, b: ["0.3"] * len(X))
     assert "not text" in reply(check.early_stop, lambda val_losses, patience: ("1", "3"))
 
@@ -141,7 +141,7 @@ def test_value_backward_patched_by_the_lessons_idiom(monkeypatch):
     monkeypatch.setattr(Value, "backward", overwrite)
     assert correct(check.softplus_gate, lesson11.SOLUTIONS["softplus_gate"])
     assert not correct(check.softplus_gate, lesson11.SLIPS["softplus_gate"][0].answer)
-    assert not correct(check.used_twice, 2.0) and correct(check.used_twice, 1.0)
+    assert not correct(check.residual_grad, 0.84) and correct(check.residual_grad, 1.84)
 
 
 def test_library_functions_patched_before_the_check(monkeypatch):

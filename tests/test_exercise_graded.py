@@ -100,7 +100,7 @@ def test_patched_numpy_and_library_change_no_reference(monkeypatch):
     monkeypatch.undo()
     assert grade("backprop_tanh", backprop_tanh=_tanh_grads)[0]
     monkeypatch.setattr(Value, "backward", _overwriting_backward)          # the lesson's `Value.backward = backward`
-    assert not grade("used_twice", prediction=2.0)[0] and grade("used_twice", prediction=1.0)[0]
+    assert not grade("residual_grad", prediction=0.84)[0] and grade("residual_grad", prediction=1.84)[0]
 
 
 def test_numpy_error_state_and_time_limit():

@@ -111,7 +111,7 @@ class _Fresh:
 def rebound(exercise_name, namespace=None):
     """Whether the kernel's nnlib.check.<name> (or the notebook's `check`, given its namespace) is no longer
     the library's own."""
-    lesson_file = os.path.join(_HERE, _lesson_of(exercise_name) + ".py")
+    lesson = _lesson_of(exercise_name)
     live = sys.modules.get("nnlib.check")
     if namespace is not None and "check" in namespace and namespace["check"] is not live:
         return True
@@ -119,7 +119,8 @@ def rebound(exercise_name, namespace=None):
         return False
     fn = getattr(live, exercise_name, None)
     code = getattr(fn, "__code__", None)
-    return code is None or code.co_filename != lesson_file or code.co_name != exercise_name
+    where, file = os.path.split(code.co_filename) if code is not None else ("", "")
+    return where != _HERE or not re.fullmatch(rf"{lesson}(_\w+)?\.py", file) or code.co_name != exercise_name
 
 
 def run(exercise_name, *answers):

@@ -1,6 +1,6 @@
-"""Exercise checks for lesson 11 (11_autograd): a new gate, a node used twice, an unbroadcast that gets a
-broadcast array's gradient wrong, the cost of a numerical gradient, and (in lesson11_order.py) a topological order
-that places nodes before their parents. Data for the engine in engine.py."""
+"""Exercise checks for lesson 11 (11_autograd): a new gate, (in lesson11_residual.py) the gradient of a residual
+block, an unbroadcast that gets a broadcast array's gradient wrong, the cost of a numerical gradient, and (in
+lesson11_order.py) a topological order that places nodes before their parents. Data for the engine in engine.py."""
 import numpy as np
 
 from ..autograd import Value, topological_order
@@ -9,6 +9,9 @@ from .engine import Case, Slip, function_check, prediction_check
 from .lesson11_order import SLIPS as ORDER_SLIPS
 from .lesson11_order import SOLUTIONS as ORDER_SOLUTIONS
 from .lesson11_order import topo_order
+from .lesson11_residual import SLIPS as RESIDUAL_SLIPS
+from .lesson11_residual import SOLUTIONS as RESIDUAL_SOLUTIONS
+from .lesson11_residual import residual_grad
 from .lesson11_slips import MORE
 
 # --- exercise 1 (derive): the softplus gate ------------------------------------------------------
@@ -133,7 +136,7 @@ _UNBROADCAST_CASES = [
     Case((_grad(5, 2), ()), "g of shape (5, 2), shape = () (a plain number times an array)"),
 ]
 
-SOLUTIONS = {"softplus_gate": _softplus_ref, "used_twice": 1.0, "unbroadcast": _unbroadcast,
+SOLUTIONS = {"softplus_gate": _softplus_ref, **RESIDUAL_SOLUTIONS, "unbroadcast": _unbroadcast,
              "finite_difference_passes": 164, **ORDER_SOLUTIONS}
 
 SLIPS = {
@@ -146,14 +149,6 @@ SLIPS = {
              "e^z / (1 + e^z) = 1 / (1 + e^-z).", _softplus_sign),
         Slip("value", "Your local function multiplies g by softplus itself; it needs the derivative of "
              "softplus, sigmoid(z).", _softplus_value),
-    ],
-    "used_twice": [
-        Slip("one share of x*x", "You counted x * x once: both of its inputs are x, so it hands x two shares "
-             "(x and x), as in lesson 11's x * x = 2x.", -1.0),
-        Slip("no x*y path", "You left out the path through x * y, whose share for x is y = -3.", 4.0),
-        Slip("only x*y", "You kept only the path through x * y; x also feeds both inputs of x * x.", -3.0),
-        Slip("last share", "That is what an engine that overwrites gets (the last share wins); the chain rule "
-             "adds the shares of all three paths.", 2.0),
     ],
     "unbroadcast": [
         Slip("mean", "The shapes are right now, but b's gradient is n times too small on a batch of n rows: numpy "
@@ -179,6 +174,7 @@ SLIPS = {
              "nudge every parameter separately.", 2),
     ],
 }
+SLIPS.update(RESIDUAL_SLIPS)
 SLIPS.update(ORDER_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
@@ -191,18 +187,6 @@ def softplus_gate(softplus, grade=False):
     return function_check("softplus_gate", softplus, reference=_softplus_truth, cases=cases,
                           outputs=("softplus(z)", "dJ/dz"), slips=SLIPS["softplus_gate"], adapt=_run_gate,
                           grade=grade)
-
-
-def used_twice(prediction, grade=False):
-    """Lesson 11, exercise 2 (predict): df/dx for f = x * y + x * x at x = 2, y = -3."""
-    def run():
-        x, y = Value(2.0), Value(-3.0)
-        f = x * y + x * x
-        _backward_ref(f)
-        return float(x.grad)
-    return prediction_check("used_twice", prediction, truth=run, tol=1e-6,
-                            right="Three paths, three shares: y + x + x = -3 + 2 + 2 = 1.",
-                            slips=SLIPS["used_twice"], grade=grade)
 
 
 def unbroadcast(fn, grade=False):
@@ -219,4 +203,4 @@ def finite_difference_passes(prediction, grade=False):
                             slips=SLIPS["finite_difference_passes"], grade=grade)
 
 
-__all__ = ["softplus_gate", "used_twice", "unbroadcast", "finite_difference_passes", "topo_order"]
+__all__ = ["softplus_gate", "residual_grad", "unbroadcast", "finite_difference_passes", "topo_order"]

@@ -60,12 +60,6 @@ MORE = {
         Slip("plus", "Your local function adds g to the local derivative: the chain rule multiplies them.",
              _softplus_plus),
     ],
-    "used_twice": [
-        Slip("value", "-2 is f itself, x * y + x * x at x = 2, y = -3; the question asks for df/dx.", -2.0),
-        Slip("product", "The shares of the paths add up (the chain rule sums over paths); you multiplied them.",
-             -12.0),
-        Slip("x for y", "The share x * y hands to x is y (the other input), not x itself.", 6.0),
-    ],
     "unbroadcast": [
         Slip("once", "One extra leading axis is summed, but g can have several (a (2, 4, 3) gradient for a (3,) "
                      "bias): keep summing while g has more axes than `shape`.", _unbroadcast_once),

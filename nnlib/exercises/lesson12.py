@@ -1,11 +1,14 @@
-"""Exercise checks for lesson 12 (12_digits): the confusion matrix, a parameter count, reading new scans, and the
-practitioner's recipe (the loss at initialisation, shifting digits, reading a learning curve).
+"""Exercise checks for lesson 12 (12_digits): the confusion matrix, reading new scans, and the practitioner's
+recipe (a letter reader's first loss, in lesson12_letters.py; shifting digits; reading a learning curve).
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson12_letters import SLIPS as LETTERS_SLIPS
+from .lesson12_letters import SOLUTIONS as LETTERS_SOLUTIONS
+from .lesson12_letters import letters_start
 from .lesson12_slips import MORE
 from .reply import Refused
 
@@ -57,13 +60,7 @@ def _confusion_fancy(y, y_hat, k):           # C[y, y_hat] += 1 counts a repeate
     return C
 
 
-# --- exercise 2 (predict): how many numbers a 64-32-10 network learns -------------------------------------
-def _count_parameters():
-    from ..mlp import MLP
-    return sum(W.size + b.size for W, b in MLP([64, 32, 10], seed=0).params)
-
-
-# --- exercise 3 (diagnose): reading new scans with a trained network ------------------------------------
+# --- exercise 2 (diagnose): reading new scans with a trained network ------------------------------------
 def _read_digits(X_new, mean, std, W1, b1, W2, b2):
     a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
     return np.argmax(a1 @ W2 + b2, axis=1)
@@ -93,7 +90,7 @@ def _bug_no_divide(X_new, mean, std, W1, b1, W2, b2):  # centred, not scaled
     return np.argmax(np.tanh((X_new - mean) @ W1 + b1) @ W2 + b2, axis=1)
 
 
-SOLUTIONS = {"confusion_matrix": _confusion, "parameter_count": 2410, "read_digits": _read_digits}
+SOLUTIONS = {"confusion_matrix": _confusion, "read_digits": _read_digits, **LETTERS_SOLUTIONS}
 
 SLIPS = {
     "confusion_matrix": [
@@ -108,16 +105,6 @@ SLIPS = {
         Slip("fancy_index", "C[y, y_hat] += 1 adds 1 only once for a pair that occurs several times (numpy "
                             "buffers the fancy index): loop over the samples, or use np.add.at.",
              _confusion_fancy),
-    ],
-    "parameter_count": [
-        Slip("no_biases", "You counted the weights only: each hidden and each output unit also has a bias.",
-             64 * 32 + 32 * 10),
-        Slip("no_output_biases", "The 10 output units have biases too (b2).", 64 * 32 + 32 + 32 * 10),
-        Slip("no_hidden_biases", "The 32 hidden units have biases too (b1).", 64 * 32 + 32 * 10 + 10),
-        Slip("product", "Layers add up, they do not multiply: W1 is 64 x 32 and W2 is 32 x 10, plus the biases.",
-             64 * 32 * 10),
-        Slip("units", "You counted units (neurons), not parameters: every input-to-unit connection is a weight, so "
-             "W1 alone holds 64 x 32 of them, plus a bias per unit.", 64 + 32 + 10),
     ],
     "read_digits": [
         Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "
@@ -144,14 +131,6 @@ def confusion_matrix(fn, grade=False):
                           forbid_modules=("sklearn", "scipy"), adapt=_counting, grade=grade)
 
 
-def parameter_count(prediction, grade=False):
-    """Lesson 12, exercise 2 (predict): how many numbers does MLP([64, 32, 10]) learn?"""
-    return prediction_check("parameter_count", prediction, truth=_count_parameters, tol=0,
-                            right="W1 has 64 x 32 = 2048 entries and b1 32, W2 32 x 10 = 320 and b2 10: 2410 in all, "
-                                  "learned from about a thousand training images.",
-                            slips=SLIPS["parameter_count"], grade=grade)
-
-
 def _digits_case(seed, n, d=6, h=4, k=3):
     """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics and the weights of
     a d-h-k network whose first layer expects standardised pixels."""
@@ -163,7 +142,7 @@ def _digits_case(seed, n, d=6, h=4, k=3):
 
 
 def read_digits(fn, grade=False):
-    """Lesson 12, exercise 3 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
+    """Lesson 12, exercise 2 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
     tanh/softmax network trained on pixels standardised with the training part's `mean` and `std`."""
     cases = [Case(_digits_case(3, 5), "(X_new (5, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
                                       "W2 (4, 3), b2 (3,))"),
@@ -175,17 +154,7 @@ def read_digits(fn, grade=False):
                           slips=SLIPS["read_digits"], pure=True, grade=grade)
 
 
-# --- exercise 4 (predict): the loss of a fresh 26-letter network -----------------------------------------
-def _letters_init_loss():
-    from ..mlp import MLP
-    rng = np.random.default_rng(0)
-    net = MLP([64, 16, 26], seed=0)
-    (W1, b1), (W2, b2) = net.params
-    net.params = [(W1, b1), (np.zeros_like(W2), np.zeros_like(b2))]   # the output layer starts at zero
-    return net.loss(rng.standard_normal((260, 64)), np.arange(260) % 26)
-
-
-# --- exercise 5 (diagnose): shifting digits by one pixel ------------------------------------------------
+# --- exercise 4 (diagnose): shifting digits by one pixel ------------------------------------------------
 def _shift(X, dy, dx):
     images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
     return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
@@ -218,26 +187,18 @@ def _shift_edge(X, dy, dx):                  # the new edge copies its neighbour
     return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
 
 
-# --- exercise 6 (diagnose): reading a learning curve ------------------------------------------------------
+# --- exercise 5 (diagnose): reading a learning curve ------------------------------------------------------
 REMEDIES = ("more data", "bigger network", "stronger regularisation", "smaller network")
 
 
-SOLUTIONS.update({"letters_init_loss": float(np.log(26)), "shift_digits": _shift, "curve_remedy": "bigger network"})
+SOLUTIONS.update({"shift_digits": _shift, "curve_remedy": "bigger network"})
 
+SLIPS.update(LETTERS_SLIPS)
 SLIPS.update({
-    "letters_init_loss": [
-        Slip("digits", "That is the digits' value: the loss at the start depends on how many classes share the "
-                       "probability.", float(np.log(10))),
-        Slip("bits", "Cross-entropy uses the natural log here (as nnlib's loss does), not log base 2.",
-             float(np.log2(26))),
-        Slip("probability", "That is the probability the fresh network gives the right class; the loss is minus its "
-                            "log.", 1 / 26),
-        Slip("zero", "A network that knows nothing is not right with certainty: its loss at the start is far from 0.",
-             0.0),
-    ],
     "shift_digits": [
-        Slip("given", "This still moves the ink as the function handed out does: look at the column the ink moves "
-                     "into, and at where the ink that leaves the frame goes.", _shift_roll),
+        Slip("given", "This still moves the ink as the function handed out does: look at where the ink that leaves "
+                     "the frame goes, and at what comes in at the other edge (a row for a move up or down, a column "
+                     "for a move left or right).", _shift_roll),
         Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
                      "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
         Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
@@ -259,22 +220,13 @@ for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
 
 
-def letters_init_loss(prediction, grade=False):
-    """Lesson 12, exercise 4 (predict): the cross-entropy, before any step, of a 26-class network whose output
-    layer starts at zero."""
-    return prediction_check("letters_init_loss", prediction, truth=_letters_init_loss, tol=0.01,
-                            right="Zero output weights give every letter the same score, so each gets probability "
-                                  "1/26, and -log(1/26) = log 26 = 3.26 whatever the labels.",
-                            slips=SLIPS["letters_init_loss"], grade=grade)
-
-
 def _images(seed, n):
     """n 8 x 8 'digits' as rows of 64 raw pixels, no pixel blank (so every misplaced pixel shows)."""
     return np.random.default_rng(seed).integers(1, 17, size=(n, 64)).astype(float)
 
 
 def shift_digits(fn, grade=False):
-    """Lesson 12, exercise 5 (diagnose): shift_digits(X, dy, dx) -> the images of X (n, 64) moved dy pixels down and
+    """Lesson 12, exercise 4 (diagnose): shift_digits(X, dy, dx) -> the images of X (n, 64) moved dy pixels down and
     dx right, the pixels that come in from outside blank (0)."""
     cases = [Case((_images(0, 2), 0, 1), "(X (2, 64) raw pixels, dy=0, dx=1)"),
              Case((_images(1, 3), -1, 0), "(X (3, 64) raw pixels, dy=-1, dx=0)"),
@@ -284,11 +236,11 @@ def shift_digits(fn, grade=False):
 
 
 def curve_remedy(prediction, grade=False):
-    """Lesson 12, exercise 6 (diagnose): which remedy the learning curves of the prompt call for."""
+    """Lesson 12, exercise 5 (diagnose): which remedy the learning curves of the prompt call for."""
     return prediction_check("curve_remedy", prediction, truth="bigger network", options=REMEDIES,
                             right="Training and validation accuracy are low together and flat as the data grow: the "
                                   "network is too simple for the task (bias), so give it more capacity.",
                             slips=SLIPS["curve_remedy"], grade=grade)
 
 
-__all__ = ["confusion_matrix", "parameter_count", "read_digits", "letters_init_loss", "shift_digits", "curve_remedy"]
+__all__ = ["confusion_matrix", "read_digits", "letters_start", "shift_digits", "curve_remedy"]

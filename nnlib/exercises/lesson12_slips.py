@@ -101,6 +101,20 @@ def _shift_dx_only(X, dy, dx):                # dy never applied
     return _shift_right(X, 0, dx)
 
 
+def _shift_columns_only(X, dy, dx):           # rolled, then only the column that came round blanked
+    moved = _rolled(X, dy, dx)
+    if dx:
+        moved[:, :, 0 if dx > 0 else -1] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_rows_only(X, dy, dx):              # rolled, then only the row that came round blanked
+    moved = _rolled(X, dy, dx)
+    if dy:
+        moved[:, 0 if dy > 0 else -1, :] = 0
+    return moved.reshape(-1, 64)
+
+
 MORE = {
     "confusion_matrix": [
         Slip("column rates", "Counts, not fractions: you divided each column by its number of predictions; C holds "
@@ -111,16 +125,6 @@ MORE = {
                    "counted it when either holds.", _confusion_or),
         Slip("last class", "The last class is never counted: range(k - 1) stops one short of the k classes.",
              _confusion_short),
-    ],
-    "parameter_count": [
-        Slip("input biases", "The 64 inputs are pixels, not units: they have no biases. Only the hidden and output "
-             "units do.", 64 * 32 + 32 * 10 + 64 + 32 + 10),
-        Slip("one bias per layer", "Each unit has its own bias, so b1 has one entry per hidden unit and b2 one per "
-             "output unit, not one per layer.", 64 * 32 + 32 * 10 + 2),
-        Slip("section 5's net", "4810 counts section 5's chosen network, 64-64-10, with 64 hidden units; this one "
-                                "has 32, which sizes W1, b1 and W2.", 64 * 64 + 64 + 64 * 10 + 10),
-        Slip("no hidden layer", "The network has a hidden layer of 32 units between the 64 inputs and the 10 outputs: "
-             "two weight matrices, two bias vectors.", 64 * 10 + 10),
     ],
     "read_digits": [
         Slip("precedence", "X_new - mean / std divides the mean only (division comes before subtraction): put the "
@@ -133,18 +137,6 @@ MORE = {
                        "the class whose score is largest.", _read_scores),
         Slip("max", "np.max gives the largest score; the label is where it is (its index).", _read_max),
     ],
-    "letters_init_loss": [
-        Slip("log10", "Cross-entropy uses the natural log here (as nnlib's loss does), not log base 10.",
-             float(np.log10(26))),
-        Slip("sum", "The loss is the mean over the training set, not the sum over its samples.",
-             float(260 * np.log(26))),
-        Slip("negative", "A loss is never negative: it is minus the log of a probability below 1.",
-             float(-np.log(26))),
-        Slip("two classes", "log 2 is the start of a two-class network; here 26 letters share the probability.",
-             float(np.log(2))),
-        Slip("hidden", "The 16 hidden units do not share the probability: the softmax is over the output units.",
-             float(np.log(16))),
-    ],
     "shift_digits": [
         Slip("in place", "The pixels are right, but the caller's X is changed after the call: X.reshape is a view "
                          "of the same memory, so writing into it writes into X.", _shift_in_place),
@@ -153,6 +145,12 @@ MORE = {
         Slip("first edge", "You blank row 0 and column 0 whatever the direction: for a move up or to the left the "
                            "blank belongs at the other edge.", _shift_first_edge),
         Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
+        Slip("columns only", "Moves left and right are right now, but a move up or down still brings the row that "
+                             "leaves the frame round to the other edge: look at the row the ink moves away from.",
+             _shift_columns_only),
+        Slip("rows only", "Moves up and down are right now, but a move left or right still brings the column that "
+                          "leaves the frame round to the other edge: look at the column the ink moves away from.",
+             _shift_rows_only),
         Slip("flat roll", "Rolling the flat 64-pixel row wraps ink from the end of one image row into the start of "
                           "the next (and from the last row into the first): the 8 x 8 image has to move, rows and "
                           "columns apart.", lambda X, dy, dx: np.roll(X, 8 * dy + dx, axis=1)),

@@ -1,6 +1,5 @@
 """Lesson 11 (11_autograd): a softplus gate, a node used twice, an unbroadcast bug, the cost of a numerical
 gradient, an order that loses gradients."""
-from fractions import Fraction
 
 import numpy as np
 
@@ -322,25 +321,6 @@ ENTRIES = [
           ["Value"]),
     right("softplus_gate", sp_tanh_form, "sigmoid written as (1 + tanh(x/2))/2"),
     right("softplus_gate", sp_exp_of_difference, "sigmoid as exp(x - softplus(x))"),
-
-    # exercise 2: used_twice(prediction); right: y + 2x = -3 + 4 = 1
-    wrong("used_twice", -3, "only the x * y path: dx from the product with y",
-          ["both", "paths", "add", "twice", "x * x"]),
-    wrong("used_twice", 4, "only the x * x path",
-          ["both", "paths", "add", "x * y"]),
-    wrong("used_twice", -2, "the value f = -6 + 4, not the derivative",
-          ["value", "derivative", "f itself"]),
-    wrong("used_twice", -1, "y + x: the x * x gate's derivative taken as x",
-          ["2x", "both", "x * x"]),
-    wrong("used_twice", 7, "|y| + 2x: the sign of y dropped",
-          ["sign", "y = -3", "minus"]),
-    wrong("used_twice", "1", "the right number as a string",
-          ["string", "str"]),
-    wrong("used_twice", 2, "the last path overwrites: the engine bug the lesson shows",
-          ["overwrit", "add", "accumulat", "+="]),
-    right("used_twice", np.array(1.0), "a 0-d array, as x.grad is"),
-    right("used_twice", Fraction(1), "a Fraction"),
-    right("used_twice", 1.0, "a float"),
 
     wrong("unbroadcast", ub_stub, "the stub: averages the copies instead of summing them",
           ["sum", "mean", "average", "n times", "add"]),
