@@ -1,5 +1,7 @@
 """Lesson 11 (11_autograd): a softplus gate, a node used twice, an unbroadcast bug, the cost of a numerical
-gradient, an order that loses gradients."""
+gradient, an order that loses gradients; the gradient of a residual block."""
+
+from fractions import Fraction
 
 import numpy as np
 
@@ -302,6 +304,14 @@ def to_iterators(root):
     return order
 
 
+# --- exercise 2: residual_grad(prediction), h = x + tanh(x w) at x = 0.5, w = 2; right: 1 + 2 (1 - tanh(1)^2) ----
+def rg_engine_grad():
+    x, w = Value(0.5), Value(2.0)                      # what a student runs in a new cell: x.grad, a 0-d array
+    h = x + (x * w).tanh()
+    h.backward()
+    return x.grad
+
+
 ENTRIES = [
     wrong("softplus_gate", sp_identity_local, "local function g -> g: the derivative left out",
           ["derivative", "sigmoid", "local", "slope"]),
@@ -385,4 +395,39 @@ ENTRIES = [
     right("topo_order", to_last_parent_first, "recursive, parents in reverse order (another valid order), "
           "the Values themselves in the seen set"),
     right("topo_order", to_iterators, "iterative, a stack of (node, iterator over its parents)"),
+
+    # exercise 2: residual_grad(prediction); right: 1 + w (1 - tanh(x w)^2) = 1.84
+    wrong("residual_grad", 0.84, "the tanh path only: the skip path through the add gate forgotten",
+          ["skip", "both paths", "two paths", "add gate"]),
+    wrong("residual_grad", 1.0, "the skip path only: the path through the multiply and tanh gates forgotten",
+          ["tanh path", "through the tanh", "both paths", "two paths"]),
+    wrong("residual_grad", 1.42, "the multiply gate's factor w = 2 left out: 1 + (1 - tanh(1)^2)",
+          ["times w", "w = 2", "multiply gate", "other input"]),
+    wrong("residual_grad", 1.21, "the multiply gate hands x its own value 0.5 instead of the other input w",
+          ["other input", "swap", "w = 2", "not x"]),
+    wrong("residual_grad", 1 + 2 * np.tanh(1.0), "tanh(1) itself used as tanh's slope: 2.52",
+          ["1 - a", "1 - tanh", "slope"]),
+    wrong("residual_grad", 1.48, "tanh's slope as 1 - a, the square forgotten",
+          ["square", "a^2", "a²", "a * a", "tanh^2", "tanh²"]),
+    wrong("residual_grad", 1.11, "tanh's slope as (1 - a)^2 instead of 1 - a^2",
+          ["1 - a^2", "1 - a²", "1 - a * a", "square"]),
+    wrong("residual_grad", 1.26, "the value of h (0.5 + tanh(1)), not its gradient",
+          ["value of h", "h itself", "forward", "not its gradient"]),
+    wrong("residual_grad", 0.21, "dh/dw = x (1 - tanh(1)^2) instead of dh/dx",
+          ["dh/dw", "w.grad", "with respect to w", "w's gradient"]),
+    wrong("residual_grad", 1 + 2 * (1 - np.tanh(0.5) ** 2), "tanh's slope taken at x = 0.5 instead of at x w = 1",
+          ["x w", "xw", "at 0.5", "tanh(0.5)", "argument"]),
+    wrong("residual_grad", 1.39, "sigmoid's slope a (1 - a) instead of tanh's",
+          ["sigmoid", "tanh's", "a(1 - a)", "a (1 - a)"]),
+    wrong("residual_grad", 1.8, "rounded to one decimal, though the question asks for two",
+          ["decimal", "round", "precise", "close"]),
+    wrong("residual_grad", "1.84", "the right number as a string",
+          ["string", "str", "a number"]),
+    wrong("residual_grad", (1.0, 0.84), "the two paths' shares as a pair, not added",
+          ["one number", "single", "sum", "add"]),
+    right("residual_grad", Fraction(46, 25), "a Fraction, 46/25 = 1.84"),
+    right("residual_grad", np.float64(1 + 2 * (1 - np.tanh(1.0) ** 2)), "a numpy float, computed"),
+    right("residual_grad", rg_engine_grad(), "x.grad from running the engine: a 0-d array"),
+    right("residual_grad", 1 + 2 / np.cosh(1.0) ** 2, "tanh's slope written as sech^2 = 1 / cosh^2"),
+    right("residual_grad", 1.8399, "rounded to four decimals"),
 ]
