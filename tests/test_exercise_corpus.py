@@ -12,6 +12,7 @@ import contextlib
 import importlib
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -27,13 +28,17 @@ KNOWN_WRONG_VERDICTS = ()
 NAMED_FLOOR = 0.835
 
 
+HELD_OUT = sorted(p.stem for p in (Path(__file__).parent / "exercise_corpus").glob("heldout_*.py"))
+
+
 def entries():
-    """(entry id, entry) for every entry; the id is lessonNN.exercise:kind<index within exercise and kind>."""
+    """(entry id, entry) for every entry; the id is <module>.exercise:kind<index within exercise and kind>, the
+    module lessonNN or heldout_X (a second blind set, written after the checks were improved from the first)."""
     out, seen = [], {}
-    for lesson in LESSONS:
-        for entry in importlib.import_module(f"tests.exercise_corpus.{lesson}").ENTRIES:
-            n = seen[lesson, entry.exercise, entry.kind] = seen.get((lesson, entry.exercise, entry.kind), 0) + 1
-            out.append((f"{lesson}.{entry.exercise}:{entry.kind}{n}", entry))
+    for module in LESSONS + HELD_OUT:
+        for entry in importlib.import_module(f"tests.exercise_corpus.{module}").ENTRIES:
+            n = seen[module, entry.exercise, entry.kind] = seen.get((module, entry.exercise, entry.kind), 0) + 1
+            out.append((f"{module}.{entry.exercise}:{entry.kind}{n}", entry))
     return out
 
 
@@ -79,6 +84,11 @@ def test_corpus(tmp_path):
     n_named = sum(s["named"] for s in per_exercise.values())
     n_right = sum(s["right"] for s in per_exercise.values())
     unfair = [row for row in rows if not row[3]]
+    held = [row for row in rows if row[0].startswith("heldout_") and row[1].kind == "wrong"]
+    if held:
+        lines.append(f"HELD OUT (the second blind set, for checks improved from the first): replies naming the "
+                     f"mistake: {sum(r[4] is not None for r in held)} of {len(held)} "
+                     f"({sum(r[4] is not None for r in held) / len(held):.1%})")
     lines.append(f"TOTAL: {len(per_exercise)} exercises, {n_wrong} wrong answers, {n_right} right answers; "
                  f"replies naming the mistake: {n_named} of {n_wrong} ({n_named / n_wrong:.1%}); "
                  f"wrong verdicts: {len(unfair)}")
