@@ -144,12 +144,12 @@ def _pattern(got, want, atol, rtol):
         return (" (every row is the same: a sum or mean over the samples, or over the wrong axis? each sample "
                 "should keep its own row)")
     if want.size == 1 and np.all(close(got, want, 1e-9, 0.1)):
-        return (f" (within 10% but not exact, off by up to {off:.1g}: an approximation stopped too early, too few "
-                "steps or iterations, or a constant slightly off?)")
+        return (f" (within 10% but not exact, off by up to {off:.1g}: a constant or a term slightly off, or an "
+                "approximation stopped too early?)")
     if want.size >= 8 and np.std(want) > 0 and 0.7 < np.std(got) / np.std(want) < 1.4 and \
             not np.any(close(got, want, atol, rtol)):
-        return (" (the same scale but other numbers everywhere: another random generator, seed, or order of "
-                "draws than the one asked for?)")
+        return (" (the same size but other numbers everywhere: another formula (a factor too many, a missing one?), "
+                "or, where the exercise draws random numbers, another generator, seed or order of draws?)")
     wrong = int(np.sum(~close(got, want, atol, rtol)))
     if want.size > 1 and wrong < want.size:
         return f" ({wrong} of {want.size} entries differ, by up to {off:.1g})"
