@@ -8,10 +8,14 @@ from .engine import Case, Slip, function_check
 _SWEEP = {0.0: (0.030, 0.121, 0.112), 0.01: (0.040, 0.111, 0.104), 0.1: (0.060, 0.098, 0.131),
           1.0: (0.131, 0.130, 0.126)}
 _WIDE = {0.03: (0.050, 0.100, 0.140), 0.3: (0.080, 0.110, 0.105), 3.0: (0.200, 0.160, 0.100)}
+_GAPS = {0.001: (0.020, 0.160, 0.150), 0.01: (0.030, 0.095, 0.100), 0.1: (0.060, 0.090, 0.130),
+         1.0: (0.150, 0.155, 0.090)}                   # the smallest gap and the worst validation loss part
 _CASES = [Case((_SWEEP,), "losses = {0.0: (0.030, 0.121, 0.112), 0.01: (0.040, 0.111, 0.104), "
                           "0.1: (0.060, 0.098, 0.131), 1.0: (0.131, 0.130, 0.126)}"),
           Case((_WIDE,), "losses = {0.03: (0.050, 0.100, 0.140), 0.3: (0.080, 0.110, 0.105), "
-                         "3.0: (0.200, 0.160, 0.100)}")]
+                         "3.0: (0.200, 0.160, 0.100)}"),
+          Case((_GAPS,), "losses = {0.001: (0.020, 0.160, 0.150), 0.01: (0.030, 0.095, 0.100), "
+                         "0.1: (0.060, 0.090, 0.130), 1.0: (0.150, 0.155, 0.090)}")]
 
 _TRAIN, _VAL, _TEST = 0, 1, 2
 
@@ -80,7 +84,7 @@ SLIPS = {"choose_l2": [
          _pick(lambda row: row[_TRAIN], lambda row, losses: row[_VAL])),
     Slip("smallest gap", "The strength chosen has the smallest gap between training and validation loss; a strong "
          "brake closes the gap by fitting both badly. Choose on the validation loss itself.",
-         _pick(lambda row: abs(row[_VAL] - row[_TRAIN]), lambda row, losses: row[_TEST])),
+         _pick(lambda row: row[_VAL] - row[_TRAIN], lambda row, losses: row[_TEST])),
     Slip("all three", "The choice averages in the test loss (and the training loss): the test set then helps "
          "choose, and its figure for the winner flatters it.", _pick(sum, lambda row, losses: row[_TEST])),
     Slip("position", "The first number returned is the winner's position in the dict (0, 1, 2, ...), not its "
