@@ -3,7 +3,10 @@ z2 for a sample labelled 1. Kept apart from lesson04.py, which re-exports it, so
 the engine in engine.py."""
 import numpy as np
 
+from .compare import show
 from .engine import Slip, prediction_check
+from .predict import _real
+from .reply import verdict
 
 TOL = 0.01
 
@@ -46,8 +49,7 @@ SLIPS = {
              "its output sigma(z2), a probability.", float(np.log(2))),
         Slip("inverted root", "A y_hat of 3 is outside what a sigmoid can give (always between 0 and 1): an equation "
              "solved the wrong way round? Solve the derivative's factors for y_hat again.", 3.0),
-        *(Slip("percent", PERCENT, p) for p in (100 / 3, 33.3, 33.0, 50.0, 66.7, 25.0)),
-        *(Slip("rounded", ROUNDED, r) for r in (0.3,)),
+        Slip("rounded", ROUNDED, 0.3),
     ],
 }
 
@@ -55,6 +57,9 @@ SLIPS = {
 def strongest_push(prediction, grade=False):
     """Lesson 4, exercise 4 (predict): the output y_hat at which squared error's |delta2| is largest, for one
     sample with y = 1 and a sigmoid output."""
+    value = _real(prediction)
+    if value is not None and 10 <= value <= 100:
+        return verdict("strongest_push", f"you predicted {show(prediction)}, which is not it", PERCENT, grade)
     return prediction_check("strongest_push", prediction, truth=_strongest_push, tol=TOL,
                             right="Squared error's push is y_hat (1 - y_hat)^2, whose derivative "
                                   "(1 - y_hat)(1 - 3 y_hat) is zero at 1/3 (the peak) and at 1 (no push). Below 1/3 "
