@@ -68,6 +68,9 @@ SLIPS = {
                             "step.", 2 * (2 - MU) / 20),
         Slip("both curvatures", "That adds the two curvatures (1 + 20): each direction has its own recurrence and "
                                 "its own edge, and the steep one (curvature 20) breaks first.", 2 * (1 + MU) / 21),
+        Slip("times curvature", "The curvature multiplies lr in the recurrence (the term 20 lr w_t), so solving for lr "
+                                "divides by it: that number multiplies instead, far too large a step.",
+             2 * (1 + MU) * 20),
         Slip("no flip", "A swing that keeps its sign (w_t = c) stays put only at lr = 0; the edge that breaks as lr "
                         "grows is the swing that flips sign each step, w_t = (-1)^t c.", 0.0),
         Slip("one step", "That lr lands plain gradient descent at the bottom of the steep direction in one step "
