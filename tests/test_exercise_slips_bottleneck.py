@@ -63,7 +63,7 @@ def test_the_right_prediction_passes_and_says_what_the_run_found(prediction):
     assert text.startswith("bottleneck_rank: correct") and "rank 1, 1 direction" in text and "rank 2" in text
 
 
-@pytest.mark.parametrize("prediction", [(2, 2), (1, 0), 1, "1, 1"])
+@pytest.mark.parametrize("prediction", [(4, 4), (1, 5), 1, "1, 1"])
 def test_other_answers_fail_without_a_slip_hint(prediction):
     text = reply(prediction)
     assert text.startswith("bottleneck_rank: not yet.") and not any(h in text for h in HINTS.values())
@@ -71,3 +71,17 @@ def test_other_answers_fail_without_a_slip_hint(prediction):
 
 def test_the_stub_is_neutral():
     assert reply(None).startswith("bottleneck_rank: not attempted yet")
+
+
+@pytest.mark.parametrize("prediction, words", [
+    ((3, 1), "The rank cannot be 3"), ((8, 1), "8 is the width"), ((2, 2), "a product's rank is at most"),
+    ((0, 1), "A rank of 0"), ((4, 3), "Three directions"), ((1, 0), "No boundary at all"),
+    ((5, 2), "Count directions, not lines")])
+def test_a_slip_in_one_number_is_named_whatever_the_other(prediction, words):
+    text = reply(prediction)
+    assert text.startswith("bottleneck_rank: not yet.") and words in text, text
+
+
+def test_two_slips_in_one_pair_get_both_hints():
+    text = reply((3, 2))
+    assert "The rank cannot be 3" in text and "Count directions, not lines" in text

@@ -46,7 +46,8 @@ def test_right_answers_in_other_forms_pass(prediction):
 
 @pytest.mark.parametrize("prediction, slip", [((300, 0), "stops"), ((300, 0.001), "full step"),
                                               ((2, 0.1005), "no n"), ((599, 0), "half step"),
-                                              ((299, 0.0005), "one early"), ((301, 0.0005), "one late")])
+                                              ((299, 0.0005), "one early"), ((301, 0.0005), "one late"),
+                                              ((599, 0.00025), "no lr")])
 def test_each_mistake_is_named(prediction, slip):
     want = next(s.hint for s in lesson06.SLIPS["l1_unused_weight"] if s.name == slip)
     assert reply(prediction).startswith(f"l1_unused_weight: not yet. {want}")
@@ -55,3 +56,23 @@ def test_each_mistake_is_named(prediction, slip):
 def test_a_single_number_is_refused_with_a_reason():
     text = reply(300)
     assert text.startswith("l1_unused_weight: not yet.") and "300" in text
+
+
+@pytest.mark.parametrize("prediction, words", [
+    ((300, 0.2995), "after w first turns negative"), ((300, -0.0005), "the size |w|"),
+    ((299.5, 0.0005), "whole number"), ((150, 0.0015), "no factor 2"), ((3, 0.0995), "leaves out both lr"),
+    ((600, 0.0), "half the real one"), ((301, 0.001), "Not a whole step"), ((299, 0.0), "does not land exactly")])
+def test_a_slip_in_one_number_is_named_whatever_the_other(prediction, words):
+    text = reply(prediction)
+    assert text.startswith("l1_unused_weight: not yet.") and words in text, text
+
+
+@pytest.mark.parametrize("prediction", [(math.inf, 0), (float("inf"), 0.0005), [np.inf, 0]])
+def test_a_weight_that_never_turns_negative_is_told_l1_is_not_l2(prediction):
+    text = reply(prediction)
+    assert text.startswith(f"l1_unused_weight: not yet. {lesson06.NEVER}") and "is not it" in text
+
+
+def test_numbers_no_slip_explains_get_no_hint():
+    text = reply((250, 0.003))
+    assert text.startswith("l1_unused_weight: not yet. You predicted (250, 0.003)")

@@ -59,9 +59,16 @@ def test_the_right_cause_passes(answer):
     assert reply("letters_start", answer).startswith("letters_start: correct. A fresh network starts at log 26")
 
 
-@pytest.mark.parametrize("answer", ["leak", 0.13, "bigger network"])
-def test_an_answer_off_the_list_is_told_the_choices(answer):
-    assert reply("letters_start", answer).startswith("letters_start: not yet. Choose one of 'weights drawn too large'")
+@pytest.mark.parametrize("answer, words", [
+    ("leak", "That reads like 'label among the inputs': write it exactly as listed. A fresh network cannot use"),
+    ("log10", "That reads like 'log base 10 in the loss'"), ("mean over classes", "'averaged over the classes"),
+    ("the lr", "That reads like 'learning rate too high'"), ("weights drawn too small", "too small make every score"),
+    (0.13, "not a number"), (5, "not a number"), (["nothing is wrong", RIGHT], "Name one cause"),
+    ("bigger network", "what it would do to the loss before the first step")])
+def test_an_answer_off_the_list_is_told_the_choices_and_what_it_seems_to_mean(answer, words):
+    text = reply("letters_start", answer)
+    assert text.startswith("letters_start: not yet.") and words in text, text
+    assert "Choose one of 'weights drawn too large'" in text and "correct" not in text
 
 
 def test_the_stub_is_neutral():

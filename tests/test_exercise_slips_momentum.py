@@ -75,7 +75,10 @@ def test_without_momentum_the_edge_is_lesson_2s():
     (2 / 20, "no momentum"), (0.1, "no momentum"), (2 * (1 - 0.9) / 20, "top speed"), (0.010, "top speed"),
     ((1 + 0.9) / 20, "half"), (0.095, "half"), (round(2 / (20 * 1.9), 3), "divided"), (0.053, "divided"),
     (2 / (20 * 0.1), "speed-up"), (1.0, "speed-up"), (3.8, "shallow"), (2 * 1.9 / (0.1 * 20), "damped"),
-    (0.2, "mu one"), (0, "no flip"), (0.05, "one step")])
+    (0.2, "mu one"), (0, "no flip"), (0.05, "one step"), ((2 + 0.9) / 20, "mu dropped"), (0.145, "mu dropped"),
+    ((1 + 2 * 0.9) / 20, "algebra"), (0.14, "algebra"), (2 * 1.9 / (20 * 2.8), "nesterov"), (0.068, "nesterov"),
+    (2 * 1.1 / 20, "mu for 1-mu"), (0.11, "mu for 1-mu"), (2 * 1.9 / 21, "both curvatures"),
+    (0.181, "both curvatures"), (76, "times curvature"), (2 * 1.9 * 20, "times curvature")])
 def test_a_wrong_edge_names_its_slip(prediction, slip):
     assert reply(prediction).startswith(f"momentum_lr: not yet. {HINTS[slip]}")
 

@@ -33,10 +33,10 @@ def test_the_right_answer_in_any_form(prediction):
     assert text.startswith("strongest_push: correct") and "most confidently wrong" in text
 
 
-@pytest.mark.parametrize("prediction, words", [(0.5, "slope y_hat (1 - y_hat) alone"), (0, "the push is 0"),
+@pytest.mark.parametrize("prediction, words", [(0.5, "slope alone, y_hat (1 - y_hat)"), (0, "the push is 0"),
                                                (0.01, "the push is 0"), (2 / 3, "target of 0"), (0.67, "target of 0"),
                                                (1, "its smallest value"), (0.148, "size of the largest push"),
-                                               (0.25, "a size, not a y_hat"), (-0.69, "z2 at the peak")])
+                                               (0.25, "the error counted twice"), (-0.69, "z2 at the peak")])
 def test_each_slip_gets_its_own_reply(prediction, words):
     text = reply(prediction)
     assert text.startswith("strongest_push: not yet.") and words in text, text
@@ -52,3 +52,12 @@ def test_no_hint_gives_the_answer_away(slip):
 def test_an_uncatalogued_miss_is_told_its_direction(prediction):
     text = reply(prediction)
     assert text.startswith("strongest_push: not yet.") and ("too low" in text or "too high" in text)
+
+
+@pytest.mark.parametrize("prediction, words", [(100 / 3, "not a percentage"), (33.3, "not a percentage"),
+                                               (33, "not a percentage"), (50, "not a percentage"),
+                                               (0.3, "rounded too coarsely"), (0.69, "ln 2, a value of z2"),
+                                               (3, "outside what a sigmoid can give")])
+def test_a_percentage_a_coarse_rounding_z2_and_a_root_upside_down_are_named(prediction, words):
+    text = reply(prediction)
+    assert text.startswith("strongest_push: not yet.") and words in text, text

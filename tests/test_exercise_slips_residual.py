@@ -78,3 +78,10 @@ def test_graded_mode_accepts_a_check_kept_in_a_part_module():
     assert graded.run("residual_grad", 1.84) is None
     with pytest.raises(AssertionError, match="skip path"):
         graded.run("residual_grad", 0.84)
+
+
+@pytest.mark.parametrize("prediction", [(1.0, 0.84), [1, 0.84], np.array([0.84, 1.0])])
+def test_the_two_shares_as_a_pair_are_asked_how_they_combine(prediction):
+    text = reply(prediction)
+    assert text.startswith("residual_grad: not yet. Two numbers look like the two paths' shares") and \
+        "Predict one number" in text

@@ -100,7 +100,7 @@ def chooses_on_training(losses):                 # "the net that learned best"
 
 
 @pytest.mark.parametrize("answer, slip, words", [
-    (chooses_on_test, "test chooses", "test set did the choosing"),
+    (chooses_on_test, "test chooses", "test set does the choosing"),
     (keeps_pooled_choice, "pooled chooses", "the choice still looks at the test losses"),
     (reports_validation, "validation reported", "validation loss the winner won by"),
     (reports_pooled, "pooled reported", "averages in the validation loss"),
@@ -108,6 +108,68 @@ def chooses_on_training(losses):                 # "the net that learned best"
     (chooses_on_training, "training chooses", "training loss"),
 ])
 def test_each_leak_is_named_in_its_own_words(answer, slip, words):
+    text = reply(answer)
+    assert text.startswith(f"choose_l2: not yet. {hint(slip)}") and words in text, text
+
+
+def reports_training(losses):                    # chooses on validation, reports the training loss
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best][0]
+
+
+def swapped_roles(losses):      # the sets' roles swapped
+    best = min(losses, key=lambda l2: losses[l2][2])
+    return best, losses[best][1]
+
+
+def by_smallest_gap(losses):                      # "the net that overfits least"
+    best = min(losses, key=lambda l2: losses[l2][1] - losses[l2][0])
+    return best, losses[best][2]
+
+
+def by_smallest_size_of_gap(losses):              # the same idea with abs()
+    best = min(losses, key=lambda l2: abs(losses[l2][1] - losses[l2][0]))
+    return best, losses[best][2]
+
+
+def by_all_three(losses):                         # the sum of all three losses
+    best = min(losses, key=lambda l2: sum(losses[l2]))
+    return best, losses[best][2]
+
+
+def position_not_key(losses):                    # the winner's index in the dict
+    vals = [v[1] for v in losses.values()]
+    i = vals.index(min(vals))
+    return i, list(losses.values())[i][2]
+
+
+def loss_first(losses):                           # the two results the other way round
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return losses[best][2], best
+
+
+def whole_row(losses):                            # the winner's whole row as the loss
+    best = min(losses, key=lambda l2: losses[l2][1])
+    return best, losses[best]
+
+
+def training_chooses_validation_reports(losses):
+    best = min(losses, key=lambda l2: losses[l2][0])
+    return best, losses[best][1]
+
+
+@pytest.mark.parametrize("answer, slip, words", [
+    (reports_training, "training reported", "training loss"),
+    (swapped_roles, "roles swapped", "roles are swapped"),
+    (by_smallest_gap, "smallest gap", "smallest gap"),
+    (by_smallest_size_of_gap, "smallest gap", "smallest gap"),
+    (by_all_three, "all three", "averages in the test loss"),
+    (position_not_key, "position", "position in the dict"),
+    (loss_first, "order", "wrong order"),
+    (whole_row, "whole row", "whole row"),
+    (training_chooses_validation_reports, "training chooses, validation reported", "training loss"),
+])
+def test_more_mix_ups_are_named_in_their_own_words(answer, slip, words):
     text = reply(answer)
     assert text.startswith(f"choose_l2: not yet. {hint(slip)}") and words in text, text
 

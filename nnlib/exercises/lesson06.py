@@ -6,11 +6,15 @@ Each check is data: a reference solution, fixed cases and a catalogue of typical
 """
 import numpy as np
 
+from .compare import show
 from .engine import Slip, function_check, prediction_check
 from .handles import matrix_only
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
+from .partial import Part, part_slips
+from .predict import _reals
+from .reply import verdict
 
 
 # --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
@@ -162,14 +166,18 @@ SLIPS = {
                           "weighs them equally.", 2 / 9),
     ],
     "l1_unused_weight": [
-        Slip("stops", "sign(w) turns when w crosses 0, and the pull turns with it, but w does not stop there: it lands "
-                      "on 0 only if its start is a whole number of steps from 0.", (300, 0.0)),
-        Slip("full step", "Every jump is lr * l1 / n long and crosses 0: work out where the 300th lands, and "
-                          "where the next one brings it back.", (300, 0.001)),
+        Slip("stops", "w does not land exactly on 0 and stay there: sign(w) turns when w crosses 0, and the pull "
+                      "turns with it, so w hops back. It lands on 0 only if its start is a whole number of steps "
+                      "from 0.", (300, 0.0)),
+        Slip("full step", "Not a whole step: the jump that crosses 0 starts from w's last value above 0, less than "
+                          "a whole step from it. How far past 0 does it land, and where does the next hop across "
+                          "bring it back?", (300, 0.001)),
         Slip("no n", "A step of lr * l1 = 0.2 leaves out the 1/n: the penalty is l1/n times the sum of |W|, so its "
                      "pull on each weight is l1/n.", (2, 0.1005)),
         Slip("half step", "A step of 0.0005 is half the real one: the step is lr times the gradient l1/n sign(w) "
                           "(and L1's penalty has no 1/2 to cancel).", (599, 0.0)),
+        Slip("no lr", "Steps of l1 / n = 0.0005 leave out the learning rate: each step moves w by lr times the "
+                      "gradient.", (599, 0.00025)),
         Slip("one early", "299 steps of 0.001 take 0.299 off 0.2995: w is still above 0 then.", (299, 0.0005)),
         Slip("one late", "w is below 0 one step earlier: count the steps that take 0.2995 past 0.",
              (301, 0.0005)),
@@ -220,16 +228,36 @@ def lr_limit(prediction, grade=False):
                             slips=SLIPS["lr_limit"], grade=grade)
 
 
+# A wrong value of one of l1_unused_weight's two numbers, named whatever the other one is.
+L1_PARTS = [
+    Part(0, 299.5, "A count of steps is a whole number: which step is the first to take w below 0?"),
+    Part(0, 150, "The derivative of |w| is sign(w), with no factor 2 (that is w^2's 2 w): each step is lr * l1 / n."),
+    Part(0, 3, "A step of l1 = 0.1 leaves out both lr and the 1/n: each step moves w by lr times l1/n sign(w)."),
+    Part(0, 600, "A step of 0.0005 is half the real one: the step is lr times the gradient l1/n sign(w)."),
+    Part(1, 0.2995, "The largest |w| asked for is over the steps after w first turns negative, not from the start."),
+    Part(1, -0.0005, "The question asks for the size |w|, which is never negative."),
+    Part(1, 0.001, SLIPS["l1_unused_weight"][1].hint),
+    Part(1, 0.0, SLIPS["l1_unused_weight"][0].hint),
+]
+NEVER = ("A step count of inf says w never turns negative, which is how L2's brake behaves: its pull is a fraction "
+         "of w and shrinks with it. L1's pull is lr * l1 / n whatever w's size, so w reaches 0 in a whole number of "
+         "steps.")
+
+
 def l1_unused_weight(prediction, grade=False):
     """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
     L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005)."""
+    values = _reals(prediction, 2)
+    if values is not None and np.isinf(values[0]) and values[0] > 0:
+        return verdict("l1_unused_weight", f"you predicted {show(prediction)}, which is not it", NEVER, grade)
     return prediction_check("l1_unused_weight", prediction, truth=_unused_weight, tol=1e-4,
                             right="Each step moves w by lr * l1 / n = 2 * 0.1 / 200 = 0.001 towards 0, whatever "
                                   "its size: 299 steps leave 0.0005, the 300th lands at -0.0005. Then sign(w) "
                                   "flips, the next step lands at +0.0005, and so on: w hops across 0 and stays "
                                   "within half a step of it. L1 switches a weight off to within lr * l1 / n, "
                                   "which is why section 6 counts weights below 0.001 in size.",
-                            slips=SLIPS["l1_unused_weight"], grade=grade)
+                            slips=SLIPS["l1_unused_weight"] + part_slips(prediction, 2, L1_PARTS, 1e-4),
+                            grade=grade)
 
 
 def top_eigenvalue(fn, grade=False):

@@ -8,10 +8,14 @@ from .engine import Case, Slip, function_check
 _SWEEP = {0.0: (0.030, 0.121, 0.112), 0.01: (0.040, 0.111, 0.104), 0.1: (0.060, 0.098, 0.131),
           1.0: (0.131, 0.130, 0.126)}
 _WIDE = {0.03: (0.050, 0.100, 0.140), 0.3: (0.080, 0.110, 0.105), 3.0: (0.200, 0.160, 0.100)}
+_GAPS = {0.001: (0.020, 0.160, 0.150), 0.01: (0.030, 0.095, 0.100), 0.1: (0.060, 0.090, 0.130),
+         1.0: (0.150, 0.155, 0.090)}                   # the smallest gap and the worst validation loss part
 _CASES = [Case((_SWEEP,), "losses = {0.0: (0.030, 0.121, 0.112), 0.01: (0.040, 0.111, 0.104), "
                           "0.1: (0.060, 0.098, 0.131), 1.0: (0.131, 0.130, 0.126)}"),
           Case((_WIDE,), "losses = {0.03: (0.050, 0.100, 0.140), 0.3: (0.080, 0.110, 0.105), "
-                         "3.0: (0.200, 0.160, 0.100)}")]
+                         "3.0: (0.200, 0.160, 0.100)}"),
+          Case((_GAPS,), "losses = {0.001: (0.020, 0.160, 0.150), 0.01: (0.030, 0.095, 0.100), "
+                         "0.1: (0.060, 0.090, 0.130), 1.0: (0.150, 0.155, 0.090)}")]
 
 _TRAIN, _VAL, _TEST = 0, 1, 2
 
@@ -39,11 +43,17 @@ _choose_l2 = _pick(lambda row: row[_VAL], lambda row, losses: row[_TEST])
 
 SOLUTIONS = {"choose_l2": _choose_l2}
 
+
+def _position(losses):                   # a slip: the winner's position among the keys, not its l2
+    keys = list(losses)
+    best = min(range(len(keys)), key=lambda i: losses[keys[i]][_VAL])
+    return best, losses[keys[best]][_TEST]
+
 SLIPS = {"choose_l2": [
     Slip("given", "Both jobs still pool the validation and the test losses: the test set helps choose the "
          "winner, and the reported figure averages in the validation loss the winner won by.", _given),
-    Slip("test chooses", "The strength is chosen by its test loss, so the test set did the choosing: the winner is "
-         "partly the strength that was lucky on those test points, and its test loss flatters it.",
+    Slip("test chooses", "The test set does the choosing here: the strength is picked by its test loss, so the "
+         "winner is partly the strength that was lucky on those test points, and its test loss flatters it.",
          _pick(lambda row: row[_TEST], lambda row, losses: row[_TEST])),
     Slip("pooled chooses", "The reported figure is now untouched by the validation set, but the choice still "
          "looks at the test losses (they are half of each pooled score): the test set helped choose, so its "
@@ -62,6 +72,27 @@ SLIPS = {"choose_l2": [
          _pick(lambda row: row[_TRAIN], lambda row, losses: row[_TEST])),
     Slip("highest", "The strength chosen has the highest validation loss: a loss is better when it is lower.",
          _pick(lambda row: -row[_VAL], lambda row, losses: row[_TEST])),
+    Slip("training reported", "The choice is now made on the validation set alone, but the figure reported is the "
+         "winner's training loss, measured on the points it was fitted to: it says how well the net fits them, not "
+         "how it does on new points.", _pick(lambda row: row[_VAL], lambda row, losses: row[_TRAIN])),
+    Slip("roles swapped", "The two sets' roles are swapped: the test set does the choosing and the validation set "
+         "the reporting. The set that chooses is spent on the choice; the one kept aside reports.",
+         _pick(lambda row: row[_TEST], lambda row, losses: row[_VAL])),
+    Slip("training chooses, validation reported", "The strength is chosen by its training loss, which a weaker brake "
+         "always lowers, and the figure reported is a validation loss: the training set cannot judge a brake "
+         "meant for new points, and the report should come from the set kept aside.",
+         _pick(lambda row: row[_TRAIN], lambda row, losses: row[_VAL])),
+    Slip("smallest gap", "The strength chosen has the smallest gap between training and validation loss; a strong "
+         "brake closes the gap by fitting both badly. Choose on the validation loss itself.",
+         _pick(lambda row: row[_VAL] - row[_TRAIN], lambda row, losses: row[_TEST])),
+    Slip("all three", "The choice averages in the test loss (and the training loss): the test set then helps "
+         "choose, and its figure for the winner flatters it.", _pick(sum, lambda row, losses: row[_TEST])),
+    Slip("position", "The first number returned is the winner's position in the dict (0, 1, 2, ...), not its "
+         "strength: return the key, the l2 itself.", _position),
+    Slip("order", "The right two things in the wrong order: choose_l2 returns the strength first, then the loss "
+         "reported for it.", lambda losses: _choose_l2(losses)[::-1]),
+    Slip("whole row", "The loss reported is the winner's whole row (training, validation, test): report one "
+         "number, from the set kept aside for it.", _pick(lambda row: row[_VAL], lambda row, losses: row)),
 ]}
 
 

@@ -54,8 +54,23 @@ SLIPS = {
                         "stable, and the steep one (curvature 20) breaks first.", 2 * (1 + MU)),
         Slip("damped", "That is the edge for a velocity that averages (1 - mu) g, as Adam's m does; section 3's "
                        "momentum adds the whole step, v = mu v - lr g.", 2 * (1 + MU) / ((1 - MU) * 20)),
-        Slip("mu one", "That would be the edge if the velocity kept all of itself (mu = 1); here it keeps 0.9 of "
-                       "itself: put mu = 0.9 into the recurrence's coefficients.", 4 / 20),
+        Slip("mu one", "0.2 would be the edge if the velocity kept all of itself (mu = 1); here it keeps 0.9 of "
+                       "itself: put mu = 0.9 into the recurrence's coefficients. (If you rounded, the answer is "
+                       "wanted to 3 decimals.)", 4 / 20),
+        Slip("mu dropped", "A mu went missing in the algebra: mu appears twice in the recurrence (once with w_t, "
+                           "once with w_(t-1)); with w_t = (-1)^t c, keep both.", (2 + MU) / 20),
+        Slip("algebra", "An algebra slip when solving for lr: put your lr back into the recurrence with "
+                        "w_t = (-1)^t c and check whether both sides balance.", (1 + 2 * MU) / 20),
+        Slip("nesterov", "That is Nesterov's edge, which takes the gradient at the look-ahead point w + mu v; "
+                         "section 3's momentum takes it at w itself, g = 20 w2.",
+             2 * (1 + MU) / (20 * (1 + 2 * MU))),
+        Slip("mu for 1-mu", "That puts 1 - mu = 0.1 where mu belongs: the velocity keeps mu = 0.9 of itself each "
+                            "step.", 2 * (2 - MU) / 20),
+        Slip("both curvatures", "That adds the two curvatures (1 + 20): each direction has its own recurrence and "
+                                "its own edge, and the steep one (curvature 20) breaks first.", 2 * (1 + MU) / 21),
+        Slip("times curvature", "The curvature multiplies lr in the recurrence (the term 20 lr w_t), so solving for lr "
+                                "divides by it: that number multiplies instead, far too large a step.",
+             2 * (1 + MU) * 20),
         Slip("no flip", "A swing that keeps its sign (w_t = c) stays put only at lr = 0; the edge that breaks as lr "
                         "grows is the swing that flips sign each step, w_t = (-1)^t c.", 0.0),
         Slip("one step", "That lr lands plain gradient descent at the bottom of the steep direction in one step "

@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 
 from .engine import Slip, prediction_check
+from .partial import Part, part_slips
 
 BLOBS = {"dataset": "gaussian", "classes": 3, "noise": 0.5, "activation": "identity", "seed": 0}
 SQUEEZED, WIDE = (8, 1, 8), (8, 8, 8)
@@ -77,26 +78,47 @@ SLIPS = {
         Slip("wide", "That is the picture without the squeeze (2-8-8-8-3). Here W = W1 W2 W3 W4 passes through the "
                      "middle layer: how many numbers per point does that layer hand on to the rest?", (2, 3)),
         Slip("shape", "The rank is at most min(2, 3) for a 2 x 3 matrix, but a product's rank is also at most the "
-                      "rank of each factor: look at the 1-unit layer in the middle.", (2, 1)),
+                      "rank of each factor: look at the 1-unit bottleneck in the middle, W2 (8 x 1) and W3 (1 x 8).",
+             (2, 1)),
         Slip("classes", "A 2 x 3 matrix has rank at most 2 (it has two rows); and the 1-unit layer in the middle "
                         "lowers that further.", (3, 3)),
-        Slip("width", "8 is the width of the other hidden layers; the product passes through all of them, and the "
-                      "narrowest one limits its rank.", (8, 3)),
+        Slip("width", "8 is the width of the other hidden layers, but W itself is only 2 x 3, so its rank is at most "
+                      "2; and the product also passes through the 1-unit bottleneck, which limits it further.", (8, 3)),
         Slip("pairs", "The rank is right, but with rank 1 every column of W is a multiple of one vector u: each "
-                      "boundary's normal W[:, i] - W[:, j] is then a multiple of u too.", (1, 3)),
-        Slip("lines", "The rank is right; there can be up to two boundary lines, but count their directions: each "
-                      "normal W[:, i] - W[:, j] is a multiple of the same vector.", (1, 2)),
+                      "boundary's normal W[:, i] - W[:, j] is then a multiple of u too, so the boundaries do not "
+                      "meet at a point.", (1, 3)),
+        Slip("lines", "The rank is right, and there can be two boundary lines between neighbouring bands; but they "
+                      "are parallel: the question counts directions, and each normal W[:, i] - W[:, j] is a multiple "
+                      "of the same vector.", (1, 2)),
         Slip("zero", "The 1-unit layer passes one number per point on, not none: W is not all zero, so some "
                      "class can still win over another somewhere.", (0, 0)),
     ],
 }
+
+# A wrong value of one of the two numbers, named whatever the other one is.
+PARTS = [
+    Part(0, 3, "The rank cannot be 3: a 2 x 3 matrix has two rows, so its rank is at most 2, and the 1-unit "
+               "layer in the middle lowers that further."),
+    Part(0, 8, "8 is the width of the other hidden layers, but W itself is only 2 x 3 (rank at most 2), and the "
+               "product also passes through the 1-unit bottleneck."),
+    Part(0, 2, "A rank of 2 is the most a 2 x 3 matrix can have, but W = W1 W2 W3 W4 is a product, and a product's "
+               "rank is at most each factor's: look at the 1-unit bottleneck, W2 (8 x 1) and W3 (1 x 8)."),
+    Part(0, 0, "A rank of 0 means W is all zero, every class scoring the same everywhere: the 1-unit layer passes "
+               "one number per point on, not none."),
+    Part(1, 3, "Three directions would mean three boundaries meeting at a point, one per pair of classes; count "
+               "how many different directions the normals W[:, i] - W[:, j] can take when W has the rank you found."),
+    Part(1, 2, "Count directions, not lines: two boundaries between neighbouring bands can be parallel, and then "
+               "they share one direction."),
+    Part(1, 0, "No boundary at all would mean one class wins everywhere; where each of the three classes wins "
+               "somewhere, there are boundary lines between them, each with a direction."),
+]
 
 
 def bottleneck_rank(prediction, grade=False):
     """Lesson 8, exercise 5 (predict): (rank of the collapsed W, number of boundary directions) for a 2-8-1-8-3
     network with identity activations trained on three gaussian classes."""
     return prediction_check("bottleneck_rank", prediction, truth=_squeezed, right=_story,
-                            slips=SLIPS["bottleneck_rank"], grade=grade)
+                            slips=SLIPS["bottleneck_rank"] + part_slips(prediction, 2, PARTS), grade=grade)
 
 
 __all__ = ["bottleneck_rank"]

@@ -7,11 +7,15 @@ Value.backward, which the lesson's `Value.backward = backward` may replace)."""
 import numpy as np
 
 from ..autograd import Value, topological_order
+from .compare import show
 from .engine import Slip, prediction_check
+from .predict import _reals
+from .reply import verdict
 
 X, W = 0.5, 2.0                             # the prompt's numbers: x w = 1, tanh(1) = 0.7616
 _T = float(np.tanh(X * W))
 _SLOPE = 1 - _T * _T                        # tanh's slope at x w, 0.420
+_SIG = float(1 / (1 + np.exp(-X * W)))      # the sigmoid at x w, for a slip
 
 
 def _residual_grad():
@@ -44,8 +48,24 @@ SLIPS = {"residual_grad": [
          1 + W / np.cosh(X * W)),
     Slip("x for w", "The multiply gate swaps its inputs: x's share of x * w is g times w, the other input "
          "(g times x is w's share).", 1 + X * _SLOPE),
-    Slip("skip only", "1 is the skip path's share alone: x also reaches h through x * w and tanh, and that path "
-         "hands it a share too.", 1.0),
+    Slip("skip only", "1 is the skip path's share alone: x also reaches h along a second path, through x * w and "
+         "the tanh gate, and that path hands it a share too; the two shares add up.", 1.0),
+    Slip("(1 - a)^2", "tanh's slope is 1 - a^2, one minus the square of a = tanh(z), not the square of 1 - a.",
+         1 + W * (1 - _T) ** 2),
+    Slip("slope at x", "tanh's slope belongs at its own input, z = x w, not at x: the gate passes on "
+         "g (1 - a^2) with a = tanh(x w).", 1 + W * (1 - np.tanh(X) ** 2)),
+    Slip("slope at w", "tanh's slope belongs at its own input, z = x w, not at w: the gate passes on "
+         "g (1 - a^2) with a = tanh(x w).", 1 + W * (1 - np.tanh(W) ** 2)),
+    Slip("sigmoid slope", "a (1 - a) is the sigmoid's slope; the tanh gate passes on g (1 - a^2).",
+         1 + W * _SIG * (1 - _SIG)),
+    Slip("sigmoid slope of tanh", "a (1 - a) is the sigmoid's slope, here with a = tanh(x w); the tanh gate "
+         "passes on g (1 - a^2).", 1 + W * _T * (1 - _T)),
+    Slip("plus", "tanh's slope is 1 - tanh(z)^2, with a minus: it is at most 1, and smaller the more tanh "
+         "saturates.", 1 + W * (1 + _T * _T)),
+    Slip("both grads", "That adds dh/dw to dh/dx: the question asks for the gradient with respect to x alone.",
+         1 + W * _SLOPE + X * _SLOPE),
+    Slip("rounded", "Rounded to one decimal, which misses the 0.01 allowed: the question asks for two decimals.",
+         round(1 + W * _SLOPE, 1)),
     Slip("value", "That is h itself, x + tanh(x w); the question asks for its derivative with respect to x.",
          X + _T),
     Slip("slope only", "That is tanh's slope alone: x reaches h along two paths (the skip path and the one through "
@@ -57,6 +77,10 @@ SLIPS = {"residual_grad": [
 
 def residual_grad(prediction, grade=False):
     """Lesson 11, exercise 2 (predict): dh/dx for the residual block h = x + tanh(x * w) at x = 0.5, w = 2."""
+    if _reals(prediction, 2) is not None:
+        return verdict("residual_grad", f"predict one number; got {show(prediction)}", "Two numbers look like the "
+                       "two paths' shares, one each: how do shares that reach x along different paths combine "
+                       "into its gradient?", grade)
     return prediction_check("residual_grad", prediction, truth=_residual_grad, tol=0.01,
                             right=f"Two paths, two shares: the skip path hands x the whole g = 1, the path "
                                   f"through tanh g (1 - tanh^2(x w)) w = {_SLOPE:.2f} times {W:g} = {W * _SLOPE:.2f}; "

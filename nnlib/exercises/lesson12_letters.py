@@ -5,7 +5,13 @@ short. Data for the engine in engine.py.
 The reported loss is what a fresh 64-16-26 network gives when the mean is taken over every entry of the (n, 26)
 array -Y log p, so divided by n x 26 instead of n: (log 26 or a little above) / 26, about 0.13.
 tests/test_exercise_slips_letters.py measures it, and that no other cause on the list gives it."""
+import re
+
+from .compare import show
 from .engine import Slip, prediction_check
+from .predict import _plain
+from .reply import verdict
+from .stubs import untouched
 
 CAUSES = ("weights drawn too large", "learning rate too high", "label among the inputs", "log base 10 in the loss",
           "averaged over the classes too", "nothing is wrong")
@@ -24,12 +30,48 @@ SLIPS = {"letters_start": [
     Slip("log base 10", "A base-10 log divides every loss by ln 10 = 2.3: a network that guesses would then report "
          "log10(26) = 1.41 or a little above, still about ten times 0.13.", "log base 10 in the loss"),
     Slip("nothing", "A network that knows nothing gives each letter about 1/26 of the probability: work out the "
-         "loss that gives, and compare it with 0.13.", "nothing is wrong"),
+         "loss that gives, and compare it with 0.13; a fresh network cannot start far below a guess's loss.",
+         "nothing is wrong"),
 ]}
+
+
+# Words that show which listed cause an answer off the list means, and two causes not on it.
+_MEANT = (("log base 10 in the loss", ("log10", "base 10", "base-10", "log 10")),
+          ("averaged over the classes too", ("averag", "mean", "class", "divided by 26", "/ 26", "/26")),
+          ("learning rate too high", ("learning rate", "lr", "step size")),
+          ("label among the inputs", ("label", "leak", "target")),
+          ("nothing is wrong", ("nothing", "fine", "no problem", "correct")),
+          ("weights drawn too large", ("large", "big weight", "huge")))
+_NOT_LISTED = {"small": "Weights drawn too small make every score nearly equal: each letter gets about 1/26 of the "
+                        "probability, which gives a guess's loss, not one far below it.",
+               "bias": "The biases start at 0 or near it, and the scores of a fresh network do not depend on them "
+                       "enough to move its first loss far from a guess's."}
+
+
+def _off_list(prediction):
+    """A hint for an answer that is not one of CAUSES as written: what it seems to mean, or what to give."""
+    if isinstance(prediction, (list, tuple, set)):
+        return "Name one cause, as one string: which single cause explains the 0.13 on its own?"
+    if not isinstance(prediction, str):
+        return ("Name the cause as one of the listed strings, not a number: a number (a loss worked out, or an "
+                "option's position) does not say which cause you mean.")
+    text = prediction.lower()
+    for word, hint in _NOT_LISTED.items():
+        if word in text:
+            return hint
+    for cause, words in _MEANT:
+        if any(re.search((r"\b" if w[0].isalnum() else "") + re.escape(w), text) for w in words):
+            hint = next((s.hint for s in SLIPS["letters_start"] if s.answer == cause), "")
+            return f"That reads like {cause!r}: write it exactly as listed. {hint}".strip()
+    return ("Each listed option names a cause: ask what it would do to the loss before the first step, and which "
+            "one could bring a fresh network's loss far below a guess's.")
 
 
 def letters_start(prediction, grade=False):
     """Lesson 12, exercise 3 (diagnose): which of CAUSES explains a fresh 26-letter reader's first loss of 0.13."""
+    if not untouched(prediction) and not (isinstance(prediction, str) and _plain(prediction) in map(_plain, CAUSES)):
+        return verdict("letters_start", f"choose one of {', '.join(map(repr, CAUSES))}; got {show(prediction)}",
+                       _off_list(prediction), grade)
     return prediction_check("letters_start", prediction, truth=SOLUTIONS["letters_start"], options=CAUSES,
                             right="A fresh network starts at log 26 = 3.26 or a little above (section 9.1); 0.13 is "
                                   "about that divided by 26. The mean of the (n, 26) array -Y log p divides by n x 26; "
