@@ -8,7 +8,7 @@ import numpy as np
 from . import right, wrong
 
 
-# --- exercise 4: top_eigenvalue(H) -----------------------------------------------------------------------------
+# --- exercise 5: top_eigenvalue(H) -----------------------------------------------------------------------------
 def te_no_normalise(H):
     v = np.ones(H.shape[0])
     for _ in range(500):
@@ -224,7 +224,7 @@ ENTRIES = [
     right("lr_limit", Fraction(1, 2), "a Fraction"),
     right("lr_limit", np.float64(2 / 4), "2/lambda as a numpy scalar"),
 
-    # exercise 4: top_eigenvalue(H)
+    # exercise 5: top_eigenvalue(H)
     wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",
           ["normalis", "divide", "||Hv||", "norm", "overflow", "inf"]),
     wrong("top_eigenvalue", te_norm_of_v, "returns ||v|| (always 1), not the Rayleigh quotient",
