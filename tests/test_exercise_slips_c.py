@@ -145,13 +145,3 @@ def test_first_epoch_nand_names_both_routes_to_minus_one_minus_one_zero():
     text = reply("first_epoch_nand", (-1, -1, 0))
     assert "z = 0 as a 0" in text and "leaving b out" in text
     assert reply("first_epoch_nand", (-1, -1, -1)).startswith("first_epoch_nand: correct")
-
-
-# --- lesson 8, exercise 4: why the honest test loss is above the winning validation loss ------------------------
-def test_playground_regularise_says_why_the_test_loss_is_higher():
-    from nnlib.exercises import lesson08
-    text = reply("playground_regularise", 0.3)
-    val = lesson08._overfit_run(0.3).metrics()["val_loss"]
-    assert text.startswith("playground_regularise: correct.") and lesson08._test_loss(0.3) > val
-    assert f"above the winner's validation loss ({val:.2f})" in text and "only 70 points" in text
-    assert "flatters" in text
