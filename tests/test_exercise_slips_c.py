@@ -89,12 +89,11 @@ def test_no_tanh_derivative_hint_states_the_formula():
     assert reply("tanh_derivative", lambda a: 1 - a * a) == "tanh_derivative: correct"
 
 
-# --- lesson 7, exercises 3 and 4: a right step is told why, as the predictions are -----------------------------
-def test_adam_and_adamw_correct_replies_restate_the_reason():
+# --- lesson 7, exercise 3: a right step is told why, as the predictions are -----------------------------
+def test_adam_correct_reply_restates_the_reason():
     from nnlib.exercises import lesson07
     assert reply("adam_step", lesson07._adam).startswith("adam_step: correct. v is a running mean of g^2")
     assert "1 - beta^t" in reply("adam_step", lesson07._adam)
-    assert reply("adamw_step", lesson07._adamw).startswith("adamw_step: correct. The decay lr * wd * p")
 
 
 def test_a_function_check_without_a_reason_still_says_only_correct():
