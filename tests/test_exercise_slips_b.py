@@ -72,16 +72,6 @@ def test_every_check_of_lessons_8_to_12_catalogues_its_mistakes():
 
 
 # --- the same mistakes, written apart ---------------------------------------------------------------------------
-def _delta_half(y_hat, y):
-    return 0.5 * np.mean(y_hat - y, axis=1, keepdims=True) / len(y)
-
-
-def _delta_tanh(y_hat, y):
-    n = len(y)
-    return (1 / n) * (y_hat - y) * (1 - np.tanh(np.arctanh(np.clip(y_hat, -0.999999, 0.999999))) ** 2) \
-        if np.all(np.abs(y_hat) < 1) else (y_hat - y) * (1 - y_hat * y_hat) / n
-
-
 def _early_one_based(val_losses, patience):
     best, best_epoch = np.inf, 0
     for epoch in range(1, len(val_losses) + 1):
@@ -179,9 +169,7 @@ def _order_no_seen(root):
     return order
 
 
-APART = [(lesson08, "regression_delta", "half", _delta_half),
-         (lesson08, "regression_delta", "tanh", _delta_tanh),
-         (lesson09, "early_stop", "one based", _early_one_based),
+APART = [(lesson09, "early_stop", "one based", _early_one_based),
          (lesson09, "early_stop", "no reset", _early_no_reset),
          (lesson09, "dropout_forward", "keep and scale", _dropout_half_fixed),
          (lesson10, "standardise", "ddof", _standardise_ddof),

@@ -1,11 +1,15 @@
 """Exercise checks for lesson 7 (07_training): steps per epoch, the largest stable step of momentum on a bowl
-(in lesson07_momentum.py), a buggy Adam step, and AdamW (Adam with decoupled weight decay).
+(in lesson07_momentum.py), a buggy Adam step, and (in lesson07_adamw.py) what AdamW and Adam with L2 do to a
+weight the loss does not use.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Slip, function_check, prediction_check
+from .lesson07_adamw import SLIPS as ADAMW_SLIPS
+from .lesson07_adamw import SOLUTIONS as ADAMW_SOLUTIONS
+from .lesson07_adamw import adamw_unused
 from .lesson07_momentum import SLIPS as MOMENTUM_SLIPS
 from .lesson07_momentum import SOLUTIONS as MOMENTUM_SOLUTIONS
 from .lesson07_momentum import momentum_lr
@@ -34,13 +38,13 @@ def _steps_per_epoch():
 
 # --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
 def _adam(p, g, m, v, t, lr, v_of=lambda g: g * g, m_power=True, correct=True, betas=(BETA1, BETA2),
-          root=np.sqrt, sign=1, hats=False, t_shift=0, correct_m=True):
+          root=np.sqrt, sign=1, hats=False, t_shift=0, correct_m=True, correct_v=True):
     """Adam's step; the keywords make the handed-out bugs and the other typical slips."""
     b1, b2 = betas
     m_new = b1 * m + (1 - b1) * g
     v_new = b2 * v + (1 - b2) * v_of(g)
     m_hat = m_new / (1 - b1 ** (t + t_shift if m_power else 1)) if correct and correct_m else m_new
-    v_hat = v_new / (1 - b2 ** (t + t_shift)) if correct else v_new
+    v_hat = v_new / (1 - b2 ** (t + t_shift)) if correct and correct_v else v_new
     return p - sign * lr * m_hat / (root(v_hat) + EPS), *((m_hat, v_hat) if hats else (m_new, v_new))
 
 
@@ -57,63 +61,13 @@ def _adam_in_place(p, g, m, v, t, lr):        # right numbers, but overwrites p,
     return p, m, v
 
 
-# --- exercise 4 (derive): AdamW ---------------------------------------------------------------------------
-def _adamw(p, g, m, v, t, lr, wd):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + EPS) + wd * p), m_new, v_new
-
-
-def _adamw_after(p, g, m, v, t, lr, wd):       # the decay taken of the updated weights
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    return p_new - lr * wd * p_new, m_new, v_new
-
-
-def _adamw_divided(p, g, m, v, t, lr, wd):     # wd * p inside the adaptive fraction
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    m_hat, v_hat = m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-    return p - lr * (m_hat + wd * p) / (np.sqrt(v_hat) + EPS), m_new, v_new
-
-
-def _adamw_hats(p, g, m, v, t, lr, wd):        # returns the corrected moments
-    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
-    return p_new, m_new / (1 - BETA1 ** t), v_new / (1 - BETA2 ** t)
-
-
-def _adamw_coupled(p, g, m, v, t, lr, wd):    # Adam with L2: the decay goes into the gradient
-    return _adam(p, g + wd * p, m, v, t, lr)
-
-
-def _adamw_no_lr(p, g, m, v, t, lr, wd):      # the decay not scaled by lr
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    return p_new - wd * p, m_new, v_new
-
-
-def _adamw_no_correction(p, g, m, v, t, lr, wd):
-    m_new = BETA1 * m + (1 - BETA1) * g
-    v_new = BETA2 * v + (1 - BETA2) * g * g
-    return p - lr * (m_new / (np.sqrt(v_new) + EPS) + wd * p), m_new, v_new
-
-
-def _adamw_sign(p, g, m, v, t, lr, wd):      # the decay added: weights grow instead of shrinking
-    p_new, m_new, v_new = _adam(p, g, m, v, t, lr)
-    return p_new + lr * wd * p, m_new, v_new
-
-
-def _adamw_in_place(p, g, m, v, t, lr, wd):   # right numbers, but overwrites p
-    p_new, m_new, v_new = _adamw(p, g, m, v, t, lr, wd)
-    p[...] = p_new
-    return p, m_new, v_new
-
-
 _P = np.array([[0.5, -1.0], [2.0, 0.25]])
 _G = np.array([[0.1, -0.3], [-2.0, 0.05]])
 _M = np.array([[0.02, 0.0], [-0.5, 0.1]])
 _ZERO = np.zeros_like(_P)       # m and v get a copy each (never the same array twice: a student's in-place
                                  # update of m would then change v too)
 
-SOLUTIONS = {"steps_per_epoch": 7, **MOMENTUM_SOLUTIONS, "adam_step": _adam, "adamw_step": _adamw}
+SOLUTIONS = {"steps_per_epoch": 7, **MOMENTUM_SOLUTIONS, "adam_step": _adam, **ADAMW_SOLUTIONS}
 
 SLIPS = {
     "steps_per_epoch": [
@@ -141,6 +95,9 @@ SLIPS = {
              "steps are far too small.", _adam_slip(correct=False)),
         Slip("m uncorrected", "m_hat is missing: m's bias correction, like v's, divides by 1 - beta1 ** t.",
              _adam_slip(correct_m=False)),
+        Slip("v uncorrected", "v_hat is not bias-corrected: after the first step v is too small by the factor "
+                              "1 - beta2 = 0.001, so sqrt(v) is 31.6 times too small and the step 31.6 times too "
+                              "big. v's correction, like m's, divides by 1 - beta2 ** t.", _adam_slip(correct_v=False)),
         Slip("g itself", "v averages g itself, so it can go negative and its root is nan: v is a running mean of "
                          "the squared gradient.", _adam_slip(v_of=lambda g: g)),
         Slip("no root", "The step divides by v_hat itself: v is a mean of squares, so Adam divides by its square "
@@ -156,23 +113,7 @@ SLIPS = {
         Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
                          "arrays: build new ones.", _adam_in_place),
     ],
-    "adamw_step": [
-        Slip("coupled", "You added wd * p to the gradient, which is Adam with L2: the decay then gets divided by "
-                        "sqrt(v_hat). AdamW keeps g as it is and subtracts lr * wd * p separately.", _adamw_coupled),
-        Slip("no_lr", "The decay is lr * wd * p, scaled by the learning rate like the rest of the step.",
-             _adamw_no_lr),
-        Slip("no_correction", "Keep Adam's bias correction: m / (1 - beta1 ** t) and v / (1 - beta2 ** t).",
-             _adamw_no_correction),
-        Slip("sign", "The decay has the wrong sign: lr * wd * p is subtracted, so the weights shrink toward 0; "
-                     "adding it makes them grow.", _adamw_sign),
-        Slip("in_place", "The numbers are right, but you overwrote p: return a new array.", _adamw_in_place),
-        Slip("after", "The decay is taken of the updated weights: it scales the weights p as they were before this "
-                      "step.", _adamw_after),
-        Slip("divided", "wd * p is inside the fraction, so sqrt(v_hat) divides it too: AdamW adds it outside, "
-                        "next to m_hat / (sqrt(v_hat) + eps).", _adamw_divided),
-        Slip("hats returned", "You returned m_hat and v_hat: the next step needs the running means m_new and v_new; "
-                              "the correction is applied afresh each step.", _adamw_hats),
-    ],
+    **ADAMW_SLIPS,
 }
 
 
@@ -196,16 +137,4 @@ def adam_step(fn, grade=False):
                                 "and v in the first steps, then fade.")
 
 
-def adamw_step(fn, grade=False):
-    """Lesson 7, exercise 4 (derive): adamw_step(p, g, m, v, t, lr, wd) -> (p_new, m_new, v_new)."""
-    cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01, 0.1),
-             (_P, _G, _M, np.square(_M), 10, 0.1, 0.5),
-             (_P[0], _G[0], _M[0], np.square(_M[0]), 3, 0.05, 0.01)]
-    return function_check("adamw_step", fn, reference=_adamw, cases=cases, outputs=("p_new", "m_new", "v_new"),
-                          slips=SLIPS["adamw_step"], pure=True, grade=grade,
-                          right="The decay lr * wd * p stands outside the adaptive fraction, so every weight shrinks "
-                                "by the same share lr * wd whatever its gradients were; added to g (Adam with L2) it "
-                                "would be divided by sqrt(v_hat).")
-
-
-__all__ = ["steps_per_epoch", "momentum_lr", "adam_step", "adamw_step"]
+__all__ = ["steps_per_epoch", "momentum_lr", "adam_step", "adamw_unused"]

@@ -79,68 +79,6 @@ def adam_entrywise(p, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     return p_new, m_new, v_new
 
 
-# --- exercise 4: adamw_step(p, g, m, v, t, lr, wd) -------------------------------------------------------------
-def _moments(g, m, v, t, beta1=0.9, beta2=0.999):
-    m_new = beta1 * m + (1 - beta1) * g
-    v_new = beta2 * v + (1 - beta2) * g ** 2
-    return m_new, v_new, m_new / (1 - beta1 ** t), v_new / (1 - beta2 ** t)
-
-
-def adamw_l2(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g + wd * p, m, v, t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
-
-
-def adamw_no_lr(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p, m_new, v_new
-
-
-def adamw_decay_new(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    p_new = p - lr * m_hat / (np.sqrt(v_hat) + 1e-8)
-    return p_new - lr * wd * p_new, m_new, v_new
-
-
-def adamw_no_correction(p, g, m, v, t, lr, wd):
-    m_new, v_new, _, _ = _moments(g, m, v, t)
-    return p - lr * (m_new / (np.sqrt(v_new) + 1e-8) + wd * p), m_new, v_new
-
-
-def adamw_in_place(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    p -= lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
-    return p, m_new, v_new
-
-
-def adamw_grow(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) - wd * p), m_new, v_new
-
-
-def adamw_only_p(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p)
-
-
-def adamw_t_plus_one(p, g, m, v, t, lr, wd):
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t + 1)
-    return p - lr * (m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p), m_new, v_new
-
-
-def adamw_decay_first(p, g, m, v, t, lr, wd):
-    decayed = p * (1 - lr * wd)
-    m_new, v_new, m_hat, v_hat = _moments(g, m, v, t)
-    return decayed - lr * m_hat / (np.sqrt(v_hat) + 1e-8), m_new, v_new
-
-
-def adamw_dict(p, g, m, v, t, lr, wd):
-    state = {"m": 0.9 * m + 0.1 * g, "v": 0.999 * v + 0.001 * np.square(g)}
-    m_hat, v_hat = state["m"] / (1 - 0.9 ** t), state["v"] / (1 - 0.999 ** t)
-    update = m_hat / (np.sqrt(v_hat) + 1e-8) + wd * p
-    return p - lr * update, state["m"], state["v"]
-
-
 ENTRIES = [
     # exercise 1: steps_per_epoch(prediction); right: ceil(200 / 32) = 7
     wrong("steps_per_epoch", 6, "200 // 32: the last, partial batch forgotten",
@@ -211,23 +149,4 @@ ENTRIES = [
     right("adam_step", adam_incremental, "m + (1 - beta)(g - m) form, np.power and np.square"),
     right("adam_step", adam_entrywise, "entry by entry with ** 0.5"),
 
-    # exercise 4: adamw_step
-    wrong("adamw_step", adamw_l2, "L2 in the gradient: the decay goes through m and v",
-          ["gradient", "m and v", "decoupl", "outside", "L2"]),
-    wrong("adamw_step", adamw_no_lr, "the decay wd * p not multiplied by lr",
-          ["lr", "times lr", "multipl"]),
-    wrong("adamw_step", adamw_decay_new, "decays the new weights instead of the old ones",
-          ["new", "old", "before"]),
-    wrong("adamw_step", adamw_no_correction, "no bias correction",
-          ["bias correction", "hat", "1 - beta"]),
-    wrong("adamw_step", adamw_in_place, "p -= ... changes the caller's p",
-          ["in place", "changed", "unchanged"]),
-    wrong("adamw_step", adamw_grow, "the decay with the wrong sign: weights grow",
-          ["sign", "opposite"]),
-    wrong("adamw_step", adamw_only_p, "returns only p_new",
-          ["three", "triple", "m_new", "tuple", "pair"]),
-    wrong("adamw_step", adamw_t_plus_one, "bias correction with t + 1: off by one step",
-          ["t", "off by one", "step number", "beta1 ** t"]),
-    right("adamw_step", adamw_decay_first, "decay first as p (1 - lr wd), then the Adam step"),
-    right("adamw_step", adamw_dict, "moments in a dict, np.square"),
 ]

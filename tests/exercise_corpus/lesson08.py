@@ -1,52 +1,8 @@
-"""Lesson 8 (08_playground): neurons for a circle, features instead of neurons, the regression delta, choosing
+"""Lesson 8 (08_playground): neurons for a circle, features instead of neurons, choosing
 L2 on validation data, the rank and boundary directions of a bottleneck without a bend."""
 import numpy as np
 
 from . import right, wrong
-
-
-# --- exercise 3: regression_delta(y_hat, y) --------------------------------------------------------------------
-def rd_no_n(y_hat, y):
-    return y_hat - y
-
-
-def rd_sign(y_hat, y):
-    return (y - y_hat) / len(y)
-
-
-def rd_mean(y_hat, y):
-    return np.mean(y_hat - y)
-
-
-def rd_half(y_hat, y):
-    return (y_hat - y) / (2 * len(y))
-
-
-def rd_sigmoid_factor(y_hat, y):
-    return (y_hat - y) / len(y) * y_hat * (1 - y_hat)
-
-
-def rd_in_place(y_hat, y):
-    y_hat -= y
-    return y_hat / len(y_hat)
-
-
-def rd_loss_terms(y_hat, y):
-    return (y_hat - y) ** 2 / (2 * len(y))
-
-
-def rd_flat(y_hat, y):
-    return ((y_hat - y) / len(y)).ravel()
-
-
-def rd_subtract(y_hat, y):
-    return np.subtract(y_hat, y) / y_hat.shape[0]
-
-
-def rd_loop(y_hat, y):
-    n = len(y_hat)
-    return np.array([[(y_hat[i, 0] - y[i, 0]) / n] for i in range(n)])
-
 
 ENTRIES = [
     # exercise 1: playground_neurons(prediction); right: 3
@@ -84,42 +40,6 @@ ENTRIES = [
           ["not attempted", "None", "choose"]),
     right("playground_features", "x1_sq,x2_sq", "the right choice without the space"),
     right("playground_features", " x1_sq, x2_sq ", "the right choice with spaces around it"),
-
-    # exercise 3: regression_delta(y_hat, y)
-    wrong("regression_delta", rd_no_n, "the 1/n forgotten",
-          ["1/n", "n times", "divide"]),
-    wrong("regression_delta", rd_sign, "(y - y_hat)/n: wrong sign",
-          ["sign", "opposite", "y_hat - y"]),
-    wrong("regression_delta", rd_mean, "one number, the mean error, not one delta per sample",
-          ["shape", "one per", "per sample", "(n, 1)"]),
-    wrong("regression_delta", rd_half, "kept the 1/2 of the cost: divides by 2n",
-          ["1/2", "half", "2 times", "factor 2"]),
-    wrong("regression_delta", rd_sigmoid_factor, "the sigmoid's slope y_hat(1 - y_hat) on a linear output",
-          ["linear", "sigmoid", "identity", "y_hat(1 - y_hat)"]),
-    wrong("regression_delta", rd_in_place, "subtracts y from y_hat in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("regression_delta", rd_loss_terms, "returns the loss terms, not their derivative",
-          ["derivative", "square"]),
-    wrong("regression_delta", rd_flat, "the right numbers flattened to shape (n,)",
-          ["shape", "(n, 1)", "column"]),
-    right("regression_delta", rd_subtract, "np.subtract and shape[0]"),
-    right("regression_delta", rd_loop, "a loop building the (n, 1) array"),
-
-    # exercise 4: playground_regularise(prediction); right: 0.3
-    wrong("playground_regularise", 0, "no regularisation: the network memorises the training points",
-          ["memoris", "overfit", "validation"]),
-    wrong("playground_regularise", 0.03, "too little L2",
-          ["too little", "validation", "memoris", "overfit"]),
-    wrong("playground_regularise", 3, "too much L2: even the training data is underfit",
-          ["too much", "underfit", "too simple", "training loss"]),
-    wrong("playground_regularise", "0.3", "the right number as a string",
-          ["string", "str"]),
-    wrong("playground_regularise", 0.1, "a value not among the four",
-          ["one of", "four"]),
-    wrong("playground_regularise", 30, "reads 'stronger is safer'",
-          ["one of", "too much"]),
-    right("playground_regularise", np.float64(0.3), "a numpy scalar"),
-    right("playground_regularise", 3 / 10, "a computed float"),
 
     # exercise 5: bottleneck_rank(prediction); a 2-8-1-8-3 identity network: right (rank, directions) = (1, 1)
     wrong("bottleneck_rank", (2, 3), "the network without the squeeze: the one-unit layer ignored",

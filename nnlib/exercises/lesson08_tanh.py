@@ -1,0 +1,95 @@
+"""Exercise check for lesson 8 (08_playground): the output delta of a regression network with a tanh output
+(exercise 3, derive). Kept apart from lesson08.py, which re-exports it, so each file stays short. Data for the
+engine in engine.py.
+
+The playground's regression output is linear, whose delta lesson 5 derived. Here the output is y_hat = tanh(z)
+with the same loss J = 1/(2n) sum (y_hat - y)^2, so the chain rule adds tanh's slope, written with y_hat:
+delta = dJ/dz = (y_hat - y) (1 - y_hat^2) / n. It vanishes where the output saturates, y_hat = +-1, whatever y."""
+import numpy as np
+
+from .engine import Slip, function_check
+
+
+def _delta(y_hat, y):
+    return (y_hat - y) * (1 - y_hat ** 2) / y.shape[0]
+
+
+def _linear(y_hat, y):                  # the linear output's delta: tanh's slope left out
+    return (y_hat - y) / y.shape[0]
+
+
+def _no_n(y_hat, y):                    # the 1/n of the mean forgotten
+    return (y_hat - y) * (1 - y_hat ** 2)
+
+
+def _sign(y_hat, y):                    # differentiated with the wrong sign
+    return (y - y_hat) * (1 - y_hat ** 2) / y.shape[0]
+
+
+def _two(y_hat, y):                     # the 2 of the square kept although J has a 1/2
+    return 2 * (y_hat - y) * (1 - y_hat ** 2) / y.shape[0]
+
+
+def _tanh_again(y_hat, y):              # tanh's slope 1 - tanh(.)^2 taken at y_hat, as if y_hat were z
+    return (y_hat - y) * (1 - np.tanh(y_hat) ** 2) / y.shape[0]
+
+
+def _sigmoid(y_hat, y):                 # a sigmoid's slope y_hat (1 - y_hat)
+    return (y_hat - y) * y_hat * (1 - y_hat) / y.shape[0]
+
+
+def _unsquared(y_hat, y):               # the slope 1 - y_hat, without the square
+    return (y_hat - y) * (1 - y_hat) / y.shape[0]
+
+
+def _mean(y_hat, y):                    # one number, not one delta per sample
+    return np.mean((y_hat - y) * (1 - y_hat ** 2))
+
+
+def _in_place(y_hat, y):                # right numbers, but overwrites y_hat
+    slope = 1 - y_hat ** 2
+    y_hat -= y
+    y_hat *= slope / y.shape[0]
+    return y_hat
+
+
+def _flat(y_hat, y):                    # right numbers, flattened to shape (n,)
+    return _delta(y_hat, y).ravel()
+
+
+SOLUTIONS = {"tanh_output_delta": _delta}
+
+SLIPS = {
+    "tanh_output_delta": [
+        Slip("linear", "That is the delta of a linear output: here y_hat = tanh(z), so the chain rule multiplies by "
+                       "tanh's slope dy_hat/dz as well.", _linear),
+        Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _no_n),
+        Slip("sign", "The sign is flipped: d/dy_hat of (y_hat - y)^2 is +2 (y_hat - y).", _sign),
+        Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.", _two),
+        Slip("tanh again", "You took tanh of y_hat in the slope: tanh'(z) = 1 - tanh(z)^2, and tanh(z) is y_hat "
+                           "itself, so the slope is 1 - y_hat^2.", _tanh_again),
+        Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is a tanh.", _sigmoid),
+        Slip("unsquared", "The slope is 1 - y_hat^2, not 1 - y_hat: tanh' = 1 - tanh^2.", _unsquared),
+        Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.", _mean),
+        Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",
+             _in_place),
+        Slip("flat", "The numbers are right, but the shape is (n,): keep the column shape (n, 1) of y_hat.", _flat),
+    ],
+}
+
+CASES = [(np.array([[0.5], [-0.2], [0.9]]), np.array([[0.3], [0.1], [0.9]])),
+         (np.array([[0.99], [0.0]]), np.array([[-1.0], [0.5]])),
+         (np.linspace(-0.95, 0.95, 5)[:, None], np.zeros((5, 1)))]
+
+
+def tanh_output_delta(fn, grade=False):
+    """Lesson 8, exercise 3 (derive): tanh_output_delta(y_hat, y) -> dJ/dz for y_hat = tanh(z) and
+    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1), from y_hat and y alone."""
+    return function_check("tanh_output_delta", fn, reference=_delta, cases=CASES, outputs=("delta",),
+                          slips=SLIPS["tanh_output_delta"], pure=True, grade=grade,
+                          right="The chain rule: dJ/dy_hat = (y_hat - y)/n, times tanh's slope 1 - tanh(z)^2 = "
+                                "1 - y_hat^2. Where the output saturates (y_hat near +-1) delta is near 0 even if "
+                                "y is at the other end.")
+
+
+__all__ = ["tanh_output_delta"]
