@@ -1,8 +1,93 @@
-"""Lesson 8 (08_playground): neurons for a circle, features instead of neurons, choosing
+"""Lesson 8 (08_playground): neurons for a circle, features instead of neurons, a tanh output's delta, choosing
 L2 on validation data, the rank and boundary directions of a bottleneck without a bend."""
 import numpy as np
 
 from . import right, wrong
+
+
+# --- exercise 3: tanh_output_delta(y_hat, y); right: (y_hat - y) * (1 - y_hat ** 2) / n -------------------------
+def tod_linear(y_hat, y):
+    return (y_hat - y) / y.shape[0]                             # the linear output's delta: tanh's slope left out
+
+
+def tod_no_n(y_hat, y):
+    return (y_hat - y) * (1 - y_hat ** 2)
+
+
+def tod_sign(y_hat, y):
+    return (y - y_hat) * (1 - y_hat ** 2) / y.shape[0]
+
+
+def tod_tanh_again(y_hat, y):
+    return (y_hat - y) * (1 - np.tanh(y_hat) ** 2) / y.shape[0]  # y_hat taken as z
+
+
+def tod_sigmoid_slope(y_hat, y):
+    return (y_hat - y) * y_hat * (1 - y_hat) / y.shape[0]
+
+
+def tod_slope_squared_wrong(y_hat, y):
+    return (y_hat - y) * (1 - y_hat) ** 2 / y.shape[0]
+
+
+def tod_two_n(y_hat, y):
+    return (y_hat - y) * (1 - y_hat ** 2) / (2 * y.shape[0])    # the 2 of the square not cancelled
+
+
+def tod_mean(y_hat, y):
+    return np.mean((y_hat - y) * (1 - y_hat ** 2))              # summed over samples: the bias's gradient
+
+
+def tod_in_place(y_hat, y):
+    n = y.shape[0]
+    slope = 1 - y_hat ** 2
+    y_hat -= y
+    y_hat *= slope / n
+    return y_hat
+
+
+def tod_target_slope(y_hat, y):
+    return (y_hat - y) * (1 - y ** 2) / y.shape[0]
+
+
+def tod_slope_only(y_hat, y):
+    return (1 - y_hat ** 2) / y.shape[0]
+
+
+def tod_plus(y_hat, y):
+    return (y_hat - y) * (1 + y_hat ** 2) / y.shape[0]
+
+
+def tod_flat(y_hat, y):
+    return ((y_hat - y) * (1 - y_hat ** 2) / len(y)).ravel()
+
+
+def tod_slope_twice(y_hat, y):
+    return (y_hat - y) * (1 - y_hat ** 2) ** 2 / y.shape[0]
+
+
+def tod_factored(y_hat, y):
+    return (y_hat - y) * (1 - y_hat) * (1 + y_hat) / len(y)
+
+
+def tod_loop(y_hat, y):
+    n = y_hat.shape[0]
+    delta = np.zeros_like(y_hat, dtype=float)
+    for i in range(n):
+        delta[i, 0] = (y_hat[i, 0] - y[i, 0]) * (1 - y_hat[i, 0] * y_hat[i, 0]) / n
+    return delta
+
+
+def tod_numpy_ufuncs(y_hat, y):
+    return np.multiply(np.subtract(y_hat, y), 1 - np.square(y_hat)) / y_hat.size
+
+
+def tod_dJ_dyhat_first(y_hat, y):
+    n = len(y_hat)
+    dJ_dyhat = (y_hat - y) / n
+    slope = 1.0 - y_hat * y_hat
+    return dJ_dyhat * slope
+
 
 ENTRIES = [
     # exercise 1: playground_neurons(prediction); right: 3
@@ -40,6 +125,40 @@ ENTRIES = [
           ["not attempted", "None", "choose"]),
     right("playground_features", "x1_sq,x2_sq", "the right choice without the space"),
     right("playground_features", " x1_sq, x2_sq ", "the right choice with spaces around it"),
+
+    # exercise 3: tanh_output_delta(function)
+    wrong("tanh_output_delta", tod_linear, "the linear output's delta (y_hat - y)/n: tanh's slope left out",
+          ["slope", "1 - y_hat", "tanh'", "derivative of tanh", "chain rule"]),
+    wrong("tanh_output_delta", tod_no_n, "the mean's 1/n forgotten",
+          ["/ n", "1/n", "divide", "mean", "n times"]),
+    wrong("tanh_output_delta", tod_sign, "y - y_hat: the sign flipped",
+          ["sign", "opposite", "y - y_hat", "negative"]),
+    wrong("tanh_output_delta", tod_tanh_again, "slope 1 - tanh(y_hat)^2: y_hat taken as z, tanh applied twice",
+          ["tanh(y_hat)", "twice", "already", "not z", "y_hat is"]),
+    wrong("tanh_output_delta", tod_sigmoid_slope, "sigmoid's slope y_hat (1 - y_hat) instead of tanh's",
+          ["sigmoid", "1 - y_hat**2", "1 - y_hat ** 2", "1 - ŷ²"]),
+    wrong("tanh_output_delta", tod_slope_squared_wrong, "algebra slip: (1 - y_hat)^2 for 1 - y_hat^2",
+          ["1 - y_hat**2", "1 - y_hat ** 2", "1 - ŷ²", "(1 - y_hat)"]),
+    wrong("tanh_output_delta", tod_two_n, "the 2 of the square not cancelled: divides by 2n",
+          ["factor 2", "factor of 2", "half", "2n", "2 n"]),
+    wrong("tanh_output_delta", tod_mean, "np.mean over the samples: one number, the bias's gradient",
+          ["shape", "scalar", "one number", "n × 1", "n x 1", "per sample"]),
+    wrong("tanh_output_delta", tod_in_place, "writes the delta into y_hat in place",
+          ["in place", "changed", "modif", "overwr"]),
+    wrong("tanh_output_delta", tod_target_slope, "the slope taken at the target: 1 - y^2",
+          ["target", "1 - y**2", "1 - y ** 2", "1 - y²", "instead of y_hat"]),
+    wrong("tanh_output_delta", tod_slope_only, "only the slope over n: the error y_hat - y left out",
+          ["y_hat - y", "error", "residual", "ŷ - y"]),
+    wrong("tanh_output_delta", tod_plus, "sign slip in tanh's slope: 1 + y_hat^2",
+          ["1 - y_hat**2", "1 - y_hat ** 2", "1 - ŷ²", "1 + y_hat", "plus"]),
+    wrong("tanh_output_delta", tod_flat, "right values flattened to shape (n,)",
+          ["shape", "(n, 1)", "n × 1", "n x 1", "flat", "ravel"]),
+    wrong("tanh_output_delta", tod_slope_twice, "tanh's slope multiplied in twice",
+          ["twice", "square", "once"]),
+    right("tanh_output_delta", tod_factored, "the slope factored as (1 - y_hat)(1 + y_hat), len(y)"),
+    right("tanh_output_delta", tod_loop, "a loop over the rows"),
+    right("tanh_output_delta", tod_numpy_ufuncs, "np.multiply, np.subtract, np.square, y_hat.size"),
+    right("tanh_output_delta", tod_dJ_dyhat_first, "dJ/dy_hat first, then the slope, by the chain rule"),
 
     # exercise 5: bottleneck_rank(prediction); a 2-8-1-8-3 identity network: right (rank, directions) = (1, 1)
     wrong("bottleneck_rank", (2, 3), "the network without the squeeze: the one-unit layer ignored",
