@@ -1,5 +1,7 @@
 """Lesson 8 (08_playground): neurons for a circle, features instead of neurons, a tanh output's delta, choosing
 L2 on validation data, the rank and boundary directions of a bottleneck without a bend."""
+from fractions import Fraction
+
 import numpy as np
 
 from . import right, wrong
@@ -159,6 +161,33 @@ ENTRIES = [
     right("tanh_output_delta", tod_loop, "a loop over the rows"),
     right("tanh_output_delta", tod_numpy_ufuncs, "np.multiply, np.subtract, np.square, y_hat.size"),
     right("tanh_output_delta", tod_dJ_dyhat_first, "dJ/dy_hat first, then the slope, by the chain rule"),
+
+    # exercise 4: playground_regularise(prediction); one of 0, 0.03, 3, 10; right: 3
+    wrong("playground_regularise", 0, "no penalty: the big network memorises the 30 training points",
+          ["memoris", "overfit", "no penalty", "without regularisation"]),
+    wrong("playground_regularise", 0.03, "a weak brake, taken as the safe choice: it still memorises",
+          ["weak", "memoris", "overfit", "too little"]),
+    wrong("playground_regularise", 10, "the strongest brake, smallest gap taken for lowest validation loss",
+          ["log 2", "50/50", "too strong", "underfit", "same output"]),
+    wrong("playground_regularise", 1, "section 5's reg. rate 1, not one of the four strengths",
+          ["one of", "not among", "choices", "choose"]),
+    wrong("playground_regularise", "3", "the right strength written as a string",
+          ["string", "quotes", "str"]),
+    wrong("playground_regularise", 0.3, "the training share 0.3 answered instead of the strength",
+          ["training share", "one of", "not among", "choices"]),
+    wrong("playground_regularise", 0.69, "log 2, a loss, answered instead of the strength that gives the lowest",
+          ["a loss", "not a strength", "one of", "log 2"]),
+    wrong("playground_regularise", "L2", "the kind of penalty named instead of its strength",
+          ["strength", "number", "one of"]),
+    wrong("playground_regularise", [3, 10], "two strengths to hedge, not one",
+          ["one strength", "single", "list", "only one"]),
+    wrong("playground_regularise", 0.1, "the learning rate 0.1 answered instead of the L2 strength",
+          ["learning rate", "one of", "not among", "choices"]),
+    right("playground_regularise", 3.0, "a float"),
+    right("playground_regularise", np.float64(3.0), "a numpy float"),
+    right("playground_regularise", Fraction(3, 1), "a Fraction"),
+    right("playground_regularise", np.array(3), "a 0-d numpy array"),
+    right("playground_regularise", np.int64(3), "a numpy integer"),
 
     # exercise 5: bottleneck_rank(prediction); a 2-8-1-8-3 identity network: right (rank, directions) = (1, 1)
     wrong("bottleneck_rank", (2, 3), "the network without the squeeze: the one-unit layer ignored",
