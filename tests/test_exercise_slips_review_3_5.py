@@ -67,3 +67,20 @@ def test_the_renamed_bug_gets_the_symptom_not_the_cause():
     text = reply("central_difference", central_difference)
     assert text.startswith("central_difference: not yet.") and "sum of the slopes" in text, text
     assert "still in place" not in text and "put it back" not in text.lower()
+
+
+# --- lesson 3, exercise 1: shapes of the backward pass ----------------------------------------------------------
+def test_a_swapped_shape_is_named_without_printing_the_right_shapes():
+    for prediction in [(10, 7, 7, 3), (7, 10, 3, 7), (7, 10, 7, 3)]:
+        text = reply("gradient_shapes", prediction)
+        assert text.startswith("gradient_shapes: not yet.") and ("swapped" in text or "transposed" in text), text
+        hint = text.split(" You predicted")[0]
+        assert "(3, 7)" not in hint and "(10, 7)" not in hint, hint
+
+
+# --- lesson 5, exercise 3: a value used twice ------------------------------------------------------------------
+def test_one_branch_of_a_shared_input_is_named_without_the_sum():
+    text = reply("shared_input", 3.0)
+    assert text.startswith("shared_input: not yet. 3 is what one input receives"), text
+    hint = text.split(" You predicted")[0]
+    assert "sum" not in hint and "6" not in hint and "add" not in hint, hint
