@@ -66,23 +66,23 @@ SOLUTIONS = {
 }
 SLIPS = {
     "gradient_shapes": [
-        Slip("column of ones", "With explicit biases X has no column of ones: dJdW1 has one row per input, and the "
-             "biases' gradient dJdb1 comes apart.", (10, 7, 4, 7)),
-        Slip("W1 like delta1", "dJdW1 has the shape of W1 (inputs x hidden), not the shape of delta1: every "
-             "gradient has its weight's shape.", (10, 7, 10, 7)),
-        Slip("transposed W1", "W1 is (inputs, hidden) = (3, 7), since z1 = X @ W1 takes (10, 3) to (10, 7); your "
-             "dJdW1 is transposed.", (10, 7, 7, 3)),
-        Slip("delta per unit", "delta1 = dJ/dz1 has the shape of z1: one row per sample, one column per hidden "
-             "unit, (10, 7).", (7, 10, 3, 7)),
-        Slip("outputs", "The 2 outputs do not enter delta1 or dJdW1: delta1 is (samples, hidden) and dJdW1 "
-             "(inputs, hidden).", (10, 2, 3, 2)),
-        Slip("delta1 like delta2", "delta1 = dJ/dz1 is shaped like z1, with a column per hidden unit: delta2 has "
-             "one per output.", (10, 2, 3, 7)),
-        Slip("both transposed", "Both are transposed: delta1 has a row per sample, as z1 = X @ W1 does, and dJdW1 "
-             "is shaped like W1, (inputs, hidden).", (7, 10, 7, 3)),
+        Slip("column of ones", "With explicit biases X has no column of ones: count dJdW1's rows again (the biases' "
+             "gradient dJdb1 comes apart).", (10, 7, 4, 7)),
+        Slip("W1 like delta1", "dJdW1 is not shaped like delta1: every gradient has its weight's shape. What is "
+             "W1's shape, in z1 = X @ W1?", (10, 7, 10, 7)),
+        Slip("transposed W1", "The rows and columns of dJdW1 are swapped: which of W1's axes runs over the inputs, "
+             "in z1 = X @ W1?", (10, 7, 7, 3)),
+        Slip("delta per unit", "The rows and columns of delta1 are swapped: delta1 = dJ/dz1 has the shape of z1. "
+             "Which of z1's axes runs over the samples?", (7, 10, 3, 7)),
+        Slip("outputs", "The 2 outputs enter neither delta1 nor dJdW1: which layer's sizes give the axes of z1, "
+             "and of W1?", (10, 2, 3, 2)),
+        Slip("delta1 like delta2", "delta1 = dJ/dz1 is shaped like z1, not like delta2 = dJ/dz2: how many columns "
+             "does z1 have?", (10, 2, 3, 7)),
+        Slip("both transposed", "Both are transposed: which axis of z1 = X @ W1 runs over the samples, and which "
+             "axis of W1 over the inputs?", (7, 10, 7, 3)),
         Slip("W2's shape", "(hidden, outputs) is W2's shape; dJdW1 is the gradient of W1, the weights from the "
              "inputs to the hidden units.", (10, 7, 7, 2)),
-        Slip("delta1 per input", "delta1 = dJ/dz1 has a column per hidden unit, as z1 does, not per input.",
+        Slip("delta1 per input", "delta1 = dJ/dz1 is shaped like z1: does z1 = X @ W1 have a column per input?",
              (10, 3, 3, 7)),
         Slip("summed delta1", "delta1 keeps a row per sample; only dJdW1 and dJdb1 sum over the samples.",
              (1, 7, 3, 7)),
@@ -108,8 +108,7 @@ SLIPS = {
              "power (Python writes powers with **).", lambda a: 1 - a * 2),
         Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): powers are written **.",
              _caret),
-        Slip("in place", "The numbers are right, but you changed a itself (an in-place operation such as *= or "
-             "**=): compute the slope as a new array.", _tanh_in_place),
+        Slip("in place", "The numbers are right; only the way they are computed is not.", _tanh_in_place),
     ],
     "xor_gradients": [
         Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "

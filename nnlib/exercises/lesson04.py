@@ -70,7 +70,7 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
     z1 = X @ W1 + b1
     a1 = np.tanh(z1)
     y_hat = _sigmoid(a1 @ W2 + b2) if delta2 == "sigmoid output" else a1 @ W2 + b2
-    d2 = (y_hat - y) / n * (1.0 if delta2 == "linear" else y_hat * (1 - y_hat))
+    d2 = (y_hat - y) / n * {"linear": 1.0, "tanh": 1 - y_hat ** 2}.get(delta2, y_hat * (1 - y_hat))
     d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1),
                       "tanh of a": 1 - np.tanh(a1) ** 2}[slope]
     total = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1)}[bias]
@@ -80,7 +80,7 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
 
 
 def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=True, per_n=1, out_slope=True,
-                stop=False):
+                stop=False, x_slope=False):
     n = X.shape[0] ** per_n
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
@@ -89,6 +89,7 @@ def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=Tru
         return d2 @ W2.T
     d1 = d2 @ W2.T * {"a": a1 * (1 - a1), "none": 1.0, "tanh": 1 - a1 ** 2}[slope]
     dX = W1 @ d1.T if transpose else d1 @ W1.T
+    dX = dX * X * (1 - X) if x_slope else dX
     return dX if per_sample else dX.sum(axis=0)
 
 
@@ -135,8 +136,8 @@ SOLUTIONS = {
 }
 SLIPS = {
     "central_difference": [
-        Slip("given", "After the first entry, each difference nudges several entries at once: the nudge of one "
-             "entry is still in place when the loop moves on to the next. Put it back.",
+        Slip("given", "From the second entry on, each entry of your gradient is the sum of the slopes of that "
+             "entry and of every entry before it. What does the i-th difference nudge?",
              lambda f, x, h=_H: _central(f, x, h, reset=False)),
         Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
              "order h. Which difference is centred on x?",
@@ -161,6 +162,8 @@ SLIPS = {
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "
              "y_hat (1 - y_hat).", _tanh_slip(delta2="sigmoid")),
+        Slip("tanh delta2", "The output is linear, y_hat = a1 W2 + b2: its slope is 1, so delta2 carries no "
+             "tanh slope 1 - y_hat^2.", _tanh_slip(delta2="tanh")),
         Slip("sigmoid output", "This network's output is linear, y_hat = a1 W2 + b2 (a regression), not a sigmoid "
              "as in lesson 3: no sigmoid on z2 and no slope factor in delta2.", _tanh_slip(delta2="sigmoid output")),
         Slip("slope of z", "You wrote tanh's slope with z1: it is 1 - tanh(z1)^2 = 1 - a1^2 (lesson 3), "
@@ -191,8 +194,10 @@ SLIPS = {
              "not delta2 W2^T.", _input_slip(slope="none")),
         Slip("no output slope", "delta2 misses the output sigmoid's slope y_hat (1 - y_hat): with squared error it "
              "does not cancel (only cross-entropy's does).", _input_slip(out_slope=False)),
-        Slip("transposed", "Your result is (inputs, samples): X is (samples, inputs). By the step that gave "
-             "delta2 W2^T, dJ/dX = delta1 W1^T.", _input_slip(transpose=True)),
+        Slip("transposed", "Your result is (inputs, samples), and a gradient has the shape of what it is taken "
+             "with respect to: X is (samples, inputs).", _input_slip(transpose=True)),
+        Slip("slope of X", "You multiplied by X (1 - X) at the end: dJ/dX stops at z1 = X W1 + b1, where X enters "
+             "linearly, with no activation of its own.", _input_slip(x_slope=True)),
         Slip("summed", "You added the samples up: each sample's inputs have their own gradient, so dJ/dX has "
              "one row per sample, the shape of X.", _input_slip(per_sample=False)),
         Slip("no 1/n", "Every entry is n times too large: J is a mean, so delta2 carries 1/n.",

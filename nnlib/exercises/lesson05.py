@@ -190,13 +190,14 @@ SLIPS = {
              _mse_gate(cost=lambda d, n: 0.5 * d ** 2 / n)),
     ],
     "shared_input": [
-        Slip("one_branch", "That is one of the two gradients backward returns. x went in twice, as a and as W, so "
-                           "df/dx is the sum of both.", 3.0),
+        Slip("one_branch", "3 is what one input receives. x is both inputs: how does f change when x moves "
+                           "both?", 3.0),
         Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
         Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
                          "times the other input.", 1.0),
-        Slip("no x", "2 is the factor of d(x^2)/dx = 2x alone: take it at x = 3.", 2.0),
-        Slip("2f", "18 is 2 times f = x^2; the derivative of x^2 is 2 times x, not 2 times x^2.", 18.0),
+        Slip("no x", "2 is the same for every x, but how fast x * x changes depends on x: how fast at x = 3?",
+             2.0),
+        Slip("2f", "18 is 2 times f = x^2: is the slope of x^2 at x = 3 really twice its value there?", 18.0),
     ],
     "l_layer_grads": [
         Slip("given", "This still behaves as the function handed out: look at what each of J's two logs is taken of, "
