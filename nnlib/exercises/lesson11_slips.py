@@ -68,14 +68,4 @@ MORE = {
         Slip("axis zero", "Every axis of size 1 in `shape` is summed as if it were axis 0, whatever its position: "
                           "look at which axis of g each size-1 entry of `shape` stands for.", _unbroadcast_axis_zero),
     ],
-    "finite_difference_passes": [
-        Slip("baseline", "A central difference needs no pass at the unchanged parameters: only the two nudged ones, "
-             "+h and -h.", 165),
-        Slip("three per parameter", "Central differences run two passes per parameter (+h and -h); a pass at the "
-             "unchanged parameters is not needed.", 246),
-        Slip("no b2", "You left out the output biases: b2 (2 numbers) are parameters too.", 160),
-        Slip("no b1", "You left out the hidden biases: b1 (16 numbers) are parameters too.", 132),
-        Slip("units", "Finite differences nudge parameters (weights and biases), not units: count the entries of "
-             "W1, b1, W2 and b2.", 40),
-    ],
 }
