@@ -128,7 +128,7 @@ def _confusion_one_based(y, y_hat, k):
 
 
 def _read_precedence(X_new, mean, std, W1, b1, W2, b2):
-    X = X_new - mean / std
+    X = X_new - mean / np.maximum(std, 1e-12) * (std > 0)
     h = np.tanh(np.dot(X, W1) + b1)
     return (h @ W2 + b2).argmax(axis=-1)
 
