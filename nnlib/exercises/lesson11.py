@@ -49,7 +49,8 @@ def _run_gate(gate):
         if not isinstance(out, Value):
             raise TypeError(f"softplus must return a Value (nnlib.autograd.Value), got {type(out).__name__}")
         if len(out.parents) != 1 or out.parents[0][0] is not x:
-            raise ValueError("the result must have x as its one parent: write the local derivative yourself")
+            raise ValueError("your result does not have x as its one parent (built from other gates?): write the "
+                             "local derivative yourself")
         _backward_ref((out * G).sum())
         return out.data, x.grad
     return run
@@ -61,6 +62,8 @@ def _softplus_truth(z, G):
 
 _Z = np.array([[-3.0, -0.5, 0.0], [0.7, 1.5, 4.0]])
 _G = np.array([[0.5, -1.0, 2.0], [1.5, -0.3, 0.8]])
+_Z_LARGE = np.array([[800.0, -800.0, 30.0]])            # the prompt asks for a softplus that does not overflow
+_G_LARGE = np.array([[1.0, 2.0, -0.5]])
 
 # --- exercise 3 (diagnose): unbroadcast ------------------------------------------------------------
 
@@ -179,7 +182,9 @@ for _name, _more in MORE.items():
 def softplus_gate(softplus, grade=False):
     """Lesson 11, exercise 1 (derive): softplus(x) -> Value of log(1 + e^x) with x as its one parent."""
     shown = " ".join(np.array2string(_Z, separator=", ").split())
-    cases = [Case((_Z, _G), f"z = {shown} (J = sum(G * softplus(z)) for a fixed G)")]
+    cases = [Case((_Z, _G), f"z = {shown} (J = sum(G * softplus(z)) for a fixed G)"),
+             Case((_Z_LARGE, _G_LARGE), "z = [[800, -800, 30]], large enough for e^z to overflow (J = sum(G * "
+                                        "softplus(z)) for a fixed G)")]
     return function_check("softplus_gate", softplus, reference=_softplus_truth, cases=cases,
                           outputs=("softplus(z)", "dJ/dz"), slips=SLIPS["softplus_gate"], adapt=_run_gate,
                           grade=grade)
