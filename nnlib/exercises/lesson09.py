@@ -1,11 +1,14 @@
 """Exercise checks for lesson 9 (09_generalisation): early stopping on paper, dropout's scaling, its forward pass,
-its noise.
+its noise, and (in lesson09_curves.py) a jagged training curve.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
+from .lesson09_curves import SLIPS as CURVE_SLIPS
+from .lesson09_curves import SOLUTIONS as CURVE_SOLUTIONS
+from .lesson09_curves import jagged_curve
 from .lesson09_slips import MORE, on_curve
 
 
@@ -115,7 +118,7 @@ def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
 
 
 SOLUTIONS = {"early_stop": on_curve(_early_stop), "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
-             "mask_variance": 0.25}
+             "mask_variance": 0.25, **CURVE_SOLUTIONS}
 
 SLIPS = {
     "early_stop": [
@@ -161,6 +164,7 @@ SLIPS = {
         Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
     ],
 }
+SLIPS.update(CURVE_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
 
@@ -206,4 +210,4 @@ def mask_variance(prediction, grade=False):
                             slips=SLIPS["mask_variance"], grade=grade)
 
 
-__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance"]
+__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance", "jagged_curve"]
