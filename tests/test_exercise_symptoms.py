@@ -150,11 +150,11 @@ def test_lesson12_reader_symptoms():
     rng = np.random.default_rng(0)
     X_new = rng.integers(0, 17, size=(5, 64)).astype(float)
     mean, std = rng.uniform(2, 8, size=64), rng.uniform(2, 6, size=64)
+    X_new[:, 0], mean[0], std[0] = 0.0, 0.0, 0.0                 # a pixel blank in every training image
     W1, b1, W2, b2 = rng.normal(size=(64, 32)) * 0.2, np.zeros(32), rng.normal(size=(32, 10)), np.zeros(10)
-    labels = read_digits(X_new, mean, std, W1, b1, W2, b2)
-    assert labels.shape == (10,)                                  # 10 labels for 5 scans
-    predicted = np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
-    assert not np.array_equal(labels[:5], predicted)
+    with pytest.warns(RuntimeWarning, match="invalid value encountered in divide"):
+        labels = read_digits(X_new, mean, std, W1, b1, W2, b2)
+    assert labels.shape == (10,) and not labels.any()             # 10 labels for 5 scans, all 0
 
 
 def test_lesson12_shift_symptoms():

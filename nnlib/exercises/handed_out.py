@@ -76,7 +76,7 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                   '            delta = (delta @ params[f"W{l}"].T) * (1 - a[l - 1] ** 2)\n'
                   '    return J, grads',
  'read_digits': 'def read_digits(X_new, mean, std, W1, b1, W2, b2):\n'
-                '    a1 = np.tanh(X_new @ W1 + b1)\n'
+                '    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)\n'
                 '    z2 = a1 @ W2 + b2\n'
                 '    return np.argmax(z2, axis=0)',
  'shift_digits': 'def shift_digits(X, dy, dx):\n'

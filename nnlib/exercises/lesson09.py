@@ -1,14 +1,18 @@
-"""Exercise checks for lesson 9 (09_generalisation): early stopping, dropout's scaling, its forward pass, its noise.
+"""Exercise checks for lesson 9 (09_generalisation): early stopping on paper, dropout's scaling, its forward pass,
+its noise, and (in lesson09_curves.py) a jagged training curve.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
 from .engine import Case, Slip, function_check, prediction_check
-from .lesson09_slips import MORE
+from .lesson09_curves import SLIPS as CURVE_SLIPS
+from .lesson09_curves import SOLUTIONS as CURVE_SOLUTIONS
+from .lesson09_curves import jagged_curve
+from .lesson09_slips import MORE, on_curve
 
 
-# --- exercise 1 (derive): the early-stopping rule on a list of validation losses ----------------------
+# --- exercise 1 (predict): early stopping on paper, one validation curve at patience 3 and 5 ---------------
 def _early_stop(val_losses, patience):
     best, best_epoch = float("inf"), -1
     for epoch, v in enumerate(val_losses):
@@ -113,26 +117,27 @@ def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
     return round(float(mask.var()), 3)
 
 
-SOLUTIONS = {"early_stop": _early_stop, "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
-             "mask_variance": 0.25}
+SOLUTIONS = {"early_stop": on_curve(_early_stop), "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
+             "mask_variance": 0.25, **CURVE_SOLUTIONS}
 
 SLIPS = {
     "early_stop": [
-        Slip("ties", "An equal loss is not an improvement: compare with `<`, not `<=`, so a tie keeps the earlier "
-                     "(and equally good) epoch.", _stop_ties),
-        Slip("late", "You wait one epoch too many: stop at the epoch that is `patience` epochs after the best, "
-                     "not one later.", _stop_late),
+        Slip("ties", "An equal loss is not an improvement: a tie with the best so far is not a new best, and the "
+                     "waiting goes on counting from the earlier epoch.", on_curve(_stop_ties)),
+        Slip("late", "You let training run one epoch too many: it stops at the epoch that is `patience` epochs "
+                     "after the best, not one later.", on_curve(_stop_late)),
         Slip("early", "You stop one epoch too soon: the best epoch itself is not one of the `patience` epochs "
-                      "without improvement.", _stop_early),
-        Slip("future", "You took the best of the whole list, but training stops before it sees the later epochs: "
-                       "the best epoch must be one of the epochs actually run.", _stop_future),
-        Slip("last", "The epoch to keep is the best one, not the last one run: early stopping restores the best "
-                     "weights.", _stop_last),
+                      "without improvement.", on_curve(_stop_early)),
+        Slip("future", "You took the lowest loss of the whole list, but training stops before it sees the later "
+                       "epochs: the kept epoch must be one of the epochs actually run.", on_curve(_stop_future)),
+        Slip("last", "The epoch to keep is the best one run, not the last one: early stopping restores the best "
+                     "weights.", on_curve(_stop_last)),
     ],
     "dropout_without_scaling": [
         Slip("inverse", "The other way round: in training the output layer saw only a fraction 1 - p of the "
                         "activations; at prediction time it sees all of them.", 0.25),
-        Slip("rate", "Each unit is kept with probability 1 - p = 0.25, not p: the factor is 1 / (1 - p).", 1 / 0.75),
+        Slip("rate", "You divided by p, the probability of dropping a unit; what arrives in training on average is "
+                     "the share of units kept.", 1 / 0.75),
         Slip("same", "Without the 1 / (1 - p) the two phases differ: training multiplies by a mask of zeros and "
                      "ones, prediction does not.", 1.0),
         Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
@@ -159,20 +164,20 @@ SLIPS = {
         Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
     ],
 }
+SLIPS.update(CURVE_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
 
 
-def early_stop(fn, grade=False):
-    """Lesson 9, exercise 1 (derive): early_stop(val_losses, patience) -> (best_epoch, last_epoch)."""
-    cases = [([1.0, 0.8, 0.9, 0.8, 0.85, 0.9, 0.95, 0.7], 2),
-             ([1.0, 0.5, 0.6, 0.7, 0.4, 0.3], 2),
-             ([0.9, 0.7, 0.75, 0.72, 0.71, 0.6, 0.65, 0.66, 0.67, 0.5], 3),
-             ([3.0, 2.0, 1.0], 5),
-             ([1.0, 0.9, 0.95, 0.8, 0.85, 0.7, 0.75, 0.72], 2)]
-    return function_check("early_stop", fn, reference=_early_stop, cases=cases,
-                          outputs=("best_epoch", "last_epoch"), slips=SLIPS["early_stop"], pure=True,
-                          grade=grade)
+def early_stop(prediction, grade=False):
+    """Lesson 9, exercise 1 (predict): on CURVE, (best_epoch, last_epoch) at patience 3, then at patience 5."""
+    return prediction_check("early_stop", prediction, truth=lambda: on_curve(_early_stop),
+                            right="At patience 3 the ties and small wobbles after epoch 2 use up the patience before "
+                                  "the lower loss at epoch 7 arrives; patience 5 waits long enough to see it and then "
+                                  "never stops, so it runs the whole list. More patience costs epochs and can find a "
+                                  "later, lower minimum; how much is worth it is itself a setting chosen on "
+                                  "validation data.",
+                            slips=SLIPS["early_stop"], grade=grade)
 
 
 def dropout_without_scaling(prediction, grade=False):
@@ -205,4 +210,4 @@ def mask_variance(prediction, grade=False):
                             slips=SLIPS["mask_variance"], grade=grade)
 
 
-__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance"]
+__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance", "jagged_curve"]

@@ -2,8 +2,16 @@
 stays short: `MORE[name]` is appended to lesson09.SLIPS[name]. Data for the engine in engine.py."""
 from .engine import Slip
 
+# --- exercise 1 (predict): the early-stopping rule on paper ------------------------------------------------
+CURVE = (1.00, 0.80, 0.70, 0.70, 0.74, 0.73, 0.71, 0.66, 0.68, 0.69, 0.67, 0.70)
+PATIENCES = (3, 5)
 
-# --- exercise 1 (derive): the early-stopping rule ------------------------------------------------------------
+
+def on_curve(rule):
+    """(best_epoch, last_epoch) at patience 3, then at patience 5, by `rule(val_losses, patience)` on CURVE."""
+    return tuple(x for patience in PATIENCES for x in rule(list(CURVE), patience))
+
+
 def _stop(val_losses, patience, better=lambda v, best: v < best):
     best, best_epoch = float("inf"), -1
     for epoch, v in enumerate(val_losses):
@@ -84,16 +92,16 @@ def _drop_keep_high(a, rate, u):                  # keeps u > 1 - rate: the shar
 
 MORE = {
     "early_stop": [
-        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): both of your epochs are one "
-                          "too high.", _stop_one_based),
-        Slip("previous", "You compare each loss with the previous epoch's; an improvement is a loss below the best "
-                         "so far, and the waiting counts from the best epoch.", _stop_previous),
-        Slip("end", "When training never stops, the last epoch run is the last index of the list, "
-                    "len(val_losses) - 1, not len(val_losses).", _stop_end),
-        Slip("no reset", "Your count of epochs without improvement keeps growing after a new best: it must start "
-                         "again from the best epoch.", _stop_no_reset),
-        Slip("loss", "The first result is an epoch (an index into the list), not the loss at that epoch.",
-             _stop_loss),
+        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): all of your epochs are one "
+                          "too high.", on_curve(_stop_one_based)),
+        Slip("previous", "You compared each loss with the previous epoch's; an improvement is a loss below the best "
+                         "so far, and the waiting counts from the best epoch.", on_curve(_stop_previous)),
+        Slip("end", "When training never stops, the last epoch run is the last epoch of the list (counted from 0), "
+                    "not one past it.", on_curve(_stop_end)),
+        Slip("no reset", "Your count of epochs without improvement kept growing after a new best: it must start "
+                         "again from the best epoch.", on_curve(_stop_no_reset)),
+        Slip("loss", "The first number of each pair is an epoch (counted from 0), not the loss at that epoch.",
+             on_curve(_stop_loss)),
     ],
     "dropout_without_scaling": [
         Slip("squared", "1 / (1 - p)^2 = 16 squares the scale: the question is about the mean input, and the "

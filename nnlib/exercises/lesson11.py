@@ -1,11 +1,15 @@
 """Exercise checks for lesson 11 (11_autograd): a new gate, (in lesson11_residual.py) the gradient of a residual
-block, an unbroadcast that gets a broadcast array's gradient wrong, the cost of a numerical gradient, and (in
-lesson11_order.py) a topological order that places nodes before their parents. Data for the engine in engine.py."""
+block, an unbroadcast that gets a broadcast array's gradient wrong, (in lesson11_onesided.py) the cost and error
+of a one-sided difference, and (in lesson11_order.py) a topological order that places nodes before their parents.
+Data for the engine in engine.py."""
 import numpy as np
 
 from ..autograd import Value, topological_order
 from ..layers import sigmoid
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Case, Slip, function_check
+from .lesson11_onesided import SLIPS as ONESIDED_SLIPS
+from .lesson11_onesided import SOLUTIONS as ONESIDED_SOLUTIONS
+from .lesson11_onesided import finite_difference_passes
 from .lesson11_order import SLIPS as ORDER_SLIPS
 from .lesson11_order import SOLUTIONS as ORDER_SOLUTIONS
 from .lesson11_order import topo_order
@@ -45,7 +49,8 @@ def _run_gate(gate):
         if not isinstance(out, Value):
             raise TypeError(f"softplus must return a Value (nnlib.autograd.Value), got {type(out).__name__}")
         if len(out.parents) != 1 or out.parents[0][0] is not x:
-            raise ValueError("the result must have x as its one parent: write the local derivative yourself")
+            raise ValueError("your result does not have x as its one parent (built from other gates?): write the "
+                             "local derivative yourself")
         _backward_ref((out * G).sum())
         return out.data, x.grad
     return run
@@ -57,6 +62,8 @@ def _softplus_truth(z, G):
 
 _Z = np.array([[-3.0, -0.5, 0.0], [0.7, 1.5, 4.0]])
 _G = np.array([[0.5, -1.0, 2.0], [1.5, -0.3, 0.8]])
+_Z_LARGE = np.array([[800.0, -800.0, 30.0]])            # the prompt asks for a softplus that does not overflow
+_G_LARGE = np.array([[1.0, 2.0, -0.5]])
 
 # --- exercise 3 (diagnose): unbroadcast ------------------------------------------------------------
 
@@ -137,7 +144,7 @@ _UNBROADCAST_CASES = [
 ]
 
 SOLUTIONS = {"softplus_gate": _softplus_ref, **RESIDUAL_SOLUTIONS, "unbroadcast": _unbroadcast,
-             "finite_difference_passes": 164, **ORDER_SOLUTIONS}
+             **ONESIDED_SOLUTIONS, **ORDER_SOLUTIONS}
 
 SLIPS = {
     "softplus_gate": [
@@ -164,18 +171,10 @@ SLIPS = {
         Slip("given", "This still behaves as the function handed out: compare b.grad with the central differences on a "
                       "batch, and look at shapes with an axis of size 1.", _unbroadcast_given),
     ],
-    "finite_difference_passes": [
-        Slip("one per parameter", "Central differences run the forward pass twice per parameter (at +h and "
-             "at -h), so it is 2P.", 82),
-        Slip("forward difference", "P + 1 is a forward difference (one baseline pass and one per parameter); "
-             "the central difference needs two per parameter.", 83),
-        Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", 128),
-        Slip("backprop", "That is backprop's cost (one forward and one backward pass); finite differences "
-             "nudge every parameter separately.", 2),
-    ],
 }
 SLIPS.update(RESIDUAL_SLIPS)
 SLIPS.update(ORDER_SLIPS)
+SLIPS.update(ONESIDED_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
 
@@ -183,7 +182,9 @@ for _name, _more in MORE.items():
 def softplus_gate(softplus, grade=False):
     """Lesson 11, exercise 1 (derive): softplus(x) -> Value of log(1 + e^x) with x as its one parent."""
     shown = " ".join(np.array2string(_Z, separator=", ").split())
-    cases = [Case((_Z, _G), f"z = {shown} (J = sum(G * softplus(z)) for a fixed G)")]
+    cases = [Case((_Z, _G), f"z = {shown} (J = sum(G * softplus(z)) for a fixed G)"),
+             Case((_Z_LARGE, _G_LARGE), "z = [[800, -800, 30]], large enough for e^z to overflow (J = sum(G * "
+                                        "softplus(z)) for a fixed G)")]
     return function_check("softplus_gate", softplus, reference=_softplus_truth, cases=cases,
                           outputs=("softplus(z)", "dJ/dz"), slips=SLIPS["softplus_gate"], adapt=_run_gate,
                           grade=grade)
@@ -194,13 +195,6 @@ def unbroadcast(fn, grade=False):
     broadcast (the extra leading ones, and those of size 1 in `shape`)."""
     return function_check("unbroadcast", fn, reference=_unbroadcast, cases=_UNBROADCAST_CASES,
                           outputs=("the summed gradient",), slips=SLIPS["unbroadcast"], pure=True, grade=grade)
-
-
-def finite_difference_passes(prediction, grade=False):
-    """Lesson 11, exercise 4 (predict): forward passes for one central-difference gradient of a 2-16-2 net."""
-    return prediction_check("finite_difference_passes", prediction, truth=2 * (2 * 16 + 16 + 16 * 2 + 2), tol=0,
-                            right="P = 82 parameters, two forward passes each.",
-                            slips=SLIPS["finite_difference_passes"], grade=grade)
 
 
 __all__ = ["softplus_gate", "residual_grad", "unbroadcast", "finite_difference_passes", "topo_order"]

@@ -1,6 +1,6 @@
 """Exercise check for lesson 11 (11_autograd), section 2: a topological order that puts nodes in the wrong place
-(exercise 5, diagnose). Kept apart from lesson11.py, which re-exports it, so each file stays short. Data for the
-engine in engine.py.
+(exercise 5, diagnose; the fix must stay recursive). Kept apart from lesson11.py, which re-exports it, so each file
+stays short. Data for the engine in engine.py.
 
 The check runs backward (written out here, as section 2 writes it) with the student's order on small graphs of
 nnlib.autograd Values and compares the leaves' gradients with those the right order gives."""
@@ -10,6 +10,8 @@ import numpy as np
 
 from ..autograd import Value, topological_order
 from .engine import Case, Slip, function_check
+from .reply import NotYet, verdict
+from .stubs import untouched
 
 
 def _order_ref(root):                       # a private copy of section 2's order (the library's is forbidden)
@@ -147,7 +149,22 @@ def _order_no_root(root):                   # every node but the root itself
     return [node for node in _order_ref(root) if node is not root]
 
 
-SOLUTIONS = {"topo_order": _order_ref}
+def _order_recursive(root):                 # the handed-out function fixed: each node after its parents
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for parent, _ in node.parents:
+            visit(parent)
+        order.append(node)
+
+    visit(root)
+    return order
+
+
+SOLUTIONS = {"topo_order": _order_recursive}
 
 SLIPS = {
     "topo_order": [
@@ -179,12 +196,37 @@ _CASES = [Case(("circuit",), "section 2's circuit f = (u + v) * s at u = -2, v =
                + _STALE)]
 
 
+def _recursive(fn):
+    """Whether fn, or a function defined inside it, calls itself (by its global name or from its closure)."""
+    codes, found = [getattr(fn, "__code__", None)], False
+    while codes and not found:
+        code = codes.pop()
+        if code is None:
+            continue
+        found = code.co_name in code.co_freevars or (code is fn.__code__ and code.co_name in code.co_names)
+        codes.extend(c for c in code.co_consts if hasattr(c, "co_code"))
+    return found
+
+
+_NOT_THE_FIX = ("Your order gives the right gradients, but it is not the colleague's recursive function fixed: the "
+                "exercise asks you to find what is wrong in their `visit`, so keep it recursive (section 2's stack "
+                "version is right, but copying it skips the diagnosis).")
+
+
 def topo_order(fn, grade=False):
     """Lesson 11, exercise 5 (diagnose): topological_order(root) -> every node of root's graph once, each after
-    all of its parents; checked by the gradients section 2's backward gets with it."""
-    return function_check("topo_order", fn, reference=_truth, cases=_CASES, outputs=("the leaves' gradients",),
-                          slips=SLIPS["topo_order"], adapt=_as_run,
-                          forbid=("nnlib.autograd.topological_order",), grade=grade)
+    all of its parents; checked by the gradients section 2's backward gets with it. The fix must stay recursive."""
+    def run(grade):
+        return function_check("topo_order", fn, reference=_truth, cases=_CASES, outputs=("the leaves' gradients",),
+                              slips=SLIPS["topo_order"], adapt=_as_run,
+                              forbid=("nnlib.autograd.topological_order",), grade=grade)
+    if callable(fn) and not untouched(fn) and not _recursive(fn):
+        try:
+            run(grade=True)
+        except NotYet:
+            return run(grade)
+        return verdict("topo_order", _NOT_THE_FIX, grade=grade)
+    return run(grade)
 
 
 __all__ = ["topo_order"]

@@ -25,6 +25,12 @@ def _softplus_plus(x):                      # the upstream gradient added to the
     return _softplus(x, lambda g: g + sigmoid(x.data))
 
 
+def _softplus_naive(x):                     # right slope, but log(1 + e^z) overflows for large z
+    with np.errstate(over="ignore"):
+        out = np.log(1 + np.exp(x.data))
+    return Value(out, [(x, lambda g: g * sigmoid(x.data))], "softplus")
+
+
 # --- exercise 3 (diagnose): unbroadcast ---------------------------------------------------------------------
 def _size_one_axes(g, shape, reduce):
     for axis, size in enumerate(shape):
@@ -59,6 +65,9 @@ MORE = {
              "changes gradually: differentiate log(1 + e^z).", _softplus_step),
         Slip("plus", "Your local function adds g to the local derivative: the chain rule multiplies them.",
              _softplus_plus),
+        Slip("overflow", "The slope is right, but np.log(1 + np.exp(z)) overflows for large z (e^800 is past the "
+                         "largest float, about 1e308): compute the value with np.logaddexp(0, z), which does not.",
+             _softplus_naive),
     ],
     "unbroadcast": [
         Slip("once", "One extra leading axis is summed, but g can have several (a (2, 4, 3) gradient for a (3,) "
@@ -67,15 +76,5 @@ MORE = {
                              "chain rule adds the shares of every use.", _unbroadcast_leading_mean),
         Slip("axis zero", "Every axis of size 1 in `shape` is summed as if it were axis 0, whatever its position: "
                           "look at which axis of g each size-1 entry of `shape` stands for.", _unbroadcast_axis_zero),
-    ],
-    "finite_difference_passes": [
-        Slip("baseline", "A central difference needs no pass at the unchanged parameters: only the two nudged ones, "
-             "+h and -h.", 165),
-        Slip("three per parameter", "Central differences run two passes per parameter (+h and -h); a pass at the "
-             "unchanged parameters is not needed.", 246),
-        Slip("no b2", "You left out the output biases: b2 (2 numbers) are parameters too.", 160),
-        Slip("no b1", "You left out the hidden biases: b1 (16 numbers) are parameters too.", 132),
-        Slip("units", "Finite differences nudge parameters (weights and biases), not units: count the entries of "
-             "W1, b1, W2 and b2.", 40),
     ],
 }

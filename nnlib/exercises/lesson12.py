@@ -13,7 +13,7 @@ from .lesson12_slips import MORE
 from .reply import Refused
 
 
-# --- exercise 1 (derive): the confusion matrix ----------------------------------------------------------
+# --- exercise 1 (implement): the confusion matrix -------------------------------------------------------
 def _confusion(y, y_hat, k):
     C = np.zeros((k, k), dtype=int)
     np.add.at(C, (y, y_hat), 1)
@@ -61,29 +61,41 @@ def _confusion_fancy(y, y_hat, k):           # C[y, y_hat] += 1 counts a repeate
 
 
 # --- exercise 2 (diagnose): reading new scans with a trained network ------------------------------------
+def _guarded(std):
+    return np.where(std > 0, std, 1.0)                # section 2: a pixel blank in every training image keeps 1
+
+
 def _read_digits(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    a1 = np.tanh(((X_new - mean) / _guarded(std)) @ W1 + b1)
     return np.argmax(a1 @ W2 + b2, axis=1)
 
 
 def _given_bug(X_new, mean, std, W1, b1, W2, b2):      # the function as the notebook hands it out
-    a1 = np.tanh(X_new @ W1 + b1)
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
     z2 = a1 @ W2 + b2
     return np.argmax(z2, axis=0)
 
 
-def _bug_raw(X_new, mean, std, W1, b1, W2, b2):        # the axis fixed, the scaling still missing
+def _bug_raw(X_new, mean, std, W1, b1, W2, b2):        # the axis fixed, the pixels left raw
     return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
 
 
-def _bug_axis(X_new, mean, std, W1, b1, W2, b2):       # the scaling fixed, the axis still wrong
-    return np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=0)
+def _bug_axis(X_new, mean, std, W1, b1, W2, b2):       # the blank pixels guarded, the axis still wrong
+    return np.argmax(np.tanh(((X_new - mean) / _guarded(std)) @ W1 + b1) @ W2 + b2, axis=0)
+
+
+def _bug_no_guard(X_new, mean, std, W1, b1, W2, b2):   # the axis fixed, 0 / 0 left for the blank pixels
+    return np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
 
 
 def _bug_own_stats(X_new, mean, std, W1, b1, W2, b2):  # the new images scaled with their own statistics
     scale = X_new.std(axis=0)
     X = (X_new - X_new.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
     return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
+
+
+def _bug_sixteen(X_new, mean, std, W1, b1, W2, b2):    # pixels 0-16 scaled to 0-1, not standardised
+    return np.argmax(np.tanh((X_new / 16) @ W1 + b1) @ W2 + b2, axis=1)
 
 
 def _bug_no_divide(X_new, mean, std, W1, b1, W2, b2):  # centred, not scaled
@@ -107,22 +119,27 @@ SLIPS = {
              _confusion_fancy),
     ],
     "read_digits": [
+        Slip("no_guard", "Every image reads as class 0: for a pixel blank in every training image, std is 0 and "
+                         "(X_new - mean) / std is 0 / 0 = nan, which spreads through the whole layer (and argmax "
+                         "returns the first nan). Look at how section 2 treated those pixels.", _bug_no_guard),
         Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "
              "look like in training?", _bug_raw),
         Slip("axis", "Your labels pick, for each class, the image that scores highest (one label per class, not "
              "per image): along which axis does one image's row of scores run?", _bug_axis),
         Slip("own_stats", "You scaled the new images with their own statistics: the network learned the training part's"
              " scale, which you were given.", _bug_own_stats),
+        Slip("sixteen", "You scaled the pixels, but not as in training: the network learned on pixels standardised "
+                        "with the training part's mean and std, which you were given.", _bug_sixteen),
         Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
              _bug_no_divide),
-        Slip("given", "This still behaves as the function handed out: what did the network's inputs look like in "
-                      "training, and along which axis does one image's row of scores run?", _given_bug),
+        Slip("given", "This still behaves as the function handed out: what happens to a pixel whose training std "
+                      "is 0, and along which axis does one image's row of scores run?", _given_bug),
     ],
 }
 
 
 def confusion_matrix(fn, grade=False):
-    """Lesson 12, exercise 1 (derive): confusion_matrix(y, y_hat, k) -> C (k, k) int, C[i, j] = how many samples
+    """Lesson 12, exercise 1 (implement): confusion_matrix(y, y_hat, k) -> C (k, k) int, C[i, j] = how many samples
     of true class i were predicted as j."""
     cases = [(np.array([0, 1, 2, 2, 1, 0, 2]), np.array([0, 2, 2, 0, 1, 0, 2]), 3),
              (np.array([0, 0, 1, 1, 1]), np.array([1, 0, 1, 1, 0]), 4)]
@@ -132,24 +149,29 @@ def confusion_matrix(fn, grade=False):
 
 
 def _digits_case(seed, n, d=6, h=4, k=3):
-    """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics and the weights of
-    a d-h-k network whose first layer expects standardised pixels."""
+    """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics (std as computed, 0 for
+    a pixel blank in every training image, here pixel seed % d, blank in the new images too) and the weights of a
+    d-h-k network whose first layer expects standardised pixels."""
     rng = np.random.default_rng(seed)
     mean, std = rng.uniform(3, 10, d), rng.uniform(2, 6, d)
     X_new = np.clip(np.round(mean + std * rng.standard_normal((n, d))), 0, 16)
+    blank = seed % d
+    mean[blank], std[blank], X_new[:, blank] = 0.0, 0.0, 0.0
     return (X_new, mean, std, rng.standard_normal((d, h)), 0.1 * rng.standard_normal(h),
             2 * rng.standard_normal((h, k)), 0.1 * rng.standard_normal(k))
 
 
+def _read_case(seed, n):
+    return Case(_digits_case(seed, n), f"(X_new ({n}, 6) raw pixels, mean (6,), std (6,) with std[{seed % 6}] = 0 "
+                                       "(a pixel blank in every training image), W1 (6, 4), b1 (4,), W2 (4, 3), "
+                                       "b2 (3,))")
+
+
 def read_digits(fn, grade=False):
     """Lesson 12, exercise 2 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
-    tanh/softmax network trained on pixels standardised with the training part's `mean` and `std`."""
-    cases = [Case(_digits_case(3, 5), "(X_new (5, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
-                                      "W2 (4, 3), b2 (3,))"),
-             Case(_digits_case(4, 8), "(X_new (8, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
-                                      "W2 (4, 3), b2 (3,))"),
-             Case(_digits_case(6, 12), "(X_new (12, 6) raw pixels, mean (6,), std (6,), W1 (6, 4), b1 (4,), "
-                                       "W2 (4, 3), b2 (3,))")]
+    tanh/softmax network trained on pixels standardised with the training part's `mean` and `std` (std 0 for a
+    pixel blank in every training image: divided by 1 instead, as section 2 does)."""
+    cases = [_read_case(3, 5), _read_case(4, 8), _read_case(6, 12)]
     return function_check("read_digits", fn, reference=_read_digits, cases=cases, outputs=("labels",),
                           slips=SLIPS["read_digits"], pure=True, grade=grade)
 

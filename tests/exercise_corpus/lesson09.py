@@ -7,108 +7,6 @@ import numpy as np
 from . import right, wrong
 
 
-# --- exercise 1: early_stop(val_losses, patience) --------------------------------------------------------------
-def es_one_late(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best > patience:
-            return best, epoch
-    return best, len(val_losses) - 1
-
-
-def es_non_strict(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss <= best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses) - 1
-
-
-def es_argmin(val_losses, patience):
-    best = int(np.argmin(val_losses))
-    return best, min(best + patience, len(val_losses) - 1)
-
-
-def es_len(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses)
-
-
-def es_from_one(val_losses, patience):
-    best, best_loss = 1, float("inf")
-    for epoch, loss in enumerate(val_losses, start=1):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return best, epoch
-    return best, len(val_losses)
-
-
-def es_swapped(val_losses, patience):
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience:
-            return epoch, best
-    return len(val_losses) - 1, best
-
-
-def es_previous(val_losses, patience):
-    worse = 0
-    best = 0
-    for epoch in range(1, len(val_losses)):
-        if val_losses[epoch] < val_losses[epoch - 1]:
-            best, worse = epoch, 0
-        else:
-            worse += 1
-        if worse >= patience:
-            return best, epoch
-    return best, len(val_losses) - 1
-
-
-def es_sentinel(val_losses, patience):
-    val_losses.append(float("inf"))          # a sentinel so the loop always ends by stopping
-    best, best_loss = 0, float("inf")
-    for epoch, loss in enumerate(val_losses):
-        if loss < best_loss:
-            best, best_loss = epoch, loss
-        if epoch - best >= patience or epoch == len(val_losses) - 2:
-            return best, epoch
-    return best, epoch
-
-
-def es_accumulate(val_losses, patience):
-    losses = np.asarray(val_losses, dtype=float)
-    running = np.minimum.accumulate(losses)
-    new_best = np.concatenate([[True], losses[1:] < running[:-1]])
-    best = 0
-    for epoch in range(len(losses)):
-        if new_best[epoch]:
-            best = epoch
-        elif epoch - best == patience:
-            return best, epoch
-    return best, len(losses) - 1
-
-
-def es_while(val_losses, patience):
-    best, epoch = 0, 0
-    while epoch < len(val_losses) - 1 and epoch - best < patience:
-        epoch += 1
-        if val_losses[epoch] < min(val_losses[:epoch]):
-            best = epoch
-    return [best, epoch]
-
-
 # --- exercise 3: dropout_forward(a, rate, u) -------------------------------------------------------------------
 def df_stub(a, rate, u):
     keep = u < rate
@@ -174,25 +72,6 @@ def df_keep_below(a, rate, u):
 
 
 ENTRIES = [
-    wrong("early_stop", es_one_late, "stops one epoch late (patience + 1 past the best)",
-          ["off by one", "patience", "one epoch", "one too many"]),
-    wrong("early_stop", es_non_strict, "a tie counts as a new best (<=, not <)",
-          ["strict", "equal", "tie"]),
-    wrong("early_stop", es_argmin, "the best of the whole list: sees losses after it would have stopped",
-          ["future", "never sees", "ahead", "after it stops", "whole list", "later"]),
-    wrong("early_stop", es_len, "len(val_losses) as the last epoch when it never stops",
-          ["off by one", "last epoch", "len", "counted from 0"]),
-    wrong("early_stop", es_from_one, "epochs counted from 1",
-          ["from 0", "off by one", "count"]),
-    wrong("early_stop", es_swapped, "returns (last_epoch, best_epoch)",
-          ["order", "swap"]),
-    wrong("early_stop", es_previous, "compares with the previous epoch, not the best so far",
-          ["best", "previous", "earlier", "every earlier"]),
-    wrong("early_stop", es_sentinel, "appends a sentinel to the caller's list",
-          ["in place", "changed", "unchanged", "list"]),
-    right("early_stop", es_accumulate, "np.minimum.accumulate marks the new bests"),
-    right("early_stop", es_while, "a while loop with min() of the earlier losses, returns a list"),
-
     # exercise 2: dropout_without_scaling(prediction); right: 1 / (1 - 0.75) = 4
     wrong("dropout_without_scaling", 0.25, "the ratio upside down: training over prediction",
           ["invert", "other way", "1/(1 - p)", "upside", "reciprocal"]),

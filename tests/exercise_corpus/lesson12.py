@@ -65,69 +65,6 @@ def cm_comparisons(y, y_hat, k):
     return np.array([[np.sum((y == i) & (y_hat == j)) for j in range(k)] for i in range(k)])
 
 
-# --- exercise 3: read_digits(X_new, mean, std, W1, b1, W2, b2) -------------------------------------------------
-def rd_stub(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh(X_new @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=0)
-
-
-def rd_axis_only(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh(X_new @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=1)
-
-
-def rd_scale_only(X_new, mean, std, W1, b1, W2, b2):
-    a1 = np.tanh((X_new - mean) / std @ W1 + b1)
-    return np.argmax(a1 @ W2 + b2, axis=0)
-
-
-def rd_own_stats(X_new, mean, std, W1, b1, W2, b2):
-    s = X_new.std(axis=0)
-    X = (X_new - X_new.mean(axis=0)) / np.where(s > 0, s, 1.0)
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
-
-
-def rd_divide_first(X_new, mean, std, W1, b1, W2, b2):
-    X = X_new / std - mean
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
-
-
-def rd_in_place(X_new, mean, std, W1, b1, W2, b2):
-    X_new -= mean
-    X_new /= std
-    return np.argmax(np.tanh(X_new @ W1 + b1) @ W2 + b2, axis=1)
-
-
-def rd_max(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) / std
-    return np.max(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
-
-
-def rd_sigmoid_hidden(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) / std
-    a1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
-    return np.argmax(a1 @ W2 + b2, axis=1)
-
-
-def rd_multiply(X_new, mean, std, W1, b1, W2, b2):
-    X = (X_new - mean) * std
-    return np.argmax(np.tanh(X @ W1 + b1) @ W2 + b2, axis=1)
-
-
-def rd_softmax(X_new, mean, std, W1, b1, W2, b2):
-    z = np.tanh(np.einsum("np,ph->nh", (X_new - mean) / std, W1) + b1) @ W2 + b2
-    p = np.exp(z - z.max(axis=1, keepdims=True))
-    return (p / p.sum(axis=1, keepdims=True)).argmax(axis=-1)
-
-
-def rd_loop(X_new, mean, std, W1, b1, W2, b2):
-    labels = []
-    for x in X_new:
-        scores = np.tanh(((x - mean) / std) @ W1 + b1) @ W2 + b2
-        labels.append(int(np.argmin(-scores)))
-    return np.array(labels)
-
-
 # --- exercise 5: shift_digits(X, dy, dx) -----------------------------------------------------------------------
 def sd_stub(X, dy, dx):
     return np.roll(X.reshape(-1, 8, 8), (dy, dx), axis=(1, 2)).reshape(-1, 64)
@@ -199,27 +136,6 @@ ENTRIES = [
           ["off by one", "from 0", "shift"]),
     right("confusion_matrix", cm_bincount, "np.bincount of y * k + y_hat"),
     right("confusion_matrix", cm_comparisons, "k x k boolean comparisons"),
-
-    wrong("read_digits", rd_stub, "the stub: raw pixels, argmax over the samples",
-          ["standardis", "mean", "std", "axis"]),
-    wrong("read_digits", rd_axis_only, "argmax fixed, but the pixels still raw",
-          ["standardis", "mean", "std", "raw"]),
-    wrong("read_digits", rd_scale_only, "standardised, but argmax still over axis 0",
-          ["axis", "one label per", "per image", "rows"]),
-    wrong("read_digits", rd_own_stats, "standardised with the new batch's own mean and std",
-          ["training", "own", "shipped", "mean and std"]),
-    wrong("read_digits", rd_divide_first, "divides before subtracting the mean",
-          ["order", "subtract", "mean"]),
-    wrong("read_digits", rd_in_place, "standardises the caller's X_new in place",
-          ["in place", "changed", "unchanged"]),
-    wrong("read_digits", rd_max, "returns the top score, not its index",
-          ["argmax", "label", "index"]),
-    wrong("read_digits", rd_sigmoid_hidden, "a sigmoid hidden layer instead of tanh",
-          ["tanh", "activation"]),
-    wrong("read_digits", rd_multiply, "multiplies by std instead of dividing",
-          ["divide", "std"]),
-    right("read_digits", rd_softmax, "einsum, softmax probabilities, argmax on the last axis"),
-    right("read_digits", rd_loop, "one image at a time, argmin of minus the scores"),
 
     # exercise 5: shift_digits(X, dy, dx)
     wrong("shift_digits", sd_stub, "the stub: np.roll wraps the edge round",

@@ -1,0 +1,72 @@
+"""Lesson 11 (11_autograd), exercise 4 (predict): a one-sided difference, its cost in forward passes and how its
+error shrinks with h, against section 6's central differences. Data for the engine in engine.py."""
+import numpy as np
+
+from .engine import Slip, prediction_check
+
+_SIZES = [2, 16, 2]
+_STEPS = (1e-2, 1e-3)
+
+
+def _one_sided_gradient(net, X, y, h, passes):
+    """(J(w + h e_i) - J(w)) / h for every weight and bias, the pass at w shared; `passes` counts the forward passes."""
+    passes[0] += 1
+    base = net.loss(X, y)
+    grads = []
+    for pair in net.params:
+        for p in pair:
+            g = np.zeros_like(p)
+            for i in np.ndindex(p.shape):
+                p[i] += h
+                passes[0] += 1
+                g[i] = (net.loss(X, y) - base) / h
+                p[i] -= h
+            grads.append(g)
+    return grads
+
+
+def _measured():
+    """Run it: the forward passes of one one-sided gradient of a 2-16-2 net, and how many times smaller its error
+    (against backprop) gets when h goes from 1e-2 to 1e-3."""
+    from ..data import moons
+    from ..mlp import MLP
+    X, y = moons(50, noise=0.2, seed=0)
+    net = MLP(_SIZES, seed=0)
+    exact = [g for pair in net.loss_and_grads(X, y)[1] for g in pair]
+    errors, passes = [], [0]
+    for h in _STEPS:
+        passes[0] = 0
+        numeric = _one_sided_gradient(net, X, y, h, passes)
+        errors.append(np.sqrt(sum(np.sum((n - g) ** 2) for n, g in zip(numeric, exact))))
+    return passes[0], round(float(errors[0] / errors[1]), 1)
+
+
+_P = 2 * 16 + 16 + 16 * 2 + 2
+SOLUTIONS = {"finite_difference_passes": (_P + 1, 10.0)}
+
+SLIPS = {"finite_difference_passes": [
+    Slip("no baseline", "A one-sided difference needs J at the unchanged weights too; one pass there serves every "
+                        "parameter, so count it once.", (_P, 10.0)),
+    Slip("central count", "That is section 6's count for central differences (two nudged passes per parameter); a "
+                          "one-sided difference nudges each parameter once.", (2 * _P, 10.0)),
+    Slip("central order", "The h^2 error is the central difference's: there the h^2 J''/2 terms of J(w + h) and "
+                          "J(w - h) cancel. A one-sided difference keeps that term; what is left, divided by h?",
+         (_P + 1, 100.0)),
+    Slip("central both", "Both numbers are the central difference's (section 6): this one nudges each parameter once, "
+                         "and nothing cancels in its Taylor expansion.", (2 * _P, 100.0)),
+    Slip("no h", "The error does depend on h: expand J(w + h) by Taylor to the h^2 term and divide by h.",
+         (_P + 1, 1.0)),
+    Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", (2 * 16 + 16 * 2 + 1, 10.0)),
+]}
+
+
+def finite_difference_passes(prediction, grade=False):
+    """Lesson 11, exercise 4 (predict): (forward passes of one one-sided-difference gradient of a 2-16-2 net,
+    how many times smaller its error gets when h goes from 1e-2 to 1e-3)."""
+    return prediction_check("finite_difference_passes", prediction, truth=_measured, tol=0.5,
+                            right="P = 82 parameters, one nudged pass each plus one shared pass at w: 83, fewer than "
+                                  "half of central differences' 164. But J(w + h) = J + h J' + h^2 J''/2 + ..., so "
+                                  "(J(w + h) - J(w)) / h = J' + h J''/2 + ...: the error falls only in proportion to h "
+                                  "(10 times), while the central difference's h^2 error falls 100 times. A gradient "
+                                  "check wants the small error, so it pays for the second pass.",
+                            slips=SLIPS["finite_difference_passes"], grade=grade)
