@@ -108,8 +108,8 @@ def _pattern(got, want, atol, rtol):
     """A plain-words pattern in a wrong array: not finite, the transpose, a sign, off by one, a constant factor
     or offset, a mask, rows that should differ, how far."""
     if np.any(np.isinf(got)) and not np.any(np.isinf(want)):
-        return (" (inf: a number grew past the largest float, about 1e308: something that should stay bounded, "
-                "such as a vector rescaled at every step, keeps growing)")
+        return (" (inf: a number grew past the largest float, about 1e308: an exp of a large number, or something "
+                "that should stay bounded keeps growing)")
     if np.any(np.isnan(got)):
         return " (it holds nan: 0/0, inf - inf, inf / inf after an overflow, or the log of a negative number somewhere)"
     if not got.any():

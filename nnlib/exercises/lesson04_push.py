@@ -5,7 +5,7 @@ import numpy as np
 
 from .compare import show
 from .engine import Slip, prediction_check
-from .predict import _real
+from .predict import as_real
 from .reply import verdict
 
 TOL = 0.01
@@ -55,9 +55,9 @@ SLIPS = {
 
 
 def strongest_push(prediction, grade=False):
-    """Lesson 4, exercise 4 (predict): the output y_hat at which squared error's |delta2| is largest, for one
+    """Lesson 4, exercise 4 (derive): the output y_hat at which squared error's |delta2| is largest, for one
     sample with y = 1 and a sigmoid output."""
-    value = _real(prediction)
+    value = as_real(prediction)
     if value is not None and 10 <= value <= 100:
         return verdict("strongest_push", f"you predicted {show(prediction)}, which is not it", PERCENT, grade)
     return prediction_check("strongest_push", prediction, truth=_strongest_push, tol=TOL,

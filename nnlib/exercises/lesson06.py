@@ -13,7 +13,7 @@ from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
 from .partial import Part, part_slips
-from .predict import _reals
+from .predict import as_reals
 from .reply import verdict
 
 
@@ -247,7 +247,7 @@ NEVER = ("A step count of inf says w never turns negative, which is how L2's bra
 def l1_unused_weight(prediction, grade=False):
     """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
     L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005)."""
-    values = _reals(prediction, 2)
+    values = as_reals(prediction, 2)
     if values is not None and np.isinf(values[0]) and values[0] > 0:
         return verdict("l1_unused_weight", f"you predicted {show(prediction)}, which is not it", NEVER, grade)
     return prediction_check("l1_unused_weight", prediction, truth=_unused_weight, tol=1e-4,

@@ -9,7 +9,7 @@ import numpy as np
 from ..autograd import Value, topological_order
 from .compare import show
 from .engine import Slip, prediction_check
-from .predict import _reals
+from .predict import as_reals
 from .reply import verdict
 
 X, W = 0.5, 2.0                             # the prompt's numbers: x w = 1, tanh(1) = 0.7616
@@ -70,6 +70,8 @@ SLIPS = {"residual_grad": [
          X + _T),
     Slip("slope only", "That is tanh's slope alone: x reaches h along two paths (the skip path and the one through "
          "x * w and tanh), and the multiply gate on the second adds a factor of its own.", _SLOPE),
+    Slip("slope 1", "tanh's slope is 1 only at z = 0: wherever tanh bends it is smaller, and here z = x w is 1, "
+         "well into the bend.", 1 + W),
     Slip("dh/dw", "That is dh/dw (the share w gets from the multiply gate, x (1 - tanh^2)); the question asks "
          "for dh/dx.", X * _SLOPE),
 ]}
@@ -77,7 +79,7 @@ SLIPS = {"residual_grad": [
 
 def residual_grad(prediction, grade=False):
     """Lesson 11, exercise 2 (predict): dh/dx for the residual block h = x + tanh(x * w) at x = 0.5, w = 2."""
-    if _reals(prediction, 2) is not None:
+    if as_reals(prediction, 2) is not None:
         return verdict("residual_grad", f"predict one number; got {show(prediction)}", "Two numbers look like the "
                        "two paths' shares, one each: how do shares that reach x along different paths combine "
                        "into its gradient?", grade)

@@ -9,7 +9,7 @@ import re
 
 from .compare import show
 from .engine import Slip, prediction_check
-from .predict import _plain
+from .predict import plain_text
 from .reply import verdict
 from .stubs import untouched
 
@@ -69,7 +69,8 @@ def _off_list(prediction):
 
 def letters_start(prediction, grade=False):
     """Lesson 12, exercise 3 (diagnose): which of CAUSES explains a fresh 26-letter reader's first loss of 0.13."""
-    if not untouched(prediction) and not (isinstance(prediction, str) and _plain(prediction) in map(_plain, CAUSES)):
+    listed = isinstance(prediction, str) and plain_text(prediction) in map(plain_text, CAUSES)
+    if not untouched(prediction) and not listed:
         return verdict("letters_start", f"choose one of {', '.join(map(repr, CAUSES))}; got {show(prediction)}",
                        _off_list(prediction), grade)
     return prediction_check("letters_start", prediction, truth=SOLUTIONS["letters_start"], options=CAUSES,

@@ -4,7 +4,7 @@ hint, whatever the other numbers are, so a slip in one number is named even when
 from typing import NamedTuple
 
 from .engine import Slip
-from .predict import _reals, margin
+from .predict import as_reals, margin
 
 
 class Part(NamedTuple):
@@ -17,7 +17,7 @@ class Part(NamedTuple):
 def part_slips(prediction, size, parts, tol=0.0):
     """The Slips (at most one, its hints joined) that match `prediction` on the numbers some Part names, for a
     prediction of `size` numbers; [] when it is not `size` finite numbers or no Part matches."""
-    values = _reals(prediction, size)
+    values = as_reals(prediction, size)
     if values is None:
         return []
     hints = [p.hint for p in parts if abs(values[p.index] - p.value) <= margin(tol, p.value)]

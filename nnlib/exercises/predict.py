@@ -20,7 +20,7 @@ from .reply import NOT_ATTEMPTED, verdict
 from .stubs import untouched
 
 
-def _real(value):
+def as_real(value):
     """A prediction as a float when it is one real number (int, float, Fraction, Decimal, a numpy scalar,
     a 0-d or one-entry array), else None."""
     if isinstance(value, (bool, np.bool_)):
@@ -32,17 +32,17 @@ def _real(value):
     return None
 
 
-def _reals(values, size):
+def as_reals(values, size):
     """A prediction as `size` floats when it is a sequence or 1-d array of real numbers, else None."""
     if isinstance(values, np.ndarray):
         values = list(values) if values.ndim == 1 else None
     if not isinstance(values, (tuple, list)) or len(values) != size:
         return None
-    out = [_real(v) for v in values]
+    out = [as_real(v) for v in values]
     return None if any(v is None for v in out) else out
 
 
-def _plain(text):
+def plain_text(text):
     """An option as compared: lower case, without spaces ("x1_sq,x2_sq" is "x1_sq, x2_sq")."""
     return "".join(text.lower().split())
 
@@ -57,11 +57,11 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
     """What is wrong with a prediction (a number, several numbers, or one of `options`), or None; words=False
     (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, off by one, a swapped pair)."""
     if isinstance(truth, str):
-        if not isinstance(prediction, str) or _plain(prediction) not in [_plain(o) for o in options]:
+        if not isinstance(prediction, str) or plain_text(prediction) not in [plain_text(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
-        ok = _plain(prediction) == _plain(truth)
+        ok = plain_text(prediction) == plain_text(truth)
     elif isinstance(truth, tuple):
-        values = _reals(prediction, len(truth))
+        values = as_reals(prediction, len(truth))
         if values is None:
             if has_text(prediction):
                 return f"predict {len(truth)} numbers, not text: got {show(prediction)} (a string: drop the quotes)"
@@ -72,7 +72,7 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
             return f"predict {len(truth)} finite numbers; got {show(prediction)} (nan or inf is no prediction)"
         ok = all(abs(p - float(t)) <= margin(tol, t) for p, t in zip(values, truth))
     else:
-        value = _real(prediction)
+        value = as_real(prediction)
         if value is None:
             if has_text(prediction):
                 return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
@@ -87,11 +87,11 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
         return None
     within = f" (within {tol:g} of the answer counts as right)" if tol else ""
     if isinstance(truth, tuple):
-        how = _tuple_words(_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
+        how = _tuple_words(as_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
     elif isinstance(truth, str):
         how = ""
     else:
-        how = (_how_far if words else _fact)(_real(prediction), float(truth), tol)
+        how = (_how_far if words else _fact)(as_real(prediction), float(truth), tol)
     return f"you predicted {show(prediction)}, which is not it{within}{how}"
 
 
@@ -169,7 +169,7 @@ def _sealed(prediction, truth, tol):
     relates to the prediction (a student could copy it into the answer cell)."""
     within = f" (within {tol:g} counts as right)" if tol else ""
     if isinstance(truth, tuple):
-        values = _reals(prediction, len(truth))
+        values = as_reals(prediction, len(truth))
         wrong = [str(i + 1) for i, (v, t) in enumerate(zip(values, truth)) if abs(v - t) > margin(tol, t)]
         return f"you predicted {show(prediction)}; not right: number{'s' * (len(wrong) > 1)} {', '.join(wrong)}{within}"
     return f"you predicted {show(prediction)}, which is not the answer{within}"
@@ -178,9 +178,9 @@ def _sealed(prediction, truth, tol):
 def _distance(prediction, answer):
     """How far a numeric prediction is from a number or tuple (the largest gap), or None when not comparable."""
     if isinstance(answer, tuple):
-        values = _reals(prediction, len(answer))
+        values = as_reals(prediction, len(answer))
         return None if values is None else max(abs(p - float(a)) for p, a in zip(values, answer))
-    value = _real(prediction)
+    value = as_real(prediction)
     return None if value is None else abs(value - float(answer))
 
 
@@ -196,7 +196,7 @@ def _slip_margin(tol, answer, truth):
 def _prediction_distance(prediction, answer, tol, truth=0.0):
     """How far a prediction is from a slip's answer (0 for an equal string), or None when outside its margin."""
     if isinstance(answer, str):
-        return 0.0 if isinstance(prediction, str) and _plain(prediction) == _plain(answer) else None
+        return 0.0 if isinstance(prediction, str) and plain_text(prediction) == plain_text(answer) else None
     far = _distance(prediction, answer)
     return far if far is not None and far <= _slip_margin(tol, answer, truth) else None
 
