@@ -1,5 +1,5 @@
 """Lesson 9 (09_generalisation): early stopping on paper, dropout without rescaling, a broken dropout layer,
-the variance of a mask entry."""
+the variance of a mask entry, a jagged training curve."""
 from fractions import Fraction
 
 import numpy as np
@@ -127,4 +127,61 @@ ENTRIES = [
     right("mask_variance", Fraction(1, 4), "a Fraction"),
     right("mask_variance", 0.2 / 0.8, "p / (1 - p) computed"),
     right("mask_variance", np.float32(0.25), "a float32 scalar"),
+
+    # exercise 1: early_stop(prediction); right: (2, 5, 7, 11), (best_epoch, last_epoch) at patience 3, then 5
+    wrong("early_stop", (3, 6, 7, 11), "a tie (epoch 3's 0.70) counted as a new best",
+          ["strictly", "tie", "equal", "epoch 3"]),
+    wrong("early_stop", (3, 6, 8, 12), "every epoch counted from 1 instead of 0",
+          ["from 0", "counted from", "off by one", "index"]),
+    wrong("early_stop", (2, 6, 7, 11), "stops one epoch late: patience + 1 epochs without a new best",
+          ["2 + 3", "off by one", "one epoch too", "patience epochs past"]),
+    wrong("early_stop", (2, 4, 2, 6), "stops one epoch early: patience - 1 epochs without a new best",
+          ["2 + 3", "off by one", "one epoch too", "patience epochs past"]),
+    wrong("early_stop", (7, 5, 7, 11), "keeps the lowest loss of the whole list at patience 3, though training "
+          "stopped before epoch 7", ["never", "epoch 7", "after it stopped", "not seen", "before epoch 7"]),
+    wrong("early_stop", (7, 11, 7, 11), "patience ignored: the whole list run and its minimum kept both times",
+          ["stop", "patience 3", "epoch 5"]),
+    wrong("early_stop", (2, 5, 2, 7), "patience 5 stopped at 2 + 5 = 7 without noticing epoch 7 is a new best",
+          ["new best", "epoch 7", "0.66", "reset"]),
+    wrong("early_stop", (2, 5, 7, 12), "patience 5: 7 + 5 = 12, past the end of the 12-epoch list",
+          ["epoch 11", "whole list", "12 epochs", "runs out", "no epoch 12"]),
+    wrong("early_stop", (2, 6, 7, 12), "the number of epochs run instead of the last epoch's index",
+          ["from 0", "epochs run", "counted from", "index", "number of epochs"]),
+    wrong("early_stop", (5, 2, 11, 7), "each pair the wrong way round: (last_epoch, best_epoch)",
+          ["order", "swap", "(best_epoch, last_epoch)", "reversed"]),
+    wrong("early_stop", (2, 7, 5, 11), "grouped by quantity: both best epochs, then both last epochs",
+          ["order", "pair", "(best_epoch, last_epoch)", "patience 3 first"]),
+    wrong("early_stop", (2, 5), "only the pair for patience 3",
+          ["four", "patience 5", "two pairs"]),
+    wrong("early_stop", "2, 5, 7, 11", "the right numbers as one string",
+          ["string", "str", "numbers"]),
+    right("early_stop", [2, 5, 7, 11], "a list"),
+    right("early_stop", np.array([2, 5, 7, 11]), "a numpy array"),
+    right("early_stop", (2.0, 5.0, 7.0, 11.0), "floats"),
+    right("early_stop", tuple(np.int64(e) for e in (2, 5, 7, 11)), "numpy integers"),
+
+    # exercise 5: jagged_curve(prediction); right: "dropout 0.2"
+    wrong("jagged_curve", "a learning rate too large", "a large step would shake both curves, computed from the "
+          "same weights", ["both curves", "same weights", "validation curve would", "shake both"]),
+    wrong("jagged_curve", "l2 too strong", "the penalty is deterministic: it adds no noise from epoch to epoch",
+          ["noise", "random", "deterministic", "smooth"]),
+    wrong("jagged_curve", "patience too short", "patience only decides when training stops",
+          ["stop", "noise", "random"]),
+    wrong("jagged_curve", "too few hidden units", "50 units, and the hidden size adds no noise per epoch",
+          ["50", "underfit", "noise", "random"]),
+    wrong("jagged_curve", "full batch", "blames the batch, which is not one of the five settings",
+          ["one of", "five", "choose"]),
+    wrong("jagged_curve", 0, "the option's index (0-based), not its string",
+          ["one of", "string", "five"]),
+    wrong("jagged_curve", "learning rate too large", "the wrong setting, and not as written",
+          ["both curves", "same weights", "one of"]),
+    wrong("jagged_curve", ["dropout 0.2", "l2 too strong"], "two settings, hedging",
+          ["single", "list", "only one", "one string"]),
+    wrong("jagged_curve", "nothing is wrong", "read the point that it is expected, but not one of the five",
+          ["one of", "five", "setting"]),
+    wrong("jagged_curve", "batch size too small", "minibatch noise, though every step sees all the points",
+          ["full batch", "every step sees", "one of"]),
+    right("jagged_curve", "Dropout 0.2", "capitalised"),
+    right("jagged_curve", " dropout 0.2\n", "surrounding space and a newline"),
+    right("jagged_curve", np.str_("dropout 0.2"), "a numpy string"),
 ]

@@ -269,6 +269,47 @@ def to_last_parent_first(root):
     return order
 
 
+def to_guard_at_call(root):
+    order, seen = [], {id(root)}
+
+    def visit(node):
+        for parent, _ in node.parents:
+            if id(parent) not in seen:                  # the seen test before the call, not inside it
+                seen.add(id(parent))
+                visit(parent)
+        order.append(node)
+
+    visit(root)
+    return order
+
+
+def to_generator(root):
+    seen = set()
+
+    def visit(node):                                    # a recursive generator: parents first, then the node
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for parent, _ in node.parents:
+            yield from visit(parent)
+        yield node
+
+    return list(visit(root))
+
+
+def to_dict_order(root):
+    placed = {}                                         # id -> node, in the order placed (dicts keep it)
+
+    def visit(node):
+        if id(node) not in placed:
+            for parent, _ in node.parents:
+                visit(parent)
+            placed[id(node)] = node                     # marked only once placed: no node is its own ancestor
+
+    visit(root)
+    return list(placed.values())
+
+
 def rg_engine_grad():
     x, w = Value(0.5), Value(2.0)                      # what a student runs in a new cell: x.grad, a 0-d array
     h = x + (x * w).tanh()
@@ -339,6 +380,9 @@ ENTRIES = [
           ["list", "set", "sequence", "reversed"]),
     right("topo_order", to_last_parent_first, "recursive, parents in reverse order (another valid order), "
           "the Values themselves in the seen set"),
+    right("topo_order", to_guard_at_call, "recursive, the seen test made before each call"),
+    right("topo_order", to_generator, "a recursive generator with yield from"),
+    right("topo_order", to_dict_order, "recursive, an insertion-ordered dict as order and seen set at once"),
 
     # exercise 2: residual_grad(prediction); right: 1 + w (1 - tanh(x w)^2) = 1.84
     wrong("residual_grad", 0.84, "the tanh path only: the skip path through the add gate forgotten",
@@ -374,4 +418,35 @@ ENTRIES = [
     right("residual_grad", rg_engine_grad(), "x.grad from running the engine: a 0-d array"),
     right("residual_grad", 1 + 2 / np.cosh(1.0) ** 2, "tanh's slope written as sech^2 = 1 / cosh^2"),
     right("residual_grad", 1.8399, "rounded to four decimals"),
+
+    # exercise 4: finite_difference_passes(prediction); right: (83, 10), P = 82 for a 2-16-2 net
+    wrong("finite_difference_passes", (164, 10), "the central difference's 2P passes",
+          ["2P", "central", "shared", "once", "164"]),
+    wrong("finite_difference_passes", (82, 10), "one pass per parameter, the shared pass at J(w) forgotten",
+          ["J(w)", "unchanged", "+ 1", "shared", "P + 1"]),
+    wrong("finite_difference_passes", (83, 100), "the central difference's factor: error taken as proportional "
+          "to h^2", ["h^2", "h²", "central", "proportional to h", "first order", "cancel"]),
+    wrong("finite_difference_passes", (65, 10), "the biases left out of P: 64 weights",
+          ["bias", "82"]),
+    wrong("finite_difference_passes", (49, 10), "only the first layer counted: 2 * 16 + 16 = 48",
+          ["output layer", "both layers", "16 * 2", "82", "second layer"]),
+    wrong("finite_difference_passes", (83, 0.1), "the factor upside down: new error over old",
+          ["times smaller", "inverse", "upside", "reciprocal", "greater than 1"]),
+    wrong("finite_difference_passes", (1, 10), "passes per parameter, not for the full gradient",
+          ["full gradient", "every parameter", "per parameter", "all 82"]),
+    wrong("finite_difference_passes", (10, 83), "the two numbers swapped",
+          ["order", "swap", "(passes, factor)"]),
+    wrong("finite_difference_passes", (83,), "only the number of passes",
+          ["two numbers", "factor", "pair"]),
+    wrong("finite_difference_passes", "83, 10", "the right numbers as a string",
+          ["string", "str", "numbers"]),
+    wrong("finite_difference_passes", (164, 100), "both numbers for central differences: answered another "
+          "question", ["central", "one-sided", "2P", "forward difference"]),
+    wrong("finite_difference_passes", (84, 10), "one pass too many: P + 2 (an extra pass counted, say for the "
+          "comparison)", ["one too many", "extra", "P + 1", "backward"]),
+    right("finite_difference_passes", [83, 10], "a list"),
+    right("finite_difference_passes", (83.0, 10.0), "floats"),
+    right("finite_difference_passes", (np.int64(2 * 16 + 16 + 16 * 2 + 2 + 1), np.float64(1e-2 / 1e-3)),
+          "computed, as numpy scalars"),
+    right("finite_difference_passes", np.array([83, 10]), "a numpy array"),
 ]

@@ -117,6 +117,98 @@ def sd_roll_and_clear(X, dy, dx):
     return images.reshape(-1, 64)
 
 
+# --- exercise 2: read_digits(X_new, mean, std, W1, b1, W2, b2) ------------------------------------------------
+def rd_stub(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    return np.argmax(z2, axis=0)
+
+
+def rd_axis_only(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    return np.argmax(z2, axis=1)
+
+
+def rd_std_only(X_new, mean, std, W1, b1, W2, b2):
+    std = np.where(std > 0, std, 1.0)
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    z2 = a1 @ W2 + b2
+    return np.argmax(z2, axis=0)
+
+
+def rd_nan_to_num(X_new, mean, std, W1, b1, W2, b2):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        X = np.nan_to_num((X_new - mean) / std)           # 0 / 0 -> 0, but ink / 0 -> inf -> a huge number
+    a1 = np.tanh(X @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_epsilon(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / (std + 1e-8)) @ W1 + b1)   # ink on a blank pixel: 16 / 1e-8
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_raw(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(X_new @ W1 + b1)                       # no standardising, no division, no nan
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_own_stats(X_new, mean, std, W1, b1, W2, b2):
+    own_mean, own_std = X_new.mean(axis=0), X_new.std(axis=0)   # the batch's own statistics
+    own_std = np.where(own_std > 0, own_std, 1.0)
+    a1 = np.tanh(((X_new - own_mean) / own_std) @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_precedence(X_new, mean, std, W1, b1, W2, b2):
+    std = np.where(std > 0, std, 1.0)
+    a1 = np.tanh((X_new - mean / std) @ W1 + b1)        # brackets lost: X_new - (mean / std)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_no_mean(X_new, mean, std, W1, b1, W2, b2):
+    std = np.where(std > 0, std, 1.0)
+    a1 = np.tanh((X_new / std) @ W1 + b1)
+    return np.argmax(a1 @ W2 + b2, axis=1)
+
+
+def rd_proba(X_new, mean, std, W1, b1, W2, b2):
+    std = np.where(std > 0, std, 1.0)
+    z2 = np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2
+    e = np.exp(z2 - z2.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)             # the probabilities, not the labels
+
+
+def rd_nanargmax(X_new, mean, std, W1, b1, W2, b2):
+    a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
+    return np.nanargmax(a1 @ W2 + b2, axis=1)           # "argmax picks the nan": skip the nans instead
+
+
+def rd_where_eq(X_new, mean, std, W1, b1, W2, b2):
+    std = np.where(std == 0, 1, std)
+    z2 = np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2
+    return np.argmax(z2, axis=-1)
+
+
+def rd_loop(X_new, mean, std, W1, b1, W2, b2):
+    safe = np.where(std > 0, std, 1.0)
+    labels = []
+    for image in X_new:
+        scores = np.tanh(((image - mean) / safe) @ W1 + b1) @ W2 + b2
+        labels.append(int(np.argmax(scores)))
+    return np.array(labels)
+
+
+def rd_softmax(X_new, mean, std, W1, b1, W2, b2):
+    std = std.copy()
+    std[std == 0] = 1.0
+    z2 = np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2
+    p = np.exp(z2 - z2.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    return np.argmax(p.T, axis=0)                       # softmax changes no order; columns of p.T are images
+
+
 ENTRIES = [
     wrong("confusion_matrix", cm_transposed, "rows are the predictions, columns the true classes",
           ["transpos", "rows", "true", "swap"]),
@@ -193,4 +285,31 @@ ENTRIES = [
     right("letters_start", "Averaged over the classes too", "capitalised"),
     right("letters_start", "  averaged over the classes too\n", "surrounding spaces and a newline"),
     right("letters_start", np.str_("averaged over the classes too"), "a numpy string"),
+
+    # exercise 2: read_digits(X_new, mean, std, W1, b1, W2, b2)
+    wrong("read_digits", rd_stub, "the stub: 0 / 0 on the blank pixels, and argmax along axis 0",
+          ["nan", "axis", "std"]),
+    wrong("read_digits", rd_axis_only, "axis fixed, but still 0 / 0 = nan on the pixels blank in training",
+          ["nan", "std", "0 / 0", "blank"]),
+    wrong("read_digits", rd_std_only, "std fixed, but still argmax along axis 0: one label per digit",
+          ["axis", "row", "axis=1", "10 labels"]),
+    wrong("read_digits", rd_nan_to_num, "nan_to_num after the division: ink on a blank pixel becomes a huge "
+          "number instead of its raw ink", ["ink", "inf", "std of 1", "divide by 1", "by 1"]),
+    wrong("read_digits", rd_epsilon, "std + 1e-8: ink on a blank pixel divided by 1e-8",
+          ["1e-8", "epsilon", "eps", "std of 1", "divide by 1", "by 1"]),
+    wrong("read_digits", rd_raw, "the standardising dropped: raw pixels into a network trained on standardised ones",
+          ["standardis", "mean", "raw", "std"]),
+    wrong("read_digits", rd_own_stats, "standardised with the new batch's own mean and std, not the training part's",
+          ["training", "shipped", "own", "batch"]),
+    wrong("read_digits", rd_precedence, "brackets lost: X_new - mean / std",
+          ["bracket", "parenthes", "(X_new - mean) / std", "order of operations", "standardis"]),
+    wrong("read_digits", rd_no_mean, "divides by std but does not subtract the mean",
+          ["mean", "subtract", "centre", "center"]),
+    wrong("read_digits", rd_proba, "returns the softmax probabilities, not one label per image",
+          ["label", "argmax", "probabilit"]),
+    wrong("read_digits", rd_nanargmax, "nanargmax to skip the nans: a row of nans has nothing left to pick",
+          ["nan", "std", "blank", "0 / 0"]),
+    right("read_digits", rd_where_eq, "np.where(std == 0, 1, std), argmax along axis -1"),
+    right("read_digits", rd_loop, "image by image in a loop"),
+    right("read_digits", rd_softmax, "a masked copy of std, softmax first, argmax of the transpose along axis 0"),
 ]
