@@ -88,6 +88,10 @@ def _bug_no_guard(X_new, mean, std, W1, b1, W2, b2):   # the axis fixed, 0 / 0 l
     return np.argmax(np.tanh(((X_new - mean) / std) @ W1 + b1) @ W2 + b2, axis=1)
 
 
+def _bug_tiny(X_new, mean, std, W1, b1, W2, b2):       # blank pixels divided by a tiny number instead of by 1
+    return np.argmax(np.tanh(((X_new - mean) / (std + 1e-8)) @ W1 + b1) @ W2 + b2, axis=1)
+
+
 def _bug_own_stats(X_new, mean, std, W1, b1, W2, b2):  # the new images scaled with their own statistics
     scale = X_new.std(axis=0)
     X = (X_new - X_new.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
@@ -122,6 +126,9 @@ SLIPS = {
         Slip("no_guard", "Every image reads as class 0: for a pixel blank in every training image, std is 0 and "
                          "(X_new - mean) / std is 0 / 0 = nan, which spreads through the whole layer (and argmax "
                          "returns the first nan). Look at how section 2 treated those pixels.", _bug_no_guard),
+        Slip("tiny", "Right while the pixels blank in training stay blank; but a speck of ink on one (section 7) is "
+             "divided by 0 or by a tiny number, and the huge result swamps the layer. Section 2 divides such a "
+             "pixel by 1.", _bug_tiny),
         Slip("raw", "The network was trained on standardised pixels and gets raw ones here: what did its inputs "
              "look like in training?", _bug_raw),
         Slip("axis", "Your labels pick, for each class, the image that scores highest (one label per class, not "
@@ -148,30 +155,34 @@ def confusion_matrix(fn, grade=False):
                           forbid_modules=("sklearn", "scipy"), adapt=_counting, grade=grade)
 
 
-def _digits_case(seed, n, d=6, h=4, k=3):
+def _digits_case(seed, n, d=6, h=4, k=3, speck=False):
     """A small fixed reading task: n new 'images' of d pixels (0-16), the training statistics (std as computed, 0 for
-    a pixel blank in every training image, here pixel seed % d, blank in the new images too) and the weights of a
-    d-h-k network whose first layer expects standardised pixels."""
+    a pixel blank in every training image, here pixel seed % d, blank in the new images too, or with speck=True inked
+    in every other new image, section 7's speck) and the weights of a d-h-k network whose first layer expects
+    standardised pixels."""
     rng = np.random.default_rng(seed)
     mean, std = rng.uniform(3, 10, d), rng.uniform(2, 6, d)
     X_new = np.clip(np.round(mean + std * rng.standard_normal((n, d))), 0, 16)
     blank = seed % d
     mean[blank], std[blank], X_new[:, blank] = 0.0, 0.0, 0.0
+    if speck:
+        X_new[::2, blank] = 1.0
     return (X_new, mean, std, rng.standard_normal((d, h)), 0.1 * rng.standard_normal(h),
             2 * rng.standard_normal((h, k)), 0.1 * rng.standard_normal(k))
 
 
-def _read_case(seed, n):
-    return Case(_digits_case(seed, n), f"(X_new ({n}, 6) raw pixels, mean (6,), std (6,) with std[{seed % 6}] = 0 "
-                                       "(a pixel blank in every training image), W1 (6, 4), b1 (4,), W2 (4, 3), "
-                                       "b2 (3,))")
+def _read_case(seed, n, speck=False):
+    inked = ", inked (1) in every other new image" if speck else ""
+    return Case(_digits_case(seed, n, speck=speck),
+                f"(X_new ({n}, 6) raw pixels, mean (6,), std (6,) with std[{seed % 6}] = 0 (a pixel blank in every "
+                f"training image{inked}), W1 (6, 4), b1 (4,), W2 (4, 3), b2 (3,))")
 
 
 def read_digits(fn, grade=False):
     """Lesson 12, exercise 2 (diagnose): read_digits(X_new, mean, std, W1, b1, W2, b2) -> labels (n,), for a
     tanh/softmax network trained on pixels standardised with the training part's `mean` and `std` (std 0 for a
     pixel blank in every training image: divided by 1 instead, as section 2 does)."""
-    cases = [_read_case(3, 5), _read_case(4, 8), _read_case(6, 12)]
+    cases = [_read_case(3, 5), _read_case(4, 8), _read_case(6, 12), _read_case(8, 10, speck=True)]
     return function_check("read_digits", fn, reference=_read_digits, cases=cases, outputs=("labels",),
                           slips=SLIPS["read_digits"], pure=True, grade=grade)
 
