@@ -4,7 +4,7 @@ of a one-sided difference, and (in lesson11_order.py) a topological order that p
 Data for the engine in engine.py."""
 import numpy as np
 
-from ..autograd import Value, topological_order
+from ..autograd import Value
 from ..layers import sigmoid
 from .engine import Case, Slip, function_check
 from .lesson11_onesided import SLIPS as ONESIDED_SLIPS
@@ -15,7 +15,7 @@ from .lesson11_order import SOLUTIONS as ORDER_SOLUTIONS
 from .lesson11_order import topo_order
 from .lesson11_residual import SLIPS as RESIDUAL_SLIPS
 from .lesson11_residual import SOLUTIONS as RESIDUAL_SOLUTIONS
-from .lesson11_residual import residual_grad
+from .lesson11_residual import reference_backward, residual_grad
 from .lesson11_slips import MORE
 
 # --- exercise 1 (derive): the softplus gate ------------------------------------------------------
@@ -51,7 +51,7 @@ def _run_gate(gate):
         if len(out.parents) != 1 or out.parents[0][0] is not x:
             raise ValueError("your result does not have x as its one parent (built from other gates?): write the "
                              "local derivative yourself")
-        _backward_ref((out * G).sum())
+        reference_backward((out * G).sum())
         return out.data, x.grad
     return run
 
@@ -75,18 +75,6 @@ def _unbroadcast(g, shape):                 # a private copy of the reference (s
         if size == 1 and g.shape[axis] != 1:
             g = g.sum(axis=axis, keepdims=True)
     return g
-
-
-def _backward_ref(J):
-    """The reference engine, written out here: never the live Value.backward, which the lesson's own idiom
-    `Value.backward = backward` replaces with the student's."""
-    order = topological_order(J)
-    for node in order:
-        node.grad = np.zeros_like(node.data)
-    J.grad = np.ones_like(J.data)
-    for node in reversed(order):
-        for parent, local in node.parents:
-            parent.grad = parent.grad + local(node.grad)
 
 
 def _unbroadcast_given(g, shape):           # the function as the notebook hands it out
