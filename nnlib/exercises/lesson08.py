@@ -137,8 +137,8 @@ SLIPS = {
                     "ring around it.", 1),
         Slip("two", "Two lines can cut out a band between them, not a closed region: points above and below the "
                     "disc fall in the band too.", 2),
-        Slip("four", "Four lines make a square around the disc, but on seed 0 three already close a triangle around "
-                     "it.", 4),
+        Slip("four", "Four lines make a square around the disc; the question asks for the fewest. Could fewer "
+                     "straight lines close a region around it?", 4),
     ],
     "playground_features": [
         Slip("linear", "On x1, x2 one neuron draws one straight line, and no line separates a disc from a ring.",

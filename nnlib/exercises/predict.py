@@ -5,9 +5,10 @@ numbers any sequence or 1-d array; text is refused with a clear reply. A numeric
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
 relates to the answer, never the answer itself (the lesson's folded solution holds it, for a student who has
 tried): the opposite sign, off by one, not a whole number, its square or square root, 1 over it or 1 minus it, a
-simple factor, or too high or too low; of several numbers, which are wrong (each told so), or that the right ones
-come in another order. In graded use only which numbers are wrong. The truth is computed in the library's
-pristine state, once there is a prediction.
+log in another base, or too high or too low (never "k times the answer": a slip's hint names a factor's
+cause); of several numbers, which are wrong (each told so), or that the right ones come in another order. In
+graded use only which numbers are wrong. The truth is computed in the library's pristine state, once there is a
+prediction.
 """
 import decimal
 import numbers
@@ -95,12 +96,6 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
     return f"you predicted {show(prediction)}, which is not it{within}{how}"
 
 
-def _simple(ratio):
-    """k when ratio is within 2% of a whole k >= 2, else None."""
-    k = round(ratio)
-    return k if 2 <= k <= 10 and abs(ratio - k) <= 0.02 * k else None
-
-
 def _fact(value, truth, tol=0.0):
     """The plain fact relating a wrong number to the answer, when there is one: the opposite sign (minus the
     answer), or, for whole numbers from 2 up, one too many or one too few (1 for 2 is as much a factor 2); else ""."""
@@ -138,13 +133,7 @@ def _how_far(value, truth, tol):
                       (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
         if min(abs(ratio - log), abs(ratio - 1 / log)) <= 0.01 * log:
             return f": {side}, by a factor {name}"
-    k = _simple(abs(ratio) if abs(ratio) >= 1 else 1 / abs(ratio))
-    if k and abs(ratio) >= 1:
-        return f": {side}, {k} times the answer: a factor {k} too many or a division by {k} missing?"
-    if k:
-        part = "half (1/2)" if k == 2 else f"1/{k}"
-        return f": {side}, {part} of the answer: a factor {k} missing or a 1/{k} too many?"
-    return f": {side}" + (", by a factor of 10 or more" if max(abs(ratio), 1 / abs(ratio)) >= 10 else "")
+    return f": {side}"            # no "k times the answer": one division from the answer, for one number
 
 
 def _tuple_words(values, truth, tol, words=True):
