@@ -71,14 +71,14 @@ SOLUTIONS = {"steps_per_epoch": 7, **MOMENTUM_SOLUTIONS, "adam_step": _adam, **A
 
 SLIPS = {
     "steps_per_epoch": [
-        Slip("floor", "200 // 32 = 6 full batches, but the 8 samples left over still make a 7th, smaller batch: "
-                      "every sample is used once per epoch.", 6),
-        Slip("fraction", "Steps come in whole numbers: 6 full batches of 32 and one of the 8 samples left over.",
-             6.25),
+        Slip("floor", "200 // 32 counts the full batches only; the samples left over are used in every epoch too: "
+                      "how?", 6),
+        Slip("fraction", "Steps come in whole numbers: count the full batches of 32, then ask what the samples left "
+                         "over make.", 6.25),
         Slip("samples", "One step per batch, not per sample: batch_size=1 would give 200.", 200),
         Slip("batch", "32 is the batch size; the number of steps is how many batches 200 samples make.", 32),
-        Slip("leftover", "8 is the number of samples left over after 6 full batches; together they make one more "
-                         "batch, one more step.", 8),
+        Slip("leftover", "8 is the number of samples left over after the full batches, not a number of steps: "
+                         "what do they make?", 8),
         Slip("one", "One epoch is one pass over the data, not one step: every batch of 32 makes a step.", 1),
         Slip("upside down", "32 / 200 is the share of the data in one batch; the steps are the batches it takes to "
                             "cover all 200 samples.", 0.16),

@@ -90,8 +90,21 @@ def _drop_keep_high(a, rate, u):                  # keeps u > 1 - rate: the shar
     return a * mask, mask
 
 
+def _stop_before_best(val_losses, patience):     # the count checked before the epoch's own loss
+    best, best_epoch = float("inf"), -1
+    for epoch, v in enumerate(val_losses):
+        if epoch - best_epoch >= patience:
+            return best_epoch, epoch
+        if v < best:
+            best, best_epoch = v, epoch
+    return best_epoch, len(val_losses) - 1
+
+
 MORE = {
     "early_stop": [
+        Slip("before best", "An epoch that sets a new best restarts the count: training stops only after `patience` "
+                            "epochs in a row without one, so look at that epoch's own loss before stopping.",
+             on_curve(_stop_before_best)),
         Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): all of your epochs are one "
                           "too high.", on_curve(_stop_one_based)),
         Slip("previous", "You compared each loss with the previous epoch's; an improvement is a loss below the best "

@@ -169,7 +169,8 @@ SOLUTIONS = {"topo_order": _order_recursive}
 SLIPS = {
     "topo_order": [
         Slip("given", "This still behaves as the function handed out: when does a node go into `order`, before or "
-                      "after its parents?", _order_given),
+                      "after its parents? (backward walks `order` from its end itself: do not reverse it.)",
+             _order_given),
         Slip("no seen", "A node reached along two paths goes into the order twice, so backward hands out its "
                         "shares twice: remember which nodes are already placed.", _order_unseen),
         Slip("reversed", "Reversing the handed-out order is right on a tree, but not where a node is used twice: "

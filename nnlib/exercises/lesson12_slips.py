@@ -5,6 +5,13 @@ import numpy as np
 from .engine import Slip
 
 
+def _shift_all_borders(X, dy, dx):          # the move done right, then every border row and column blanked
+    images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))[:, 1 - dy:9 - dy, 1 - dx:9 - dx].copy()
+    images[:, [0, -1], :] = 0
+    images[:, :, [0, -1]] = 0
+    return images.reshape(-1, 64)
+
+
 # --- exercise 1 (implement): the confusion matrix --------------------------------------------------------------
 def _count(y, y_hat, k):
     C = np.zeros((k, k), dtype=int)
@@ -142,6 +149,8 @@ MORE = {
         Slip("max", "np.max gives the largest score; the label is where it is (its index).", _read_max),
     ],
     "shift_digits": [
+        Slip("all borders", "Only the edge the move brings round should be blank; you also erased ink that was "
+                            "really there, at the other borders.", _shift_all_borders),
         Slip("in place", "The pixels are right, but the caller's X is changed after the call: X.reshape is a view "
                          "of the same memory, so writing into it writes into X.", _shift_in_place),
         Slip("far edge", "The edge you blank is the one the ink moves towards; the blank belongs on the side it "

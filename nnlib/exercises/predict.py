@@ -86,7 +86,7 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
         ok = abs(value - float(truth)) <= margin(tol, truth)
     if ok:
         return None
-    within = f" (within {tol:g} of the answer counts as right)" if tol else ""
+    within = f" (within {tol:g} of the answer counts as right)" if tol and not options else ""
     if isinstance(truth, tuple):
         how = _tuple_words(as_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
     elif isinstance(truth, str):
