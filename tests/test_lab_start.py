@@ -92,15 +92,22 @@ def status(url):
 
 
 def wait_for_kernel_connection(base, token, timeout=90):
-    """Wait until the lesson's kernel has its websocket (whatever the server logs then is in the log)."""
-    deadline = time.monotonic() + timeout
+    """Wait until the lesson's kernel has its websocket (whatever the server logs then is in the log). A 5xx
+    answer while a kernel starts is jupyter_server's own race (listing a kernel whose `last_activity` is not set
+    yet raises): asked again, as JupyterLab's own polling does."""
+    deadline, refused = time.monotonic() + timeout, []
     while time.monotonic() < deadline:
-        with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=30) as r:
-            if any(k["connections"] > 0 and k["execution_state"] == "idle" for k in json.load(r)):
-                time.sleep(1)
-                return
+        try:
+            with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=30) as r:
+                if any(k["connections"] > 0 and k["execution_state"] == "idle" for k in json.load(r)):
+                    time.sleep(1)
+                    return
+        except urllib.error.HTTPError as error:
+            if error.code < 500:
+                raise
+            refused.append(error.code)
         time.sleep(0.5)
-    raise AssertionError(f"no kernel connected within {timeout} s")
+    raise AssertionError(f"no kernel connected within {timeout} s (server errors while asking: {refused})")
 
 
 def setting_default(base, token, plugin, key):

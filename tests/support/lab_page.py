@@ -4,6 +4,7 @@ with the keyboard and waiting until an explorer's picture settled."""
 import json
 import re
 import time
+import urllib.error
 from urllib.parse import quote
 
 import pytest
@@ -121,7 +122,15 @@ def wait_for(predicate, timeout, interval=0.1):
 
 
 def kernel_connected(lab, name):
-    for s in lab.api("GET", "/api/sessions"):
+    """The kernel model of notebook `name`'s session once a websocket is connected, else None. A 5xx answer while
+    a kernel starts is jupyter_server's own race (a kernel listed before its `last_activity` is set): not yet."""
+    try:
+        sessions = lab.api("GET", "/api/sessions")
+    except urllib.error.HTTPError as error:
+        if error.code < 500:
+            raise
+        return None
+    for s in sessions:
         if s.get("path") == name and s.get("kernel") and s["kernel"].get("connections", 0) >= 1:
             return s["kernel"]
     return None
