@@ -3,10 +3,8 @@ z2 for a sample labelled 1. Kept apart from lesson04.py, which re-exports it, so
 the engine in engine.py."""
 import numpy as np
 
-from .compare import show
 from .engine import Slip, prediction_check
 from .predict import as_real
-from .reply import verdict
 
 TOL = 0.01
 
@@ -54,16 +52,19 @@ SLIPS = {
 }
 
 
+def _as_percent(prediction):
+    """The hint for a y_hat given as a percentage (10 to 100), else None."""
+    value = as_real(prediction)
+    return PERCENT if value is not None and 10 <= value <= 100 else None
+
+
 def strongest_push(prediction, grade=False):
     """Lesson 4, exercise 4 (derive): the output y_hat at which squared error's |delta2| is largest, for one
     sample with y = 1 and a sigmoid output."""
-    value = as_real(prediction)
-    if value is not None and 10 <= value <= 100:
-        return verdict("strongest_push", f"you predicted {show(prediction)}, which is not it", PERCENT, grade)
     return prediction_check("strongest_push", prediction, truth=_strongest_push, tol=TOL,
                             right="Squared error's push is y_hat (1 - y_hat)^2, whose derivative "
                                   "(1 - y_hat)(1 - 3 y_hat) is zero at 1/3 (the peak) and at 1 (no push). Below 1/3 "
                                   "the push falls, to 0 at y_hat = 0: squared error pushes weakest on the samples "
                                   "that are most confidently wrong, the slowdown this lesson measured from the "
                                   "saturated start. Cross-entropy's push, 1 - y_hat, is largest there.",
-                            slips=SLIPS["strongest_push"], grade=grade)
+                            slips=SLIPS["strongest_push"], advice=_as_percent, grade=grade)

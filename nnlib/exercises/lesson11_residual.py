@@ -7,10 +7,8 @@ Value.backward, which the lesson's `Value.backward = backward` may replace)."""
 import numpy as np
 
 from ..autograd import Value, topological_order
-from .compare import show
 from .engine import Slip, prediction_check
 from .predict import as_reals
-from .reply import verdict
 
 X, W = 0.5, 2.0                             # the prompt's numbers: x w = 1, tanh(1) = 0.7616
 _T = float(np.tanh(X * W))
@@ -82,18 +80,22 @@ SLIPS = {"residual_grad": [
 ]}
 
 
+def _as_shares(prediction):
+    """The hint for two numbers (the two paths' shares, given apart), else None."""
+    if as_reals(prediction, 2) is None:
+        return None
+    return ("Two numbers look like the two paths' shares, one each: how do shares that reach x along different "
+            "paths combine into its gradient?")
+
+
 def residual_grad(prediction, grade=False):
     """Lesson 11, exercise 2 (predict): dh/dx for the residual block h = x + tanh(x * w) at x = 0.5, w = 2."""
-    if as_reals(prediction, 2) is not None:
-        return verdict("residual_grad", f"predict one number; got {show(prediction)}", "Two numbers look like the "
-                       "two paths' shares, one each: how do shares that reach x along different paths combine "
-                       "into its gradient?", grade)
     return prediction_check("residual_grad", prediction, truth=_residual_grad, tol=0.01,
                             right=f"Two paths, two shares: the skip path hands x the whole g = 1, the path "
                                   f"through tanh g (1 - tanh^2(x w)) w = {_SLOPE:.2f} times {W:g} = {W * _SLOPE:.2f}; "
                                   f"they add up to {1 + W * _SLOPE:.2f}. Even where tanh saturates and its share "
                                   "vanishes, the skip path's 1 remains.",
-                            slips=SLIPS["residual_grad"], grade=grade)
+                            slips=SLIPS["residual_grad"], advice=_as_shares, grade=grade)
 
 
 __all__ = ["residual_grad"]

@@ -197,15 +197,17 @@ def _prediction_hint(prediction, slips, tol, truth=0.0):
     return slips[min(near)[1]].hint if near else None
 
 
-def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), grade=False):
+def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), advice=None,
+                     grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
 numeric `options`, when given). On success
     the message adds `right` (why; a function computing it is called after the truth); on failure it leads
     with the hint of the nearest catalogued wrong answer within `tol` (scaled to its size, when smaller than the
-    truth), then how the prediction relates to the truth, never the truth itself. A None prediction is not
-    attempted yet."""
+    truth), then how the prediction relates to the truth, never the truth itself. `advice(prediction)`, when
+    given, is the hint for a wrong answer no catalogued slip names (a percentage where a fraction belongs, two
+    numbers where one is asked, an option in other words), or None. A None prediction is not attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):
@@ -216,7 +218,9 @@ numeric `options`, when given). On success
         hint = None
         if problem is not None and problem.startswith("you predicted"):
             hint = _prediction_hint(prediction, slips, tol, truth)
-        if hint:                                     # the slip's hint explains: no relation guessed besides
+        if problem is not None and not hint and advice is not None:
+            hint = advice(prediction)
+        if hint and problem.startswith("you predicted"):  # the hint explains: no relation guessed besides
             problem = _prediction_problem(prediction, truth, tol, options, words=False)
         if grade and problem is not None and problem.startswith("you predicted"):
             problem = _sealed(prediction, truth, tol)
