@@ -25,7 +25,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 
 # Per lesson: figures that are settings or derivations the rules above cannot tell apart, each with why.
 ALLOWED = {
-    "04": {"0.01": "exercise 4's tolerance, a setting", "0.64": "4 x 0.8 x 0.2, derived in the text beside it"},
+    "04": {"0.01": "exercise 4's tolerance, a setting"},
     "06": {"0.002": "exercise 2's grid of learning rates the check tries, a setting"},
     "07": {"0.9": "momentum's usual coefficient, a setting",
            "1.9": "exercise 3's buggy Adam step, a derivation the student repeats"},
