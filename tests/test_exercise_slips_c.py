@@ -62,6 +62,38 @@ def test_top_eigenvalue_overflow_is_named_not_generic_nan(steps, seed):
     assert "it holds nan" not in text and "normalise v at every repetition" in text
 
 
+def power_never_normalised(steps, seed, normalise_after=False):
+    def top_eigenvalue(H):
+        v = np.random.default_rng(seed).standard_normal(H.shape[0]) if seed is not None else np.ones(H.shape[0])
+        for _ in range(steps):
+            v = H @ v
+        if normalise_after:
+            v = v / np.linalg.norm(v)
+        return v @ H @ v
+    return top_eigenvalue
+
+
+@pytest.mark.parametrize("steps, seed, normalise_after", [(500, 0, False), (300, None, False), (60, 7, False),
+                                                           (500, 0, True)])
+def test_top_eigenvalue_never_normalised_is_told_to_normalise(steps, seed, normalise_after):
+    # inf, a huge finite number, or 0 (the norm overflowed after the loop): whatever the start and the count
+    text = reply("top_eigenvalue", power_never_normalised(steps, seed, normalise_after))
+    assert text.startswith("top_eigenvalue: not yet. Your lambda_max ran away")
+    assert "normalise v after every product" in text and "a number grew past the largest float" not in text
+
+
+def test_top_eigenvalue_runaway_leaves_other_wrong_answers_alone():
+    def few(H):                                  # normalised, but 5 repetitions: wrong, and nothing ran away
+        v = np.ones(H.shape[0])
+        for _ in range(5):
+            v = H @ v
+            v = v / np.linalg.norm(v)
+        return float(v @ H @ v)
+    text = reply("top_eigenvalue", few)
+    assert text.startswith(f"top_eigenvalue: not yet. {hint(lesson06, 'top_eigenvalue', 'few')}")
+    assert "ran away" not in reply("top_eigenvalue", lambda H: 2.0)
+
+
 def test_top_eigenvalue_normalised_at_every_step_is_right():
     def top_eigenvalue(H):
         v = np.ones(H.shape[0])

@@ -9,6 +9,7 @@ import numpy as np
 from .compare import show
 from .engine import Slip, function_check, prediction_check
 from .handles import matrix_only
+from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
@@ -262,13 +263,18 @@ def l1_unused_weight(prediction, grade=False):
 
 def top_eigenvalue(fn, grade=False):
     """Lesson 6, exercise 5 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
-    function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it."""
+    function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it. An answer
+    whose lambda_max ran away (v not normalised in the loop) and that no slip names is told so."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
              (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
              (np.array([[1.0, 0.0], [0.0, 3.0]]),)]
-    return function_check("top_eigenvalue", fn, reference=_exact_top, cases=cases, outputs=("lambda_max",),
-                          slips=SLIPS["top_eigenvalue"], adapt=matrix_only, atol=1e-4, rtol=1e-4,
-                          forbid_modules=("scipy", "sklearn"), grade=grade)
+    forbid = ("scipy", "sklearn")
+
+    def check(grade):
+        return function_check("top_eigenvalue", fn, reference=_exact_top, cases=cases, outputs=("lambda_max",),
+                              slips=SLIPS["top_eigenvalue"], adapt=matrix_only, atol=1e-4, rtol=1e-4,
+                              forbid_modules=forbid, grade=grade)
+    return named_or_runaway("top_eigenvalue", fn, check, SLIPS["top_eigenvalue"], cases, _exact_top, forbid, grade)
 
 
 __all__ = ["init_loss", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2"]

@@ -1,0 +1,51 @@
+"""Lesson 6, exercise 5 (06_moons, power iteration): the reply to an answer whose lambda_max ran away because v
+was not normalised inside the loop, whatever its start vector and number of repetitions (a catalogued slip
+matches one such answer only, by its output)."""
+import numpy as np
+
+from .compare import compare, show
+from .handles import matrix_only
+from .reply import NotYet, verdict
+from .sandbox import run
+from .stubs import untouched
+
+RUNAWAY = ("Your lambda_max ran away: v's length grows (or shrinks) like lambda_max^steps unless v is divided by its "
+           "norm inside the loop, and v @ H @ v grows with it, past the largest float (about 1e308) if the loop is "
+           "long: normalise v after every product H @ v.")
+
+
+def _number(fn, H, forbid_modules):
+    """fn(H) as one float, with H handed over as a MatrixOnly; None if it raised or gave no single number."""
+    outcome = run(matrix_only(fn), (H,), forbid_modules=forbid_modules)
+    try:
+        return None if outcome.error else float(outcome.value)
+    except (TypeError, ValueError):
+        return None
+
+
+def runaway(fn, cases, reference, forbid_modules=()):
+    """The first case's problem where fn's answer ran away, else None: it came out inf or over 100 times
+    lambda_max (v never normalised), or it is wrong on H and right on H / lambda_max, whose lambda_max = 1 keeps
+    v's length from overflowing (v normalised only after the loop)."""
+    for (H,) in cases:
+        top, got = reference(H), _number(fn, H, forbid_modules)
+        if got is None or abs(got - top) <= 1e-4 * (1 + abs(top)):
+            continue
+        scaled = _number(fn, H / top, forbid_modules)
+        if np.isinf(got) or abs(got) > 100 * abs(top) or (scaled is not None and abs(scaled - 1) <= 1e-4):
+            return f"for (H={show(H)}): " + compare(got, top, ("lambda_max",), words=False)
+    return None
+
+
+def named_or_runaway(name, fn, check, slips, cases, reference, forbid_modules, grade):
+    """Run check(grade); a failure no slip in `slips` names whose answer ran away gets RUNAWAY instead."""
+    if not callable(fn) or untouched(fn):
+        return check(grade)
+    try:
+        check(True)
+    except NotYet as failure:
+        named = any(f"not yet. {slip.hint}" in str(failure) for slip in slips)
+        problem = None if named else runaway(fn, cases, reference, forbid_modules)
+        if problem is not None:
+            return verdict(name, problem, RUNAWAY, grade)
+    return check(grade)
