@@ -29,7 +29,6 @@ DESCRIPTIONS = {
     "step(X @ w_nand + b_nand)": "the property the answer must have on the four inputs X, which the check builds",
     "nnlib.Perceptron(lr=1, epochs=1)": "says which library model the check trains; the student does not build it",
     "np.logaddexp(0, x.data)": "the expression to use inside softplus(x), where x is the argument",
-    "randn(128, 128)": "says how the weights are drawn (np.random.randn) inside the check's experiment",
     "randn(n_in, n_out)": "says how he_init must draw each W, inside the student's function",
     "np.random.RandomState(seed)": "says which generator he_init must use, inside the student's function",
     'MLP(sizes, init="he", seed=seed)': "names the model whose weights he_init must reproduce, for any sizes",

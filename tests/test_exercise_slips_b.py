@@ -164,7 +164,7 @@ def test_a_mistake_written_apart_gets_the_same_hint(lesson, name, slip_name, ans
 
 
 PREDICTED = [(lesson08, "playground_neurons", "eight", 8.0), (lesson09, "mask_variance", "std", 0.499),
-             (lesson10, "relu_growth", "half the std", np.float32(5.7)), (lesson11, "residual_grad", "value", 1.262),
+             (lesson10, "funnel_backward", "no half", np.float32(0.7)), (lesson11, "residual_grad", "value", 1.262),
              (lesson11, "finite_difference_passes", "no baseline", np.array([82.0, 9.8])),
              (lesson10, "bn_output_spread", "no eps", [2, 2]),
              (lesson10, "bn_output_spread", "std halved", np.array([2.0, 1.0]))]

@@ -69,7 +69,7 @@ def test_the_neurons_reply_shows_what_was_measured():
     text = reply("playground_neurons", 3)
     assert text.startswith("playground_neurons: correct.")
     for h in range(1, 5):
-        assert f"{h}: {lesson08._circle_accuracy(h, ('x1', 'x2')):.2f}" in text
+        assert f"{h}: {lesson08._circle_median(h, ('x1', 'x2')):.2f}" in text
     three = [lesson08._circle_accuracy(3, ("x1", "x2"), seed) for seed in range(5)]
     assert ", ".join(f"{a:.2f}" for a in three) in text
     four = [lesson08._circle_accuracy(4, ("x1", "x2"), seed) for seed in range(5)]

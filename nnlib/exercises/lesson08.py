@@ -24,6 +24,7 @@ CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, 
 OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
            "lr": 0.1}
 OVERFIT_EPOCHS, SEEDS = 1000, range(5)
+CIRCLE_GOAL = 0.9            # exercises 1 and 2: the median validation accuracy over seeds 0-4 to reach
 FEATURE_CHOICES = {"x1, x2": ["x1", "x2"], "x1_sq, x2_sq": ["x1_sq", "x2_sq"], "x1x2": ["x1x2"],
                    "sin_x1, sin_x2": ["sin_x1", "sin_x2"]}
 L2_CHOICES = (0, 0.03, 3, 10)
@@ -48,26 +49,42 @@ def _circle_run(neurons, features, seed, state):
     return t.metrics()["val_accuracy"]
 
 
+def _circle_median(neurons, features):
+    """The median over seeds 0-4 of the validation accuracy on the circle."""
+    return float(np.median([_circle_accuracy(neurons, features, seed) for seed in SEEDS]))
+
+
 # --- exercise 1 (predict): the fewest neurons that enclose the circle -----------------------------------------
 def _fewest_neurons():
-    """Run it: one hidden layer of 1, 2, 3, ... tanh neurons on x1, x2; the first to reach 95% on validation."""
-    return next(h for h in range(1, 9) if _circle_accuracy(h, ("x1", "x2")) >= 0.95)
+    """Run it: one hidden layer of 1, 2, 3, ... tanh neurons on x1, x2, seeds 0-4; the first whose median
+    validation accuracy reaches CIRCLE_GOAL."""
+    return next(h for h in range(1, 9) if _circle_median(h, ("x1", "x2")) >= CIRCLE_GOAL)
 
 
 def _neurons_story():
-    seed0 = ", ".join(f"{h}: {_circle_accuracy(h, ('x1', 'x2')):.2f}" for h in range(1, 5))
-    three = ", ".join(f"{_circle_accuracy(3, ('x1', 'x2'), seed):.2f}" for seed in range(5))
-    four = min(_circle_accuracy(4, ("x1", "x2"), seed) for seed in range(5))
-    return (f"Seed 0's validation accuracy by neurons: {seed0}. Each neuron is a soft step along a line; three lines "
-            f"close a triangle around the disc, the smallest closed shape. Three can, but need not: on seeds 0-4 "
-            f"three neurons reach {three}, while four reach at least {four:.2f} on every seed. Enough units to "
-            "draw the shape is not the same as training finding it.")
+    medians = ", ".join(f"{h}: {_circle_median(h, ('x1', 'x2')):.2f}" for h in range(1, 5))
+    fewest = _fewest_neurons()
+    seeds = [_circle_accuracy(fewest, ("x1", "x2"), seed) for seed in SEEDS]
+    reached = sum(a >= CIRCLE_GOAL for a in seeds)
+    more = min(_circle_accuracy(fewest + 1, ("x1", "x2"), seed) for seed in SEEDS)
+    return (f"Median validation accuracy over seeds 0-4, by neurons: {medians}. Each neuron is a soft step along a "
+            "line, and three lines are the fewest that close a shape (a triangle) around the disc. That many can, "
+            f"but need not: {reached} of the 5 seeds reach {CIRCLE_GOAL:.0%} with them ("
+            + ", ".join(f"{a:.2f}" for a in seeds) + f"), while with one neuron more every seed reaches at least "
+            f"{more:.2f}. On the others training settled on a shape that does not close. Enough units to draw the "
+            "shape is not the same as training finding it.")
 
 
 # --- exercise 2 (predict): the features that let one neuron do it -------------------------------------------------
 def _one_neuron_features():
-    """Run it: one neuron on each choice of features; the choice that reaches 95% on validation."""
-    return next(name for name, f in FEATURE_CHOICES.items() if _circle_accuracy(1, tuple(f)) >= 0.95)
+    """Run it: one neuron on each choice of features, seeds 0-4; the choice whose median reaches CIRCLE_GOAL."""
+    return next(name for name, f in FEATURE_CHOICES.items() if _circle_median(1, tuple(f)) >= CIRCLE_GOAL)
+
+
+def _features_story():
+    low = min(_circle_accuracy(1, ("x1_sq", "x2_sq"), seed) for seed in SEEDS)
+    return ("The circle x1^2 + x2^2 = r^2 is a straight line in the features x1^2, x2^2, and one neuron draws one "
+            f"straight line: on each of seeds 0-4 it reaches a validation accuracy of {low:.2f} or more.")
 
 
 # --- exercise 4 (predict): the L2 strength chosen on validation data, over five seeds ---------------------------
@@ -164,19 +181,19 @@ for _name, _more in MORE.items():
 
 
 def playground_neurons(prediction, grade=False):
-    """Lesson 8, exercise 1 (predict): the fewest tanh neurons in one hidden layer, inputs x1 and x2, that reach
-    95% validation accuracy on the circle."""
+    """Lesson 8, exercise 1 (predict): the fewest tanh neurons in one hidden layer, inputs x1 and x2, whose median
+    validation accuracy on the circle over seeds 0-4 reaches 90%."""
     return prediction_check("playground_neurons", prediction, truth=_fewest_neurons,
-                            right=_neurons_story, slips=SLIPS["playground_neurons"],
+                            right=_neurons_story, slips=SLIPS["playground_neurons"], near=False,
                             grade=grade)
 
 
 def playground_features(prediction, grade=False):
-    """Lesson 8, exercise 2 (predict): which features let one neuron reach 95% validation accuracy on the circle."""
+    """Lesson 8, exercise 2 (predict): which features let one neuron reach 90% median validation accuracy on the
+    circle over seeds 0-4."""
     return prediction_check("playground_features", prediction, truth=_one_neuron_features,
                             options=tuple(FEATURE_CHOICES),
-                            right="The circle x1^2 + x2^2 = r^2 is a straight line in the features x1^2, x2^2, "
-                                  "and one neuron draws one straight line.", slips=SLIPS["playground_features"],
+                            right=_features_story, slips=SLIPS["playground_features"],
                             grade=grade)
 
 

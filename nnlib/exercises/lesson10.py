@@ -1,13 +1,16 @@
-"""Exercise checks for lesson 10 (10_depth): the initialisation for leaky ReLU, how fast activations grow
-under N(0, 1) weights, a standardisation that leaks, a He initialisation with a hidden bug, a batch-norm
-backward pass that half works and the spread of batch norm's output (both in lesson10_batchnorm.py). Data for the
-engine in engine.py."""
+"""Exercise checks for lesson 10 (10_depth): the initialisation for leaky ReLU, (in lesson10_funnel.py) how the
+backward spread changes down a funnel of ReLU layers, a standardisation that leaks, a He initialisation with a
+hidden bug, a batch-norm backward pass that half works and the spread of batch norm's output (both in
+lesson10_batchnorm.py). Data for the engine in engine.py."""
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Case, Slip, function_check
 from .lesson10_batchnorm import SLIPS as BN_SLIPS
 from .lesson10_batchnorm import SOLUTIONS as BN_SOLUTIONS
 from .lesson10_batchnorm import bn_backward, bn_output_spread
+from .lesson10_funnel import SLIPS as FUNNEL_SLIPS
+from .lesson10_funnel import SOLUTIONS as FUNNEL_SOLUTIONS
+from .lesson10_funnel import funnel_backward
 from .lesson10_slips import MORE
 
 # --- exercise 1 (derive): the std that keeps the variance for leaky ReLU -------------------------
@@ -35,24 +38,6 @@ def _leaky_std_upside(n_in, alpha):
 
 def _leaky_std_lecun(n_in, alpha):
     return np.sqrt(1.0 / n_in)
-
-
-# --- exercise 2 (predict): the growth per layer of a ReLU net with N(0, 1) weights ---------------
-
-
-def _relu_growth(width=128, depth=10, n=500, seeds=range(8)):
-    """Geometric mean over layers 2..depth of std(a_l) / std(a_(l-1)) for ReLU layers with randn
-    weights and zero biases, inputs N(0, 1); averaged over nets drawn with `seeds`."""
-    growths = []
-    for seed in seeds:
-        rng = np.random.RandomState(seed)
-        a = rng.randn(n, width)
-        stds = []
-        for _ in range(depth):
-            a = np.maximum(a @ rng.randn(width, width), 0)
-            stds.append(a.std())
-        growths.append(np.exp(np.mean(np.diff(np.log(stds)))))
-    return float(np.mean(growths))
 
 
 # --- exercise 3 (diagnose): standardise -----------------------------------------------------------
@@ -153,7 +138,7 @@ _X_VAL = np.array([[180.0, 0.0], [80.0, 2.0]])
 _X_CONST = np.array([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
 _X_CONST_VAL = np.array([[2.0, 6.0]])
 
-SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, "relu_growth": 8.0, "standardise": _standardise_ref,
+SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, **FUNNEL_SOLUTIONS, "standardise": _standardise_ref,
              "he_init": _he_ref, **BN_SOLUTIONS}
 
 SLIPS = {
@@ -168,15 +153,6 @@ SLIPS = {
              "shrinks the negative half by alpha.", _leaky_std_lecun),
         Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "
              "puts it in the denominator, so divide by it.", _leaky_std_upside),
-    ],
-    "relu_growth": [
-        Slip("no half", "sqrt(128) ~ 11.3 forgets that ReLU zeroes half the units: E[a^2] = Var z / 2, so the "
-             "variance grows by 128 / 2 = 64 per layer.", 11.3),
-        Slip("variance", "64 is the growth of the variance; the std grows by its square root.", 64.0),
-        Slip("width 32", "4 is the factor for the lesson's width 32 (sqrt(32 / 2)); here each unit sums 128 "
-             "inputs.", 4.0),
-        Slip("kept", "N(0, 1) weights do not keep the size: He's std sqrt(2 / n_in) would; randn is "
-             "sqrt(n_in / 2) times larger.", 1.0),
     ],
     "standardise": [
         Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
@@ -200,6 +176,7 @@ SLIPS = {
         Slip("fresh generator", "Every layer starts with the same numbers, but the layers must share one "
              "stream of random numbers: where is your generator created?", _he_fresh_rng),
     ],
+    **FUNNEL_SLIPS,
     **BN_SLIPS,
 }
 for _name, _more in MORE.items():
@@ -211,13 +188,6 @@ def leaky_relu_std(fn, grade=False):
     return function_check("leaky_relu_std", fn, reference=_leaky_std_ref,
                           cases=[(100, 0.2), (64, 0.5), (10, 0.01)], outputs=("std",),
                           slips=SLIPS["leaky_relu_std"], grade=grade)
-
-
-def relu_growth(prediction, grade=False):
-    """Lesson 10, exercise 2 (predict): the std growth per layer of 128-wide ReLU layers with randn weights."""
-    return prediction_check("relu_growth", prediction, truth=lambda: round(_relu_growth(), 2), tol=0.8,
-                            right="Var z grows by 128 * 1 * 1/2 = 64 per layer, so the std by sqrt(64) = 8.",
-                            slips=SLIPS["relu_growth"], grade=grade)
 
 
 def standardise(fn, grade=False):
@@ -236,4 +206,4 @@ def he_init(fn, grade=False):
                           outputs=names, slips=SLIPS["he_init"], adapt=_flat_weights, grade=grade)
 
 
-__all__ = ["leaky_relu_std", "relu_growth", "standardise", "he_init", "bn_backward", "bn_output_spread"]
+__all__ = ["leaky_relu_std", "funnel_backward", "standardise", "he_init", "bn_backward", "bn_output_spread"]

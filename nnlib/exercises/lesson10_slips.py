@@ -95,15 +95,6 @@ MORE = {
         Slip("sum squared", "You squared 1 + alpha: the two sides contribute 1 and alpha^2 separately, so the factor "
                             "is 1 + alpha^2.", _leaky_sum_squared),
     ],
-    "relu_growth": [
-        Slip("half the std", "ReLU halves the second moment E[a^2], not the std: follow the variance from layer to "
-                             "layer first.", 5.66),
-        Slip("width", "128 is the width; the variance grows by n_in Var(w) E[a^2] / Var z per layer, and the std "
-                      "by its square root.", 128.0),
-        Slip("total", "That is the growth over all ten layers; the question asks for the factor from one layer to "
-                      "the next.", float(8 ** 10)),
-        Slip("twice", "ReLU does not double the variance, it keeps half of it: E[a^2] = Var z / 2.", 16.0),
-    ],
     "standardise": [
         Slip("no guard", "Without the guard a feature that is constant in X_train divides by 0 (nan and inf): keep "
                          "the std > 0 guard.", _stand_no_guard),

@@ -54,9 +54,10 @@ def margin(tol, truth):
     return max(tol, 1e-6 * max(1.0, abs(float(truth))))
 
 
-def _prediction_problem(prediction, truth, tol, options, words=True):
+def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
     """What is wrong with a prediction (a number, several numbers, or one of `options`), or None; words=False
-    (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, off by one, a swapped pair)."""
+    (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, off by one, a swapped pair);
+    near=False drops "off by one" (for a small count, one step from the answer names it)."""
     if isinstance(truth, str):
         if not isinstance(prediction, str) or plain_text(prediction) not in [plain_text(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
@@ -93,6 +94,7 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
         how = ""
     else:
         how = (_how_far if words else _fact)(as_real(prediction), float(truth), tol)
+        how = "" if not near and how.startswith(": off by one") else how
     return f"you predicted {show(prediction)}, which is not it{within}{how}"
 
 
@@ -198,7 +200,7 @@ def _prediction_hint(prediction, slips, tol, truth=0.0):
 
 
 def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), advice=None,
-                     grade=False):
+                     near=True, grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
@@ -207,21 +209,22 @@ numeric `options`, when given). On success
     with the hint of the nearest catalogued wrong answer within `tol` (scaled to its size, when smaller than the
     truth), then how the prediction relates to the truth, never the truth itself. `advice(prediction)`, when
     given, is the hint for a wrong answer no catalogued slip names (a percentage where a fraction belongs, two
-    numbers where one is asked, an option in other words), or None. A None prediction is not attempted yet."""
+    numbers where one is asked, an option in other words), or None. near=False: a whole number one from the answer is
+    not told so (for a small count, "off by one" names the answer). A None prediction is not attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):
         with pristine():
             truth = truth() if callable(truth) else truth
             right = right() if callable(right) else right
-        problem = _prediction_problem(prediction, truth, tol, options)
+        problem = _prediction_problem(prediction, truth, tol, options, near=near)
         hint = None
         if problem is not None and problem.startswith("you predicted"):
             hint = _prediction_hint(prediction, slips, tol, truth)
         if problem is not None and not hint and advice is not None:
             hint = advice(prediction)
         if hint and problem.startswith("you predicted"):  # the hint explains: no relation guessed besides
-            problem = _prediction_problem(prediction, truth, tol, options, words=False)
+            problem = _prediction_problem(prediction, truth, tol, options, words=False, near=near)
         if grade and problem is not None and problem.startswith("you predicted"):
             problem = _sealed(prediction, truth, tol)
     return verdict(name, problem, hint, grade, right)
