@@ -86,6 +86,10 @@ SLIPS = {
              (10, 3, 3, 7)),
         Slip("summed delta1", "delta1 keeps a row per sample; only dJdW1 and dJdb1 sum over the samples.",
              (1, 7, 3, 7)),
+        Slip("samples in dJdW1", "dJdW1 has W1's shape, and W1 has no axis for the samples: the product "
+             "X.T @ delta1 sums over them. Which two sizes give W1's axes, in z1 = X @ W1?", (10, 7, 3, 10)),
+        Slip("X's shape", "(samples, inputs) is X's shape: dJdW1 has W1's shape, and the product X.T @ delta1 "
+             "sums the samples away.", (10, 7, 10, 3)),
     ],
     "tanh_derivative": [
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "

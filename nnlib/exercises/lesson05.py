@@ -56,12 +56,17 @@ def _mse(y_hat, y):
     return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
 
 
-def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / n, per=lambda y: y.shape[0]):
-    """An MSE gate class from cost(diff, n) and grad(diff, n), n = per(y); the arguments make its slips."""
+def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / n, per=lambda y: y.shape[0],
+              slope=False):
+    """An MSE gate class from cost(diff, n) and grad(diff, n), n = per(y); slope=True multiplies backward by
+    y_hat (1 - y_hat), the Sigmoid gate's slope; the arguments make its slips."""
     def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, per(y)
+        self.diff, self.n, self.y_hat = y_hat - y, per(y), y_hat
         return cost(self.diff, self.n)
-    return type("MSE", (), {"forward": forward, "backward": lambda self: grad(self.diff, self.n)})
+
+    def backward(self):
+        return grad(self.diff, self.n) * (self.y_hat * (1 - self.y_hat) if slope else 1)
+    return type("MSE", (), {"forward": forward, "backward": backward})
 
 
 _MSE = _mse_gate()
@@ -88,13 +93,13 @@ def _forward(params, X):
     return L, a, _sigmoid(a[-1] @ params[f"W{L}"] + params[f"b{L}"])
 
 
-def _backward(params, a, delta, L, key=lambda p, l: f"{p}{l}", transpose=False):
+def _backward(params, a, delta, L, key=lambda p, l: f"{p}{l}", transpose=False, slope=lambda a: 1 - a ** 2):
     grads = {}
     for l in range(L, 0, -1):
         grads[key("W", l)] = delta.T @ a[l - 1] if transpose else a[l - 1].T @ delta
         grads[key("b", l)] = delta.sum(axis=0)
         if l > 1:
-            delta = (delta @ params[f"W{l}"].T) * (1 - a[l - 1] ** 2)
+            delta = (delta @ params[f"W{l}"].T) * slope(a[l - 1])
     return grads
 
 
@@ -112,11 +117,12 @@ _KEYS = {"right": lambda p, l: f"{p}{l}", "W": lambda p, l: "W" if p == "W" else
          "off": lambda p, l: f"W{l - 1}" if p == "W" else f"b{l}"}
 
 
-def _l_layer(params, X, Y, loss="right", keys="right", transpose=False, per_n=True):
+def _l_layer(params, X, Y, loss="right", keys="right", transpose=False, per_n=True, tanh_again=False):
     """The L-layer network's (J, grads); the keywords make the seed's bugs and other slips."""
     L, a, y_hat = _forward(params, X)
     delta = (y_hat - Y) / (X.shape[0] if per_n else 1)
-    return _LOSSES[loss](Y, y_hat), _backward(params, a, delta, L, _KEYS[keys], transpose)
+    slope = (lambda a: 1 - np.tanh(a) ** 2) if tanh_again else (lambda a: 1 - a ** 2)
+    return _LOSSES[loss](Y, y_hat), _backward(params, a, delta, L, _KEYS[keys], transpose, slope)
 
 
 def _l_slip(**how):
@@ -188,6 +194,9 @@ SLIPS = {
              _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2, axis=0) / n)),
         Slip("unsummed", "forward returns an array: J is one number, the sum over every entry (times 1/(2n)).",
              _mse_gate(cost=lambda d, n: 0.5 * d ** 2 / n)),
+        Slip("sigmoid slope", "backward multiplies by y_hat (1 - y_hat), the sigmoid's slope: that factor belongs "
+                              "to the Sigmoid gate below, whose own backward applies it. The cost gate's backward is "
+                              "the derivative of J alone.", _mse_gate(slope=True)),
     ],
     "shared_input": [
         Slip("one_branch", "3 is what one input receives. x is both inputs: how does f change when x moves "
@@ -216,6 +225,8 @@ SLIPS = {
         Slip("J sum", "J is n times too large: the cross-entropy is a mean over the n samples.", _l_slip(loss="sum")),
         Slip("no 1/n", "Every gradient is n times too large: J is a mean, so delta = (y_hat - Y) / n.",
              _l_slip(per_n=False)),
+        Slip("tanh again", "The hidden slope applies tanh to a[l - 1], which is already tanh(z): the slope "
+                           "1 - tanh(z)^2 is written with the activation itself.", _l_slip(tanh_again=True)),
     ],
 }
 
