@@ -109,6 +109,21 @@ ENTRIES = [
           ["line", "straight", "hidden"]),
     right("playground_neurons", np.int64(3), "a numpy integer"),
     right("playground_neurons", 3, "the plain int"),
+    # added for the prompt that asks for the median of five seeds reaching 90% validation accuracy (right: still 3)
+    wrong("playground_neurons", 5, "one neuron per seed: five seeds, five neurons",
+          ["fewest", "fewer", "triangle"]),
+    wrong("playground_neurons", 4, "the median misread as every seed: four neurons reach 90% on all five",
+          ["median", "every seed", "all five", "three of the five"]),
+    wrong("playground_neurons", 0.9, "the accuracy target answered instead of a number of neurons",
+          ["number of neurons", "accuracy", "count of neurons", "not the accuracy"]),
+    wrong("playground_neurons", 6, "a hexagon, to look more like a circle",
+          ["fewest", "fewer", "triangle", "closed"]),
+    wrong("playground_neurons", [3, 3, 3, 3, 3], "one answer per seed: a list instead of one number",
+          ["one number", "single", "list", "a whole number"]),
+    wrong("playground_neurons", "three", "the right number written as a word",
+          ["string", "str", "digits"]),
+    wrong("playground_neurons", True, "a yes/no answer (yes, a hidden layer can enclose it) instead of a count",
+          ["bool", "True", "yes or no"]),
 
     # exercise 2: playground_features(prediction); right: "x1_sq, x2_sq"
     wrong("playground_features", "x1, x2", "the raw inputs: one neuron draws one line",

@@ -1,7 +1,8 @@
-"""Lesson 10 (10_depth): the scale for leaky ReLU, how fast ReLU explodes, a standardisation that looks right,
+"""Lesson 10 (10_depth): the scale for leaky ReLU, gradients down a funnel, a standardisation that looks right,
 He's scale almost, a batch-norm backward pass that half works (exercise 5's entries were written by the engineer
 who wrote the exercise, not by the fresh reader), a unit that hardly varies."""
 import math
+from fractions import Fraction
 
 import numpy as np
 
@@ -273,6 +274,38 @@ ENTRIES = [
           ["alpha**2", "α²", "square", "alpha^2"]),
     right("leaky_relu_std", lr_math, "math.sqrt, the denominator multiplied out"),
     right("leaky_relu_std", lr_power, "a power of -0.5"),
+
+    # exercise 2: funnel_backward(prediction); right: sqrt(n_out * (2 / n_in) * 1/2) = sqrt(1/4) = 0.5 (within 0.05)
+    wrong("funnel_backward", 1.0, "He's scale taken to keep the backward spread too: the sum over n_out missed",
+          ["n_out", "forward", "fewer terms", "n_in / 4"]),
+    wrong("funnel_backward", 0.25, "the ratio of the variances: the square root not taken",
+          ["variance", "square root", "sqrt"]),
+    wrong("funnel_backward", 2.0, "the ratio upside down: the layer above over the layer below",
+          ["upside", "invert", "inverse", "reciprocal", "other way"]),
+    wrong("funnel_backward", 0.707, "ReLU's slope left out: f'(z) is 0 on about half of the units",
+          ["slope", "f'", "derivative", "half of the units"]),
+    wrong("funnel_backward", 0.354, "ReLU's 1/2 counted twice (forward's E[a^2] and backward's f'^2): sqrt(1/8)",
+          ["twice", "once", "double"]),
+    wrong("funnel_backward", 0.125, "the change over the three layers of the funnel, not from one layer to the next",
+          ["per layer", "one layer", "each layer", "whole funnel", "three layers"]),
+    wrong("funnel_backward", 50, "a percentage: the std falls to 50%",
+          ["percent", "%", "fraction", "ratio"]),
+    wrong("funnel_backward", "0.5", "the right number as a string",
+          ["string", "str", "quotes"]),
+    wrong("funnel_backward", [0.5, 0.5, 0.5], "one ratio per weight matrix: a list instead of one number",
+          ["one number", "single number", "a number", "list"]),
+    wrong("funnel_backward", 1.414, "summed over n_in as the forward pass does, and ReLU's slope forgotten",
+          ["n_out", "slope", "f'", "derivative"]),
+    wrong("funnel_backward", -0.5, "the change written as -0.5 (falls by half) instead of the factor",
+          ["negative", "sign", "positive", "minus"]),
+    wrong("funnel_backward", 4.0, "the funnel's narrowing n_in / n_out taken for the factor: inverted and unrooted",
+          ["square root", "sqrt", "variance", "invert", "upside", "reciprocal"]),
+    right("funnel_backward", Fraction(1, 2), "a Fraction"),
+    right("funnel_backward", np.float64(0.5), "a numpy float"),
+    right("funnel_backward", np.array(0.5), "a 0-d numpy array"),
+    right("funnel_backward", 0.49, "a rounded value from the student's own simulation, within 0.05"),
+    right("funnel_backward", math.sqrt(32 / 128), "computed as sqrt(n_out / n_in) with math.sqrt"),
+    right("funnel_backward", np.float32(0.5), "a float32 scalar"),
 
     wrong("standardise", st_stub, "the stub: the validation part standardised with its own mean and std",
           ["training", "train", "own"]),
