@@ -91,9 +91,10 @@ SLIPS = {
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
              "(e^z - e^-z) / (e^z + e^-z) with the quotient rule, then write the result with a.",
              lambda a: a * (1 - a)),
-        Slip("no square", "Close, but something the quotient rule squares got lost: 1 - a gives different slopes at a = 0.5 and a = -0.5, while tanh is odd "
-             "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z. Redo the quotient rule, and test your "
-             "formula at a = 0.5 against a central difference of tanh at z = arctanh(0.5).", lambda a: 1 - a),
+        Slip("no square", "Close, but something the quotient rule squares got lost: 1 - a gives different slopes "
+             "at a = 0.5 and a = -0.5, while tanh is odd (tanh(-z) = -tanh(z)), so its slope is the same at z and "
+             "-z. Redo the quotient rule, and test your formula at a = 0.5 against a central difference of tanh at "
+             "z = arctanh(0.5).", lambda a: 1 - a),
         Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
         Slip("twice", "-2a is 0 at a = 0, where tanh rises fastest, and negative for a > 0, where tanh still rises: "
