@@ -143,7 +143,7 @@ SLIPS = {
         Slip("input", "Unit 2's number is its spread at the input, before batch norm: the output is gamma * z_hat "
              "+ beta, and z_hat divides z - mu by sqrt(sigma^2 + eps), which scales a small spread up.",
              (2.0, 0.00316)),
-        Slip("input", "Unit 2's number is gamma times its spread at the input: z_hat divides z - mu by "
+        Slip("input times gamma", "Unit 2's number is gamma times its spread at the input: z_hat divides z - mu by "
              "sqrt(sigma^2 + eps) first, which scales a small spread up.", (2.0, 0.00632)),
         Slip("root of gamma", "You scaled the variance by gamma (so the std by its root): out = gamma * z_hat + beta "
              "multiplies every sample by gamma, so it multiplies the std by gamma.", (1.414, 1.0)),

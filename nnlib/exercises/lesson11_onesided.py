@@ -59,20 +59,22 @@ SLIPS = {"finite_difference_passes": [
     Slip("no h", "The error does depend on h: expand J(w + h) by Taylor to the h^2 term and divide by h.",
          (_P + 1, 1.0)),
     Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", (2 * 16 + 16 * 2 + 1, 10.0)),
-    Slip("no biases", "You left out the biases (b1 and b2 are parameters too) and the one pass at the unchanged "
-                      "weights, which the one-sided difference needs as well.", (2 * 16 + 16 * 2, 10.0)),
-    *[Slip("one layer", "You counted one layer's parameters: a 2-16-2 net has two layers, W1 and b1, then W2 and "
-                        "b2, and every weight and bias of both is nudged.", (count, 10.0))
+    Slip("no biases, no baseline", "You left out the biases (b1 and b2 are parameters too) and the one pass at "
+                                   "the unchanged weights, which the one-sided difference needs as well.",
+         (2 * 16 + 16 * 2, 10.0)),
+    *[Slip(f"one layer ({count})", "You counted one layer's parameters: a 2-16-2 net has two layers, W1 and b1, "
+                                   "then W2 and b2, and every weight and bias of both is nudged.", (count, 10.0))
       for count in (2 * 16 + 16 + 1, 2 * 16 + 16, 16 * 2 + 2 + 1, 16 * 2 + 2)],
-    *[Slip("per parameter", "That is the count for one parameter; the prompt asks for one full gradient, with "
-                            "every parameter of the net nudged in turn.", (count, 10.0)) for count in (1, 2)],
+    *[Slip(f"per parameter ({count})", "That is the count for one parameter; the prompt asks for one full "
+                                       "gradient, with every parameter of the net nudged in turn.", (count, 10.0))
+      for count in (1, 2)],
     Slip("units", "You counted the units (neurons) of the net: the passes go by parameters, one for each weight "
                   "and each bias.", (2 + 16 + 2 + 1, 10.0)),
     Slip("upside down", "Your factor is below 1: it is the new error over the old one. The prompt asks how many "
                         "times smaller the error gets, old over new, a number above 1.", (_P + 1, 0.1)),
-    Slip("upside down", "Your factor is below 1, the new error over the old one (the prompt asks how many times "
-                        "smaller it gets, old over new), and the h^2 order is the central difference's: a "
-                        "one-sided difference keeps the h J''/2 term.", (_P + 1, 0.01)),
+    Slip("upside down, central", "Your factor is below 1, the new error over the old one (the prompt asks how "
+                                 "many times smaller it gets, old over new), and the h^2 order is the central "
+                                 "difference's: a one-sided difference keeps the h J''/2 term.", (_P + 1, 0.01)),
 ]}
 
 
