@@ -136,9 +136,9 @@ SLIPS = {
              "w, as if its input were always 1, so it moves the same way.", (-1.0, -1.0, 1.0)),
         Slip("b only", "Only your bias moved: at the mistake w moves too, by lr * (y - y_hat) * x, and there both "
              "inputs are 1.", (0.0, 0.0, -1.0)),
-        Slip("w1 only", "Only one weight moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
+        Slip("w1 only", "Only w1 moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
              "inputs are 1, so both weights move.", (-1.0, 0.0, -1.0)),
-        Slip("w2 only", "Only one weight moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
+        Slip("w2 only", "Only w2 moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
              "inputs are 1, so both weights move.", (0.0, -1.0, -1.0)),
         Slip("settled", "Those are the weights the perceptron settles on after several epochs: the prediction "
              "asks where they stand after the first pass through the four samples.", (-2.0, -1.0, 2.0)),

@@ -71,9 +71,9 @@ SLIPS = {
              (0.891, 0.9)),
         Slip("moved, both", "Those are how far w moved, not where it ends: the prediction is w itself after the "
              "10 steps, starting from 1.", (0.01, 0.1)),
-        Slip("moved, L2", "One of your numbers is how far w moved, not where it ends: the prediction is w itself "
-             "after the 10 steps, starting from 1.", (0.99, 0.1)),
-        Slip("moved, AdamW", "One of your numbers is how far w moved, not where it ends: the prediction is w "
+        Slip("moved, L2", "Your number for Adam with L2 is how far w moved, not where it ends: the prediction "
+             "is w itself after the 10 steps, starting from 1.", (0.99, 0.1)),
+        Slip("moved, AdamW", "Your number for AdamW is how far w moved, not where it ends: the prediction is w "
              "itself after the 10 steps, starting from 1.", (0.01, 0.9)),
         Slip("no correction", "0.463 is Adam with L2 run without the bias correction: m and v start at 0, and "
              "without dividing by 1 - beta^t the early steps come out several times lr. Section 3's step "

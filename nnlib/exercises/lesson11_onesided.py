@@ -42,6 +42,14 @@ def _measured():
 
 
 _P = 2 * 16 + 16 + 16 * 2 + 2
+
+
+def _one_layer(layer, weights, count, shared):
+    """The slip of counting one layer's parameters (and the shared pass at w, or not)."""
+    hint = (f"You counted the {layer} layer's parameters only ({weights}): a 2-16-2 net has two layers of weights "
+            "and biases, and every one of them is nudged" +
+            ("." if shared else "; and the one pass at the unchanged weights is missing too."))
+    return Slip(f"{layer} layer" + ("" if shared else ", no baseline"), hint, (count + shared, 10.0))
 SOLUTIONS = {"finite_difference_passes": (_P + 1, 10.0)}
 
 SLIPS = {"finite_difference_passes": [
@@ -62,12 +70,14 @@ SLIPS = {"finite_difference_passes": [
     Slip("no biases, no baseline", "You left out the biases (b1 and b2 are parameters too) and the one pass at "
                                    "the unchanged weights, which the one-sided difference needs as well.",
          (2 * 16 + 16 * 2, 10.0)),
-    *[Slip(f"one layer ({count})", "You counted one layer's parameters: a 2-16-2 net has two layers, W1 and b1, "
-                                   "then W2 and b2, and every weight and bias of both is nudged.", (count, 10.0))
-      for count in (2 * 16 + 16 + 1, 2 * 16 + 16, 16 * 2 + 2 + 1, 16 * 2 + 2)],
-    *[Slip(f"per parameter ({count})", "That is the count for one parameter; the prompt asks for one full "
-                                       "gradient, with every parameter of the net nudged in turn.", (count, 10.0))
-      for count in (1, 2)],
+    *[_one_layer(layer, weights, count, shared)
+      for layer, weights, count in (("first", "W1 and b1", 2 * 16 + 16), ("second", "W2 and b2", 16 * 2 + 2))
+      for shared in (True, False)],
+    Slip("per parameter", "That is the count for one parameter's nudge; the prompt asks for one full gradient, "
+                          "with every parameter of the net nudged in turn.", (1, 10.0)),
+    Slip("per parameter, shared", "That is the count for one parameter (its nudged pass and the pass at w); the "
+                                  "prompt asks for one full gradient, with every parameter nudged in turn.",
+         (2, 10.0)),
     Slip("units", "You counted the units (neurons) of the net: the passes go by parameters, one for each weight "
                   "and each bias.", (2 + 16 + 2 + 1, 10.0)),
     Slip("upside down", "Your factor is below 1: it is the new error over the old one. The prompt asks how many "
