@@ -41,8 +41,8 @@ def refused(name, answer, *words):
     ((-1, -1, -2), ["bias moved further"]),
     ((-1, -1, 1), ["bias moved up"]),
     ((0, 0, -1), ["Only your bias moved"]),
-    ((-1, 0, -1), ["Only one weight moved"]),
-    ((0, -1, -1), ["Only one weight moved"]),
+    ((-1, 0, -1), ["Only w1 moved", "both weights move"]),
+    ((0, -1, -1), ["Only w2 moved", "both weights move"]),
     ((-2, -1, 2), ["settles on after several epochs"]),
     ((-1, -1, 0), ["step(0) = 0", "the bias b"]),
 ])
@@ -256,9 +256,10 @@ def test_topo_order_names_each_kind(fn, words):
 
 # --- lesson 11: the one-sided difference's cost and error ---------------------------------------------------------
 @pytest.mark.parametrize("prediction, words", [
-    ((49, 10), ["one layer's parameters"]),
-    ((48, 10), ["one layer's parameters"]),
-    ((35, 10), ["one layer's parameters"]),
+    ((49, 10), ["first layer's parameters only"]),
+    ((48, 10), ["first layer's parameters only", "unchanged weights is missing"]),
+    ((35, 10), ["second layer's parameters only"]),
+    ((34, 10), ["second layer's parameters only", "unchanged weights is missing"]),
     ((1, 10), ["count for one parameter"]),
     ((2, 10), ["count for one parameter"]),
     ((21, 10), ["units (neurons)"]),
