@@ -142,8 +142,8 @@ SLIPS = {
              "inputs are 1, so both weights move.", (0.0, -1.0, -1.0)),
         Slip("settled", "Those are the weights the perceptron settles on after several epochs: the prediction "
              "asks where they stand after the first pass through the four samples.", (-2.0, -1.0, 2.0)),
-        Slip("wrong way", "You moved the weights the wrong way: at (1, 1) the label is 0 and the neuron says 1, so "
-             "y - y_hat = -1 and w, b go down.", (1.0, 1.0, 1.0)),
+        Slip("wrong way", "You moved the weights the wrong way: at the mistake the label is 0 and the neuron says 1; "
+             "what sign does y - y_hat have there, and which way does it move w and b?", (1.0, 1.0, 1.0)),
         Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "
              "says 0.", (0.0, 0.0, 0.0)),
         Slip("two epochs", "That is where a second epoch ends: the prediction is (w1, w2, b) after the first pass "

@@ -145,8 +145,8 @@ SLIPS = {
         Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
              "order h. Which difference is centred on x?",
              lambda f, x, h=_H: _central(f, x, h, kind="forward")),
-        Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
-             "of?",
+        Slip("over h", "You divided by h, but how far apart are the two points you take the difference of? A slope "
+             "divides by that distance.",
              lambda f, x, h=_H: _central(f, x, h, kind="over h")),
         Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
              "itself?",
@@ -157,8 +157,9 @@ SLIPS = {
              _on_a_copy),
         Slip("backward", "Your gradient misses by about the size of h: (f(x) - f(x - h e_i)) / h is one-sided, "
              "looking back only. Which difference is centred on x?", lambda f, x, h=_H: _central(f, x, h, "backward")),
-        Slip("reversed", "Every entry has the wrong sign: the difference must start from the point nudged up, "
-             "f(x + h e_i) - f(x - h e_i).", lambda f, x, h=_H: _central(f, x, h, "reversed")),
+        Slip("reversed", "Every entry has the wrong sign: a difference taken the other way round. Which point's value "
+             "comes first in a slope, the one nudged up or the one nudged down?",
+             lambda f, x, h=_H: _central(f, x, h, "reversed")),
         Slip("precedence", "Only f(x - h e_i) was divided: / binds before -, so put the whole difference in "
              "parentheses.", lambda f, x, h=_H: _central(f, x, h, "precedence")),
         Slip("all at once", "Every entry comes out the same: x + h nudges every entry at once, where e_i nudges "

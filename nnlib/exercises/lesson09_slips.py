@@ -119,8 +119,8 @@ MORE = {
                             "training stops only after `patience` epochs in a row without one; look at each epoch's "
                             "own loss before stopping.",
              on_curve(_stop_before_best)),
-        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): all of your epochs are one "
-                          "too high.", on_curve(_stop_one_based)),
+        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0); yours are counted from "
+                          "1.", on_curve(_stop_one_based)),
         Slip("previous", "You compared each loss with the previous epoch's; an improvement is a loss below the best "
                          "so far, and the waiting counts from the best epoch.", on_curve(_stop_previous)),
         Slip("end", "When training never stops (the list runs out before the patience does), the last epoch run "
