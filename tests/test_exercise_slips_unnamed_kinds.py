@@ -89,6 +89,26 @@ def test_central_difference_names_each_kind(size, divide, words):
     assert reply("central_difference", right).startswith("central_difference: correct")
 
 
+def test_central_difference_names_a_one_sided_difference_over_2h_and_a_flat_gradient():
+    def one_sided_over_2h(f, x, h=1e-5):
+        grad, step = np.zeros_like(x), np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            step[i] = h
+            grad[i] = (f(x + step) - f(x)) / (2 * h)
+            step[i] = 0.0
+        return grad
+
+    def flat(f, x, h=1e-5):
+        grad, step = [], np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            step[i] = h
+            grad.append((f(x + step) - f(x - step)) / (2 * h))
+            step[i] = 0.0
+        return np.array(grad)
+    refused("central_difference", one_sided_over_2h, "one-sided", "divided by 2h")
+    refused("central_difference", flat, "the gradient is flat", "shape of x")
+
+
 # --- lesson 7: AdamW against Adam with L2 on an unused weight --------------------------------------------------
 @pytest.mark.parametrize("prediction, words", [
     ((0.9 ** 10, 0.9), ["scaled by the learning rate"]),
@@ -124,6 +144,12 @@ def test_adamw_hints_never_write_out_the_answer():
     (lambda y_hat, y: (y_hat - y) * (1 - y_hat ** 2) / (2 * len(y)), ["1/2 of J is still there"]),
     (lambda y_hat, y: (y_hat - y) * (1 - np.tanh(y_hat) ** 2) / len(y), ["applied tanh twice"]),
     (lambda y_hat, y: (y_hat - y) * (1 - y_hat) / len(y), ["not tanh's", "odd"]),
+    (lambda y_hat, y: (y_hat - y) * (1 - np.arctanh(y_hat) ** 2) / len(y), ["You squared z"]),
+    (lambda y_hat, y: (y_hat - y) / (1 - y_hat ** 2) / len(y), ["divided by tanh's slope"]),
+    (lambda y_hat, y: (y_hat - y) / len(y), ["delta of a linear output"]),
+    (lambda y_hat, y: (y_hat - y) * (1 - y_hat ** 2), ["lost the mean's 1/n"]),
+    (lambda y_hat, y: (y - y_hat) * (1 - y_hat ** 2) / len(y), ["sign is flipped"]),
+    (lambda y_hat, y: 2 * (y_hat - y) * (1 - y_hat ** 2) / len(y), ["2 of the square is still there"]),
 ])
 def test_tanh_output_delta_names_each_kind(fn, words):
     text = refused("tanh_output_delta", fn, *words)
@@ -139,6 +165,10 @@ def test_tanh_output_delta_names_each_kind(fn, words):
     ((7, 11, 7, 11), ["whole list at patience 3"]),
     ((2, 6, 7, 12), ["count the epochs run", "index"]),
     ((2, 5, 7, 12), ["runs out", "no epoch past it"]),
+    ((2, 5, 2, 11), ["runs on past a loss lower", "replaces the kept epoch"]),
+    ((5, 2, 11, 7), ["(best_epoch, last_epoch)"]),
+    ((2, 4, 7, 11), ["stops is run"]),
+    ((3, 6, 8, 12), ["counted from 0", "counted from 1"]),
 ])
 def test_early_stop_names_each_kind(prediction, words):
     refused("early_stop", prediction, *words)
@@ -186,6 +216,8 @@ def _sigmoid(z):
     (lambda x: (lambda g: g * _sigmoid(np.logaddexp(0, x.data))), ["at the gate's output"]),
     (lambda x: (lambda g: g / np.logaddexp(0, x.data)), ["divided g by softplus itself"]),
     (lambda x: (lambda g: g * np.exp(x.data)), ["inner derivative alone"]),
+    (lambda x: (lambda g: g * np.exp(-x.data)), ["You used e^-z"]),
+    (lambda x: (lambda g: g * np.exp(x.data) / (1 + np.exp(x.data))), ["inf / inf = nan at z = 800"]),
 ])
 def test_softplus_gate_names_each_kind(local, words):
     refused("softplus_gate", _gate(local), *words)
@@ -232,6 +264,20 @@ def _one_parent(which):
     return topological_order
 
 
+def _parents_appended(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for parent, _ in node.parents:
+            visit(parent)
+            order.append(parent)
+    visit(root)
+    return order
+
+
 def _shallow(root):
     order = []
 
@@ -249,6 +295,7 @@ def _shallow(root):
     (_one_parent("first"), ["only each node's first parent"]),
     (_one_parent("last"), ["only each node's last parent"]),
     (_shallow, ["only the root and its own parents"]),
+    (_parents_appended, ["parents into `order`, not the node itself"]),
 ])
 def test_topo_order_names_each_kind(fn, words):
     refused("topo_order", fn, *words)

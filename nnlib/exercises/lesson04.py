@@ -29,7 +29,8 @@ def _central(f, x, h=_H, kind="central", reset=True):
                    "all at once": lambda: (f(x + h) - f(x - h)) / (2 * h),
                    "unit step": lambda: (f(x + step / h) - f(x - step / h)) / (2 * h),
                    "h = 1": lambda: (f(x + step / h) - f(x - step / h)) / 2,
-                   "no division": lambda: f(x + step) - f(x - step)}[kind]()
+                   "no division": lambda: f(x + step) - f(x - step),
+                   "forward over 2h": lambda: (f(x + step) - f(x)) / (2 * h)}[kind]()
         if reset:
             step[i] = 0.0
     return grad
@@ -173,6 +174,11 @@ SLIPS = {
         Slip("no division", "Your entries are tiny, about the size of h: a difference of f is a change in f, not "
              "a slope; divide by the distance between the two points.",
              lambda f, x, h=_H: _central(f, x, h, "no division")),
+        Slip("forward over 2h", "Your difference is one-sided, from f(x) to f(x + h e_i), but divided by 2h, the "
+             "distance a centred difference spans: the two points and the distance you divide by must go together.",
+             lambda f, x, h=_H: _central(f, x, h, "forward over 2h")),
+        Slip("flat", "The numbers are right, but the gradient is flat: it must have the shape of x, one entry for "
+             "each entry of x where it sits.", lambda f, x, h=_H: _central(f, x, h).ravel()),
     ],
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "

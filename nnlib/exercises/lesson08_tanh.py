@@ -103,6 +103,10 @@ SLIPS = {
                          "can fall no further there. dJ/dy_hat comes first in the chain rule.", _no_error),
         Slip("no target", "Your delta leaves out the target: dJ/dy_hat of (y_hat - y)^2 / (2n) holds y too.",
              _no_target),
+        Slip("z squared", "You squared z (the arctanh of y_hat) in the slope: tanh' = 1 - tanh(z)^2 squares tanh(z), "
+                          "the output, not z.", _bent(lambda y_hat, y: 1 - np.arctanh(y_hat) ** 2)),
+        Slip("divided", "You divided by tanh's slope: the chain rule multiplies dJ/dy_hat by dy_hat/dz.",
+             _bent(lambda y_hat, y: 1 / (1 - y_hat ** 2))),
         Slip("half", "The 1/2 of J is still there: differentiating the square brings a 2 that cancels it.", _half),
         Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.", _mean),
         Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",

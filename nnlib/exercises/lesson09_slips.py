@@ -70,6 +70,21 @@ def _stop_count(val_losses, patience):            # the number of epochs run whe
     return best, last + 1
 
 
+def _stop_stuck_best(val_losses, patience):      # at patience 5 the early best kept, though a lower loss was run
+    best, last = _stop(val_losses, patience)
+    return _stop(val_losses, 3)[0], last
+
+
+def _stop_swapped(val_losses, patience):          # each pair as (last_epoch, best_epoch)
+    best, last = _stop(val_losses, patience)
+    return last, best
+
+
+def _stop_not_run(val_losses, patience):          # the epoch that shows the patience ran out taken as not run
+    best, last = _stop(val_losses, patience)
+    return best, last - 1 if last < len(val_losses) - 1 else last
+
+
 def _stop_loss(val_losses, patience):             # the best loss returned where the best epoch belongs
     best, last = _stop(val_losses, patience)
     return val_losses[best], last
@@ -134,6 +149,12 @@ MORE = {
              on_curve(_stop_never)),
         Slip("count", "Your last epochs count the epochs run; the prompt asks for the last epoch's index, counted "
                       "from 0 like the best epoch's.", on_curve(_stop_count)),
+        Slip("stuck best", "At patience 5 training runs on past a loss lower than the early best: a new best seen "
+                           "along the way replaces the kept epoch.", on_curve(_stop_stuck_best)),
+        Slip("pair swapped", "Each pair is (best_epoch, last_epoch): the epoch to keep comes first, then the last "
+                             "epoch run.", on_curve(_stop_swapped)),
+        Slip("stop not run", "The epoch at which training stops is run: its loss is what shows the patience has run "
+                             "out, so it counts as the last epoch.", on_curve(_stop_not_run)),
         Slip("no reset", "Your count of epochs without improvement kept growing after a new best: it must start "
                          "again from the best epoch.", on_curve(_stop_no_reset)),
         Slip("loss", "The first number of each pair is an epoch (counted from 0), not the loss at that epoch.",
