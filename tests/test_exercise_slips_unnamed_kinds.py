@@ -295,7 +295,7 @@ def _shallow(root):
     (_one_parent("first"), ["only each node's first parent"]),
     (_one_parent("last"), ["only each node's last parent"]),
     (_shallow, ["only the root and its own parents"]),
-    (_parents_appended, ["parents into `order`, not the node itself"]),
+    (_parents_appended, ["The root is missing", "or only its parents"]),
 ])
 def test_topo_order_names_each_kind(fn, words):
     refused("topo_order", fn, *words)

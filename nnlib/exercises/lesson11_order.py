@@ -170,20 +170,6 @@ def _order_some_parent(pick):
     return order_fn
 
 
-def _order_parents_appended(root):         # each node's parents put in, not the node itself
-    order, seen = [], set()
-
-    def visit(node):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        for parent, _ in node.parents:
-            visit(parent)
-            order.append(parent)
-    visit(root)
-    return order
-
-
 def _order_recursive(root):                 # the handed-out function fixed: each node after its parents
     order, seen = [], set()
 
@@ -229,11 +215,9 @@ SLIPS = {
         Slip("last parent", "Your `visit` follows only each node's last parent: is the recursive call inside the "
                             "loop over the parents, or after it (where the loop variable holds the last one)?",
              _order_some_parent(lambda parents: parents[-1:])),
-        Slip("parents appended", "Your `visit` puts each node's parents into `order`, not the node itself: the "
-                                 "root, which is nobody's parent, never goes in, and a parent shared by two nodes "
-                                 "goes in twice.", _order_parents_appended),
         Slip("no root", "The root is missing from your order, so backward never hands out its gradient: every "
-                        "node of the graph goes in, the root included.", _order_no_root),
+                        "node of the graph goes in, the root included. (Does `visit` put the node itself in, or "
+                        "only its parents? The root is nobody's parent.)", _order_no_root),
     ],
 }
 
