@@ -147,9 +147,9 @@ def test_adamw_hints_never_write_out_the_answer():
     (lambda y_hat, y: (y_hat - y) * (1 - np.arctanh(y_hat) ** 2) / len(y), ["You squared z"]),
     (lambda y_hat, y: (y_hat - y) / (1 - y_hat ** 2) / len(y), ["divided by tanh's slope"]),
     (lambda y_hat, y: (y_hat - y) / len(y), ["delta of a linear output"]),
-    (lambda y_hat, y: (y_hat - y) * (1 - y_hat ** 2), ["lost the mean's 1/n"]),
+    (lambda y_hat, y: (y_hat - y) * (1 - y_hat ** 2), ["n times too large"]),
     (lambda y_hat, y: (y - y_hat) * (1 - y_hat ** 2) / len(y), ["sign is flipped"]),
-    (lambda y_hat, y: 2 * (y_hat - y) * (1 - y_hat ** 2) / len(y), ["2 of the square is still there"]),
+    (lambda y_hat, y: 2 * (y_hat - y) * (1 - y_hat ** 2) / len(y), ["Twice too large"]),
 ])
 def test_tanh_output_delta_names_each_kind(fn, words):
     text = refused("tanh_output_delta", fn, *words)

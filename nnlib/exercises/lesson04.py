@@ -146,8 +146,8 @@ SLIPS = {
         Slip("forward", "Your gradient misses by about 1e-5, the size of h: a one-sided difference has an error of "
              "order h. Which difference is centred on x?",
              lambda f, x, h=_H: _central(f, x, h, kind="forward")),
-        Slip("over h", "You divided by h, but how far apart are the two points you take the difference of? A slope "
-             "divides by that distance.",
+        Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
+             "of? A slope divides by that distance.",
              lambda f, x, h=_H: _central(f, x, h, kind="over h")),
         Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
              "itself?",

@@ -80,10 +80,9 @@ SLIPS = {
     "tanh_output_delta": [
         Slip("linear", "That is the delta of a linear output: here y_hat = tanh(z), so the chain rule multiplies by "
                        "tanh's slope dy_hat/dz as well.", _linear),
-        Slip("no_n", "Your delta has lost the mean's 1/n: J averages over the samples, so its derivative keeps "
-                     "the 1/n.", _no_n),
+        Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _no_n),
         Slip("sign", "The sign is flipped: when y_hat rises above y, J grows, so dJ/dy_hat is positive there.", _sign),
-        Slip("two", "The 2 of the square is still there: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels it.", _two),
+        Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.", _two),
         Slip("tanh again", "You applied tanh twice: tanh'(z) = 1 - tanh(z)^2, and y_hat is already tanh(z), so "
                            "write the slope with y_hat itself, without another tanh.", _tanh_again),
         Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is a tanh.", _sigmoid),
