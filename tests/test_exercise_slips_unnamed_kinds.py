@@ -348,6 +348,10 @@ def test_several_options_given_to_a_choice_are_told_to_choose_one():
     refused("jagged_curve", ["dropout 0.2", "l2 too strong"], "several answers given", "single option")
 
 
+def test_several_numbers_given_to_a_numeric_choice_are_told_to_choose_one():
+    refused("playground_regularise", [0.001, 0.01], "Choose one of", "several answers given")
+
+
 def test_a_single_option_outside_the_list_gets_no_several_words():
     assert "several answers" not in refused("jagged_curve", "momentum")
 

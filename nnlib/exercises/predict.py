@@ -76,7 +76,10 @@ def _prediction_problem(prediction, truth, tol, options, words=True):
         if value is None:
             if has_text(prediction):
                 return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
-            return f"predict one number; got {show(prediction)}" + (_several(prediction) if options else "")
+            if options and _several(prediction):
+                listed = ", ".join(show(o) for o in options)
+                return f"choose one of {listed}; got {show(prediction)}{_several(prediction)}"
+            return f"predict one number; got {show(prediction)}"
         if not np.isfinite(value):
             return f"predict a finite number; got {show(prediction)} (nan or inf is no prediction)"
         if options and not any(abs(value - float(o)) <= margin(tol, o) for o in options):
