@@ -152,8 +152,27 @@ def _pattern(got, want, atol, rtol):
                 "or, where the exercise draws random numbers, another generator, seed or order of draws?)")
     wrong = int(np.sum(~close(got, want, atol, rtol)))
     if want.size > 1 and wrong < want.size:
-        return f" ({wrong} of {want.size} entries differ, by up to {off:.1g})"
+        return f" ({wrong} of {want.size} entries differ, by up to {off:.1g}{_some_entries(got, want, atol, rtol)})"
     return f" (off by up to {off:.1g})"
+
+
+def _some_entries(got, want, atol, rtol):
+    """For an array right in some entries: what every entry that differs shares (the same factor or the same
+    offset against the expected), else ''."""
+    bad = ~close(got, want, atol, rtol)
+    if bad.sum() < 2:
+        return ""
+    g, w = got[bad], want[bad]
+    if np.all(np.abs(w) > 10 * atol):
+        k = float(np.median(g / w))
+        if abs(k - 1) > 1e-3 and np.all(close(g, k * w, 10 * atol, 1e-4)):
+            return (f"; each of them is {k:.3g} times the expected one, the others are right: a factor applied to "
+                    "some entries only, or missing from some?")
+    d = g - w
+    if np.ptp(d) <= 1e-6 * (1 + np.max(np.abs(w))):
+        return (f"; each of them is off by the same {d[0]:.3g}, the others are right: a term added to some entries "
+                "only, or missing from some?")
+    return ""
 
 
 def _shape_words(got, want):

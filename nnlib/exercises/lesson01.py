@@ -123,11 +123,27 @@ SLIPS = {
              "so the caller's w is left as it was.", _distance_in_place),
     ],
     "first_epoch_nand": [
-        Slip("step(0) = 0", "Two slips give this triple: counting z = 0 as a 0 (the lesson's step says 1 when "
-             "z >= 0, so at the start the first three samples are already right), or updating w at the mistake "
-             "and leaving b out (b moves with every update too).", (-1.0, -1.0, 0.0)),
-        Slip("wrong way", "You moved the weights the wrong way: at (1, 1) the label is 0 and the neuron says 1, so "
-             "y - y_hat = -1 and w, b go down.", (1.0, 1.0, 1.0)),
+        Slip("step(0) = 0", "Two slips give this triple: counting z = 0 as a 0, a step(0) = 0 (the lesson's step "
+             "says 1 when z >= 0, so at the start the first three samples are already right), or updating w at the "
+             "mistake and leaving b out (the bias b moves with every update too).", (-1.0, -1.0, 0.0)),
+        Slip("first sample", "Those are the weights after the first sample alone, with z = 0 counted as a 0 "
+             "(step(0) = 0): the lesson's step says 1 when z >= 0, so (0, 0) is no mistake, and an epoch is a pass "
+             "through all four samples.", (0.0, 0.0, 1.0)),
+        Slip("b twice", "Your bias moved further than your weights: b is updated once per mistake, by the same "
+             "lr * (y - y_hat) as each weight (as if its input were always 1). Count the mistakes again.",
+             (-1.0, -1.0, -2.0)),
+        Slip("b up", "Your bias moved up while the weights moved down: b gets the same update lr * (y - y_hat) as "
+             "w, as if its input were always 1, so it moves the same way.", (-1.0, -1.0, 1.0)),
+        Slip("b only", "Only your bias moved: at the mistake w moves too, by lr * (y - y_hat) * x, and there both "
+             "inputs are 1.", (0.0, 0.0, -1.0)),
+        Slip("w1 only", "Only w1 moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
+             "inputs are 1, so both weights move.", (-1.0, 0.0, -1.0)),
+        Slip("w2 only", "Only w2 moved: w moves by lr * (y - y_hat) * x, and at the mistake both "
+             "inputs are 1, so both weights move.", (0.0, -1.0, -1.0)),
+        Slip("settled", "Those are the weights the perceptron settles on after several epochs: the prediction "
+             "asks where they stand after the first pass through the four samples.", (-2.0, -1.0, 2.0)),
+        Slip("wrong way", "You moved the weights the wrong way: at the mistake the label is 0 and the neuron says 1; "
+             "what sign does y - y_hat have there, and which way does it move w and b?", (1.0, 1.0, 1.0)),
         Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "
              "says 0.", (0.0, 0.0, 0.0)),
         Slip("two epochs", "That is where a second epoch ends: the prediction is (w1, w2, b) after the first pass "

@@ -95,14 +95,26 @@ SLIPS = {
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
              "(e^z - e^-z) / (e^z + e^-z) with the quotient rule, then write the result with a.",
              lambda a: a * (1 - a)),
-        Slip("no square", "Close, but 1 - a gives different slopes at a = 0.5 and a = -0.5, while tanh is odd "
-             "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z. Redo the quotient rule, and test your "
-             "formula at a = 0.5 against a central difference of tanh at z = arctanh(0.5).", lambda a: 1 - a),
+        Slip("no square", "Close, but something the quotient rule squares got lost: 1 - a gives different slopes "
+             "at a = 0.5 and a = -0.5, while tanh is odd (tanh(-z) = -tanh(z)), so its slope is the same at z and "
+             "-z. Redo the quotient rule, and test your formula at a = 0.5 against a central difference of tanh at "
+             "z = arctanh(0.5).", lambda a: 1 - a),
         Slip("tanh of a", "You treated a as z: the argument is already a = tanh(z), so do not apply tanh again; "
              "write the slope with a itself.", lambda a: 1 - np.tanh(a) ** 2),
         Slip("twice", "-2a is 0 at a = 0, where tanh rises fastest, and negative for a > 0, where tanh still rises: "
-             "a rising function's slope is never negative. Redo the quotient rule and test your formula at a = 0.5 "
-             "against a central difference.", lambda a: -2 * a),
+             "a rising function's slope is never negative. It looks like a derivative taken with respect to a, or "
+             "one derivative too many: the slope asked is d tanh(z)/dz, only written with a. Test your formula at "
+             "a = 0.5 against a central difference.", lambda a: -2 * a),
+        Slip("wrong square", "1 - (1 - a)^2 is 0 at a = 0, where tanh rises fastest, and negative at a = -0.9, "
+             "where tanh still rises: the bracket squares the wrong thing; check which quantity the quotient rule "
+             "squares, written with a.", lambda a: 1 - (1 - a) ** 2),
+        Slip("flipped", "Your slope is negative everywhere, but tanh rises everywhere, so its slope is positive: "
+             "a subtraction is the wrong way round.", lambda a: a ** 2 - 1),
+        Slip("chain factor", "Your slope misses a factor the chain rule brings: through tanh(z) = 2 sigmoid(2z) - 1 "
+             "both the outer 2 and the inner 2z give one, and the quotient rule has none to lose. Test your formula "
+             "at a = 0 against a central difference.", lambda a: (1 - a ** 2) / 2),
+        Slip("inverse", "Your slope grows without bound as |a| nears 1, but tanh levels off there, so its slope must "
+             "die away: you wrote dz/da, the slope of arctanh, rather than da/dz.", lambda a: 1 / (1 - a ** 2)),
         Slip("plus", "Your slope grows as |a| nears 1, but tanh levels off there (at -1 and 1), so its slope must "
              "shrink: check the sign each term gets in the quotient rule.", lambda a: 1 + a ** 2),
         Slip("square of difference", "(1 - a)^2 gives 2.25 at a = -0.5 but 0.25 at a = 0.5, while tanh is odd, so "

@@ -26,7 +26,11 @@ def _central(f, x, h=_H, kind="central", reset=True):
                    "over h": lambda: (f(x + step) - f(x - step)) / h,
                    "reversed": lambda: (f(x - step) - f(x + step)) / (2 * h),
                    "precedence": lambda: f(x + step) - f(x - step) / (2 * h),
-                   "all at once": lambda: (f(x + h) - f(x - h)) / (2 * h)}[kind]()
+                   "all at once": lambda: (f(x + h) - f(x - h)) / (2 * h),
+                   "unit step": lambda: (f(x + step / h) - f(x - step / h)) / (2 * h),
+                   "h = 1": lambda: (f(x + step / h) - f(x - step / h)) / 2,
+                   "no division": lambda: f(x + step) - f(x - step),
+                   "forward over 2h": lambda: (f(x + step) - f(x)) / (2 * h)}[kind]()
         if reset:
             step[i] = 0.0
     return grad
@@ -143,21 +147,38 @@ SLIPS = {
              "order h. Which difference is centred on x?",
              lambda f, x, h=_H: _central(f, x, h, kind="forward")),
         Slip("over h", "Every entry is twice the gradient: how far apart are the two points you take the difference "
-             "of?",
+             "of? A slope divides by that distance.",
              lambda f, x, h=_H: _central(f, x, h, kind="over h")),
         Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
              "itself?",
              _in_place),
-        Slip("copy", "Every difference is 0: f sees the same input at both nudges. Which array do you nudge, and "
-             "which one do you pass to f?", _on_a_copy),
+        Slip("copy", "Every entry is 0, or all but: two slips give this. Either f sees the same input at both "
+             "nudges (which array do you nudge, and which one do you pass to f?), or the difference is multiplied "
+             "by h rather than divided: / 2 * h divides by 2, then multiplies by h (Python reads it left to right).",
+             _on_a_copy),
         Slip("backward", "Your gradient misses by about the size of h: (f(x) - f(x - h e_i)) / h is one-sided, "
              "looking back only. Which difference is centred on x?", lambda f, x, h=_H: _central(f, x, h, "backward")),
-        Slip("reversed", "Every entry has the wrong sign: the difference must start from the point nudged up, "
-             "f(x + h e_i) - f(x - h e_i).", lambda f, x, h=_H: _central(f, x, h, "reversed")),
+        Slip("reversed", "Every entry has the wrong sign: a difference taken the other way round. Which point's value "
+             "comes first in a slope, the one nudged up or the one nudged down?",
+             lambda f, x, h=_H: _central(f, x, h, "reversed")),
         Slip("precedence", "Only f(x - h e_i) was divided: / binds before -, so put the whole difference in "
              "parentheses.", lambda f, x, h=_H: _central(f, x, h, "precedence")),
         Slip("all at once", "Every entry comes out the same: x + h nudges every entry at once, where e_i nudges "
              "entry i alone.", lambda f, x, h=_H: _central(f, x, h, "all at once")),
+        Slip("unit step", "Your gradient is enormous: the nudge is 1 while the division is by 2h. The size of the "
+             "step you take and the h you divide by must be the same number.",
+             lambda f, x, h=_H: _central(f, x, h, "unit step")),
+        Slip("h = 1", "Your nudge is a whole 1, far too coarse: over so wide a step the curve bends, so the "
+             "difference no longer gives the slope at x. The step size is h.",
+             lambda f, x, h=_H: _central(f, x, h, "h = 1")),
+        Slip("no division", "Your entries are tiny, about the size of h: a difference of f is a change in f, not "
+             "a slope; divide by the distance between the two points.",
+             lambda f, x, h=_H: _central(f, x, h, "no division")),
+        Slip("forward over 2h", "Your difference is one-sided, from f(x) to f(x + h e_i), but divided by 2h, the "
+             "distance a centred difference spans: the two points and the distance you divide by must go together.",
+             lambda f, x, h=_H: _central(f, x, h, "forward over 2h")),
+        Slip("flat", "The numbers are right, but the gradient is flat: it must have the shape of x, one entry for "
+             "each entry of x where it sits.", lambda f, x, h=_H: _central(f, x, h).ravel()),
     ],
     "backprop_tanh": [
         Slip("sigmoid delta2", "The output is linear, y_hat = z2, so delta2 has no slope factor: drop "

@@ -58,8 +58,32 @@ SLIPS = {
                               "and Adam with L2 sees the gradient l2 * w.", (1.0, 1.0)),
         Slip("no l2 gradient", "AdamW is right; with L2 the gradient is not 0 but l2 * w = 0.1 at the start, and "
                                "Adam scales it up to a step of about lr.", (0.99, 1.0)),
-        Slip("once", "AdamW is right for one step, but the decay acts at each of the 10 steps: (1 - lr * wd)^10.",
-             (0.999, 0.9)),
+        Slip("once", "AdamW is right for one step, but the decay acts at each of the 10 steps, each on the w the "
+             "step before left.", (0.999, 0.9)),
+        Slip("no lr, share", "Your AdamW weight loses a share wd of itself at every step: the decay is scaled by the "
+             "learning rate like every other move of w, lr * wd * w per step.", (0.9 ** 10, 0.9)),
+        Slip("no lr, amount", "Your AdamW weight loses wd at every step: the decay is scaled by the learning rate like "
+             "every other move of w, lr * wd * w per step.", (0.0, 0.9)),
+        Slip("product", "Your AdamW weight shrinks too fast: per step w loses lr * wd * w, a share lr * wd of itself; "
+             "check that product.", (0.99 ** 10, 0.9)),
+        Slip("adaptive at 0", "Your AdamW weight takes an Adam step of about lr as well as the decay: with a loss "
+             "gradient of 0, m and v stay 0, so m_hat / sqrt(v_hat) is 0 / (0 + eps) = 0 and only the decay acts.",
+             (0.891, 0.9)),
+        Slip("moved, both", "Those are how far w moved, not where it ends: the prediction is w itself after the "
+             "10 steps, starting from 1.", (0.01, 0.1)),
+        Slip("moved, L2", "Your number for Adam with L2 is how far w moved, not where it ends: the prediction "
+             "is w itself after the 10 steps, starting from 1.", (0.99, 0.1)),
+        Slip("moved, AdamW", "Your number for AdamW is how far w moved, not where it ends: the prediction is w "
+             "itself after the 10 steps, starting from 1.", (0.01, 0.9)),
+        Slip("no correction", "0.463 is Adam with L2 run without the bias correction: m and v start at 0, and "
+             "without dividing by 1 - beta^t the early steps come out several times lr. Section 3's step "
+             "corrects both.", (0.99, 0.463)),
+        Slip("no correction, swapped", "0.463 is Adam with L2 run without the bias correction (and in AdamW's "
+             "place): m and v start at 0, and without dividing by 1 - beta^t the early steps come out several "
+             "times lr. Section 3's step corrects both.", (0.463, 0.9)),
+        Slip("a share", "Your Adam with L2 takes a share of w at each step, but its step does not shrink with w: "
+             "m_hat / sqrt(v_hat) has about the same size whatever the gradient's size, so the step is no share "
+             "of w.", (0.99, 0.99 ** 10)),
     ],
 }
 

@@ -42,6 +42,23 @@ def _unsquared(y_hat, y):               # the slope 1 - y_hat, without the squar
     return (y_hat - y) * (1 - y_hat) / y.shape[0]
 
 
+def _bent(slope):
+    """The delta with tanh's slope replaced by `slope(y_hat, y)` (the slips in the slope)."""
+    return lambda y_hat, y: (y_hat - y) * slope(y_hat, y) / y.shape[0]
+
+
+def _no_error(y_hat, y):                # tanh's slope over n, the error y_hat - y left out
+    return (1 - y_hat ** 2) / y.shape[0]
+
+
+def _no_target(y_hat, y):               # the error taken as y_hat alone
+    return y_hat * (1 - y_hat ** 2) / y.shape[0]
+
+
+def _half(y_hat, y):                    # J's 1/2 kept though the square's 2 cancels it
+    return _delta(y_hat, y) / 2
+
+
 def _mean(y_hat, y):                    # one number, not one delta per sample
     return np.mean((y_hat - y) * (1 - y_hat ** 2))
 
@@ -64,12 +81,32 @@ SLIPS = {
         Slip("linear", "That is the delta of a linear output: here y_hat = tanh(z), so the chain rule multiplies by "
                        "tanh's slope dy_hat/dz as well.", _linear),
         Slip("no_n", "Every entry is n times too large: J is a mean, so its derivative keeps the 1/n.", _no_n),
-        Slip("sign", "The sign is flipped: d/dy_hat of (y_hat - y)^2 is +2 (y_hat - y).", _sign),
+        Slip("sign", "The sign is flipped: when y_hat rises above y, J grows, so dJ/dy_hat is positive there.", _sign),
         Slip("two", "Twice too large: the 1/2 in J = 1/(2n) sum (y_hat - y)^2 cancels the 2 of the square.", _two),
-        Slip("tanh again", "You took tanh of y_hat in the slope: tanh'(z) = 1 - tanh(z)^2, and tanh(z) is y_hat "
-                           "itself, so the slope is 1 - y_hat^2.", _tanh_again),
+        Slip("tanh again", "You applied tanh twice: tanh'(z) = 1 - tanh(z)^2, and y_hat is already tanh(z), so "
+                           "write the slope with y_hat itself, without another tanh.", _tanh_again),
         Slip("sigmoid", "You multiplied by y_hat (1 - y_hat), a sigmoid's slope; this output is a tanh.", _sigmoid),
-        Slip("unsquared", "The slope is 1 - y_hat^2, not 1 - y_hat: tanh' = 1 - tanh^2.", _unsquared),
+        Slip("unsquared", "Your slope 1 - y_hat is not tanh's: it differs at y_hat and -y_hat, while tanh is odd "
+                          "(tanh(-z) = -tanh(z)), so its slope is the same at z and -z. Write tanh' = 1 - tanh^2 "
+                          "with y_hat.", _unsquared),
+        Slip("square of difference", "(1 - y_hat)^2 squares the wrong thing: it differs at y_hat and -y_hat, while "
+             "tanh is odd, so its slope is the same at z and -z. Write tanh' = 1 - tanh^2 with y_hat.",
+             _bent(lambda y_hat, y: (1 - y_hat) ** 2)),
+        Slip("plus", "Your slope grows as y_hat nears +-1, but tanh levels off there, so its slope must shrink: "
+                     "check the sign in tanh' = 1 - tanh^2.", _bent(lambda y_hat, y: 1 + y_hat ** 2)),
+        Slip("at target", "You took tanh's slope at the target y: the chain rule takes it where the output is, at "
+                          "y_hat = tanh(z), whatever y is.", _bent(lambda y_hat, y: 1 - y ** 2)),
+        Slip("slope twice", "You multiplied by tanh's slope twice: there is one tanh between z and y_hat, so the "
+                            "chain rule brings its slope once.", _bent(lambda y_hat, y: (1 - y_hat ** 2) ** 2)),
+        Slip("no error", "Your delta leaves out the error y_hat - y: it is not 0 where y_hat = y, though the loss "
+                         "can fall no further there. dJ/dy_hat comes first in the chain rule.", _no_error),
+        Slip("no target", "Your delta leaves out the target: dJ/dy_hat of (y_hat - y)^2 / (2n) holds y too.",
+             _no_target),
+        Slip("z squared", "You squared z (the arctanh of y_hat) in the slope: tanh' = 1 - tanh(z)^2 squares tanh(z), "
+                          "the output, not z.", _bent(lambda y_hat, y: 1 - np.arctanh(y_hat) ** 2)),
+        Slip("divided", "You divided by tanh's slope: the chain rule multiplies dJ/dy_hat by dy_hat/dz.",
+             _bent(lambda y_hat, y: 1 / (1 - y_hat ** 2))),
+        Slip("half", "The 1/2 of J is still there: differentiating the square brings a 2 that cancels it.", _half),
         Slip("mean", "delta has one entry per sample, shape (n, 1), like y_hat: do not average it away.", _mean),
         Slip("in_place", "The numbers are right, but you changed y_hat in place (y_hat -= ...): build a new array.",
              _in_place),

@@ -57,6 +57,34 @@ def _stop_no_reset(val_losses, patience):         # the count of epochs without 
     return best_epoch, len(val_losses) - 1
 
 
+def _stop_seen_best(val_losses, patience):       # stops right, but keeps the lowest loss of the whole list
+    return min(range(len(val_losses)), key=val_losses.__getitem__), _stop(val_losses, patience)[1]
+
+
+def _stop_never(val_losses, patience):            # patience ignored: the whole list run, its minimum kept
+    return min(range(len(val_losses)), key=val_losses.__getitem__), len(val_losses) - 1
+
+
+def _stop_count(val_losses, patience):            # the number of epochs run where the last epoch's index belongs
+    best, last = _stop(val_losses, patience)
+    return best, last + 1
+
+
+def _stop_stuck_best(val_losses, patience):      # at patience 5 the early best kept, though a lower loss was run
+    best, last = _stop(val_losses, patience)
+    return _stop(val_losses, 3)[0], last
+
+
+def _stop_swapped(val_losses, patience):          # each pair as (last_epoch, best_epoch)
+    best, last = _stop(val_losses, patience)
+    return last, best
+
+
+def _stop_not_run(val_losses, patience):          # the epoch that shows the patience ran out taken as not run
+    best, last = _stop(val_losses, patience)
+    return best, last - 1 if last < len(val_losses) - 1 else last
+
+
 def _stop_loss(val_losses, patience):             # the best loss returned where the best epoch belongs
     best, last = _stop(val_losses, patience)
     return val_losses[best], last
@@ -102,15 +130,31 @@ def _stop_before_best(val_losses, patience):     # the count checked before the 
 
 MORE = {
     "early_stop": [
-        Slip("before best", "An epoch that sets a new best restarts the count: training stops only after `patience` "
-                            "epochs in a row without one, so look at that epoch's own loss before stopping.",
+        Slip("before best", "You stopped at an epoch whose loss is a new best: a new best restarts the count, so "
+                            "training stops only after `patience` epochs in a row without one; look at each epoch's "
+                            "own loss before stopping.",
              on_curve(_stop_before_best)),
-        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0): all of your epochs are one "
-                          "too high.", on_curve(_stop_one_based)),
+        Slip("one based", "Epochs are counted from 0 here (the first loss is epoch 0); yours are counted from "
+                          "1.", on_curve(_stop_one_based)),
         Slip("previous", "You compared each loss with the previous epoch's; an improvement is a loss below the best "
                          "so far, and the waiting counts from the best epoch.", on_curve(_stop_previous)),
-        Slip("end", "When training never stops, the last epoch run is the last epoch of the list (counted from 0), "
-                    "not one past it.", on_curve(_stop_end)),
+        Slip("end", "When training never stops (the list runs out before the patience does), the last epoch run "
+                    "is the last epoch of the list, counted from 0: there is no epoch past it, however much "
+                    "patience is left.", on_curve(_stop_end)),
+        Slip("seen best", "You kept the lowest loss of the whole list at patience 3, but training stopped before "
+                          "that epoch was ever run: the kept epoch must be one of the epochs actually run.",
+             on_curve(_stop_seen_best)),
+        Slip("never stops", "You ran the whole list at patience 3 as well: count the epochs in a row without a new "
+                            "best after the best one; the patience can run out before the loss improves again.",
+             on_curve(_stop_never)),
+        Slip("count", "Your last epochs count the epochs run; the prompt asks for the last epoch's index, counted "
+                      "from 0 like the best epoch's.", on_curve(_stop_count)),
+        Slip("stuck best", "At patience 5 training runs on past a loss lower than the early best: a new best seen "
+                           "along the way replaces the kept epoch.", on_curve(_stop_stuck_best)),
+        Slip("pair swapped", "Each pair is (best_epoch, last_epoch): the epoch to keep comes first, then the last "
+                             "epoch run.", on_curve(_stop_swapped)),
+        Slip("stop not run", "The epoch at which training stops is run: its loss is what shows the patience has run "
+                             "out, so it counts as the last epoch.", on_curve(_stop_not_run)),
         Slip("no reset", "Your count of epochs without improvement kept growing after a new best: it must start "
                          "again from the best epoch.", on_curve(_stop_no_reset)),
         Slip("loss", "The first number of each pair is an epoch (counted from 0), not the loss at that epoch.",

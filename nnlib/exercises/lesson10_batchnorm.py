@@ -132,8 +132,21 @@ SLIPS = {
              (1.0, 1.0)),
         Slip("beta added", "beta shifts every sample by the same amount: it moves the mean, not the spread.",
              (3.0, 2.414)),
-        Slip("std halved", "eps = sigma^2 halves the variance sigma^2 / (sigma^2 + eps) of z_hat, not its std.",
-             (2.0, 1.0)),
+        Slip("std halved", "For unit 2 you took the ratio of variances sigma^2 / (sigma^2 + eps) as the ratio of "
+             "stds: z_hat divides by sqrt(sigma^2 + eps), so that ratio needs its square root first.", (2.0, 1.0)),
+        Slip("std halved, no gamma", "For unit 2 you took the ratio of variances sigma^2 / (sigma^2 + eps) as the "
+             "ratio of stds (it needs its square root), and both numbers are z_hat's spreads: out = gamma * z_hat "
+             "+ beta multiplies the spread by gamma.", (1.0, 0.5)),
+        Slip("eps on the std", "You added eps to the std, outside the root: batch norm divides by "
+             "sqrt(sigma^2 + eps), so eps sits under the root with the variance, where it is as large as unit 2's "
+             "variance.", (2.0, 1.994)),
+        Slip("input", "Unit 2's number is its spread at the input, before batch norm: the output is gamma * z_hat "
+             "+ beta, and z_hat divides z - mu by sqrt(sigma^2 + eps), which scales a small spread up.",
+             (2.0, 0.00316)),
+        Slip("input times gamma", "Unit 2's number is gamma times its spread at the input: z_hat divides z - mu by "
+             "sqrt(sigma^2 + eps) first, which scales a small spread up.", (2.0, 0.00632)),
+        Slip("root of gamma", "You scaled the variance by gamma (so the std by its root): out = gamma * z_hat + beta "
+             "multiplies every sample by gamma, so it multiplies the std by gamma.", (1.414, 1.0)),
         Slip("variances", "Those are variances (gamma^2 times z_hat's); the question asks for standard "
              "deviations.", (4.0, 2.0)),
         Slip("squashed", "A unit that hardly varies is not squashed to a constant: dividing by "

@@ -136,14 +136,15 @@ SOLUTIONS = {"softplus_gate": _softplus_ref, **RESIDUAL_SOLUTIONS, "unbroadcast"
 
 SLIPS = {
     "softplus_gate": [
-        Slip("exp", "You used e^z as the local derivative: the log contributes a factor 1 / (1 + e^z) too, "
-             "so the derivative is e^z / (1 + e^z) = sigmoid(z).", _softplus_exp),
+        Slip("exp", "You used e^z as the local derivative, the inner derivative alone: the log contributes its "
+             "own factor too (the chain rule through log(u) with u = 1 + e^z).", _softplus_exp),
         Slip("no upstream", "Your local function ignores g: it must return g times the local derivative "
              "(the chain rule), not the derivative alone.", _softplus_no_g),
-        Slip("sign", "You wrote 1 / (1 + e^z), which is sigmoid(-z): the derivative of log(1 + e^z) is "
-             "e^z / (1 + e^z) = 1 / (1 + e^-z).", _softplus_sign),
-        Slip("value", "Your local function multiplies g by softplus itself; it needs the derivative of "
-             "softplus, sigmoid(z).", _softplus_value),
+        Slip("sign", "Your slope 1 / (1 + e^z) falls as z grows, but softplus gets steeper as z grows. Two slips "
+             "give it: the log's derivative 1/u alone, without the chain rule's du/dz for u = 1 + e^z, or a "
+             "sigmoid with the sign of the exponent flipped, sigmoid(-z).", _softplus_sign),
+        Slip("value", "Your local function multiplies g by softplus itself, the gate's value: it needs the "
+             "derivative of softplus at z.", _softplus_value),
     ],
     "unbroadcast": [
         Slip("mean", "The shapes are right now, but b's gradient is n times too small on a batch of n rows: numpy "

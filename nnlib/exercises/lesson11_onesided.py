@@ -42,13 +42,23 @@ def _measured():
 
 
 _P = 2 * 16 + 16 + 16 * 2 + 2
+
+
+def _one_layer(layer, weights, count, shared):
+    """The slip of counting one layer's parameters (and the shared pass at w, or not)."""
+    hint = (f"You counted the {layer} layer's parameters only ({weights}): a 2-16-2 net has two layers of weights "
+            "and biases, and every one of them is nudged" +
+            ("." if shared else "; and the one pass at the unchanged weights is missing too."))
+    return Slip(f"{layer} layer" + ("" if shared else ", no baseline"), hint, (count + shared, 10.0))
 SOLUTIONS = {"finite_difference_passes": (_P + 1, 10.0)}
 
 SLIPS = {"finite_difference_passes": [
     Slip("no baseline", "A one-sided difference needs J at the unchanged weights too; one pass there serves every "
                         "parameter, so count it once.", (_P, 10.0)),
-    Slip("central count", "That is section 6's count for central differences (two nudged passes per parameter); a "
-                          "one-sided difference nudges each parameter once.", (2 * _P, 10.0)),
+    Slip("central count", "Two slips give this count: section 6's count for central differences (two nudged passes "
+                          "per parameter), where a one-sided difference nudges each parameter once; or the pass at "
+                          "the unchanged weights run again for every parameter, where one serves them all.",
+         (2 * _P, 10.0)),
     Slip("central order", "The h^2 error is the central difference's: there the h^2 J''/2 terms of J(w + h) and "
                           "J(w - h) cancel. A one-sided difference keeps that term; what is left, divided by h?",
          (_P + 1, 100.0)),
@@ -57,6 +67,24 @@ SLIPS = {"finite_difference_passes": [
     Slip("no h", "The error does depend on h: expand J(w + h) by Taylor to the h^2 term and divide by h.",
          (_P + 1, 1.0)),
     Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", (2 * 16 + 16 * 2 + 1, 10.0)),
+    Slip("no biases, no baseline", "You left out the biases (b1 and b2 are parameters too) and the one pass at "
+                                   "the unchanged weights, which the one-sided difference needs as well.",
+         (2 * 16 + 16 * 2, 10.0)),
+    *[_one_layer(layer, weights, count, shared)
+      for layer, weights, count in (("first", "W1 and b1", 2 * 16 + 16), ("second", "W2 and b2", 16 * 2 + 2))
+      for shared in (True, False)],
+    Slip("per parameter", "That is the count for one parameter's nudge; the prompt asks for one full gradient, "
+                          "with every parameter of the net nudged in turn.", (1, 10.0)),
+    Slip("per parameter, shared", "That is the count for one parameter (its nudged pass and the pass at w); the "
+                                  "prompt asks for one full gradient, with every parameter nudged in turn.",
+         (2, 10.0)),
+    Slip("units", "You counted the units (neurons) of the net: the passes go by parameters, one for each weight "
+                  "and each bias.", (2 + 16 + 2 + 1, 10.0)),
+    Slip("upside down", "Your factor is below 1: it is the new error over the old one. The prompt asks how many "
+                        "times smaller the error gets, old over new, a number above 1.", (_P + 1, 0.1)),
+    Slip("upside down, central", "Your factor is below 1, the new error over the old one (the prompt asks how "
+                                 "many times smaller it gets, old over new), and the h^2 order is the central "
+                                 "difference's: a one-sided difference keeps the h J''/2 term.", (_P + 1, 0.01)),
 ]}
 
 

@@ -149,6 +149,27 @@ def _order_no_root(root):                   # every node but the root itself
     return [node for node in _order_ref(root) if node is not root]
 
 
+def _order_shallow(root):                  # the root's own parents, then the root: no deeper nodes
+    return [parent for parent, _ in root.parents] + [root]
+
+
+def _order_some_parent(pick):
+    """Each node after one of its parents only (`pick` chooses which), as when `visit` misses the others."""
+    def order_fn(root):
+        order, seen = [], set()
+
+        def visit(node):
+            if id(node) in seen:
+                return
+            seen.add(id(node))
+            for parent, _ in pick(node.parents):
+                visit(parent)
+            order.append(node)
+        visit(root)
+        return order
+    return order_fn
+
+
 def _order_recursive(root):                 # the handed-out function fixed: each node after its parents
     order, seen = [], set()
 
@@ -168,9 +189,10 @@ SOLUTIONS = {"topo_order": _order_recursive}
 
 SLIPS = {
     "topo_order": [
-        Slip("given", "This still behaves as the function handed out: when does a node go into `order`, before or "
-                      "after its parents? (backward walks `order` from its end itself: do not reverse it.)",
-             _order_given),
+        Slip("given", "This still behaves as the function handed out, each node before its parents. Two ways give "
+                      "it: `visit` still puts a node into `order` before its parents, or it puts it in after them "
+                      "and the list is then reversed: backward already walks `order` from its end, so reversing "
+                      "it undoes the fix.", _order_given),
         Slip("no seen", "A node reached along two paths goes into the order twice, so backward hands out its "
                         "shares twice: remember which nodes are already placed.", _order_unseen),
         Slip("reversed", "Reversing the handed-out order is right on a tree, but not where a node is used twice: "
@@ -184,8 +206,18 @@ SLIPS = {
         Slip("breadth first", "Breadth first by distance from the root is not a topological order: a node can be "
                               "closer to the root along one path and further along another, and must come after "
                               "all of its parents.", _order_bfs),
+        Slip("shallow", "Your order holds only the root and its own parents: nodes further back (a parent's "
+                        "parents, and so on to the leaves) are missing, so backward never reaches them. Every node "
+                        "of the graph goes in: `visit` must go on into each parent's parents.", _order_shallow),
+        Slip("first parent", "Your `visit` follows only each node's first parent: a node with two parents (a sum, a "
+                             "product) loses its second one, and everything behind it, from the order. Visit every "
+                             "parent.", _order_some_parent(lambda parents: parents[:1])),
+        Slip("last parent", "Your `visit` follows only each node's last parent: is the recursive call inside the "
+                            "loop over the parents, or after it (where the loop variable holds the last one)?",
+             _order_some_parent(lambda parents: parents[-1:])),
         Slip("no root", "The root is missing from your order, so backward never hands out its gradient: every "
-                        "node of the graph goes in, the root included.", _order_no_root),
+                        "node of the graph goes in, the root included. (Does `visit` put the node itself in, or "
+                        "only its parents? The root is nobody's parent.)", _order_no_root),
     ],
 }
 

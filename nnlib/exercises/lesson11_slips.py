@@ -25,6 +25,27 @@ def _softplus_plus(x):                      # the upstream gradient added to the
     return _softplus(x, lambda g: g + sigmoid(x.data))
 
 
+def _softplus_identity(x):                  # g passed through: the local derivative left out
+    return _softplus(x, lambda g: g)
+
+
+def _softplus_of_output(x):                 # the slope taken at the gate's output, softplus(z), not at z
+    return _softplus(x, lambda g: g * sigmoid(np.logaddexp(0, x.data)))
+
+
+def _softplus_over_value(x):                # the log's 1/u taken at the log's value
+    return _softplus(x, lambda g: g / np.logaddexp(0, x.data))
+
+
+def _softplus_exp_minus(x):                 # e^-z: the exp's derivative with a sign slip
+    return _softplus(x, lambda g: g * np.exp(-x.data))
+
+
+def _softplus_nan_slope(x):                 # the right slope written as e^z / (1 + e^z): inf / inf at z = 800
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _softplus(x, lambda g: g * np.exp(x.data) / (1 + np.exp(x.data)))
+
+
 def _softplus_naive(x):                     # right slope, but log(1 + e^z) overflows for large z
     with np.errstate(over="ignore"):
         out = np.log(1 + np.exp(x.data))
@@ -60,7 +81,20 @@ def _unbroadcast_axis_zero(g, shape):       # every size-1 axis summed as if it 
 MORE = {
     "softplus_gate": [
         Slip("sigmoid slope", "You multiplied g by s (1 - s), the slope of the sigmoid: that is softplus's second "
-             "derivative; the first is the sigmoid itself.", _softplus_slope),
+             "derivative, one differentiation too many.", _softplus_slope),
+        Slip("identity", "Your local function passes g through unchanged, as if the local derivative were 1 "
+             "(a gate whose output moves exactly as its input): softplus bends, so multiply g by its slope at z.",
+             _softplus_identity),
+        Slip("at output", "You took the slope at the gate's output, softplus(z): a local derivative is evaluated at "
+             "the gate's input, x.data.", _softplus_of_output),
+        Slip("over value", "You divided g by softplus itself: the log's derivative 1/u is taken at the log's "
+             "argument u = 1 + e^z, not at its value, and the chain rule then multiplies by du/dz.",
+             _softplus_over_value),
+        Slip("e^-z", "You used e^-z as the local derivative: it falls as z grows, but softplus gets steeper as z "
+             "grows; and the log contributes its own factor (the chain rule through log(u), u = 1 + e^z).",
+             _softplus_exp_minus),
+        Slip("nan slope", "Your slope is right for moderate z, but e^z / (1 + e^z) is inf / inf = nan at z = 800: "
+             "write it so that no e^z of a large z is taken (the library's sigmoid does so).", _softplus_nan_slope),
         Slip("relu step", "You used ReLU's step (1 for z > 0, else 0); softplus is the smooth version, and its slope "
              "changes gradually: differentiate log(1 + e^z).", _softplus_step),
         Slip("plus", "Your local function adds g to the local derivative: the chain rule multiplies them.",

@@ -60,16 +60,15 @@ def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
     near=False drops "off by one" (for a small count, one step from the answer names it)."""
     if isinstance(truth, str):
         if not isinstance(prediction, str) or plain_text(prediction) not in [plain_text(o) for o in options]:
-            return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}"
+            return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}" + \
+                _several(prediction)
         ok = plain_text(prediction) == plain_text(truth)
     elif isinstance(truth, tuple):
         values = as_reals(prediction, len(truth))
         if values is None:
             if has_text(prediction):
                 return f"predict {len(truth)} numbers, not text: got {show(prediction)} (a string: drop the quotes)"
-            example = tuple(range(3, 3 + len(truth)))
-            return (f"predict {len(truth)} numbers (a tuple, a list or an array), such as {example}; "
-                    f"got {show(prediction)}")
+            return _count_problem(prediction, len(truth))
         if not all(np.isfinite(values)):
             return f"predict {len(truth)} finite numbers; got {show(prediction)} (nan or inf is no prediction)"
         ok = all(abs(p - float(t)) <= margin(tol, t) for p, t in zip(values, truth))
@@ -78,6 +77,9 @@ def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
         if value is None:
             if has_text(prediction):
                 return f"predict one number, not text: got {show(prediction)} (a string: drop the quotes)"
+            if options and _several(prediction):
+                listed = ", ".join(show(o) for o in options)
+                return f"choose one of {listed}; got {show(prediction)}{_several(prediction)}"
             return f"predict one number; got {show(prediction)}"
         if not np.isfinite(value):
             return f"predict a finite number; got {show(prediction)} (nan or inf is no prediction)"
@@ -96,6 +98,54 @@ def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
         how = (_how_far if words else _fact)(as_real(prediction), float(truth), tol)
         how = "" if not near and how.startswith(": off by one") else how
     return f"you predicted {show(prediction)}, which is not it{within}{how}"
+
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _given(prediction):
+    """How many numbers a prediction holds (one real, or a flat sequence of reals), else None."""
+    if as_real(prediction) is not None:
+        return 1
+    size = len(prediction) if isinstance(prediction, (tuple, list)) or (
+        isinstance(prediction, np.ndarray) and prediction.ndim == 1) else None
+    return size if size and as_reals(prediction, size) is not None else None
+
+
+def _several(prediction):
+    """For a choice: why one option, when a sequence of several was given; else ""."""
+    if not isinstance(prediction, (tuple, list, np.ndarray)) or np.size(prediction) < 2:
+        return ""
+    return (" (several answers given: the question asks which one holds, so choose the single option you "
+            "expect, not every candidate)")
+
+
+def _count_problem(prediction, n):
+    """What is wrong with a prediction of several numbers that holds none, too few or too many of them."""
+    example = tuple(range(3, 3 + n))
+    many = f"{_WORDS.get(n, n)} numbers" + (" (a pair)" if n == 2 else "")
+    problem = f"predict {many}: a tuple, a list or an array, such as {example}; got {show(prediction)}"
+    given = _given(prediction)
+    if given is not None and given < n:
+        every = "both" if n == 2 else f"all {_WORDS.get(n, n)}"
+        problem += (f"; that is {_WORDS.get(given, given)} where the prompt asks for {every}, one for every "
+                    "number it names, in the order it lists them")
+    elif given is not None and given > n:
+        problem += f"; that is {_WORDS.get(given, given)}, more than the prompt asks for"
+    return problem
+
+
+def _regrouped(values, truth, tol):
+    """"a x b" when the prediction is the truth's numbers grouped the other way round (read as an a-by-b table,
+    listed column by column instead of row by row), else None."""
+    n = len(truth)
+    for a in range(2, n // 2 + 1):
+        if n % a or n // a < 2:
+            continue
+        table = np.array(truth, dtype=float).reshape(a, n // a)
+        if all(abs(v - t) <= margin(tol, t) for v, t in zip(values, table.T.ravel())):
+            return f"{a} x {n // a}"
+    return None
 
 
 def _fact(value, truth, tol=0.0):
@@ -144,6 +194,10 @@ def _tuple_words(values, truth, tol, words=True):
     ok = [abs(v - t) <= margin(tol, t) for v, t in zip(values, truth)]
     if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
         off = [i + 1 for i, good in enumerate(ok) if not good]
+        if _regrouped(values, truth, tol):
+            swap = " (numbers 2 and 3 are swapped)" if len(truth) == 4 else ""
+            return (f": the right numbers, grouped the other way round{swap}: the prompt's order keeps together "
+                    "the numbers of one case (or of one quantity); follow the order it lists them in")
         pair = len(off) == 2 and abs(values[off[0] - 1] - truth[off[1] - 1]) <= margin(tol, truth[off[1] - 1])
         if pair:
             return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
