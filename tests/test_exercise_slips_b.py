@@ -163,7 +163,7 @@ def test_a_mistake_written_apart_gets_the_same_hint(lesson, name, slip_name, ans
     assert reply(name, answer).startswith(f"{name}: not yet. {hint_of(lesson, name, slip_name)}")
 
 
-PREDICTED = [(lesson08, "playground_neurons", "eight", 8.0), (lesson09, "mask_variance", "std", 0.499),
+PREDICTED = [(lesson08, "playground_neurons", "eight", 8.0),
              (lesson10, "relu_growth", "half the std", np.float32(5.7)), (lesson11, "residual_grad", "value", 1.262),
              (lesson11, "finite_difference_passes", "no baseline", np.array([82.0, 9.8])),
              (lesson10, "bn_output_spread", "no eps", [2, 2]),

@@ -1,5 +1,6 @@
 """Exercise checks for lesson 9 (09_generalisation): early stopping on paper, dropout's scaling, its forward pass,
-its noise, and (in lesson09_curves.py) a jagged training curve.
+and (in lesson09_noise.py) the spread it adds to a varying activation and (in lesson09_curves.py) a jagged training
+curve.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -9,6 +10,9 @@ from .engine import Case, Slip, function_check, prediction_check
 from .lesson09_curves import SLIPS as CURVE_SLIPS
 from .lesson09_curves import SOLUTIONS as CURVE_SOLUTIONS
 from .lesson09_curves import jagged_curve
+from .lesson09_noise import SLIPS as NOISE_SLIPS
+from .lesson09_noise import SOLUTIONS as NOISE_SOLUTIONS
+from .lesson09_noise import dropout_output_variance
 from .lesson09_slips import MORE, on_curve
 
 
@@ -110,15 +114,8 @@ def _bug_in_place(a, rate, u):               # right numbers, but changes `a`
     return a, mask
 
 
-# --- exercise 4 (predict): how noisy is an inverted-dropout mask? ---------------------------------------
-def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
-    """Run it: the variance of a million entries of an inverted-dropout mask."""
-    mask = (np.random.default_rng(seed).random(entries) >= rate) / (1 - rate)
-    return round(float(mask.var()), 3)
-
-
 SOLUTIONS = {"early_stop": on_curve(_early_stop), "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
-             "mask_variance": 0.25, **CURVE_SOLUTIONS}
+             **NOISE_SOLUTIONS, **CURVE_SOLUTIONS}
 
 SLIPS = {
     "early_stop": [
@@ -155,15 +152,8 @@ SLIPS = {
         Slip("given", "This still behaves as the function handed out: look at which units are kept and at the "
                       "factor they are scaled by.", _given_bug),
     ],
-    "mask_variance": [
-        Slip("bernoulli", "p (1 - p) = 0.16 is the variance of the 0/1 keep indicator; the mask is that indicator "
-                          "divided by 1 - p, which multiplies the variance by 1 / (1 - p)^2.", 0.16),
-        Slip("second_moment", "1 / (1 - p) = 1.25 is E[M^2]; the variance subtracts the squared mean, E[M]^2 = 1.",
-             1.25),
-        Slip("rate", "The variance is not the rate itself: work out E[M^2] - E[M]^2 with M = 0 or 1 / (1 - p).", 0.2),
-        Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
-    ],
 }
+SLIPS.update(NOISE_SLIPS)
 SLIPS.update(CURVE_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
@@ -201,13 +191,4 @@ def dropout_forward(fn, grade=False):
                           also=(_dropout_forward_below,), grade=grade)
 
 
-def mask_variance(prediction, grade=False):
-    """Lesson 9, exercise 4 (predict): the variance of one entry of an inverted-dropout mask with rate 0.2."""
-    return prediction_check("mask_variance", prediction, truth=_mask_variance, tol=0.005,
-                            right="E[M] = 1 and E[M^2] = (1 - p) / (1 - p)^2 = 1 / (1 - p), so the variance is "
-                                  "1 / (1 - p) - 1 = p / (1 - p) = 0.25: the noise dropout adds grows quickly with p "
-                                  "(1 at p = 0.5, 4 at p = 0.8).",
-                            slips=SLIPS["mask_variance"], grade=grade)
-
-
-__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance", "jagged_curve"]
+__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "dropout_output_variance", "jagged_curve"]

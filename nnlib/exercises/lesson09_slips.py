@@ -136,11 +136,4 @@ MORE = {
         Slip("keep high", "The scale is right, but keeping u > 1 - rate keeps a share `rate` of the units, not "
                           "1 - rate: look at the threshold.", _drop_keep_high),
     ],
-    "mask_variance": [
-        Slip("std", "That is a standard deviation; the question asks for the variance of the mask.", 0.5),
-        Slip("mean", "1 is the mean of the mask (section 5); the variance measures the spread around it.", 1.0),
-        Slip("value squared", "1 / (1 - p)^2 is the square of the kept value; E[M^2] weights it by the probability "
-                              "1 - p of keeping.", 1.5625),
-        Slip("keep", "0.8 is the probability of keeping a unit, not the variance of the mask.", 0.8),
-    ],
 }
