@@ -116,12 +116,6 @@ MORE = {
         Slip("loss", "The first number of each pair is an epoch (counted from 0), not the loss at that epoch.",
              on_curve(_stop_loss)),
     ],
-    "dropout_without_scaling": [
-        Slip("squared", "1 / (1 - p)^2 = 16 squares the scale: the question is about the mean input, and the "
-                        "mean is not squared.", 16.0),
-        Slip("odds", "p / (1 - p) = 3 compares the dropped share with the kept one; compare what arrives at "
-                     "prediction time (everything) with what arrived in training (the kept share).", 3.0),
-    ],
     "dropout_forward": [
         Slip("keep and scale", "The caller's `a` is safe now, but the share of units that survive is `rate`, not "
                                "1 - rate, and the kept units are shrunk, not scaled up: look at the comparison and "

@@ -1,6 +1,4 @@
-"""Lesson 9 (09_generalisation): early stopping on paper, dropout without rescaling, a broken dropout layer,
-the variance of a mask entry, a jagged training curve."""
-from fractions import Fraction
+"""Lesson 9 (09_generalisation): early stopping on paper, a broken dropout layer, a jagged training curve."""
 
 import numpy as np
 
@@ -72,23 +70,6 @@ def df_keep_below(a, rate, u):
 
 
 ENTRIES = [
-    # exercise 2: dropout_without_scaling(prediction); right: 1 / (1 - 0.75) = 4
-    wrong("dropout_without_scaling", 0.25, "the ratio upside down: training over prediction",
-          ["invert", "other way", "1/(1 - p)", "upside", "reciprocal"]),
-    wrong("dropout_without_scaling", 1 / 0.75, "1/p instead of 1/(1 - p)",
-          ["1 - p", "keep", "kept"]),
-    wrong("dropout_without_scaling", 0.75, "p itself",
-          ["1 - p", "ratio", "keep"]),
-    wrong("dropout_without_scaling", 1, "thinks the average is unchanged",
-          ["1 - p", "average", "kept", "fewer"]),
-    wrong("dropout_without_scaling", 3, "p / (1 - p): the odds of being dropped",
-          ["1/(1 - p)", "1 / (1 - p)", "keep"]),
-    wrong("dropout_without_scaling", "4", "the right number as a string",
-          ["string", "str"]),
-    right("dropout_without_scaling", Fraction(4), "a Fraction"),
-    right("dropout_without_scaling", np.float64(1 / (1 - 0.75)), "computed, as a numpy scalar"),
-    right("dropout_without_scaling", 4, "the plain int"),
-
     wrong("dropout_forward", df_stub, "the stub: keeps with probability rate, multiplies by 1 - rate, in place",
           ["keep", "divide", "1 - rate", "in place", ">="]),
     wrong("dropout_forward", df_compare_only, "fixed the comparison only",
