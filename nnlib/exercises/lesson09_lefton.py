@@ -5,7 +5,7 @@ import numpy as np
 
 from .engine import Slip, prediction_check
 
-CHOICES = ("above", "the same", "below")
+CHOICES = ("above", "the same", "below", "it changes from run to run")
 RATE, UNITS, SCORE = 0.5, 50, 3.0
 
 
@@ -45,6 +45,9 @@ SLIPS = {"dropout_left_on": [
     Slip("above", "Dividing by 1 - p makes the kept units larger, but it also drops half of them: on average the "
                   "score is what it was with dropout off. What changes is its spread, and the probability curve "
                   "is flat near 1 and steep further down.", "above"),
+    Slip("random", "Each mask is random, but an average over 100000 of them is not: it lands in the same place on "
+                   "every seed. Whether it is above or below 0.95 comes from the shape of the probability curve, "
+                   "not from luck.", "it changes from run to run"),
 ]}
 
 
@@ -61,7 +64,8 @@ def _right():
 
 def dropout_left_on(prediction, grade=False):
     """Lesson 9, exercise 2 (predict): with inverted dropout (p = 0.5) left on at prediction time, is the average
-    probability over many masks above, about the same as, or below the 0.95 of dropout off?"""
+    probability over many masks above, about the same as, or below the 0.95 of dropout off (or does it change from
+    run to run)?"""
     return prediction_check("dropout_left_on", prediction, truth=_truth, options=CHOICES,
                             right=_right,
                             slips=SLIPS["dropout_left_on"], grade=grade)
