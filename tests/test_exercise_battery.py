@@ -58,9 +58,9 @@ def test_an_untouched_stub_gets_the_same_neutral_reply(fn, answers):
 def test_a_prediction_may_be_any_real_type_or_array():
     assert correct(check.first_epoch_nand, np.array([-1, -1, -1]))
     assert correct(check.first_epoch_nand, [-1.0, -1, np.float32(-1)])
-    for ratio in (np.array(4.0), np.float64(4.0), Fraction(4), Decimal(4), 4):
-        assert correct(check.dropout_without_scaling, ratio), ratio
-    assert correct(check.dropout_without_scaling, 4.0000001)
+    for variance in (np.array(2.875), np.float64(2.875), Fraction(23, 8), Decimal("2.875"), 2.875):
+        assert correct(check.dropout_output_variance, variance), variance
+    assert correct(check.dropout_output_variance, 2.8750001)
 
 
 def test_numbers_as_text_are_refused_clearly():

@@ -1,5 +1,6 @@
-"""Exercise checks for lesson 9 (09_generalisation): early stopping on paper, dropout's scaling, its forward pass,
-its noise, and (in lesson09_curves.py) a jagged training curve.
+"""Exercise checks for lesson 9 (09_generalisation): early stopping on paper, dropout's forward pass, and in their
+own modules dropout left on at prediction (lesson09_lefton.py), the spread it adds to a varying activation
+(lesson09_noise.py) and a jagged training curve (lesson09_curves.py).
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -9,6 +10,12 @@ from .engine import Case, Slip, function_check, prediction_check
 from .lesson09_curves import SLIPS as CURVE_SLIPS
 from .lesson09_curves import SOLUTIONS as CURVE_SOLUTIONS
 from .lesson09_curves import jagged_curve
+from .lesson09_lefton import SLIPS as LEFT_ON_SLIPS
+from .lesson09_lefton import SOLUTIONS as LEFT_ON_SOLUTIONS
+from .lesson09_lefton import dropout_left_on
+from .lesson09_noise import SLIPS as NOISE_SLIPS
+from .lesson09_noise import SOLUTIONS as NOISE_SOLUTIONS
+from .lesson09_noise import dropout_output_variance
 from .lesson09_slips import MORE, on_curve
 
 
@@ -62,15 +69,6 @@ def _stop_last(val_losses, patience):        # stops right, but keeps the last e
     return (_early_stop(val_losses, patience)[1],) * 2
 
 
-# --- exercise 2 (predict): dropout without the 1 / (1 - p) -----------------------------------------
-def _scale_without_inverting(rate=0.75, units=200_000, seed=0):
-    """Run it: mean activation seen at prediction time over the mean seen in training, no rescaling."""
-    rng = np.random.default_rng(seed)
-    a = np.abs(rng.standard_normal(units)) + 0.1          # some positive activations
-    kept = rng.random(units) >= rate                       # plain dropout: keep with probability 1 - rate
-    return round(float(a.mean() / (a * kept).mean()), 1)
-
-
 # --- exercise 3 (diagnose): inverted dropout's forward pass -----------------------------------------
 def _dropout_forward(a, rate, u):
     mask = (u >= rate) / (1 - rate)
@@ -110,15 +108,8 @@ def _bug_in_place(a, rate, u):               # right numbers, but changes `a`
     return a, mask
 
 
-# --- exercise 4 (predict): how noisy is an inverted-dropout mask? ---------------------------------------
-def _mask_variance(rate=0.2, entries=1_000_000, seed=0):
-    """Run it: the variance of a million entries of an inverted-dropout mask."""
-    mask = (np.random.default_rng(seed).random(entries) >= rate) / (1 - rate)
-    return round(float(mask.var()), 3)
-
-
-SOLUTIONS = {"early_stop": on_curve(_early_stop), "dropout_without_scaling": 4.0, "dropout_forward": _dropout_forward,
-             "mask_variance": 0.25, **CURVE_SOLUTIONS}
+SOLUTIONS = {"early_stop": on_curve(_early_stop), "dropout_forward": _dropout_forward, **LEFT_ON_SOLUTIONS,
+             **NOISE_SOLUTIONS, **CURVE_SOLUTIONS}
 
 SLIPS = {
     "early_stop": [
@@ -133,15 +124,6 @@ SLIPS = {
         Slip("last", "The epoch to keep is the best one run, not the last one: early stopping restores the best "
                      "weights.", on_curve(_stop_last)),
     ],
-    "dropout_without_scaling": [
-        Slip("inverse", "The other way round: in training the output layer saw only a fraction 1 - p of the "
-                        "activations; at prediction time it sees all of them.", 0.25),
-        Slip("rate", "You divided by p, the probability of dropping a unit; what arrives in training on average is "
-                     "the share of units kept.", 1 / 0.75),
-        Slip("same", "Without the 1 / (1 - p) the two phases differ: training multiplies by a mask of zeros and "
-                     "ones, prediction does not.", 1.0),
-        Slip("rate2", "Each unit is kept with probability 1 - p = 0.25, not p = 0.75.", 0.75),
-    ],
     "dropout_forward": [
         Slip("scale", "The right units survive now, but the mean of what comes out is below the mean of what went "
                       "in: look at the factor the kept units are multiplied by (section 5: the mean must stay).",
@@ -155,15 +137,9 @@ SLIPS = {
         Slip("given", "This still behaves as the function handed out: look at which units are kept and at the "
                       "factor they are scaled by.", _given_bug),
     ],
-    "mask_variance": [
-        Slip("bernoulli", "p (1 - p) = 0.16 is the variance of the 0/1 keep indicator; the mask is that indicator "
-                          "divided by 1 - p, which multiplies the variance by 1 / (1 - p)^2.", 0.16),
-        Slip("second_moment", "1 / (1 - p) = 1.25 is E[M^2]; the variance subtracts the squared mean, E[M]^2 = 1.",
-             1.25),
-        Slip("rate", "The variance is not the rate itself: work out E[M^2] - E[M]^2 with M = 0 or 1 / (1 - p).", 0.2),
-        Slip("zero", "The mean is 1, but the entries are 0 or 1.25, never 1: the spread is not 0.", 0.0),
-    ],
 }
+SLIPS.update(LEFT_ON_SLIPS)
+SLIPS.update(NOISE_SLIPS)
 SLIPS.update(CURVE_SLIPS)
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
@@ -180,16 +156,6 @@ def early_stop(prediction, grade=False):
                             slips=SLIPS["early_stop"], grade=grade)
 
 
-def dropout_without_scaling(prediction, grade=False):
-    """Lesson 9, exercise 2 (predict): plain dropout at p = 0.75, no 1 / (1 - p): how many times larger is
-    the mean hidden activation at prediction time than in training?"""
-    return prediction_check("dropout_without_scaling", prediction, truth=_scale_without_inverting, tol=0.1,
-                            right="In training each unit is on with probability 1 - p = 0.25, so the output layer "
-                                  "saw a quarter of the activation on average; at prediction time all units are on: "
-                                  "4 times as much. Inverted dropout divides by 1 - p in training instead.",
-                            slips=SLIPS["dropout_without_scaling"], grade=grade)
-
-
 def dropout_forward(fn, grade=False):
     """Lesson 9, exercise 3 (diagnose): dropout_forward(a, rate, u) -> (out, mask), u uniform in [0, 1)."""
     a = np.array([[0.5, -1.0, 2.0, 0.25], [1.5, 0.75, -0.5, 1.0]])
@@ -201,13 +167,4 @@ def dropout_forward(fn, grade=False):
                           also=(_dropout_forward_below,), grade=grade)
 
 
-def mask_variance(prediction, grade=False):
-    """Lesson 9, exercise 4 (predict): the variance of one entry of an inverted-dropout mask with rate 0.2."""
-    return prediction_check("mask_variance", prediction, truth=_mask_variance, tol=0.005,
-                            right="E[M] = 1 and E[M^2] = (1 - p) / (1 - p)^2 = 1 / (1 - p), so the variance is "
-                                  "1 / (1 - p) - 1 = p / (1 - p) = 0.25: the noise dropout adds grows quickly with p "
-                                  "(1 at p = 0.5, 4 at p = 0.8).",
-                            slips=SLIPS["mask_variance"], grade=grade)
-
-
-__all__ = ["early_stop", "dropout_without_scaling", "dropout_forward", "mask_variance", "jagged_curve"]
+__all__ = ["early_stop", "dropout_left_on", "dropout_forward", "dropout_output_variance", "jagged_curve"]

@@ -160,12 +160,6 @@ MORE = {
         Slip("loss", "The first number of each pair is an epoch (counted from 0), not the loss at that epoch.",
              on_curve(_stop_loss)),
     ],
-    "dropout_without_scaling": [
-        Slip("squared", "1 / (1 - p)^2 = 16 squares the scale: the question is about the mean input, and the "
-                        "mean is not squared.", 16.0),
-        Slip("odds", "p / (1 - p) = 3 compares the dropped share with the kept one; compare what arrives at "
-                     "prediction time (everything) with what arrived in training (the kept share).", 3.0),
-    ],
     "dropout_forward": [
         Slip("keep and scale", "The caller's `a` is safe now, but the share of units that survive is `rate`, not "
                                "1 - rate, and the kept units are shrunk, not scaled up: look at the comparison and "
@@ -179,12 +173,5 @@ MORE = {
              _drop_bool_mask),
         Slip("keep high", "The scale is right, but keeping u > 1 - rate keeps a share `rate` of the units, not "
                           "1 - rate: look at the threshold.", _drop_keep_high),
-    ],
-    "mask_variance": [
-        Slip("std", "That is a standard deviation; the question asks for the variance of the mask.", 0.5),
-        Slip("mean", "1 is the mean of the mask (section 5); the variance measures the spread around it.", 1.0),
-        Slip("value squared", "1 / (1 - p)^2 is the square of the kept value; E[M^2] weights it by the probability "
-                              "1 - p of keeping.", 1.5625),
-        Slip("keep", "0.8 is the probability of keeping a unit, not the variance of the mask.", 0.8),
     ],
 }

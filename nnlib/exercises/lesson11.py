@@ -68,7 +68,7 @@ _G_LARGE = np.array([[1.0, 2.0, -0.5]])
 # --- exercise 3 (diagnose): unbroadcast ------------------------------------------------------------
 
 
-def _unbroadcast(g, shape):                 # a private copy of the reference (section 1's unbroadcast)
+def _unbroadcast(g, shape):                 # a private copy of the reference (nnlib.autograd.unbroadcast)
     while g.ndim > len(shape):
         g = g.sum(axis=0)
     for axis, size in enumerate(shape):

@@ -5,7 +5,10 @@ Each check is data: a reference solution, fixed cases and a catalogue of typical
 """
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Case, Slip, function_check
+from .lesson12_curves import SLIPS as CURVES_SLIPS
+from .lesson12_curves import SOLUTIONS as CURVES_SOLUTIONS
+from .lesson12_curves import curve_remedy
 from .lesson12_letters import SLIPS as LETTERS_SLIPS
 from .lesson12_letters import SOLUTIONS as LETTERS_SOLUTIONS
 from .lesson12_letters import letters_start
@@ -220,13 +223,10 @@ def _shift_edge(X, dy, dx):                  # the new edge copies its neighbour
     return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
 
 
-# --- exercise 5 (diagnose): reading a learning curve ------------------------------------------------------
-REMEDIES = ("more data", "bigger network", "stronger regularisation", "smaller network")
-
-
-SOLUTIONS.update({"shift_digits": _shift, "curve_remedy": "bigger network"})
+SOLUTIONS.update({"shift_digits": _shift, **CURVES_SOLUTIONS})
 
 SLIPS.update(LETTERS_SLIPS)
+SLIPS.update(CURVES_SLIPS)
 SLIPS.update({
     "shift_digits": [
         Slip("given", "This still moves the ink as the function handed out does: look at where the ink that leaves "
@@ -240,13 +240,6 @@ SLIPS.update({
                          "to the right.", _shift_reversed),
         Slip("edge", "The new edge repeats its neighbouring pixels; pixels that come in from outside the image "
                      "should be blank (0).", _shift_edge),
-    ],
-    "curve_remedy": [
-        Slip("more data", "More data closes a gap between training and validation; here both are low together, "
-                          "and the curves have stopped rising.", "more data"),
-        Slip("regularise", "A brake holds the training fit back, and here the training accuracy itself is too low.",
-             "stronger regularisation"),
-        Slip("smaller", "A smaller network fits the training data even less well than this one.", "smaller network"),
     ],
 })
 for _name, _more in MORE.items():
@@ -266,14 +259,6 @@ def shift_digits(fn, grade=False):
              Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)")]
     return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=("shifted",),
                           slips=SLIPS["shift_digits"], pure=True, grade=grade)
-
-
-def curve_remedy(prediction, grade=False):
-    """Lesson 12, exercise 5 (diagnose): which remedy the learning curves of the prompt call for."""
-    return prediction_check("curve_remedy", prediction, truth="bigger network", options=REMEDIES,
-                            right="Training and validation accuracy are low together and flat as the data grow: the "
-                                  "network is too simple for the task (bias), so give it more capacity.",
-                            slips=SLIPS["curve_remedy"], grade=grade)
 
 
 __all__ = ["confusion_matrix", "read_digits", "letters_start", "shift_digits", "curve_remedy"]

@@ -126,6 +126,22 @@ def _shift_rows_only(X, dy, dx):              # rolled, then only the row that c
     return moved.reshape(-1, 64)
 
 
+
+def _shift_both_edges(X, dy, dx):             # rolled, then both edges of each moved axis blanked
+    moved = _rolled(X, dy, dx)
+    if dy:
+        moved[:, [0, -1], :] = 0
+    if dx:
+        moved[:, :, [0, -1]] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_blank_first(X, dy, dx):            # the four borders blanked first, then rolled
+    images = np.reshape(X, (-1, 8, 8)).copy()
+    images[:, [0, -1], :] = 0
+    images[:, :, [0, -1]] = 0
+    return np.roll(images, (dy, dx), axis=(1, 2)).reshape(-1, 64)
+
 MORE = {
     "confusion_matrix": [
         Slip("column rates", "Counts, not fractions: you divided each column by its number of predictions; C holds "
@@ -151,6 +167,13 @@ MORE = {
     "shift_digits": [
         Slip("all borders", "Only the edge the move brings round should be blank; you also erased ink that was "
                             "really there, at the other borders.", _shift_all_borders),
+        Slip("both edges", "Only the edge the move brings round should be blank; you blanked both edges of the "
+                           "axis that moved, so the ink really there at the edge the digit moves towards is erased "
+                           "too.", _shift_both_edges),
+        Slip("blank first", "You blanked the borders before the move, so the blanks move with the ink: one blank "
+                            "line ends up inside the image, and ink really there at the other borders is erased. "
+                            "Only the edge the move brings round should be blank, after the move.",
+             _shift_blank_first),
         Slip("in place", "The pixels are right, but the caller's X is changed after the call: X.reshape is a view "
                          "of the same memory, so writing into it writes into X.", _shift_in_place),
         Slip("far edge", "The edge you blank is the one the ink moves towards; the blank belongs on the side it "

@@ -1,6 +1,4 @@
-"""Lesson 9 (09_generalisation): early stopping on paper, dropout without rescaling, a broken dropout layer,
-the variance of a mask entry, a jagged training curve."""
-from fractions import Fraction
+"""Lesson 9 (09_generalisation): early stopping on paper, a broken dropout layer, a jagged training curve."""
 
 import numpy as np
 
@@ -72,23 +70,6 @@ def df_keep_below(a, rate, u):
 
 
 ENTRIES = [
-    # exercise 2: dropout_without_scaling(prediction); right: 1 / (1 - 0.75) = 4
-    wrong("dropout_without_scaling", 0.25, "the ratio upside down: training over prediction",
-          ["invert", "other way", "1/(1 - p)", "upside", "reciprocal"]),
-    wrong("dropout_without_scaling", 1 / 0.75, "1/p instead of 1/(1 - p)",
-          ["1 - p", "keep", "kept"]),
-    wrong("dropout_without_scaling", 0.75, "p itself",
-          ["1 - p", "ratio", "keep"]),
-    wrong("dropout_without_scaling", 1, "thinks the average is unchanged",
-          ["1 - p", "average", "kept", "fewer"]),
-    wrong("dropout_without_scaling", 3, "p / (1 - p): the odds of being dropped",
-          ["1/(1 - p)", "1 / (1 - p)", "keep"]),
-    wrong("dropout_without_scaling", "4", "the right number as a string",
-          ["string", "str"]),
-    right("dropout_without_scaling", Fraction(4), "a Fraction"),
-    right("dropout_without_scaling", np.float64(1 / (1 - 0.75)), "computed, as a numpy scalar"),
-    right("dropout_without_scaling", 4, "the plain int"),
-
     wrong("dropout_forward", df_stub, "the stub: keeps with probability rate, multiplies by 1 - rate, in place",
           ["keep", "divide", "1 - rate", "in place", ">="]),
     wrong("dropout_forward", df_compare_only, "fixed the comparison only",
@@ -108,25 +89,6 @@ ENTRIES = [
     right("dropout_forward", df_where, "np.where for the mask"),
     right("dropout_forward", df_not_dropped, "~(u < rate) and a copy multiplied in place"),
     right("dropout_forward", df_keep_below, "keeps u < 1 - rate: also probability 1 - rate, other units"),
-
-    # exercise 4: mask_variance(prediction); right: p / (1 - p) = 0.25
-    wrong("mask_variance", 0.16, "p(1 - p): the variance of a 0/1 mask, forgetting the 1/(1 - p) scale",
-          ["scale", "1/(1 - p)", "1.25", "0 or 1"]),
-    wrong("mask_variance", 1.25, "E[M^2] without subtracting E[M]^2",
-          ["mean", "E[M]^2", "minus", "subtract"]),
-    wrong("mask_variance", 0.2, "the rate p itself",
-          ["p", "1.25"]),
-    wrong("mask_variance", 0.5, "the standard deviation, not the variance",
-          ["square", "std", "standard deviation"]),
-    wrong("mask_variance", 0, "thinks a mean-1 mask has no spread",
-          ["spread", "two values", "0 or"]),
-    wrong("mask_variance", "0.25", "the right number as a string",
-          ["string", "str"]),
-    wrong("mask_variance", 0.0625, "the variance squared",
-          ["square", "variance"]),
-    right("mask_variance", Fraction(1, 4), "a Fraction"),
-    right("mask_variance", 0.2 / 0.8, "p / (1 - p) computed"),
-    right("mask_variance", np.float32(0.25), "a float32 scalar"),
 
     # exercise 1: early_stop(prediction); right: (2, 5, 7, 11), (best_epoch, last_epoch) at patience 3, then 5
     wrong("early_stop", (3, 6, 7, 11), "a tie (epoch 3's 0.70) counted as a new best",

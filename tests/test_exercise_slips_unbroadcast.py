@@ -1,0 +1,44 @@
+"""Lesson 11's exercise 3 (11_autograd, nnlib/exercises/lesson11.py): unbroadcast needs more than section 1 shows.
+
+* section 1's `unbroadcast`, pasted as it stands, does not pass the check: it sums only the extra leading axes, and
+  the check names the size-1 axes it leaves stretched;
+* nnlib.autograd's `unbroadcast`, which the notebook's gates use from section 4 on, is the check's reference.
+"""
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+
+from nnlib import autograd, check
+from nnlib.exercises import lesson11
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "11_autograd.ipynb"
+
+
+def reply(fn):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.unbroadcast(fn) is None
+    return out.getvalue()
+
+
+def section_one_unbroadcast():
+    """The first `def unbroadcast` of the notebook (section 1's), executed on its own."""
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    source = next("".join(c["source"]) for c in cells
+                  if c["cell_type"] == "code" and "def unbroadcast" in "".join(c["source"]))
+    code = source[source.index("def unbroadcast"):source.index("\n\n\n")]
+    namespace = {"np": np}
+    exec(code, namespace)
+    return namespace["unbroadcast"]
+
+
+def test_section_one_pasted_is_not_enough():
+    hint = next(s.hint for s in lesson11.SLIPS["unbroadcast"] if s.name == "leading only")
+    assert reply(section_one_unbroadcast()).startswith(f"unbroadcast: not yet. {hint}")
+
+
+def test_the_library_unbroadcast_is_right():
+    assert reply(autograd.unbroadcast).startswith("unbroadcast: correct")
