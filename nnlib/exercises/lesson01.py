@@ -119,6 +119,9 @@ SLIPS = {
              "origin.", lambda X, w, b: X @ w / np.linalg.norm(w)),
         Slip("precedence", "Only b was divided by ||w||: / binds before +, so X @ w + b / ... divides b alone; "
              "put z in parentheses.", lambda X, w, b: X @ w + b / np.linalg.norm(w)),
+        Slip("column", "The distances are right, but they come as a column, shape (n, 1): the result has an extra "
+             "axis. One distance per row of X makes a flat array.",
+             lambda X, w, b: ((X @ w + b) / np.linalg.norm(w))[:, None]),
         Slip("in place", "The distances are right, but you changed w itself (w /= ...): compute with a new array, "
              "so the caller's w is left as it was.", _distance_in_place),
     ],

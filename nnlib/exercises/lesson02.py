@@ -32,7 +32,7 @@ def _pm_gradient(X, t, w, b, factor="right", scale="mean", bias="mean"):
     n = len(t) if scale == "mean" else 1
     if bias == "each":
         return X.T @ g / n, g / n
-    return X.T @ g / n, float(np.sum(g) / (len(t) if bias == "mean" else 1))
+    return X.T @ g / n, float(np.sum(g) / {"mean": len(t), "twice": len(t) ** 2}.get(bias, 1))
 
 
 def _gradient_slip(**how):
@@ -160,6 +160,9 @@ SLIPS = {
              "1 + e^u, and its derivative is one sigmoid, with no further slope.", _gradient_slip(factor="slope")),
         Slip("bias sum", "dJ/dw is right, but dJ/db is n times too large: b enters every sample's z with slope 1 "
              "and J is a mean.", _gradient_slip(bias="sum")),
+        Slip("bias twice", "dJ/dw is right, but dJ/db is n times too small: the 1/n of the mean is already in "
+             "each sample's dJ/dz, and averaging those again divides by n a second time.",
+             _gradient_slip(bias="twice")),
         Slip("weights sum", "dJ/db is right, but dJ/dw is n times too large: J is a mean, so each sample's "
              "share carries the 1/n.", _gradient_slip(scale="sum", bias="mean")),
         Slip("bias each", "Your dJ/db is one number per sample: b enters every sample's z, so its gradient "

@@ -69,7 +69,7 @@ def _sin_product(x):
 
 # --- exercises 2 and 3: backward passes (derive) --------------------------------------------------------
 def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias="sum", into_w2="a", per_n=1,
-                transposed=""):
+                transposed="", bias2=None):
     n = X.shape[0] ** per_n / scale
     z1 = X @ W1 + b1
     a1 = np.tanh(z1)
@@ -77,10 +77,11 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
     d2 = (y_hat - y) / n * {"linear": 1.0, "tanh": 1 - y_hat ** 2}.get(delta2, y_hat * (1 - y_hat))
     d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1),
                       "tanh of a": 1 - np.tanh(a1) ** 2}[slope]
-    total = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1)}[bias]
+    totals = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1),
+              "keepdims": lambda d, axis: d.sum(axis=axis, keepdims=True)}
     dW1 = d1.T @ X if transposed == "W1" else X.T @ d1
     dW2 = d2.T @ a1 if transposed == "W2" else (a1 if into_w2 == "a" else z1).T @ d2
-    return dW1, total(d1, axis=0), dW2, total(d2, axis=0)
+    return dW1, totals[bias](d1, axis=0), dW2, totals[bias2 or bias](d2, axis=0)
 
 
 def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=True, per_n=1, out_slope=True,
@@ -195,6 +196,13 @@ SLIPS = {
              "the square.", _tanh_slip(scale=2)),
         Slip("bias axis", "dJdb1 is summed over the wrong axis: each bias is shared by all samples, so sum "
              "delta1 over the rows (axis=0).", _tanh_slip(bias="axis 1")),
+        Slip("b2 axis", "dJdb2 is summed over the wrong axis: you added up each sample's outputs, one number per "
+             "sample, but each entry of b2 belongs to one output and is shared by all the samples.",
+             _tanh_slip(bias2="axis 1")),
+        Slip("bias extra axis", "The bias gradients have an extra axis (keepdims): a gradient has the shape of its "
+             "bias, and b1, b2 are flat, one entry per unit.", _tanh_slip(bias="keepdims")),
+        Slip("b2 extra axis", "dJdb2 has an extra axis (keepdims): a gradient has the shape of its bias, and b2 is "
+             "flat, one entry per output.", _tanh_slip(bias2="keepdims")),
         Slip("bias mean", "You averaged the bias gradients over the samples; the 1/n is already in delta2, so "
              "dJdb sums the rows of delta.", _tanh_slip(bias="mean")),
         Slip("no slope", "delta1 misses a factor: going back through the tanh layer multiplies by tanh's slope.",
