@@ -147,8 +147,8 @@ SLIPS = {
              "asks where they stand after the first pass through the four samples.", (-2.0, -1.0, 2.0)),
         Slip("wrong way", "You moved the weights the wrong way: at the mistake the label is 0 and the neuron says 1; "
              "what sign does y - y_hat have there, and which way does it move w and b?", (1.0, 1.0, 1.0)),
-        Slip("no mistake", "The neuron does make a mistake in the first epoch: at (1, 1), z = 0 gives 1, but NAND "
-             "says 0.", (0.0, 0.0, 0.0)),
+        Slip("no mistake", "The neuron does make a mistake in the first epoch: go through the four samples with "
+             "the lesson's step (1 when z >= 0) and compare each output with NAND's label.", (0.0, 0.0, 0.0)),
         Slip("two epochs", "That is where a second epoch ends: the prediction is (w1, w2, b) after the first pass "
              "through the four samples.", (-2.0, -1.0, 0.0)),
         Slip("AND labels", "You traced AND's labels (0, 0, 0, 1): NAND's are 1, 1, 1, 0.", (1.0, 1.0, 0.0)),
