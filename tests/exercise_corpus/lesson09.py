@@ -1,4 +1,7 @@
-"""Lesson 9 (09_generalisation): early stopping on paper, a broken dropout layer, a jagged training curve."""
+"""Lesson 9 (09_generalisation): early stopping on paper, dropout left on at prediction time, a broken dropout
+layer, the variance dropout adds, a jagged training curve."""
+
+from fractions import Fraction
 
 import numpy as np
 
@@ -146,4 +149,61 @@ ENTRIES = [
     right("jagged_curve", "Dropout 0.2", "capitalised"),
     right("jagged_curve", " dropout 0.2\n", "surrounding space and a newline"),
     right("jagged_curve", np.str_("dropout 0.2"), "a numpy string"),
+
+    # exercise 2: dropout_left_on(prediction), p = 0.5, score difference 3 (0.95) with dropout off; right: "below"
+    wrong("dropout_left_on", "the same", "inverted dropout keeps the mean score, so assumed the mean probability "
+          "stays too: the sigmoid is curved, not straight", ["curve", "linear", "Jensen", "steep"]),
+    wrong("dropout_left_on", "above", "the kept units scaled up by 1/(1 - p) = 2 taken to make the scores larger, "
+          "the network surer", ["keeps the mean", "on average", "flat", "steep"]),
+    wrong("dropout_left_on", "it changes from run to run", "each mask is random, but the average over 100000 "
+          "masks is steady", ["100000", "100 000", "steady", "many masks"]),
+    wrong("dropout_left_on", "same", "the mean-keeping trap, and typed without 'the'",
+          ["curve", "linear", "Jensen", "one of"]),
+    wrong("dropout_left_on", "lower", "the right direction in its own word, not one of the four strings",
+          ["one of", "four", "below"]),
+    wrong("dropout_left_on", 0.9, "a guess at the average probability, a number instead of one of the strings",
+          ["one of", "string", "four"]),
+    wrong("dropout_left_on", 0.95, "'the same' written as the probability itself",
+          ["one of", "string", "curve"]),
+    wrong("dropout_left_on", 3, "the average score difference over the masks (the first step of the hint), "
+          "not the probability's direction", ["one of", "string", "probabilit"]),
+    wrong("dropout_left_on", ["below", "it changes from run to run"], "two answers, hedging",
+          ["one of", "single", "list", "only one"]),
+    right("dropout_left_on", "Below", "capitalised"),
+    right("dropout_left_on", "  below\n", "surrounding spaces and a newline"),
+    right("dropout_left_on", np.str_("below"), "a numpy string"),
+    right("dropout_left_on", "BELOW", "upper case"),
+
+    # exercise 4: dropout_output_variance(prediction), E[a] = 3, Var(a) = 0.5, p = 0.2; right: 2.875
+    wrong("dropout_output_variance", 0.5, "the mask keeps the mean, so assumed it keeps the variance too",
+          ["unchanged", "own variance", "without the mask", "no mask"]),
+    wrong("dropout_output_variance", 0.625, "Var(a) E[M^2] only: the mean of a left out (the means matter)",
+          ["E[a]^2", "the mean of a", "means matter", "2.25"]),
+    wrong("dropout_output_variance", 0.78125, "the mask treated as a constant factor 1/(1 - p): Var(a) / (1 - p)^2",
+          ["constant", "scale factor", "E[a]^2", "switch"]),
+    wrong("dropout_output_variance", 2.75, "Var(a) E[M]^2 + E[a]^2 Var(M), the product term Var(a) Var(M) dropped",
+          ["Var(a) Var(M)", "product term", "0.125", "cross term"]),
+    wrong("dropout_output_variance", 11.875, "E[(aM)^2], the squared mean not subtracted",
+          ["subtract", "E[aM]^2", "second moment", "mean square"]),
+    wrong("dropout_output_variance", 8.875, "subtracted the mean E[aM] = 3 instead of its square 9",
+          ["squared", "E[aM]^2", "3^2", "minus 9"]),
+    wrong("dropout_output_variance", 38.5, "p read as the keep probability: M = 1/p = 5 with probability p",
+          ["1 - p", "keep", "drop", "1/(1 - p)"]),
+    wrong("dropout_output_variance", 2.02, "Var(M) as a 0/1 Bernoulli's p(1 - p) = 0.16, the 1/(1 - p) scale "
+          "forgotten", ["1/(1 - p)", "0.25", "scaled", "p/(1 - p)"]),
+    wrong("dropout_output_variance", 5.84375, "E[M^2] = 1/(1 - p)^2, the probability 1 - p of that value left out",
+          ["1.25", "with probability", "weighted", "E[M^2] = 1/(1 - p)"]),
+    wrong("dropout_output_variance", 0.125, "Var(aM) = Var(a) Var(M), as if both means were 0",
+          ["means matter", "E[a]^2", "mean of a", "means are not 0"]),
+    wrong("dropout_output_variance", float(np.sqrt(2.875)), "the standard deviation, not the variance",
+          ["standard deviation", "square root", "sqrt", "std"]),
+    wrong("dropout_output_variance", 3.0, "the output's mean E[aM], not its variance",
+          ["mean", "not the variance", "E[aM]"]),
+    wrong("dropout_output_variance", (3.0, 2.875), "the mean and the variance together, not one number",
+          ["one number", "a number", "tuple", "single"]),
+    right("dropout_output_variance", Fraction(23, 8), "a Fraction"),
+    right("dropout_output_variance", np.float32(2.875), "a numpy float32"),
+    right("dropout_output_variance", np.array(2.875), "a 0-d array"),
+    right("dropout_output_variance", 2.88, "rounded to two decimals"),
+    right("dropout_output_variance", 9.5 / 0.8 - 9, "the expression E[a^2] E[M^2] - E[aM]^2 in floats"),
 ]

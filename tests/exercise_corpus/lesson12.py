@@ -312,4 +312,24 @@ ENTRIES = [
     right("read_digits", rd_where_eq, "np.where(std == 0, 1, std), argmax along axis -1"),
     right("read_digits", rd_loop, "image by image in a loop"),
     right("read_digits", rd_softmax, "a masked copy of std, softmax first, argmax of the transpose along axis 0"),
+
+    # exercise 5, the new case: training 1.00/0.97/0.93/0.91, validation 0.70/0.80/0.86/0.89 at 100 to 3000
+    # images, 0.97 needed, 30000 more images to label; right: "bigger network" (the curves meet near 0.9: bias)
+    wrong("curve_remedy", "more data", "the validation curve read alone: still climbing, but the training accuracy "
+          "falls to 0.91 and caps it short of 0.97", ["training accuracy", "0.91", "bias", "ceiling"]),
+    wrong("curve_remedy", "stronger regularisation", "the early gap (0.30 at 100 images) read as overfitting, "
+          "though it has closed to 0.02", ["gap", "0.02", "brake", "bias"]),
+    wrong("curve_remedy", "smaller network", "the falling training accuracy blamed on too much capacity",
+          ["capacity", "ceiling", "bias", "fits less"]),
+    wrong("curve_remedy", ["more data", "bigger network"], "both, more data first, hedging",
+          ["one of", "single", "only one", "first"]),
+    wrong("curve_remedy", "high bias", "the diagnosis, not the remedy",
+          ["remedy", "one of", "four", "diagnos"]),
+    wrong("curve_remedy", "more training data", "more data in other words, not one of the four as written",
+          ["one of", "four", "as written", "training accuracy"]),
+    wrong("curve_remedy", 1, "the index (from 0) of the right option in the comment's list",
+          ["one of", "string", "four"]),
+    wrong("curve_remedy", 0.97, "the target accuracy: answers another question",
+          ["one of", "string", "four"]),
+    right("curve_remedy", np.str_("bigger network"), "a numpy string"),
 ]
