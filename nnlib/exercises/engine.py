@@ -214,7 +214,7 @@ def _blown_up(outcome):
 
 def _is_given(name, answer, slips, adapt, trial, forbid, forbid_modules, outputs, atol, rtol):
     """Whether the answer is the handed-out function (the slip named "given"), unchanged: it behaves like it on
-    every case, and its code is the handed-out code (when that can be read)."""
+    every case, and its code is known to be the handed-out code."""
     given = next((s for s in slips if s.name == "given"), None)
     every = trial.all() if given is not None and not changed_given(name, answer, given.answer) else None
     if every is None:

@@ -127,8 +127,9 @@ def handed_out_sources(notebooks, names):
 
 def changed_given(name, answer, given):
     """Whether the answer to exercise `name` is its handed-out function changed: its code is neither the
-    notebook's (handed_out.py) nor the `given` slip's answer's; False when that cannot be told (no source)."""
+    notebook's (handed_out.py) nor the `given` slip's answer's. Code whose source cannot be read (run from a
+    string) counts as changed: only code known to be the handed-out one gets the neutral reply."""
     code = getattr(answer, "__code__", None)
     if answer is given or (code is not None and code is getattr(given, "__code__", None)):
         return False
-    return name in SOURCES and handed_out(answer, SOURCES[name]) is False
+    return name in SOURCES and handed_out(answer, SOURCES[name]) is not True
