@@ -10,14 +10,14 @@ from .engine import Case, Slip, function_check, prediction_check
 
 
 def _gate(cls):
-    """A gate class with forward(z) / backward(dJda) as a function (z, G) -> (a, dJdz)."""
+    """A gate class with forward(z) / backward(dJda) as a function (z, dJda) -> (a, dJdz)."""
     if not isinstance(cls, type):
         raise TypeError("pass the class itself, e.g. check.relu_gate(ReLU), not an instance ReLU()")
 
-    def run(z, G):
+    def run(z, dJda):
         gate = cls()
         a = gate.forward(z)
-        return a, gate.backward(G)
+        return a, gate.backward(dJda)
     return run
 
 
@@ -34,8 +34,8 @@ def _cost(cls):
 
 
 # --- exercise 1 (derive): a ReLU gate --------------------------------------------------------------------
-def _relu(z, G):
-    return np.maximum(z, 0), G * (z > 0)
+def _relu(z, dJda):  # the argument names are the ones a reply uses
+    return np.maximum(z, 0), dJda * (z > 0)
 
 
 def _relu_gate(forward=lambda z: np.maximum(z, 0), backward=lambda a, G: G * (a > 0), in_place=False):
@@ -72,12 +72,22 @@ def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / 
 _MSE = _mse_gate()
 
 
-# --- exercise 3 (predict): a multiply gate that sees its input twice -------------------------------------
-def _shared_input():
-    """Run it: f = x * x through lesson 5's multiply gate with a = W = x = [[3.]]; df/dx adds both branches."""
-    x, G = np.array([[3.0]]), np.array([[1.0]])
-    dJda, dJdW = G @ x.T, x.T @ G                 # MultiplyGate.backward: one gradient per input
-    return float(dJda[0, 0] + dJdW[0, 0])
+# --- exercise 3 (predict): a gate that sees its input twice ----------------------------------------------
+def _hidden_gate(a, b):
+    """The prompt's gate, whose code the student does not see: at a = b = 2 its gradients are 1.2 and 4.8."""
+    return 0.3 * a ** 2 + 4.8 * b
+
+
+def _shared_input(x=2.0, h=1e-4):
+    """Run it: nudge x in f = g(x, x), both inputs at once, and measure the slope by central differences."""
+    return float((_hidden_gate(x + h, x + h) - _hidden_gate(x - h, x - h)) / (2 * h))
+
+
+def _two_numbers(prediction):
+    """The advice for an answer of two numbers: the prompt's two gradients, not yet combined."""
+    if isinstance(prediction, (tuple, list, np.ndarray)) and np.size(prediction) == 2:
+        return "Those are the gradients of the gate's two inputs; here x is both: how fast does f change when x moves?"
+    return None
 
 
 # --- exercise 4 (diagnose): the L-layer seed ---------------------------------------------------------------
@@ -199,14 +209,19 @@ SLIPS = {
                               "the derivative of J alone.", _mse_gate(slope=True)),
     ],
     "shared_input": [
-        Slip("one_branch", "3 is what one input receives. x is both inputs: how does f change when x moves "
-                           "both?", 3.0),
-        Slip("value", "9 is f itself (3 x 3), not its derivative.", 9.0),
-        Slip("upstream", "1 is the upstream gradient df/df that backward starts from; each input's gradient is it "
-                         "times the other input.", 1.0),
-        Slip("no x", "2 is the same for every x, but how fast x * x changes depends on x: how fast at x = 3?",
-             2.0),
-        Slip("2f", "18 is 2 times f = x^2: is the slope of x^2 at x = 3 really twice its value there?", 18.0),
+        Slip("first branch", "1.2 is what the first input receives. x is both inputs: how does f change when x "
+                             "moves both?", 1.2),
+        Slip("second branch", "4.8 is what the second input receives. x is both inputs: how does f change when x "
+                              "moves both?", 4.8),
+        Slip("mean", "3 is the two inputs' gradients averaged: a nudge of x nudges both inputs by the full amount, "
+                     "not half each.", 3.0),
+        Slip("product", "5.76 is the two gradients multiplied: the chain rule multiplies along one path, but here "
+                        "x reaches f along two paths, side by side.", 5.76),
+        *[Slip(f"doubled {which}", f"{twice:g} is twice the {which} input's gradient, as if both inputs received "
+                                   "it; this gate's two inputs receive different ones.", twice)
+          for which, twice in (("first", 2.4), ("second", 9.6))],
+        Slip("upstream", "1 is the upstream gradient df/df that backward starts from, not df/dx.", 1.0),
+        Slip("x", "2 is x itself, not how fast f changes with it.", 2.0),
     ],
     "l_layer_grads": [
         Slip("given", "This still behaves as the function handed out: look at what each of J's two logs is taken of, "
@@ -250,11 +265,11 @@ def mse_gate(cls, grade=False):
 
 
 def shared_input(prediction, grade=False):
-    """Lesson 5, exercise 3 (predict): df/dx for f = mul.forward(x, x) at x = [[3.]]."""
+    """Lesson 5, exercise 3 (predict): df/dx for f = g(x, x) at x = 2, from g's two input gradients."""
     return prediction_check("shared_input", prediction, truth=_shared_input, tol=1e-6,
-                            right="The gate returns x for each of its two inputs (the other input), and both are x: "
-                                  "3 + 3 = 6 = d(x^2)/dx. Where a value is used twice, its gradients add up.",
-                            slips=SLIPS["shared_input"], grade=grade)
+                            right="The check nudged x in f = g(x, x), both inputs at once, and measured the slope: "
+                                  "1.2 + 4.8 = 6. Where a value is used twice, its gradients add up.",
+                            slips=SLIPS["shared_input"], advice=_two_numbers, grade=grade)
 
 
 def l_layer_grads(fn, grade=False):

@@ -57,7 +57,7 @@ SLIPS = {
         Slip("nothing moves", "The loss's gradient is 0, but neither rule leaves w alone: AdamW decays it directly, "
                               "and Adam with L2 sees the gradient l2 * w.", (1.0, 1.0)),
         Slip("no l2 gradient", "AdamW is right; with L2 the gradient is not 0 but l2 * w = 0.1 at the start, and "
-                               "Adam scales it up to a step of about lr.", (0.99, 1.0)),
+                               "it goes into Adam's m and v like any gradient.", (0.99, 1.0)),
         Slip("once", "AdamW is right for one step, but the decay acts at each of the 10 steps, each on the w the "
              "step before left.", (0.999, 0.9)),
         Slip("no lr, share", "Your AdamW weight loses a share wd of itself at every step: the decay is scaled by the "

@@ -1,5 +1,4 @@
 """Lesson 5 (05_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
-from fractions import Fraction
 
 import numpy as np
 
@@ -306,25 +305,6 @@ ENTRIES = [
           ["in place", "changed", "unchanged"]),
     right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
     right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
-
-    # exercise 3: shared_input(prediction); right: 6
-    wrong("shared_input", 3, "one input's gradient only: forgets that both inputs are x",
-          ["both", "add", "sum", "two"]),
-    wrong("shared_input", 9, "the value f = x * x, not its derivative",
-          ["f itself", "value", "derivative"]),
-    wrong("shared_input", (3, 3), "the gate's two outputs, not added",
-          ["one number", "add", "sum"]),
-    wrong("shared_input", 2, "2x without putting x = 3 in",
-          ["x = 3", "2x", "evaluate"]),
-    wrong("shared_input", "6", "the right number as a string",
-          ["string", "str"]),
-    wrong("shared_input", 1, "the upstream gradient passed in, not df/dx",
-          ["add", "both", "x"]),
-    wrong("shared_input", 18, "2 x^2: mixed up the derivative",
-          ["2x", "derivative", "both"]),
-    right("shared_input", 6.0, "a float"),
-    right("shared_input", np.float64(6), "a numpy scalar"),
-    right("shared_input", Fraction(6), "a Fraction"),
 
     wrong("l_layer_grads", ll_stub, "the stub: grads['W'] and log(y_hat) for the 0 labels",
           ["W{l}", "key", "1 - y_hat", "log(1 - y_hat)", "KeyError"]),
