@@ -4,11 +4,11 @@ A prediction may be any real number (int, float, Fraction, Decimal, a numpy scal
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
 relates to the answer, never the answer itself (the lesson's folded solution holds it, for a student who has
-tried): the opposite sign, off by one, not a whole number, its square or square root, 1 over it or 1 minus it, a
-log in another base, or too high or too low (never "k times the answer": a slip's hint names a factor's
-cause); of several numbers, which are wrong (each told so), or that the right ones come in another order. In
-graded use only which numbers are wrong. The truth is computed in the library's pristine state, once there is a
-prediction.
+tried): the opposite sign, off by one, not a whole number, or too high or too low, with the likely cause when it
+is the answer's square or square root, 1 over it or 1 minus it, or a log in another base (never "k times the
+answer" nor "the square of the answer": one step of arithmetic from it); of several numbers, which are wrong (each
+told so), or that the right ones come in another order. In graded use only which numbers are wrong. The truth is
+computed in the library's pristine state, once there is a prediction.
 """
 import decimal
 import numbers
@@ -161,6 +161,10 @@ def _fact(value, truth, tol=0.0):
     return ""
 
 
+def _side(value, truth):
+    return "too high" if abs(value) > abs(truth) else "too low"
+
+
 def _how_far(value, truth, tol):
     """How a wrong number relates to the answer, in words, without telling the answer: sign, off by one, square,
     too high or low, by a simple factor (a diagnosis) when there is one."""
@@ -173,14 +177,14 @@ def _how_far(value, truth, tol):
     if truth == round(truth) and value != round(value) and abs(truth) < 1e6:
         return ": the answer is a whole number (a count); yours is not"
     if truth > 0 and (abs(value - truth ** 0.5) <= margin(tol, truth) or abs(value ** 2 - truth) <= 1e-6 * truth):
-        return ": the square root of the answer (a standard deviation where a variance belongs, or a square missing?)"
+        return f": {_side(value, truth)}: a square missing, or a standard deviation where a variance belongs?"
     if truth > 0 and abs(value - truth ** 2) <= margin(tol, truth ** 2):
-        return ": the square of the answer (a variance where a standard deviation belongs, or a square too many?)"
+        return f": {_side(value, truth)}: a square too many, or a variance where a standard deviation belongs?"
     if abs(value * truth - 1) <= 1e-3 and abs(truth - 1) > 1e-3:
-        return ": 1 over the answer (a fraction upside down, a division the wrong way round?)"
+        return f": {_side(value, truth)}: a fraction upside down, or a division the wrong way round?"
     if 0 < truth < 1 and abs(value - (1 - truth)) <= margin(tol, truth) and abs(truth - 0.5) > margin(tol, truth):
-        return ": 1 minus the answer (the complement: the other outcome's share or probability?)"
-    ratio, side = value / truth, "too high" if abs(value) > abs(truth) else "too low"
+        return f": {_side(value, truth)}: the complement, the other outcome's share or probability?"
+    ratio, side = value / truth, _side(value, truth)
     for log, name in ((np.log(10), "ln 10 = 2.303: log10 where the natural log belongs, or the reverse?"),
                       (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
         if min(abs(ratio - log), abs(ratio - 1 / log)) <= 0.01 * log:
