@@ -110,3 +110,13 @@ def test_top_eigenvalue_enough_repetitions_pass_and_other_bugs_are_not_called_to
     assert reply("top_eigenvalue", power_from_random(500)).startswith("top_eigenvalue: correct")
     text = reply("top_eigenvalue", lambda H: float(np.ones(H.shape[0]) @ (H @ np.ones(H.shape[0]))))
     assert "far apart" not in text
+
+
+def test_top_eigenvalue_runaway_reply_names_the_length_a_student_returned():
+    def top_eigenvalue(H):                       # never normalised, returns the length of H @ v
+        v = np.ones(H.shape[0])
+        for _ in range(100):
+            v = H @ v
+        return np.linalg.norm(H @ v)
+    text = reply("top_eigenvalue", top_eigenvalue)
+    assert text.startswith("top_eigenvalue: not yet. Your lambda_max ran away") and "the length of H @ v" in text

@@ -10,8 +10,9 @@ from .sandbox import run
 from .stubs import untouched
 
 RUNAWAY = ("Your lambda_max ran away: v's length grows (or shrinks) like lambda_max^steps unless v is divided by its "
-           "norm inside the loop, and v @ H @ v grows with it, past the largest float (about 1e308) if the loop is "
-           "long: normalise v after every product H @ v.")
+           "norm inside the loop, and whatever you compute from v at the end (v @ H @ v, or the length of H @ v) grows "
+           "with it, past the largest float (about 1e308) if the loop is long: normalise v after every product "
+           "H @ v.")
 FEW = ("Right where the two largest eigenvalues are far apart, too low where they are close: v has not yet turned "
        "to the top eigenvector. Each repetition shrinks the other components by lambda_2 / lambda_max, and with "
        "0.9 against 1.0 that takes many repetitions: repeat until v stops changing (a few hundred times is safe).")
