@@ -139,12 +139,12 @@ SLIPS = {
         Slip("one over", "1/lambda is the step that lands on the bottom w* at once; above it each step jumps across "
                          "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1.", 1 / 6),
         Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
-        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
-             12.0),
-        Slip("half", "The 1/2 in J cancels the 2 of each square: the curvature is mean(x^2) + l2/n itself, not "
-                     "half of it; with half the curvature the limit doubles.", 2 / 3),
-        Slip("lambda", "That is lambda, the curvature; the question asks for the learning rate, which the "
-                       "curvature limits.", 6.0),
+        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr again: your limit grows with the curvature, but a "
+                            "sharper bowl needs a smaller step.", 12.0),
+        Slip("half", "Your curvature is half of J's: the 1/2 in front of each term cancels the 2 that comes down "
+                     "from each square when you differentiate. Check the second derivative term by term.", 2 / 3),
+        Slip("lambda", "The question asks for a learning rate, the largest one the curvature allows, not the "
+                       "curvature itself.", 6.0),
         Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; the distance to w* "
                               "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 1 / 12),
         Slip("sum", "That uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
