@@ -1,18 +1,28 @@
 """Answers written apart from the slip catalogues, for the exercises added in lessons 6, 11 and 12 (lr_limit,
-unbroadcast, shift_digits, curve_remedy): right answers in other styles, which
+l2_half_life, unbroadcast, shift_digits, curve_remedy): right answers in other styles, which
 must pass, and plausible wrong answers in other styles than the catalogued slips, which must not.
 tests/test_exercises.py runs them."""
 import numpy as np
 
-# --- lesson 6, exercise 2: the largest lr that does not grow |w| on J = 4/2 w^2 -------------------------------
-LR_LIMIT_RIGHT = [0.5, 1 / 2, 2 / 4.0, np.float64(0.5), 0.505, 0.495]
-LR_LIMIT_WRONG = [0.3,            # just past 1/lambda: "it overshoots, so it grows"
-                  0.125,          # 1 / (2 lambda)
-                  4.0,            # lambda itself
-                  0.49 - 0.02,    # a guess just below
-                  0.75, 1.5, -0.5, 0.0,
-                  "0.5",          # the right number as a string
-                  (0.5,)]         # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
+# --- lesson 6, exercise 2: the largest lr that does not grow |w - w*| on J = (4 + 2)/2 (w - w*)^2 ----------------
+LR_LIMIT_RIGHT = [1 / 3, 2 / 6.0, 0.333, np.float64(2 / (4 + 10 / 5)), 0.34, 0.327]
+LR_LIMIT_WRONG = [0.2,            # just past 1/lambda: "it overshoots, so it grows"
+                  0.3,            # a guess just below
+                  0.45,           # between the brake's limit and the data's alone
+                  3.0, 1.5, -1 / 3, 0.0,
+                  "1/3",          # the right number as a string
+                  (1 / 3,)]       # a tuple (None is the untouched stub: "not attempted yet", not "not yet")
+
+# --- lesson 6, exercise 1: the steps L2 alone takes to halve an unused weight ---------------------------------
+HALF_LIFE_RIGHT = [693, 693.0, np.int64(693), 692.8, 694, 692]
+HALF_LIFE_WRONG = [690,           # ln 2 / 0.001 rounded down to a round number
+                   700,           # a round guess
+                   0.693,         # ln 2 itself
+                   69.3,          # ln 2 / 0.01
+                   6931,          # ln 2 / 0.0001
+                   -693, 0,
+                   "693",         # the right number as a string
+                   (693,)]        # a tuple
 
 # --- lesson 11, exercise 3: unbroadcast ----------------------------------------------------------------------
 
@@ -165,6 +175,7 @@ REMEDY_WRONG = ["train longer",     # not one of the four
 
 
 ANSWERS = {"lr_limit": (LR_LIMIT_RIGHT, LR_LIMIT_WRONG),
+           "l2_half_life": (HALF_LIFE_RIGHT, HALF_LIFE_WRONG),
            "unbroadcast": (UNBROADCAST_RIGHT, UNBROADCAST_WRONG),
            "shift_digits": (SHIFT_RIGHT, SHIFT_WRONG),
            "curve_remedy": (REMEDY_RIGHT, REMEDY_WRONG)}

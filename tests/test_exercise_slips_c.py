@@ -25,24 +25,24 @@ def hint(lesson, name, slip):
     return next(s.hint for s in lesson.SLIPS[name] if s.name == slip)
 
 
-# --- lesson 6, exercise 2: the curvature of a loss made from data -----------------------------------------------
-@pytest.mark.parametrize("prediction, words", [(0.1, "sum of x^2"), (2 / 20, "sum of x^2"), (0.4, "n - 1"),
-                                               (0.222, "largest x^2")])
+# --- lesson 6, exercise 2: the curvature of a loss made from data, plus the L2 brake ------------------------------
+@pytest.mark.parametrize("prediction, words", [(2 / 22, "sum of x^2"), (0.091, "sum of x^2"),
+                                               (2 / 7.5, "n - 1"), (2 / 11, "largest x^2")])
 def test_lr_limit_names_the_sum_where_the_mean_belongs(prediction, words):
     text = reply("lr_limit", prediction)
     assert text.startswith("lr_limit: not yet.") and words in text
-    assert "a factor 5" not in text
+    assert "a factor" not in text
 
 
-def test_lr_limit_right_answer_names_the_curvature_from_the_data():
-    text = reply("lr_limit", 0.5)
-    assert text.startswith("lr_limit: correct") and "mean(x^2) = 4" in text
-    assert lesson06.LAM == np.mean(np.square([0, 1, -1, 3, -3])) == 4.0
+def test_lr_limit_right_answer_names_the_curvature_from_the_data_and_the_brake():
+    text = reply("lr_limit", 1 / 3)
+    assert text.startswith("lr_limit: correct") and "mean(x^2) + l2/n = 4 + 2 = 6" in text
+    assert lesson06.LAM == np.mean(np.square([0, 1, -1, 3, -3])) + 10 / 5 == 6.0
 
 
 def test_lr_limit_docstring_describes_the_prompt_not_the_old_bowl():
     doc = check.lr_limit.__doc__
-    assert "4/2 w^2" not in doc and "(0, 1, -1, 3, -3)" in doc and "mean squared" in doc
+    assert "4/2 w^2" not in doc and "(0, 1, -1, 3, -3)" in doc and "mean squared" in doc and "l2 = 10" in doc
 
 
 # --- lesson 6, exercise 5: power iteration normalised only at the end ---------------------------------------------

@@ -1,6 +1,6 @@
-"""Exercise checks for lesson 6 (06_moons): the loss at initialisation, the largest step that does not grow
-on a loss made from data, where L1 leaves an unused weight, power iteration for the sharpest curvature, and
-(in lesson06_split.py) a choice of l2 that lets the test set leak.
+"""Exercise checks for lesson 6 (06_moons): (in lesson06_decay.py) how fast L2 alone halves a weight, the
+largest step that does not grow on a loss made from data plus the L2 brake, where L1 leaves an unused weight,
+power iteration for the sharpest curvature, and (in lesson06_split.py) a choice of l2 that lets the test set leak.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -9,6 +9,9 @@ import numpy as np
 from .compare import show
 from .engine import Slip, function_check, prediction_check
 from .handles import matrix_only
+from .lesson06_decay import SLIPS as DECAY_SLIPS
+from .lesson06_decay import SOLUTIONS as DECAY_SOLUTIONS
+from .lesson06_decay import l2_half_life
 from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
@@ -17,18 +20,10 @@ from .partial import Part, part_slips
 from .predict import as_reals
 from .reply import verdict
 
-
-# --- exercise 1 (predict): the cross-entropy of a fresh 2-20-4 net on a 4-class spiral ---------------
-def _init_loss():
-    """Run it: the loss of MLP([2, 20, 4], seed=0) before training, on spiral(400, classes=4, seed=0)."""
-    from ..data import spiral
-    from ..mlp import MLP
-    return MLP([2, 20, 4], seed=0).loss(*spiral(400, classes=4, seed=0))
-
-
-# --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points -------
-X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the curvature is mean(x^2) = 4
-LAM = float(np.mean(np.square(X_POINTS)))
+# --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
+X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
+L2_BRAKE = 10.0                                 # the prompt's l2: the penalty (l2 / 2n) w^2 adds l2 / n = 2
+LAM = float(np.mean(np.square(X_POINTS))) + L2_BRAKE / len(X_POINTS)
 
 
 def _largest_stable_lr(lam=LAM, steps=100):
@@ -128,45 +123,39 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
-SOLUTIONS = {"init_loss": float(np.log(4)), "lr_limit": 0.5, "l1_unused_weight": (300, 0.0005),
-             "top_eigenvalue": _top_eigenvalue, **SPLIT_SOLUTIONS}
+SOLUTIONS = {"lr_limit": 1 / 3, "l1_unused_weight": (300, 0.0005), "top_eigenvalue": _top_eigenvalue,
+             **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS}
 
 SLIPS = {
-    "init_loss": [
-        Slip("zero", "A net that knows nothing is not right with certainty: it gives every class about the same "
-                     "probability, and -log of that is far from 0.", 0.0),
-        Slip("log2", "That is log 2, the loss for two classes; with k = 4 classes each gets about 1/4.",
-             float(np.log(2))),
-        Slip("prob", "0.25 is the probability of the true class; the loss is -log of it.", 0.25),
-        Slip("bits", "That is log base 2 (bits); the cross-entropy uses the natural log: -ln(1/4).", 2.0),
-        Slip("log10", "That is log base 10 of 4; the cross-entropy uses the natural log.", float(np.log10(4))),
-        Slip("k", "4 is the number of classes k; the loss is -log of the probability the true class gets, "
-                  "about 1/k each.", 4.0),
-        Slip("error rate", "3/4 is the chance that a guess is wrong, an error rate; the loss is -log of the "
-                           "probability given to the true class.", 0.75),
-        Slip("negative", "A cross-entropy is never negative: it is minus the log of a probability, and that log "
-                         "is below 0.", -float(np.log(4))),
-    ],
     "lr_limit": [
+        Slip("no l2", "That is the limit for the data's curvature alone, mean(x^2): the penalty is part of J too, "
+                      "and its second derivative adds to the curvature.", 0.5),
+        Slip("l2 not over n", "The penalty is (l2/2n) w^2, not (l2/2) w^2: its curvature is divided by the number "
+                              "of points n, like the data's.", 2 / 14),
+        Slip("half l2", "The curvature of (l2/2n) w^2 is l2/n: the 1/2 cancels the 2 of the square, as it does "
+                        "in the data term.", 2 / 5),
+        Slip("l2 alone", "That is the limit for the penalty's curvature alone: the data's curvature mean(x^2) "
+                         "adds to it.", 2 / 2),
         Slip("one over", "1/lambda is the step that lands on the bottom w* at once; above it each step jumps across "
-                         "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1.", 0.25),
+                         "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1.", 1 / 6),
         Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
-        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr: the limit is 2 divided by lambda, not 2 times it.",
-             8.0),
-        Slip("half", "The 1/2 in J cancels the 2 of the square: dJ/dw = mean(x (x w - y)), so the curvature is "
-                     "mean(x^2) itself, not half of it; with half the curvature the limit doubles.", 1.0),
-        Slip("lambda", "4 is lambda, the curvature mean(x^2); the question asks for the learning rate, which the "
-                       "curvature limits.", 4.0),
+        Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr again: your limit grows with the curvature, but a "
+                            "sharper bowl needs a smaller step.", 12.0),
+        Slip("half", "Your curvature is half of J's: the 1/2 in front of each term cancels the 2 that comes down "
+                     "from each square when you differentiate. Check the second derivative term by term.", 2 / 3),
+        Slip("lambda", "The question asks for a learning rate, the largest one the curvature allows, not the "
+                       "curvature itself.", 6.0),
         Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; the distance to w* "
-                              "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 0.125),
-        Slip("sum", "2 / 20 uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
-                    "curvature averages x^2 over the points too.", 0.1),
-        Slip("n - 1", "You divided the sum of x^2 by n - 1 = 4: J's 1/(2n) divides by n = 5, the number of "
-                      "points.", 0.4),
-        Slip("largest x", "2/9 uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
-                          "weighs them equally.", 2 / 9),
+                              "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 1 / 12),
+        Slip("sum", "That uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
+                    "curvature averages x^2 over the points too.", 2 / 22),
+        Slip("sum, l2", "That sums x^2 over the points and leaves the 1/n out of the penalty: both terms of J are "
+                        "divided by n.", 2 / 30),
+        Slip("n - 1", "You divided by n - 1 = 4: J's 1/(2n) divides by n = 5, the number of points.", 2 / 7.5),
+        Slip("largest x", "That uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
+                          "weighs them equally.", 2 / 11),
     ],
-    "l1_unused_weight": [
+"l1_unused_weight": [
         Slip("stops", "w does not land exactly on 0 and stay there: sign(w) turns when w crosses 0, and the pull "
                       "turns with it, so w hops back. It lands on 0 only if its start is a whole number of steps "
                       "from 0.", (300, 0.0)),
@@ -205,27 +194,20 @@ SLIPS = {
                     "needs v / ||v||.", _power(normalise=lambda v: v / v.sum())),
     ],
     **SPLIT_SLIPS,
+    **DECAY_SLIPS,
 }
-
-
-def init_loss(prediction, grade=False):
-    """Lesson 6, exercise 1 (predict): the loss of MLP([2, 20, 4], seed=0) before training, 4-class spiral."""
-    return prediction_check("init_loss", prediction, truth=_init_loss, tol=0.1,
-                            right="Scores near 0 make the softmax say about 1/k for every class, so the loss is "
-                                  "-log(1/k) = log k = log 4 (the run gives 1.35).",
-                            slips=SLIPS["init_loss"], grade=grade)
 
 
 def lr_limit(prediction, grade=False):
     """Lesson 6, exercise 2 (derive): the largest lr at which full-batch gradient descent on half the mean squared
-    error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), does not move w farther from the best w*. The
-    curvature is mean(x^2) = 4 whatever the targets, so the answer is 2 / 4 = 0.5."""
+    error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
+    not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
+    the answer is 2 / 6 = 1/3."""
     return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
-                            right="The curvature d^2J/dw^2 is mean(x^2) = 4 whatever the targets (they only place "
-                                  "the bottom w*). One step multiplies w - w* by 1 - lr lambda, and "
-                                  "|1 - lr lambda| <= 1 for lr up to 2 / lambda = 0.5. Above 1 / lambda each step "
-                                  "jumps across the bottom, as in section 4; above 2 / lambda it lands farther out "
-                                  "every time.",
+                            right="The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets "
+                                  "(they only place the bottom w*): the brake adds l2/n to the curvature of every "
+                                  "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "
+                                  "for lr up to 2 / lambda = 1/3, down from the 0.5 of the data alone.",
                             slips=SLIPS["lr_limit"], grade=grade)
 
 
@@ -277,4 +259,4 @@ def top_eigenvalue(fn, grade=False):
     return named_or_runaway("top_eigenvalue", fn, check, SLIPS["top_eigenvalue"], cases, _exact_top, forbid, grade)
 
 
-__all__ = ["init_loss", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2"]
+__all__ = ["l2_half_life", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2"]

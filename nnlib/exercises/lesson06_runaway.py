@@ -1,6 +1,6 @@
 """Lesson 6, exercise 5 (06_moons, power iteration): the reply to an answer whose lambda_max ran away because v
-was not normalised inside the loop, whatever its start vector and number of repetitions (a catalogued slip
-matches one such answer only, by its output)."""
+was not normalised inside the loop, whatever its start vector and number of repetitions, and to one that stopped
+repeating too early, whatever its start (a catalogued slip matches one such answer only, by its output)."""
 import numpy as np
 
 from .compare import compare, show
@@ -10,8 +10,13 @@ from .sandbox import run
 from .stubs import untouched
 
 RUNAWAY = ("Your lambda_max ran away: v's length grows (or shrinks) like lambda_max^steps unless v is divided by its "
-           "norm inside the loop, and v @ H @ v grows with it, past the largest float (about 1e308) if the loop is "
-           "long: normalise v after every product H @ v.")
+           "norm inside the loop, and whatever you compute from v at the end (v @ H @ v, or the length of H @ v) grows "
+           "with it, past the largest float (about 1e308) if the loop is long: normalise v after every product "
+           "H @ v.")
+FEW = ("Right where the two largest eigenvalues are far apart, too low where they are close: v has not yet turned "
+       "to the top eigenvector. Each repetition shrinks the other components by lambda_2 / lambda_max, and with "
+       "0.9 against 1.0 that takes many repetitions: repeat until v stops changing (a few hundred times is safe).")
+WIDE = np.diag([10.0, 1.0, 0.5])                 # lambda_2 / lambda_max = 0.1: a few repetitions are enough
 
 
 def _number(fn, H, forbid_modules):
@@ -37,8 +42,24 @@ def runaway(fn, cases, reference, forbid_modules=()):
     return None
 
 
+def stopped_early(fn, cases, reference, forbid_modules=()):
+    """The first case's problem if fn is right on WIDE, rotated, and below lambda_max on that case (the Rayleigh
+    quotient of a v that has not yet turned to the top eigenvector), else None."""
+    Q, _ = np.linalg.qr(np.random.default_rng(5).standard_normal((3, 3)))
+    wide = Q @ WIDE @ Q.T
+    got = _number(fn, wide, forbid_modules)
+    if got is None or abs(got - 10.0) > 1e-4 * 11:
+        return None
+    for (H,) in cases:
+        top, got = reference(H), _number(fn, H, forbid_modules)
+        if got is not None and got < top - 1e-4 * (1 + abs(top)):
+            return f"for (H={show(H)}): " + compare(got, top, ("lambda_max",), words=False)
+    return None
+
+
 def named_or_runaway(name, fn, check, slips, cases, reference, forbid_modules, grade):
-    """Run check(grade); a failure no slip in `slips` names whose answer ran away gets RUNAWAY instead."""
+    """Run check(grade); a failure no slip in `slips` names whose answer ran away gets RUNAWAY instead, and one
+    that stopped repeating too early gets FEW."""
     if not callable(fn) or untouched(fn):
         return check(grade)
     try:
@@ -48,4 +69,7 @@ def named_or_runaway(name, fn, check, slips, cases, reference, forbid_modules, g
         problem = None if named else runaway(fn, cases, reference, forbid_modules)
         if problem is not None:
             return verdict(name, problem, RUNAWAY, grade)
+        early = None if named else stopped_early(fn, cases, reference, forbid_modules)
+        if early is not None:
+            return verdict(name, early, FEW, grade)
     return check(grade)

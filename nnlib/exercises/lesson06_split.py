@@ -67,6 +67,10 @@ SLIPS = {"choose_l2": [
     Slip("best test reported", "The figure reported is the lowest test loss of all the strengths, the best of "
          "several test scores: choosing among them on the test set, and usually not even the chosen net's.",
          _pick(lambda row: row[_VAL], lambda row, losses: min(r[_TEST] for r in losses.values()))),
+    Slip("training plus validation chooses", "The strength is chosen by its training and validation losses "
+         "added up: the training loss rewards the net that fits the training set's noise, and a weaker brake always "
+         "lowers it, so it pulls the choice away from what the validation set says about new points.",
+         _pick(lambda row: row[_TRAIN] + row[_VAL], lambda row, losses: row[_TEST])),
     Slip("training chooses", "The strength is chosen by its training loss, which a weaker brake always lowers: "
          "that choice prefers the net that fits the training set's noise, however it does on new points.",
          _pick(lambda row: row[_TRAIN], lambda row, losses: row[_TEST])),

@@ -187,43 +187,6 @@ def cl_argmin(losses):
 
 
 ENTRIES = [
-    # exercise 1: init_loss(prediction); right: log 4 = 1.386
-    wrong("init_loss", math.log(2), "log 2: the binary cross-entropy of a coin, not k = 4 classes",
-          ["4 classes", "log k", "log(k)", "k = 4", "four"]),
-    wrong("init_loss", 0.25, "the probability 1/k, not its minus log",
-          ["log", "-log"]),
-    wrong("init_loss", 4, "k itself",
-          ["log"]),
-    wrong("init_loss", 0, "thinks a net that knows nothing has no loss",
-          ["log", "1/k", "uniform", "equal"]),
-    wrong("init_loss", -math.log(4), "log(1/4) without the minus sign",
-          ["sign", "minus", "negative"]),
-    wrong("init_loss", math.log10(4), "log base 10 instead of the natural log",
-          ["natural", "ln", "log10", "base"]),
-    wrong("init_loss", "1.386", "the right number as a string",
-          ["string", "str"]),
-    right("init_loss", np.log(4), "np.log(4), a numpy scalar"),
-    right("init_loss", 1.4, "rounded to one decimal"),
-    right("init_loss", Fraction(139, 100), "a Fraction"),
-
-    # exercise 2: lr_limit(prediction); right: 2 / lambda = 0.5
-    wrong("lr_limit", 0.25, "1/lambda: the lr that lands on the bottom, not the largest that does not grow",
-          ["2/λ", "2 / λ", "twice", "2 times", "factor 2", "largest"]),
-    wrong("lr_limit", 2, "reads the rule lr * lambda < 2 as lr < 2",
-          ["λ", "lambda", "curvature", "divide"]),
-    wrong("lr_limit", 0.125, "1/(2 lambda): confused lambda/2 in J with the curvature",
-          ["λ/2", "factor", "2/λ", "curvature"]),
-    wrong("lr_limit", 8, "2 lambda instead of 2 / lambda",
-          ["λ", "invert", "2/λ", "divide"]),
-    wrong("lr_limit", "0.5", "the right number as a string",
-          ["string", "str"]),
-    wrong("lr_limit", -0.5, "a negative learning rate",
-          ["sign", "positive", "negative"]),
-    wrong("lr_limit", 1.0, "2 / (lambda/2): took the lambda/2 of J as the curvature",
-          ["curvature", "second derivative", "λ/2"]),
-    right("lr_limit", Fraction(1, 2), "a Fraction"),
-    right("lr_limit", np.float64(2 / 4), "2/lambda as a numpy scalar"),
-
     # exercise 5: top_eigenvalue(H)
     wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",
           ["normalis", "divide", "||Hv||", "norm", "overflow", "inf"]),
