@@ -1,5 +1,7 @@
 """Lesson 5 (05_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
 
+from fractions import Fraction
+
 import numpy as np
 
 from nnlib.layers import sigmoid
@@ -305,6 +307,38 @@ ENTRIES = [
           ["in place", "changed", "unchanged"]),
     right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
     right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
+
+    # exercise 3: shared_input(prediction). At a = b = 2 the gate reports df/da = 1.2 and df/db = 4.8; f = g(x, x).
+    wrong("shared_input", 1.2 * 4.8, "multiplies the two gradients (5.76), as along one path, instead of adding",
+          ["multipl", "product", "1.2 * 4.8", "1.2 × 4.8"]),
+    wrong("shared_input", 4.8, "only the gradient through b: forgets that the nudge moves a too",
+          ["both", "only one", "one input", "one of the"]),
+    wrong("shared_input", 1.2, "only the gradient through a, the first input: forgets b",
+          ["both", "only one", "one input", "one of the"]),
+    wrong("shared_input", (1.2 + 4.8) / 2, "averages the two gradients (3.0): thinks a shared value splits them",
+          ["average", "mean", "half", "split"]),
+    wrong("shared_input", 4.8 - 1.2, "subtracts the gradients (3.6) instead of adding them",
+          ["difference", "subtract", "minus", "4.8 - 1.2"]),
+    wrong("shared_input", 2 * (1.2 + 4.8), "adds the gradients, then doubles because x is used twice (12)",
+          ["double", "2 times", "counted twice", "factor 2"]),
+    wrong("shared_input", float(np.hypot(1.2, 4.8)), "the length of the gradient (1.2, 4.8), about 4.95, "
+          "not the slope along x", ["length", "norm", "square root", "sqrt"]),
+    wrong("shared_input", -6.0, "minus the sum: the direction of a descent step, not the slope",
+          ["sign", "minus", "negative", "opposite"]),
+    wrong("shared_input", 1 + 1.2 + 4.8, "adds the upstream gradient df/df = 1 to the two gradients (7)",
+          ["upstream", "df/df", "∂f/∂f", "extra 1"]),
+    wrong("shared_input", "6", "the right number, but as a string",
+          ["string", "str", "quotes", "not a number"]),
+    wrong("shared_input", (1.2, 4.8), "the two partial derivatives again, not one number",
+          ["one number", "two numbers", "single", "a tuple"]),
+    wrong("shared_input", 2 * 2.0, "assumes g is a product a * b, so df/dx = 2x = 4, ignoring the reported gradients",
+          ["product", "formula", "x * x", "multiply gate"]),
+    right("shared_input", Fraction(12, 10) + Fraction(48, 10), "a Fraction, the two gradients added exactly"),
+    right("shared_input", np.float64(1.2) + np.float64(4.8), "a numpy scalar"),
+    right("shared_input", np.array(6.0), "a 0-d array"),
+    right("shared_input", np.float32(6), "a float32"),
+    right("shared_input", np.int64(6), "a numpy integer"),
+    right("shared_input", 6, "the plain int"),
 
     wrong("l_layer_grads", ll_stub, "the stub: grads['W'] and log(y_hat) for the 0 labels",
           ["W{l}", "key", "1 - y_hat", "log(1 - y_hat)", "KeyError"]),
