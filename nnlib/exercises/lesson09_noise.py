@@ -24,13 +24,14 @@ _SQUARE = VARIANCE + MEAN ** 2                             # E[a^2]
 SOLUTIONS = {"dropout_output_variance": 2.875}
 
 SLIPS = {"dropout_output_variance": [
-    Slip("unchanged", "Dropout keeps the mean of the output, not its spread: the mask adds noise of its own on top "
-                      "of the activation's.", VARIANCE),
+    Slip("unchanged", "That is the activation's own variance, as it is without the mask. Dropout keeps the mean "
+                      "of the output, not its spread: the mask adds noise of its own on top of the activation's.",
+         VARIANCE),
     Slip("mask only", "That is the spread of the mask alone; the activation's own spread is still there, and the "
                       "mask multiplies it.", _MASK_VAR),
-    Slip("no mean", "You scaled the activation's variance by E[M^2], but forgot its mean: a unit whose activation "
-                    "never varied (variance 0) would still come out noisy, because the mask switches its mean of 3 "
-                    "on and off.", VARIANCE / _KEEP),
+    Slip("no mean", "You scaled the activation's variance by E[M^2], but left out the mean of a: a unit whose "
+                    "activation never varied (variance 0) would still come out noisy, because the mask switches "
+                    "its mean of 3 on and off.", VARIANCE / _KEEP),
     Slip("sum", "Variances add for a sum of independent terms; a * M is a product, and the spread of a product "
                 "depends on the means as well.", VARIANCE + _MASK_VAR),
     Slip("product", "The variance of a product of independent terms is not the product of their variances: "
@@ -54,16 +55,16 @@ SLIPS = {"dropout_output_variance": [
     Slip("0/1 mask variance", "You used the variance of a mask of 0s and 1s, p(1 - p). The inverted mask's values "
                               "are 0 and 1 / (1 - p), so its variance is that of a 0/1 mask scaled up by the "
                               "square of 1 / (1 - p).", VARIANCE + (_SQUARE) * RATE * _KEEP),
-    Slip("unweighted square", "You took E[M^2] as the square of the kept value alone; M takes that value only on "
-                              "a fraction 1 - p of the samples and is 0 on the rest, so weight each value's square "
-                              "by how often it occurs.", _SQUARE / _KEEP ** 2 - MEAN ** 2),
+    Slip("unweighted square", "You took E[M^2] as the square of the kept value alone; M takes that value only "
+                              "with probability 1 - p and is 0 otherwise, so weight each value's square by its "
+                              "probability.", _SQUARE / _KEEP ** 2 - MEAN ** 2),
     Slip("the mean", "That is the output's mean, E[aM], which the mask keeps; the question asks for its variance, "
                      "the spread around that mean.", MEAN),
     Slip("rate as variance", "You used the rate p itself as the mask's variance. Work Var(M) out from the two values "
                              "M takes and how often it takes each.", VARIANCE + _SQUARE * RATE),
-    Slip("first term dropped", "In the split Var(a) E[M]^2 + E[a]^2 Var(M) + Var(a) Var(M) you left out the first "
-                               "term: the activation's own spread passes through the mask (whose mean is 1) "
-                               "before the mask adds any noise.", (MEAN ** 2 + VARIANCE) * _MASK_VAR),
+    Slip("first term dropped", "You kept the mask's noise but left out the activation's own spread, which the "
+                               "mask carries through before adding noise of its own: without dropout at all, your "
+                               "formula would give the output no spread.", (MEAN ** 2 + VARIANCE) * _MASK_VAR),
     Slip("read as std", "You squared the 0.5, as if it were the activation's standard deviation; the prompt gives "
                         "its variance, which goes into E[a^2] as it is.",
          (VARIANCE ** 2 + MEAN ** 2) / _KEEP - MEAN ** 2),
