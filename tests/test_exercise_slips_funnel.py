@@ -45,22 +45,31 @@ def test_a_square_stack_keeps_the_backward_spread():
 @pytest.mark.parametrize("prediction, slip", [
     (1, "kept"), (1.0, "kept"), (0.25, "variance"), (1 / 4, "variance"), (0.707, "no half"), (np.sqrt(0.5), "no half"),
     (0.71, "no half"), (2, "upside down"), (4.0, "width ratio"), (0.354, "lecun"), (np.sqrt(1 / 8), "lecun"),
-    (0, "gone")])
+    (0, "gone"), (1.414, "forward sum"), (np.sqrt(2), "forward sum"), (1.41, "forward sum"), (0.125, "whole funnel"),
+    (1 / 8, "whole funnel"), (0.0625, "whole funnel, variance"), (2.83, "upside down, no half"),
+    (np.sqrt(8), "upside down, no half")])
 def test_a_wrong_prediction_names_its_slip(prediction, slip):
     text = reply(prediction)
     assert text.startswith(f"funnel_backward: not yet. {HINTS[slip]}"), text
 
 
-@pytest.mark.parametrize("prediction", [0.6, 0.4, 0.125, 8, 16, 0.9, -0.5])
+@pytest.mark.parametrize("prediction", [0.6, 0.4, 0.17, 8, 16, 0.9, -0.5, 200])
 def test_other_answers_fail_without_a_slip_hint(prediction):
     text = reply(prediction)
     assert text.startswith("funnel_backward: not yet.") and not any(h in text for h in HINTS.values()), text
 
 
-@pytest.mark.parametrize("prediction", [0.25, 0.707, 1, 2, 4, 0.354, 0, 0.6, 0.125])
+@pytest.mark.parametrize("prediction", [0.25, 0.707, 1, 2, 4, 0.354, 0, 0.6, 0.125, 0.0625, 1.414, 2.83, 50, 25,
+                                        70.7])
 def test_no_reply_to_a_wrong_prediction_states_the_answer(prediction):
     text = reply(prediction).split("which is not it")[0]
     assert not re.search(r"(?<![\d.])0?\.50*(?!\d)|std halves|deviation halves|halves at every", text), text
+
+
+@pytest.mark.parametrize("prediction", [10, 25, 50, 70.7, 100])
+def test_a_percentage_is_asked_for_as_a_plain_factor(prediction):
+    text = reply(prediction)
+    assert text.startswith("funnel_backward: not yet. That reads like a percentage"), text
 
 
 @pytest.mark.parametrize("prediction", [0.5, 1 / 2, np.float32(0.5), np.sqrt(0.25), 0.52, np.array(0.48),

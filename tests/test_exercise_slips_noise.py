@@ -46,8 +46,34 @@ def test_each_slip_gets_its_own_hint(slip):
 
 
 def test_slips_are_apart_from_each_other_and_from_the_answer():
+    # the closest pairs (0.75 / 0.78125, 2.375 / 2.4) are told apart: each slip's own value gets its own hint above
     values = sorted([s.answer for s in SLIPS] + [TRUTH])
-    assert min(np.diff(values)) > 0.1, values
+    assert min(np.diff(values)) > 0.02, values
+    assert min(abs(v - TRUTH) for v in values if v != TRUTH) > 0.1
+
+
+HINTS = {s.name: s.hint for s in SLIPS}
+
+
+@pytest.mark.parametrize("prediction, slip", [
+    (0.78, "fixed scale"), (0.5 / 0.8 ** 2, "fixed scale"), (0.75, "sum"), (8.875, "mean not squared"),
+    (8.88, "mean not squared"), (2.02, "0/1 mask variance"), (0.5 + 0.16 * 9.5, "0/1 mask variance"),
+    (5.84, "unweighted square"), (9.5 / 1.25 ** -2 - 9, "unweighted square"), (3, "the mean"), (3.0, "the mean"),
+    (2.4, "rate as variance"), (2.38, "first term dropped"), (9 * 0.25 + 0.5 * 0.25, "first term dropped"),
+    (2.56, "read as std"), (9.25 / 0.8 - 9, "read as std"), (9.5, "mask left out")])
+def test_rounded_and_worked_forms_name_their_slip(prediction, slip):
+    assert reply(prediction).startswith(f"{NAME}: not yet. {HINTS[slip]}"), (prediction, slip)
+
+
+@pytest.mark.parametrize("prediction", [s.answer for s in SLIPS] + [-1.4, -0.5])
+def test_no_reply_to_a_wrong_prediction_states_the_answer(prediction):
+    text = reply(prediction).split("You predicted")[0]
+    assert "2.875" not in text and "2.88" not in text and "23/8" not in text, text
+
+
+@pytest.mark.parametrize("prediction", [-1.4, -0.1])
+def test_a_negative_variance_is_told_it_cannot_be(prediction):
+    assert "never negative" in reply(prediction)
 
 
 @pytest.mark.parametrize("prediction", [2.875, 2.88, np.float32(2.875), Fraction(23, 8), np.array(2.87)])

@@ -24,13 +24,14 @@ _SQUARE = VARIANCE + MEAN ** 2                             # E[a^2]
 SOLUTIONS = {"dropout_output_variance": 2.875}
 
 SLIPS = {"dropout_output_variance": [
-    Slip("unchanged", "Dropout keeps the mean of the output, not its spread: the mask adds noise of its own on top "
-                      "of the activation's.", VARIANCE),
+    Slip("unchanged", "That is the activation's own variance, as it is without the mask. Dropout keeps the mean "
+                      "of the output, not its spread: the mask adds noise of its own on top of the activation's.",
+         VARIANCE),
     Slip("mask only", "That is the spread of the mask alone; the activation's own spread is still there, and the "
                       "mask multiplies it.", _MASK_VAR),
-    Slip("no mean", "You scaled the activation's variance by E[M^2], but forgot its mean: a unit whose activation "
-                    "never varied (variance 0) would still come out noisy, because the mask switches its mean of 3 "
-                    "on and off.", VARIANCE / _KEEP),
+    Slip("no mean", "You scaled the activation's variance by E[M^2], but left out the mean of a: a unit whose "
+                    "activation never varied (variance 0) would still come out noisy, because the mask switches "
+                    "its mean of 3 on and off.", VARIANCE / _KEEP),
     Slip("sum", "Variances add for a sum of independent terms; a * M is a product, and the spread of a product "
                 "depends on the means as well.", VARIANCE + _MASK_VAR),
     Slip("product", "The variance of a product of independent terms is not the product of their variances: "
@@ -46,17 +47,43 @@ SLIPS = {"dropout_output_variance": [
                   "is 0 or 1 / (1 - p).", _SQUARE * _KEEP - (MEAN * _KEEP) ** 2),
     Slip("keep is p", "Each unit is kept with probability 1 - p = 0.8, not p = 0.2: the mask is 0 or "
                       "1 / (1 - p) = 1.25.", _SQUARE * (1 / RATE) - MEAN ** 2),
+    Slip("fixed scale", "You treated the mask as a fixed scale 1 / (1 - p) applied to every sample. It is random: "
+                        "0 on some samples, 1 / (1 - p) on the rest, and that switching adds spread of its own, "
+                        "even to a unit that never varied.", VARIANCE / _KEEP ** 2),
+    Slip("mean not squared", "You took the output's mean itself away from E[(aM)^2]; the variance takes away the "
+                             "square of the mean, E[aM]^2.", _SQUARE / _KEEP - MEAN),
+    Slip("0/1 mask variance", "You used the variance of a mask of 0s and 1s, p(1 - p). The inverted mask's values "
+                              "are 0 and 1 / (1 - p), so its variance is that of a 0/1 mask scaled up by the "
+                              "square of 1 / (1 - p).", VARIANCE + (_SQUARE) * RATE * _KEEP),
+    Slip("unweighted square", "You took E[M^2] as the square of the kept value alone; M takes that value only "
+                              "with probability 1 - p and is 0 otherwise, so weight each value's square by its "
+                              "probability.", _SQUARE / _KEEP ** 2 - MEAN ** 2),
+    Slip("the mean", "That is the output's mean, E[aM], which the mask keeps; the question asks for its variance, "
+                     "the spread around that mean.", MEAN),
+    Slip("rate as variance", "You used the rate p itself as the mask's variance. Work Var(M) out from the two values "
+                             "M takes and how often it takes each.", VARIANCE + _SQUARE * RATE),
+    Slip("first term dropped", "You kept the mask's noise but left out the activation's own spread, which the "
+                               "mask carries through before adding noise of its own: without dropout at all, your "
+                               "formula would give the output no spread.", (MEAN ** 2 + VARIANCE) * _MASK_VAR),
+    Slip("read as std", "You squared the 0.5, as if it were the activation's standard deviation; the prompt gives "
+                        "its variance, which goes into E[a^2] as it is.",
+         (VARIANCE ** 2 + MEAN ** 2) / _KEEP - MEAN ** 2),
+    Slip("mask left out", "That is E[a^2], the activation's second moment before the mask: the mask has not acted "
+                          "on it yet, and the output's squared mean has not been taken away.", _SQUARE),
 ]}
 
 
 def _advice(prediction):
-    """The hint for a standard deviation given where the variance is asked."""
+    """The hint for a standard deviation given where the variance is asked, or for a negative variance."""
     try:
         value = float(prediction)
     except (TypeError, ValueError):
         return None
     if abs(value ** 2 - SOLUTIONS["dropout_output_variance"]) < 0.05:
         return "That looks like a standard deviation; the question asks for the variance of the output."
+    if value < 0:
+        return ("A variance is never negative: it is the mean of squared distances from the mean. Check E[M^2], "
+                "the mask's second moment, and whether you multiplied where the inverted mask divides.")
     return None
 
 

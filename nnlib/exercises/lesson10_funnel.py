@@ -63,25 +63,50 @@ SLIPS = {
         Slip("no half", "The ReLU's slope f'(z) is 1 where z > 0 and 0 elsewhere: on the way down it zeroes about "
                         "half of delta's entries, and so halves its second moment. Your factor leaves that out.",
              float(np.sqrt(0.5))),
-        Slip("upside down", "Going down, each entry of delta_(l-1) sums over the n_out units of the layer above, and "
-                            "in a funnel those are fewer than the n_in that He's scale was made for: fewer terms "
-                            "make a smaller sum, not a larger one.", 2.0),
+        Slip("upside down", "Your factor is upside down: it grows where the spread shrinks. Going down, each entry "
+                            "of delta_(l-1) sums over the n_out units of the layer above, and in a funnel those are "
+                            "fewer than the n_in that He's scale was made for: fewer terms make a smaller sum, not a "
+                            "larger one.", 2.0),
         Slip("width ratio", "4 is the ratio of the widths, n_in / n_out. Follow the variance of one entry of "
                             "delta_(l-1): how many terms does it sum, what variance does each have with He's scale, "
                             "and what does the ReLU's slope do to it?", 4.0),
         Slip("lecun", "Your factor fits weights of variance 1 / n_in, LeCun's; He's scale has variance 2 / n_in, "
                       "twice that.", float(np.sqrt(1 / 8))),
+        Slip("forward sum", "You followed the forward pass: summed over the n_in inputs of a unit, and left out the "
+                            "ReLU's slope. Going down, an entry of delta_(l-1) sums over the n_out units of the "
+                            "layer above, and f'(z) zeroes the entries whose unit was off.", float(np.sqrt(2))),
+        Slip("whole funnel", "That is the change over more than one layer of the funnel; the question asks for the "
+                             "factor from one layer to the next one below it.", 0.125),
+        Slip("whole funnel, variance", "That is a change of the variance, and over more than one layer: the "
+                                       "question asks for the standard deviation, from one layer to the next.",
+             0.0625),
+        Slip("upside down, no half", "Two things: your factor grows where the spread shrinks (going down, each "
+                                     "entry sums over the fewer n_out units above), and it leaves out the ReLU's "
+                                     "slope, which zeroes about half of delta's entries.", float(np.sqrt(2 * 4))),
         Slip("gone", "The spread shrinks on the way down but does not vanish in one layer: a funnel's layer still "
                      "sums n_out terms of delta, each scaled by the weights.", 0.0),
     ],
 }
 
 
+def _as_percent(prediction):
+    """The hint for a percentage given where a factor is asked."""
+    try:
+        value = float(prediction)
+    except (TypeError, ValueError):
+        return None
+    if 10 <= value <= 100:
+        return ("That reads like a percentage; give the factor as a plain number: the std of delta one layer down "
+                "divided by the std of delta in the layer above.")
+    return None
+
+
 def funnel_backward(prediction, grade=False):
     """Lesson 10, exercise 2 (predict): the factor by which the std of delta changes from one layer to the one
     below it, down a funnel of ReLU layers (each 4 times narrower than its input) drawn with He's scale."""
     return prediction_check("funnel_backward", prediction, truth=lambda: round(_measured(), 2), tol=0.05,
-                            right=_funnel_story, slips=SLIPS["funnel_backward"], grade=grade)
+                            right=_funnel_story, slips=SLIPS["funnel_backward"], advice=_as_percent,
+                            grade=grade)
 
 
 __all__ = ["funnel_backward"]
