@@ -11,6 +11,7 @@ import io
 
 import numpy as np
 import pytest
+from support.cells import cell_code
 
 import nnlib.autograd as autograd
 from nnlib import check
@@ -203,7 +204,7 @@ def _notebook_stub():
     path = Path(__file__).resolve().parents[1] / "notebooks" / "11_autograd.ipynb"
     cell = next(c for c in json.loads(path.read_text())["cells"] if c["metadata"].get("exercise") == "topo_order")
     namespace = {}
-    exec("".join(cell["source"]), namespace)
+    exec(cell_code("".join(cell["source"])), namespace)
     return namespace["topological_order"]
 
 

@@ -9,6 +9,7 @@ import io
 
 import numpy as np
 import pytest
+from support.cells import cell_code
 
 from nnlib import check
 from nnlib.exercises import engine, lesson06_split
@@ -28,7 +29,7 @@ def hint(slip):
 
 def handed_out(source=SOURCES["choose_l2"]):
     namespace = {"np": np}
-    exec(source, namespace)
+    exec(cell_code(source), namespace)
     return namespace["choose_l2"]
 
 
