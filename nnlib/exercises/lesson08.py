@@ -162,7 +162,8 @@ SLIPS = {
              "x1, x2"),
         Slip("product", "x1·x2 is positive in two opposite quadrants: its level lines are hyperbolas, not circles.",
              "x1x2"),
-        Slip("sine", "On [-1.5, 1.5] sin x is nearly x itself, so this is almost x1, x2 again: one line.",
+        Slip("sine", "On [-1.5, 1.5] sin x only rises, so a straight line in (sin x1, sin x2) is a rising or falling "
+                     "curve in the plane: can such a curve close around the inner circle?",
              "sin_x1, sin_x2"),
     ],
     "playground_regularise": [
