@@ -143,12 +143,12 @@ SOLUTIONS = {"leaky_relu_std": _leaky_std_ref, **FUNNEL_SOLUTIONS, "standardise"
 
 SLIPS = {
     "leaky_relu_std": [
-        Slip("he", "That is He's std for ReLU: a leaky ReLU keeps alpha * z on the negative side, so E[a^2] is "
-             "(1 + alpha^2) / 2 times Var z, not 1/2.", _leaky_std_he),
+        Slip("he", "That is He's std for ReLU, whose negative half adds nothing to E[a^2]. A leaky ReLU keeps "
+             "alpha * z on the negative side: what does that half contribute to E[a^2] now?", _leaky_std_he),
         Slip("variance", "You returned the variance 2 / ((1 + alpha^2) n_in); the weights are drawn as "
              "randn * std, so take its square root.", _leaky_std_variance),
-        Slip("alpha not squared", "The negative side contributes E[(alpha z)^2] = alpha^2 E[z^2] / 2: alpha "
-             "enters squared.", _leaky_std_alpha),
+        Slip("alpha not squared", "The factor is in E[a^2], the mean of the square: on the negative side a is "
+             "alpha * z, so how does alpha enter a^2?", _leaky_std_alpha),
         Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
              "shrinks the negative half by alpha.", _leaky_std_lecun),
         Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "

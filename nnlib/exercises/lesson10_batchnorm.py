@@ -105,9 +105,9 @@ SLIPS = {
              "prediction, with running statistics); in training every z_j also moves mu and sigma^2, which adds "
              "the two mean terms.", _bn_constant_stats),
         Slip("mean term only", "dz has the term from the mean but not the one from the variance: sigma^2 depends "
-             "on z_j too, which adds - z_hat * mean(dout * z_hat).", _bn_mean_only),
+             "on z_j too. Which term does that route add? Follow dJ/dsigma^2 through dsigma^2/dz_j.", _bn_mean_only),
         Slip("variance term only", "dz has the term from the variance but not the one from the mean: mu depends "
-             "on z_j too, which adds - mean(dout).", _bn_var_only),
+             "on z_j too. Which term does that route add? Follow dJ/dmu through dmu/dz_j.", _bn_var_only),
         Slip("sums", "The two terms are means over the batch, not sums: each is dbeta / n or dgamma / n (a missing "
              "1/n).", _bn_sums),
         Slip("rows", "The means are over each row (axis=1), across units; each unit has its own statistics, so "
