@@ -85,3 +85,10 @@ def test_the_two_shares_as_a_pair_are_asked_how_they_combine(prediction):
     text = reply(prediction)
     assert text.startswith("residual_grad: not yet. Two numbers look like the two paths' shares") and \
         "Predict one number" in text
+
+
+@pytest.mark.parametrize("prediction", [1.76, 1.762, 1 + np.tanh(1.0)])
+def test_tanh_value_without_w_is_named_not_just_too_low(prediction):
+    text = reply(prediction)
+    assert text.startswith("residual_grad: not yet. You used tanh(x w) itself where its slope belongs")
+    assert "factor is missing too" in text and "too low" not in text

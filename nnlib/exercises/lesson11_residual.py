@@ -47,6 +47,9 @@ SLIPS = {"residual_grad": [
          "1 - tanh(z).", 1 + W * (1 - _T)),
     Slip("tanh for slope", "You used tanh(x w) itself where its slope belongs: the tanh gate passes on "
          "g (1 - a^2), with a = tanh(z).", 1 + W * _T),
+    Slip("tanh, no w", "You used tanh(x w) itself where its slope belongs (the tanh gate passes on g (1 - a^2), "
+         "with a = tanh(z)), and the multiply gate's factor is missing too: x's share of x * w is g times the "
+         "other input.", 1 + _T),
     Slip("sech", "1 / cosh(z) is sech(z); tanh's slope is its square, sech(z)^2 = 1 - tanh(z)^2.",
          1 + W / np.cosh(X * W)),
     Slip("x for w", "The multiply gate swaps its inputs: x's share of x * w is g times w, the other input "

@@ -256,7 +256,9 @@ def shift_digits(fn, grade=False):
     dx right, the pixels that come in from outside blank (0)."""
     cases = [Case((_images(0, 2), 0, 1), "(X (2, 64) raw pixels, dy=0, dx=1)"),
              Case((_images(1, 3), -1, 0), "(X (3, 64) raw pixels, dy=-1, dx=0)"),
-             Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)")]
+             Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)"),
+             Case((_images(3, 2), 0, -1), "(X (2, 64) raw pixels, dy=0, dx=-1)"),    # every sign of dy and dx
+             Case((_images(4, 2), 1, 0), "(X (2, 64) raw pixels, dy=1, dx=0)")]      # on its own
     return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=("shifted",),
                           slips=SLIPS["shift_digits"], pure=True, grade=grade)
 

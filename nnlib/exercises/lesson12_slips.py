@@ -108,6 +108,22 @@ def _shift_first_edge(X, dy, dx):             # rolled, then row 0 and column 0 
     return moved.reshape(-1, 64)
 
 
+def _shift_first_edge_always(X, dy, dx):      # rolled, then row 0 and column 0 blanked on every call
+    moved = _rolled(X, dy, dx)
+    moved[:, 0, :] = 0
+    moved[:, :, 0] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_positive_only(X, dy, dx):          # rolled, the wrapped edge blanked for moves down or right only
+    moved = _rolled(X, dy, dx)
+    if dy > 0:
+        moved[:, 0, :] = 0
+    if dx > 0:
+        moved[:, :, 0] = 0
+    return moved.reshape(-1, 64)
+
+
 def _shift_dx_only(X, dy, dx):                # dy never applied
     return _shift_right(X, 0, dx)
 
@@ -180,12 +196,19 @@ MORE = {
                          "moves away from, where nothing comes in.", _shift_far_edge),
         Slip("first edge", "You blank row 0 and column 0 whatever the direction: for a move up or to the left the "
                            "blank belongs at the other edge.", _shift_first_edge),
+        Slip("first edge always", "You blank row 0 and column 0 on every call: a move with dy = 0 brings no row "
+                                  "round, so the ink really in row 0 is erased (and likewise column 0 when dx = "
+                                  "0); and for a move up or to the left the row or column that came round is not "
+                                  "at index 0.", _shift_first_edge_always),
+        Slip("positive only", "Moves down and to the right come out right, but a move up or to the left still "
+                              "brings the row or column that leaves the frame round to the other edge: look at "
+                              "where it lands when dy or dx is -1.", _shift_positive_only),
         Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
-        Slip("columns only", "Moves left and right are right now, but a move up or down still brings the row that "
-                             "leaves the frame round to the other edge: look at the row the ink moves away from.",
+        Slip("columns only", "A move up or down still brings the row that leaves the frame round to the other "
+                             "edge: look at the row the ink moves away from.",
              _shift_columns_only),
-        Slip("rows only", "Moves up and down are right now, but a move left or right still brings the column that "
-                          "leaves the frame round to the other edge: look at the column the ink moves away from.",
+        Slip("rows only", "A move left or right still brings the column that leaves the frame round to the other "
+                          "edge: look at the column the ink moves away from.",
              _shift_rows_only),
         Slip("flat roll", "Rolling the flat 64-pixel row wraps ink from the end of one image row into the start of "
                           "the next (and from the last row into the first): the 8 x 8 image has to move, rows and "
