@@ -3,6 +3,8 @@ import numpy as np
 
 from .compare import has_text, show
 from .engine import Answers, Case, Slip, function_check, prediction_check
+from .predict import as_reals
+from .reply import NotYet
 
 _X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 _NAND = np.array([1, 1, 1, 0])
@@ -22,7 +24,8 @@ def _neuron(answer):
                         "(drop the quotes)")
     w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
     if w.shape != (2,) or b.size != 1:
-        raise ValueError(f"w_nand must hold 2 numbers and b_nand 1, got shapes {w.shape} and {b.shape}")
+        raise ValueError(f"w_nand must be a flat array of 2 numbers, shape (2,), and b_nand one number; got shapes "
+                         f"{w.shape} and {b.shape}")
     return lambda X: _step(X @ w + b.item())
 
 
@@ -87,7 +90,8 @@ SOLUTIONS = {
 }
 SLIPS = {
     "nand_weights": [
-        Slip("AND", "Your neuron computes AND: NAND is its opposite, so flip the sign of z (all of w and b).",
+        Slip("AND", "Your neuron computes AND: NAND's output is AND's the other way round at every input. Which "
+             "outputs must change, and what does that ask of the sign of z at each input?",
              Answers((np.array([1.0, 1.0]), -1.5))),
         Slip("w only", "Your neuron says 0 everywhere: flipping w alone leaves b negative; flip b too.",
              Answers((np.array([-1.0, -1.0]), -1.5))),
@@ -190,11 +194,31 @@ def signed_distance(fn, grade=False):
                           slips=SLIPS["signed_distance"], pure=True, grade=grade)
 
 
+def _first_epoch_advice(prediction):
+    """The hint for three numbers no catalogued slip names: where to look, not what to find."""
+    if as_reals(prediction, 3) is None:
+        return None
+    return ("Trace the epoch: start from w = (0, 0) and b = 0, take the four samples in order, and at each one "
+            "ask whether the neuron's output matches NAND's label. Which samples are mistakes when the neuron "
+            "meets them, and which way does each mistake move w1, w2 and b?")
+
+
 def first_epoch_nand(prediction, grade=False):
-    """Lesson 1, exercise 3 (predict): (w1, w2, b) after the first epoch of Perceptron(lr=1) on NAND."""
-    return prediction_check("first_epoch_nand", prediction, truth=_first_epoch_nand,
-                            right="Only (1, 1) is a mistake (z = 0 says 1, NAND says 0): w and b each drop by 1.",
-                            slips=SLIPS["first_epoch_nand"], grade=grade)
+    """Lesson 1, exercise 3 (predict): (w1, w2, b) after the first epoch of Perceptron(lr=1) on NAND. A wrong
+    prediction is told which numbers are wrong, not how each relates to the answer: the answer's three numbers
+    share one size, so "the opposite sign" would hand it over."""
+    def run(sealed):
+        return prediction_check("first_epoch_nand", prediction, truth=_first_epoch_nand,
+                                right="Only (1, 1) is a mistake (z = 0 says 1, NAND says 0): w and b each drop by 1.",
+                                slips=SLIPS["first_epoch_nand"], advice=_first_epoch_advice, grade=sealed)
+    if grade:
+        return run(True)
+    try:
+        run(True)           # the graded reply names the wrong numbers alone
+    except NotYet as reply:
+        print(reply)
+        return None
+    return run(False)       # right: print the reply with its reason
 
 
 def weight_history(fn, grade=False):

@@ -1,0 +1,61 @@
+"""Lesson 1's first_epoch_nand and nand_weights replies (01_perceptron, exercises 1 and 3): a wrong triple is told
+which numbers are wrong and, for a catalogued slip, what went wrong, but never how each number relates to the
+answer (the answer's three numbers share one size, so "the opposite sign" would hand it over); a triple no slip
+names gets a prompt to trace the epoch; nand_weights' AND slip leaves the student the step.
+"""
+import contextlib
+import io
+
+import numpy as np
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson01
+from nnlib.exercises.reply import NotYet
+
+RELATIONS = ["opposite sign", "too high", "too low", "off by one", "wrong sign", "another size"]
+
+
+def reply(name, *answers):
+    """What check.<name> prints for this answer (a check returns None)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert getattr(check, name)(*answers) is None
+    return out.getvalue().strip()
+
+
+@pytest.mark.parametrize("prediction", [(1, 1, 1), (1, 1, 2), (1, -1, -1), (0, 0, 0), (-1, -1, 1), (2, 2, 2)])
+def test_a_wrong_triple_is_told_which_numbers_not_how(prediction):
+    text = reply("first_epoch_nand", prediction)
+    assert text.startswith("first_epoch_nand: not yet."), text
+    assert "not right: number" in text, text
+    assert not [word for word in RELATIONS if word in text], text
+    assert "-1, -1, -1" not in text, text
+
+
+def test_the_wrong_way_slip_is_still_named_and_the_wrong_numbers_listed():
+    text = reply("first_epoch_nand", (1, 1, 1))
+    assert "moved the weights the wrong way" in text and "numbers 1, 2, 3" in text, text
+    assert "number 3" in reply("first_epoch_nand", (-1, -1, 0))
+
+
+def test_an_unnamed_triple_gets_the_prompt_to_trace_the_epoch():
+    text = reply("first_epoch_nand", (1, 1, 2))
+    assert "Trace the epoch" in text and "Which samples are mistakes" in text, text
+    assert "Trace the epoch" not in reply("first_epoch_nand", (2, 2))       # a count problem keeps its own reply
+
+
+def test_right_untouched_and_graded_replies_are_unchanged():
+    assert reply("first_epoch_nand", (-1, -1, -1)).startswith("first_epoch_nand: correct. Only (1, 1)")
+    assert reply("first_epoch_nand", None).startswith("first_epoch_nand: not attempted yet")
+    assert lesson01.first_epoch_nand(np.array([-1.0, -1.0, -1.0]), grade=True) is None
+    with pytest.raises(NotYet, match="not right: numbers 1, 2, 3"):
+        lesson01.first_epoch_nand((1, 1, 1), grade=True)
+
+
+def test_nand_weights_and_slip_leaves_the_step_and_the_shape_reply_names_the_flat_shape():
+    text = reply("nand_weights", np.array([1.0, 1.0]), -1.5)
+    assert "computes AND" in text and "flip" not in text, text
+    text = reply("nand_weights", np.array([[-2.0], [-2.0]]), 3.0)
+    assert "flat array" in text and "(2,)" in text and "(2, 1)" in text, text
+    assert reply("nand_weights", np.array([-2.0, -2.0]), 3.0).startswith("nand_weights: correct")
