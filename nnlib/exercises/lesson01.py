@@ -4,7 +4,6 @@ import numpy as np
 from .compare import has_text, show
 from .engine import Answers, Case, Slip, function_check, prediction_check
 from .predict import as_reals
-from .reply import NotYet
 
 _X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 _NAND = np.array([1, 1, 1, 0])
@@ -207,18 +206,9 @@ def first_epoch_nand(prediction, grade=False):
     """Lesson 1, exercise 3 (predict): (w1, w2, b) after the first epoch of Perceptron(lr=1) on NAND. A wrong
     prediction is told which numbers are wrong, not how each relates to the answer: the answer's three numbers
     share one size, so "the opposite sign" would hand it over."""
-    def run(sealed):
-        return prediction_check("first_epoch_nand", prediction, truth=_first_epoch_nand,
-                                right="Only (1, 1) is a mistake (z = 0 says 1, NAND says 0): w and b each drop by 1.",
-                                slips=SLIPS["first_epoch_nand"], advice=_first_epoch_advice, grade=sealed)
-    if grade:
-        return run(True)
-    try:
-        run(True)           # the graded reply names the wrong numbers alone
-    except NotYet as reply:
-        print(reply)
-        return None
-    return run(False)       # right: print the reply with its reason
+    return prediction_check("first_epoch_nand", prediction, truth=_first_epoch_nand,
+                            right="Only (1, 1) is a mistake (z = 0 says 1, NAND says 0): w and b each drop by 1.",
+                            slips=SLIPS["first_epoch_nand"], advice=_first_epoch_advice, sealed=True, grade=grade)
 
 
 def weight_history(fn, grade=False):

@@ -258,7 +258,7 @@ def _prediction_hint(prediction, slips, tol, truth=0.0):
 
 
 def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), advice=None,
-                     near=True, grade=False):
+                     near=True, sealed=False, grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
@@ -268,7 +268,9 @@ numeric `options`, when given). On success
     truth), then how the prediction relates to the truth, never the truth itself. `advice(prediction)`, when
     given, is the hint for a wrong answer no catalogued slip names (a percentage where a fraction belongs, two
     numbers where one is asked, an option in other words), or None. near=False: a whole number one from the answer is
-    not told so (for a small count, "off by one" names the answer). A None prediction is not attempted yet."""
+    not told so (for a small count, "off by one" names the answer); sealed=True: only which numbers are wrong, as
+    in graded use (when the answer's numbers share one size, "the opposite sign" names it). A None prediction is
+    not attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):
@@ -283,6 +285,6 @@ numeric `options`, when given). On success
             hint = advice(prediction)
         if hint and problem.startswith("you predicted"):  # the hint explains: no relation guessed besides
             problem = _prediction_problem(prediction, truth, tol, options, words=False, near=near)
-        if grade and problem is not None and problem.startswith("you predicted"):
+        if (grade or sealed) and problem is not None and problem.startswith("you predicted"):
             problem = _sealed(prediction, truth, tol)
     return verdict(name, problem, hint, grade, right)
