@@ -63,7 +63,8 @@ def test_shared_input_rounding_is_no_licence_near_the_answer(prediction):
 
 @pytest.mark.parametrize("prediction, slip", [
     (150, "amount"), (300, "amount to zero"),                       # L1's fixed amount, halfway or to 0
-    (301, "log10"), (302, "log10"),                                 # log10 2 over the natural-log shrink
+    (301, "log10 above"), (302, "log10 above"),                     # log10 2 over the natural-log shrink
+    (1596, "log10 below"), (1595, "log10 below"),                   # ln 2 over the base-10 log shrink
     (1000, "to zero"), (999, "to zero"),                            # 1 / fraction: to 0 by amounts, or 1/e
     (1386, "half fraction"), (1387, "half fraction"),               # lr left out, or the 1/2 kept
     (6932, "classic l2"), (6931, "classic l2"), (6930, "classic l2"),   # the classic run's l2 = 0.01
@@ -92,7 +93,8 @@ def test_half_life_never_still_gets_its_own_hint():
     (0.25, "double l2"), (0.2, "double data"),                      # a 2 kept in one term
     (2 / 8.2, "targets mean(y^2)"), (0.244, "targets mean(y^2)"), (2 / 5.2, "targets mean(x y)"),
     (3.2 / 6, "best weight"), (0.53, "best weight"), (0.8, "best weight of the data alone"),
-    (2 / 7, "x = 0 dropped"), (0.29, "x = 0 dropped"), (2 / 14, "l2 not over n"), (0.27, "n - 1")])
+    (2 / 7, "x = 0 dropped"), (0.29, "x = 0 dropped"), (2 / 14, "l2 not over n"), (0.27, "n - 1"),
+    (4 / 3, "quarter all"), (1.33, "quarter all")])
 def test_lr_limit_names_each_kind(prediction, slip):
     named("lr_limit", prediction, slip)
 
@@ -101,7 +103,8 @@ def test_lr_limit_names_each_kind(prediction, slip):
     ("half", 2 / 3, ("2 that comes down", "1/4")),                  # a dropped 2, or lesson 2's logistic 1/4
     ("one over", 1 / 6, ("1/lambda", "kept the 2 of each square")),
     ("l2 alone", 1.0, ("penalty's curvature alone", "square of the mean")),
-    ("n - 1", 2 / 7.5, ("n - 1", "x = 0"))])
+    ("n - 1", 2 / 7.5, ("n - 1", "x = 0")),
+    ("x = 0 dropped", 2 / 7, ("n - 1", "x = 0 left out"))])
 def test_lr_limit_numbers_with_two_causes_name_both(slip, prediction, causes):
     text = named("lr_limit", prediction, slip)
     assert all(cause in text for cause in causes), text

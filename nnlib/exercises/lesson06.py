@@ -160,8 +160,11 @@ SLIPS = {
                         "divided by n.", 2 / 30),
         Slip("n - 1", "You divided by n - 1 = 4, or left the point x = 0 out of the count: J's 1/(2n) divides by "
                       "n = 5, every point included.", 2 / 7.5),
-        Slip("x = 0 dropped", "The point x = 0 counts in the mean: its x^2 is 0, but it is one of the n = 5 points "
-                              "J's 1/(2n) divides by.", 2 / 7),
+        Slip("x = 0 dropped", "Your data term divides by 4: by n - 1, as a sample variance does, or with the point "
+                              "x = 0 left out. J's 1/(2n) divides by n = 5, and x = 0 counts though its x^2 is 0.",
+             2 / 7),
+        Slip("quarter all", "Lesson 2's 1/4 is the sigmoid's slope in logistic regression's curvature: squared error "
+                            "has no such factor, and neither has the penalty.", 2 / 1.5),
         Slip("largest x", "That uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
                           "weighs them equally.", 2 / 11),
         *[Slip(f"targets {what}", f"Your curvature uses the targets, as {what}: the second derivative of "

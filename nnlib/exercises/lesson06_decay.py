@@ -52,13 +52,15 @@ SLIPS = {"l2_half_life": [
     Slip("amount to zero", "300 is when a fixed step of 0.001, L1's (exercise 3), takes w below 0. L2's step is a "
                            "fraction of what is left: it never takes w to 0, and the question asks when w is first "
                            "below half its start.", W_START / (LR * L2 / N)),
-    Slip("log10", "That count mixes two bases: the base-10 log of 2, divided by the natural log of the factor a "
-                   "step keeps (about the fraction it takes, when that is small). Take both logs in one base.",
-         math.log10(2) / (LR * L2 / N)),
-    Slip("classic l2", "That count uses l2 = 0.01, the classic 2-3-2 run's strength: the prompt's brake is "
-                       "section 6's chosen strength, l2 = 0.1.", _count(LR * 0.01 / N)),
-    Slip("units for n", "A count that small takes a hundredth of w a step: if you divided l2 by 20, the chosen "
-                        "net's hidden units, the n in (l2/2n) w^2 counts the samples, 200 here.", _count(LR * L2 / 20)),
+    *[Slip(f"log10 {which}", f"That count mixes two bases: the {top} log of 2, divided by the {bottom} log of the "
+                             "factor a step keeps. Take both logs in one base.", value)
+      for which, top, bottom, value in (("above", "base-10", "natural", math.log10(2) / (LR * L2 / N)),
+                                        ("below", "natural", "base-10", math.log(2) / -math.log10(1 - LR * L2 / N)))],
+    Slip("classic l2", "That count takes too small a fraction a step: l2 = 0.01 is the classic 2-3-2 run's "
+                       "strength, and the prompt's brake is section 6's chosen l2 = 0.1; if you used that, work out "
+                       "lr * l2 / n again.", _count(LR * 0.01 / N)),
+    Slip("units for n", "A count that small takes a hundredth of w a step: work out lr * l2 / n again, with n the "
+                        "number of samples, 200 (not 20, the chosen net's hidden units).", _count(LR * L2 / 20)),
     Slip("start", "That count takes a weight from 1 down to 0.15, half of 0.3: the weight starts at 0.3, and each "
                   "step keeps the same fraction of it, so the start multiplies every later w and cancels when w is "
                   "compared with half of it.", _count_to(W_START / 2, LR * L2 / N)),
