@@ -56,6 +56,8 @@ SLIPS = {"l2_half_life": [
                              "factor a step keeps. Take both logs in one base.", value)
       for which, top, bottom, value in (("above", "base-10", "natural", math.log10(2) / (LR * L2 / N)),
                                         ("below", "natural", "base-10", math.log(2) / -math.log10(1 - LR * L2 / N)))],
+    Slip("ln 2", "That is ln 2 itself, not a count of steps: the question asks how many steps it takes w to fall "
+                 "below half its start.", math.log(2)),
     Slip("classic l2", "That count takes too small a fraction a step: l2 = 0.01 is the classic 2-3-2 run's "
                        "strength, and the prompt's brake is section 6's chosen l2 = 0.1; if you used that, work out "
                        "lr * l2 / n again.", _count(LR * 0.01 / N)),
@@ -68,8 +70,8 @@ SLIPS = {"l2_half_life": [
 
 
 def _advice(prediction):
-    """The hint for an answer that says w never halves, or for a slip's count rounded another way (within 1%, at
-    least one step), else None."""
+    """The hint for an answer that says w never halves, or for a slip's number rounded another way (within 1%, and
+    within one step of a count), else None."""
     value = as_real(prediction)
     if value is None:
         return None
@@ -77,7 +79,7 @@ def _advice(prediction):
         return ("The brake never takes w to 0, true: each step takes a fraction of what is left. But the question "
                 "asks for half, and a fixed fraction a step brings w below half in a finite number of steps.")
     near = [(abs(value - s.answer), s.hint) for s in SLIPS["l2_half_life"]
-            if abs(value - s.answer) <= max(1.0, 0.01 * s.answer)]
+            if abs(value - s.answer) <= max(1.0 if s.answer >= 2 else 0.0, 0.01 * s.answer)]
     return min(near)[1] if near else None
 
 
