@@ -25,6 +25,7 @@ def _count_to(share, fraction):
 
 
 def _count(fraction):
+    """The steps a per-step fraction would take to halve w."""
     return _count_to(0.5, fraction)
 
 
