@@ -1,12 +1,15 @@
-"""Exercise checks for lesson 5 (05_layers_and_gates): a ReLU gate, lesson 4's cost as a gate, a gate that sees
-its input twice, and the L-layer seed's two bugs.
+"""Exercise checks for lesson 5 (05_layers_and_gates): a ReLU gate, lesson 4's cost as a gate, (in
+lesson05_shared.py) a gate that sees its input twice, and the L-layer seed's two bugs.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py). The gate
 exercises pass a class; `adapt` turns it into a function (inputs -> (forward's output, backward's output)).
 """
 import numpy as np
 
-from .engine import Case, Slip, function_check, prediction_check
+from .engine import Case, Slip, function_check
+from .lesson05_shared import SLIPS as SHARED_SLIPS
+from .lesson05_shared import SOLUTIONS as SHARED_SOLUTIONS
+from .lesson05_shared import shared_input
 
 
 def _gate(cls):
@@ -72,22 +75,7 @@ def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / 
 _MSE = _mse_gate()
 
 
-# --- exercise 3 (predict): a gate that sees its input twice ----------------------------------------------
-def _hidden_gate(a, b):
-    """The prompt's gate, whose code the student does not see: at a = b = 2 its gradients are 1.2 and 4.8."""
-    return 0.3 * a ** 2 + 4.8 * b
-
-
-def _shared_input(x=2.0, h=1e-4):
-    """Run it: nudge x in f = g(x, x), both inputs at once, and measure the slope by central differences."""
-    return float((_hidden_gate(x + h, x + h) - _hidden_gate(x - h, x - h)) / (2 * h))
-
-
-def _two_numbers(prediction):
-    """The advice for an answer of two numbers: the prompt's two gradients, not yet combined."""
-    if isinstance(prediction, (tuple, list, np.ndarray)) and np.size(prediction) == 2:
-        return "Those are the gradients of the gate's two inputs; here x is both: how fast does f change when x moves?"
-    return None
+# --- exercise 3 (predict): a gate that sees its input twice, in lesson05_shared.py ----------------------
 
 
 # --- exercise 4 (diagnose): the L-layer seed ---------------------------------------------------------------
@@ -166,7 +154,7 @@ def _seed_params(sizes, seed):
     return params
 
 
-SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "shared_input": 6.0, "l_layer_grads": _l_layer}
+SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "l_layer_grads": _l_layer, **SHARED_SOLUTIONS}
 
 SLIPS = {
     "relu_gate": [
@@ -208,21 +196,6 @@ SLIPS = {
                               "to the Sigmoid gate below, whose own backward applies it. The cost gate's backward is "
                               "the derivative of J alone.", _mse_gate(slope=True)),
     ],
-    "shared_input": [
-        Slip("first branch", "1.2 is what the first input receives. x is both inputs: how does f change when x "
-                             "moves both?", 1.2),
-        Slip("second branch", "4.8 is what the second input receives. x is both inputs: how does f change when x "
-                              "moves both?", 4.8),
-        Slip("mean", "3 is the two inputs' gradients averaged: a nudge of x nudges both inputs by the full amount, "
-                     "not half each.", 3.0),
-        Slip("product", "5.76 is the two gradients multiplied: the chain rule multiplies along one path, but here "
-                        "x reaches f along two paths, side by side.", 5.76),
-        *[Slip(f"doubled {which}", f"{twice:g} is twice the {which} input's gradient, as if both inputs received "
-                                   "it; this gate's two inputs receive different ones.", twice)
-          for which, twice in (("first", 2.4), ("second", 9.6))],
-        Slip("upstream", "1 is the upstream gradient df/df that backward starts from, not df/dx.", 1.0),
-        Slip("x", "2 is x itself, not how fast f changes with it.", 2.0),
-    ],
     "l_layer_grads": [
         Slip("given", "This still behaves as the function handed out: look at what each of J's two logs is taken of, "
                       "and at the key under which the backward loop stores each layer's weight gradient.",
@@ -243,6 +216,7 @@ SLIPS = {
         Slip("tanh again", "The hidden slope applies tanh to a[l - 1], which is already tanh(z): the slope "
                            "1 - tanh(z)^2 is written with the activation itself.", _l_slip(tanh_again=True)),
     ],
+    **SHARED_SLIPS,
 }
 
 
@@ -262,14 +236,6 @@ def mse_gate(cls, grade=False):
              (np.array([[0.5], [2.0], [-1.0], [0.25]]), np.array([[1.0], [1.0], [0.0], [0.0]]))]
     return function_check("mse_gate", cls, reference=_mse, cases=cases, outputs=("forward's J", "backward's dJdy_hat"),
                           slips=SLIPS["mse_gate"], pure=True, adapt=_cost, grade=grade)
-
-
-def shared_input(prediction, grade=False):
-    """Lesson 5, exercise 3 (predict): df/dx for f = g(x, x) at x = 2, from g's two input gradients."""
-    return prediction_check("shared_input", prediction, truth=_shared_input, tol=1e-6,
-                            right="The check nudged x in f = g(x, x), both inputs at once, and measured the slope: "
-                                  "1.2 + 4.8 = 6. Where a value is used twice, its gradients add up.",
-                            slips=SLIPS["shared_input"], advice=_two_numbers, grade=grade)
 
 
 def l_layer_grads(fn, grade=False):

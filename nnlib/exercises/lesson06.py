@@ -130,19 +130,26 @@ SLIPS = {
     "lr_limit": [
         Slip("no l2", "That is the limit for the data's curvature alone, mean(x^2): the penalty is part of J too, "
                       "and its second derivative adds to the curvature.", 0.5),
-        Slip("l2 not over n", "The penalty is (l2/2n) w^2, not (l2/2) w^2: its curvature is divided by the number "
-                              "of points n, like the data's.", 2 / 14),
+        Slip("l2 not over n", "The penalty is (l2/2n) w^2, not (l2/2) w^2: its curvature is l2/n, divided by the "
+                              "number of points n like the data's.", 2 / 14),
         Slip("half l2", "The curvature of (l2/2n) w^2 is l2/n: the 1/2 cancels the 2 of the square, as it does "
                         "in the data term.", 2 / 5),
-        Slip("l2 alone", "That is the limit for the penalty's curvature alone: the data's curvature mean(x^2) "
-                         "adds to it.", 2 / 2),
+        Slip("double l2", "Your penalty's curvature keeps a 2: the second derivative of (l2/2n) w^2 is l2/n, the "
+                          "1/2 cancelling the 2 that comes down from the square.", 2 / 8),
+        Slip("double data", "Your data term's curvature keeps a 2: the 1/2 in J's 1/(2n) cancels the 2 that comes "
+                            "down from each square, so the data's curvature has no factor 2.", 2 / 10),
+        Slip("l2 alone", "That is the limit for the penalty's curvature alone: the data's curvature mean(x^2) adds "
+                         "to it (the square of the mean x, 0 here, is not that curvature).", 2 / 2),
         Slip("one over", "1/lambda is the step that lands on the bottom w* at once; above it each step jumps across "
-                         "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1.", 1 / 6),
+                         "w* (section 4's swing) but the distance still shrinks while |1 - lr lambda| < 1. If you "
+                         "meant 2 over the curvature, yours kept the 2 of each square, which the 1/2 in front of each "
+                         "term cancels.", 1 / 6),
         Slip("product", "2 is the limit of the product lr times lambda, not of lr: divide by the curvature.", 2.0),
         Slip("upside down", "Solve |1 - lr lambda| <= 1 for lr again: your limit grows with the curvature, but a "
                             "sharper bowl needs a smaller step.", 12.0),
-        Slip("half", "Your curvature is half of J's: the 1/2 in front of each term cancels the 2 that comes down "
-                     "from each square when you differentiate. Check the second derivative term by term.", 2 / 3),
+        Slip("half", "Your curvature is too small: either the 2 that comes down from each square was dropped (it "
+                     "cancels the 1/2 in front of each term), or lesson 2's 1/4 came along, the sigmoid's slope in "
+                     "logistic regression's curvature: squared error has no such factor.", 2 / 3),
         Slip("lambda", "The question asks for a learning rate, the largest one the curvature allows, not the "
                        "curvature itself.", 6.0),
         Slip("quarter limit", "1/(2 lambda) halves the step that lands on the bottom at once; the distance to w* "
@@ -151,9 +158,23 @@ SLIPS = {
                     "curvature averages x^2 over the points too.", 2 / 22),
         Slip("sum, l2", "That sums x^2 over the points and leaves the 1/n out of the penalty: both terms of J are "
                         "divided by n.", 2 / 30),
-        Slip("n - 1", "You divided by n - 1 = 4: J's 1/(2n) divides by n = 5, the number of points.", 2 / 7.5),
+        Slip("n - 1", "You divided by n - 1 = 4, or left the point x = 0 out of the count: J's 1/(2n) divides by "
+                      "n = 5, every point included.", 2 / 7.5),
+        Slip("x = 0 dropped", "Your data term divides by 4: by n - 1, as a sample variance does, or with the point "
+                              "x = 0 left out. J's 1/(2n) divides by n = 5, and x = 0 counts though its x^2 is 0.",
+             2 / 7),
+        Slip("quarter all", "Lesson 2's 1/4 is the sigmoid's slope in logistic regression's curvature: squared error "
+                            "has no such factor, and neither has the penalty.", 2 / 1.5),
         Slip("largest x", "That uses the largest x^2 alone: every point adds its x^2 to the curvature, and the mean "
                           "weighs them equally.", 2 / 11),
+        *[Slip(f"targets {what}", f"Your curvature uses the targets, as {what}: the second derivative of "
+                                  "(x w - y)^2 in w has no y in it. The targets only place the bottom w*; the inputs "
+                                  "alone set the curvature.", 2 / (value + 2)) for what, value in
+          (("mean(y^2)", 6.2), ("mean(x y)", 3.2))],
+        *[Slip(f"best weight{which}", f"That is the best weight w*{which}, where {loss} bottoms out, not a step "
+                                      "size: the question asks how large lr can be before a step leaves w farther "
+                                      "from w* than it was.", value) for which, loss, value in
+          (("", "J", 3.2 / 6), (" of the data alone", "the data term", 3.2 / 4))],
     ],
 "l1_unused_weight": [
         Slip("stops", "w does not land exactly on 0 and stay there: sign(w) turns when w crosses 0, and the pull "
