@@ -28,7 +28,8 @@ def _unused_weight(w=W_START, step=LR * L1 / N, steps=1000):
 SOLUTIONS = {"l1_unused_weight": (300, 0.0005)}
 
 CROSSING = ("Not the first step below 0: follow w near 0, one step at a time, and count the step at which it "
-            "crosses.")
+            "crosses.", "Not the first step below 0: write out w's last values before and after it crosses 0, and "
+            "count again.")            # two wordings for the two neighbours, neither telling which side is right
 SLIPS = {"l1_unused_weight": [
     Slip("stops", "w does not land exactly on 0 and stay there: sign(w) turns when w crosses 0, and the pull "
                   "turns with it, so w hops back. It lands on 0 only if its start is a whole number of steps "
@@ -42,8 +43,8 @@ SLIPS = {"l1_unused_weight": [
                       "(and L1's penalty has no 1/2 to cancel).", (599, 0.0)),
     Slip("no lr", "Steps of l1 / n = 0.0005 leave out the learning rate: each step moves w by lr times the "
                   "gradient.", (599, 0.00025)),
-    Slip("one early", CROSSING, (299, 0.0005)),
-    Slip("one late", CROSSING, (301, 0.0005)),
+    Slip("one early", CROSSING[0], (299, 0.0005)),
+    Slip("one late", CROSSING[1], (301, 0.0005)),
 ]}
 
 # A wrong value of one of the two numbers, named whatever the other one is.
