@@ -76,3 +76,23 @@ def test_a_weight_that_never_turns_negative_is_told_l1_is_not_l2(prediction):
 def test_numbers_no_slip_explains_get_no_hint():
     text = reply((250, 0.003))
     assert text.startswith("l1_unused_weight: not yet. You predicted (250, 0.003)")
+
+
+@pytest.mark.parametrize("prediction", [(299, 0.0005), (301, 0.0005), (299, 0.001), (301, 0.0)])
+def test_a_count_one_off_is_not_told_its_direction(prediction):
+    text = reply(prediction)
+    assert text.startswith("l1_unused_weight: not yet.")
+    for words in ["off by one", "one too", "too low", "too high", "still above 0"]:
+        assert words not in text, text
+
+
+@pytest.mark.parametrize("prediction", [(300, 0.0004), (300, 0.0006), (300, 0.00045)])
+def test_a_hop_a_fifth_off_is_refused(prediction):
+    assert reply(prediction).startswith("l1_unused_weight: not yet."), reply(prediction)
+
+
+@pytest.mark.parametrize("prediction, step", [((1498, 0.0001), "0.0002"), ((2995, 0.00005), "0.0001")])
+def test_numbers_that_fit_another_step_are_told_that_step(prediction, step):
+    text = reply(prediction)
+    assert text.startswith(f"l1_unused_weight: not yet. Your two numbers fit a weight that moves by {step} each"), text
+    assert "does not land exactly" not in text

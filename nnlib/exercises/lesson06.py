@@ -1,24 +1,24 @@
 """Exercise checks for lesson 6 (06_moons): (in lesson06_decay.py) how fast L2 alone halves a weight, the
-largest step that does not grow on a loss made from data plus the L2 brake, where L1 leaves an unused weight,
-power iteration for the sharpest curvature, and (in lesson06_split.py) a choice of l2 that lets the test set leak.
+largest step that does not grow on a loss made from data plus the L2 brake, (in lesson06_hover.py) where L1 leaves
+an unused weight, power iteration for the sharpest curvature, and (in lesson06_split.py) a choice of l2 that lets
+the test set leak.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
 import numpy as np
 
-from .compare import show
 from .engine import Slip, function_check, prediction_check
 from .handles import matrix_only
 from .lesson06_decay import SLIPS as DECAY_SLIPS
 from .lesson06_decay import SOLUTIONS as DECAY_SOLUTIONS
 from .lesson06_decay import l2_half_life
+from .lesson06_hover import L1, LR, NEVER, W_START, N, _unused_weight, l1_unused_weight  # noqa: F401 (re-exported)
+from .lesson06_hover import SLIPS as HOVER_SLIPS
+from .lesson06_hover import SOLUTIONS as HOVER_SOLUTIONS
 from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
-from .partial import Part, part_slips
-from .predict import as_reals
-from .reply import verdict
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
@@ -38,22 +38,6 @@ def _largest_stable_lr(lam=LAM, steps=100):
             return last
         last = lr
     return last
-
-
-# --- exercise 3 (derive): an unused weight under L1 alone ---------------------------------------------
-W_START, LR, L1, N = 0.2995, 2.0, 0.1, 200      # the prompt's setting: each step moves w by lr * l1 / n = 0.001
-
-
-def _unused_weight(w=W_START, step=LR * L1 / N, steps=1000):
-    """Run it: w <- w - lr * (l1 / n) sign(w) from w = W_START (no data gradient). (The first step at which w
-    is below 0, the largest |w| over the steps after it, rounded to 6 decimals.)"""
-    ws = []
-    for _ in range(steps):
-        w = w - step * np.sign(w)
-        ws.append(w)
-    ws = np.array(ws)
-    first = int(np.argmax(ws < 0))
-    return first + 1, round(float(np.abs(ws[first + 1:]).max()), 6)
 
 
 # --- exercise 5 (implement): power iteration -------------------------------------------------------
@@ -123,8 +107,8 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
-SOLUTIONS = {"lr_limit": 1 / 3, "l1_unused_weight": (300, 0.0005), "top_eigenvalue": _top_eigenvalue,
-             **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS}
+SOLUTIONS = {"lr_limit": 1 / 3, "top_eigenvalue": _top_eigenvalue,
+             **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS, **HOVER_SOLUTIONS}
 
 SLIPS = {
     "lr_limit": [
@@ -176,23 +160,6 @@ SLIPS = {
                                       "from w* than it was.", value) for which, loss, value in
           (("", "J", 3.2 / 6), (" of the data alone", "the data term", 3.2 / 4))],
     ],
-"l1_unused_weight": [
-        Slip("stops", "w does not land exactly on 0 and stay there: sign(w) turns when w crosses 0, and the pull "
-                      "turns with it, so w hops back. It lands on 0 only if its start is a whole number of steps "
-                      "from 0.", (300, 0.0)),
-        Slip("full step", "Not a whole step: the jump that crosses 0 starts from w's last value above 0, less than "
-                          "a whole step from it. How far past 0 does it land, and where does the next hop across "
-                          "bring it back?", (300, 0.001)),
-        Slip("no n", "A step of lr * l1 = 0.2 leaves out the 1/n: the penalty is l1/n times the sum of |W|, so its "
-                     "pull on each weight is l1/n.", (2, 0.1005)),
-        Slip("half step", "A step of 0.0005 is half the real one: the step is lr times the gradient l1/n sign(w) "
-                          "(and L1's penalty has no 1/2 to cancel).", (599, 0.0)),
-        Slip("no lr", "Steps of l1 / n = 0.0005 leave out the learning rate: each step moves w by lr times the "
-                      "gradient.", (599, 0.00025)),
-        Slip("one early", "299 steps of 0.001 take 0.299 off 0.2995: w is still above 0 then.", (299, 0.0005)),
-        Slip("one late", "w is below 0 one step earlier: count the steps that take 0.2995 past 0.",
-             (301, 0.0005)),
-    ],
     "top_eigenvalue": [
         Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
                     "repeat a few hundred times.", _power_few),
@@ -209,6 +176,10 @@ SLIPS = {
              _power_vector),
         Slip("v @ v", "v @ v is 1 once v is normalised: the eigenvalue is the Rayleigh quotient v @ H @ v.",
              _power(value=lambda v, H: float(v @ v))),
+        Slip("entry ratio", "One entry of H @ v over the same entry of v gives the eigenvalue only when that "
+                            "entry of the top eigenvector is not 0: here it is 0, so the ratio divides two vanishing "
+                            "numbers and reads another eigenvalue. The Rayleigh quotient v @ H @ v uses every entry.",
+             _power(value=lambda v, H: float((H @ v)[0] / v[0]))),
         Slip("zero start", "v starts at 0, so H @ v stays 0 and 0/0 = nan: start from a vector that is not 0.",
              _power(start=np.zeros)),
         Slip("sum", "Dividing by the sum of v's entries does not make v a unit vector: the Rayleigh quotient "
@@ -216,6 +187,7 @@ SLIPS = {
     ],
     **SPLIT_SLIPS,
     **DECAY_SLIPS,
+    **HOVER_SLIPS,
 }
 
 
@@ -230,38 +202,6 @@ def lr_limit(prediction, grade=False):
                                   "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "
                                   "for lr up to 2 / lambda = 1/3, down from the 0.5 of the data alone.",
                             slips=SLIPS["lr_limit"], grade=grade)
-
-
-# A wrong value of one of l1_unused_weight's two numbers, named whatever the other one is.
-L1_PARTS = [
-    Part(0, 299.5, "A count of steps is a whole number: which step is the first to take w below 0?"),
-    Part(0, 150, "The derivative of |w| is sign(w), with no factor 2 (that is w^2's 2 w): each step is lr * l1 / n."),
-    Part(0, 3, "A step of l1 = 0.1 leaves out both lr and the 1/n: each step moves w by lr times l1/n sign(w)."),
-    Part(0, 600, "A step of 0.0005 is half the real one: the step is lr times the gradient l1/n sign(w)."),
-    Part(1, 0.2995, "The largest |w| asked for is over the steps after w first turns negative, not from the start."),
-    Part(1, -0.0005, "The question asks for the size |w|, which is never negative."),
-    Part(1, 0.001, SLIPS["l1_unused_weight"][1].hint),
-    Part(1, 0.0, SLIPS["l1_unused_weight"][0].hint),
-]
-NEVER = ("A step count of inf says w never turns negative, which is how L2's brake behaves: its pull is a fraction "
-         "of w and shrinks with it. L1's pull is lr * l1 / n whatever w's size, so w reaches 0 in a whole number of "
-         "steps.")
-
-
-def l1_unused_weight(prediction, grade=False):
-    """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
-    L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005)."""
-    values = as_reals(prediction, 2)
-    if values is not None and np.isinf(values[0]) and values[0] > 0:
-        return verdict("l1_unused_weight", f"you predicted {show(prediction)}, which is not it", NEVER, grade)
-    return prediction_check("l1_unused_weight", prediction, truth=_unused_weight, tol=1e-4,
-                            right="Each step moves w by lr * l1 / n = 2 * 0.1 / 200 = 0.001 towards 0, whatever "
-                                  "its size: 299 steps leave 0.0005, the 300th lands at -0.0005. Then sign(w) "
-                                  "flips, the next step lands at +0.0005, and so on: w hops across 0 and stays "
-                                  "within half a step of it. L1 switches a weight off to within lr * l1 / n, "
-                                  "which is why section 6 counts weights below 0.001 in size.",
-                            slips=SLIPS["l1_unused_weight"] + part_slips(prediction, 2, L1_PARTS, 1e-4),
-                            grade=grade)
 
 
 def top_eigenvalue(fn, grade=False):

@@ -50,8 +50,10 @@ def _position(losses):                   # a slip: the winner's position among t
     return best, losses[keys[best]][_TEST]
 
 SLIPS = {"choose_l2": [
-    Slip("given", "Both jobs still pool the validation and the test losses: the test set helps choose the "
-         "winner, and the reported figure averages in the validation loss the winner won by.", _given),
+    Slip("given", "This still behaves like the colleague's choose_l2 on every sweep the check tries: the same "
+         "strength chosen and the same loss reported, so the symptom stays (a reported loss below what the chosen "
+         "net does on fresh points). Which losses does each of its two jobs look at, and which of them has the "
+         "winner's luck in it?", _given),
     Slip("test chooses", "The test set does the choosing here: the strength is picked by its test loss, so the "
          "winner is partly the strength that was lucky on those test points, and its test loss flatters it.",
          _pick(lambda row: row[_TEST], lambda row, losses: row[_TEST])),

@@ -91,7 +91,7 @@ def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
         return None
     within = f" (within {tol:g} of the answer counts as right)" if tol and not options else ""
     if isinstance(truth, tuple):
-        how = _tuple_words(as_reals(prediction, len(truth)), [float(t) for t in truth], tol, words)
+        how = _tuple_words(as_reals(prediction, len(truth)), [float(t) for t in truth], tol, words, near)
     elif isinstance(truth, str):
         how = ""
     else:
@@ -192,9 +192,10 @@ def _how_far(value, truth, tol):
     return f": {side}"            # no "k times the answer": one division from the answer, for one number
 
 
-def _tuple_words(values, truth, tol, words=True):
+def _tuple_words(values, truth, tol, words=True, near=True):
     """Which of several predicted numbers are wrong, and how (the right numbers in another order, or each
-    wrong one told like a single number; with words=False, which ones, with the plain facts alone)."""
+    wrong one told like a single number; with words=False, which ones, with the plain facts alone; near=False,
+    nothing for a whole number one from its answer)."""
     ok = [abs(v - t) <= margin(tol, t) for v, t in zip(values, truth)]
     if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
         off = [i + 1 for i, good in enumerate(ok) if not good]
@@ -206,7 +207,10 @@ def _tuple_words(values, truth, tol, words=True):
         if pair:
             return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
         return ": the right numbers, in another order (which comes first?)"
-    wrong = [f"number {i + 1} ({show(v)}{_how_far(v, t, tol) if words else _fact(v, t, tol)})"
+    def how(v, t):
+        told = _how_far(v, t, tol) if words else _fact(v, t, tol)
+        return "" if not near and told.startswith(": off by one") else told
+    wrong = [f"number {i + 1} ({show(v)}{how(v, t)})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
     right = [str(i + 1) for i, good in enumerate(ok) if good]
     return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
