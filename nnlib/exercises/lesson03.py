@@ -127,8 +127,9 @@ SLIPS = {
         Slip("in place", "The numbers are right; only the way they are computed is not.", _tanh_in_place),
     ],
     "xor_gradients": [
-        Slip("given", "Two lines differ from section 4's backward pass: check every factor of delta1, and the "
-             "shape of dJdW1.", _slip(slope="none", transpose=True)),
+        Slip("given", "This still behaves as the code handed out: dJdW2 and dJdb2 agree with central differences, "
+                      "dJdW1 and dJdb1 do not. Your change did not alter what it computes: compare each of its "
+                      "lines with the equations of sections 4 and 6.", _slip(slope="none", transpose=True)),
         Slip("no slope", "delta1 misses a factor, the hidden sigmoid's slope: compare how delta2 goes back through "
              "the output sigmoid with how delta1 goes back through the hidden one.", _slip(slope="none")),
         Slip("transposed", "dJdW1 does not have W1's shape (inputs, hidden), and every gradient has its "

@@ -85,14 +85,20 @@ SLIPS = {
     ],
     **MOMENTUM_SLIPS,
     "adam_step": [
-        Slip("given", "This still behaves as the step handed out: look at what v averages (the square of g?) and "
-                      "at the power of beta1 in m's bias correction.", _adam_slip(v_of=np.abs, m_power=False)),
+        Slip("given", "This still behaves as the step handed out: its first step, from m = v = 0, still moves "
+                      "by 2, 1 and 0.1 times lr for gradients 4, 1 and 0.01 instead of about lr each, and its "
+                      "second step under a steady gradient still by 1.9 times lr. Your change did not alter what "
+                      "it computes: compare each line with section 3's formulas.",
+             _adam_slip(v_of=np.abs, m_power=False)),
         Slip("square", "The bias correction is right now; v is not: in Adam, what is v a running mean of?",
              _adam_slip(v_of=np.abs)),
         Slip("power", "v is right now; m's bias correction is not: it should fade as the steps go by, so it depends"
              " on the step number t.", _adam_slip(m_power=False)),
-        Slip("no_correction", "You dropped the bias correction: m and v start at 0, so without it the first "
-             "steps are far too small.", _adam_slip(correct=False)),
+        Slip("no_correction", "You dropped the bias correction: m and v start at 0, and v, which averages over "
+                              "about 1000 steps, starts much further below its true size than m, which averages "
+                              "over about 10. Uncorrected, m / sqrt(v) is too large: at t = 1 it is "
+                              "0.1 g / sqrt(0.001 g^2), about 3.2 times the corrected step, and the excess fades "
+                              "only over thousands of steps.", _adam_slip(correct=False)),
         Slip("m uncorrected", "m_hat is missing: m's bias correction, like v's, divides by 1 - beta1 ** t.",
              _adam_slip(correct_m=False)),
         Slip("v uncorrected", "v_hat is not bias-corrected: after the first step v is too small by the factor "
