@@ -41,8 +41,9 @@ SLIPS = {
         Slip("top speed", "That divides plain SGD's limit by 1 / (1 - mu) = 10, the top speed on a steady slope; "
                           "across the valley the gradient flips sign each step, and the swings do not add up like "
                           "that. Write the recurrence and try w_t = (-1)^t c.", 2 * (1 - MU) / 20),
-        Slip("half", "Half the edge: with w_t = (-1)^t c, both w_(t+1) and w_(t-1) equal -w_t, so the w_(t-1) term "
-                     "counts as well as the w_(t+1) one (and the curvature across is 20, the factor in g = 20 w2).",
+        Slip("half", "A term went missing: with w_t = (-1)^t c, both w_(t+1) and w_(t-1) equal -w_t, so the "
+                     "w_(t-1) term counts as well as the w_(t+1) one (and the curvature across is 20, the factor in "
+                     "g = 20 w2).",
              (1 + MU) / 20),
         Slip("divided", "You divided by (1 + mu) where the recurrence multiplies: at the edge, "
                         "w_(t+1) + w_(t-1) = -2 w_t; put that into your recurrence and solve for lr.",
@@ -55,8 +56,7 @@ SLIPS = {
         Slip("damped", "That is the edge for a velocity that averages (1 - mu) g, as Adam's m does; section 3's "
                        "momentum adds the whole step, v = mu v - lr g.", 2 * (1 + MU) / ((1 - MU) * 20)),
         Slip("mu one", "0.2 would be the edge if the velocity kept all of itself (mu = 1); here it keeps 0.9 of "
-                       "itself: put mu = 0.9 into the recurrence's coefficients. (If you rounded, the answer is "
-                       "wanted to 3 decimals.)", 4 / 20),
+                       "itself: put mu = 0.9 into the recurrence's coefficients.", 4 / 20),
         Slip("mu dropped", "A mu went missing in the algebra: mu appears twice in the recurrence (once with w_t, "
                            "once with w_(t-1)); with w_t = (-1)^t c, keep both.", (2 + MU) / 20),
         Slip("algebra", "An algebra slip when solving for lr: put your lr back into the recurrence with "
