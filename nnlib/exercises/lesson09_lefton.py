@@ -46,8 +46,8 @@ SLIPS = {"dropout_left_on": [
                  "loses.",
          "the same"),
     Slip("above", "Dividing by 1 - p makes the kept units larger, but it also drops half of them: on average the "
-                  "score is what it was with dropout off. What changes is its spread, and the probability curve "
-                  "is flat near 1 and steep further down.", "above"),
+                  "score is what it was with dropout off. What changes is its spread. Look at the shape of the "
+                  "probability curve around this score: does a rise gain as much as an equal fall loses?", "above"),
     Slip("random", "Each mask is random, but an average over 100000 of them is not: it lands in the same place on "
                    "every seed. Whether it is above or below 0.95 comes from the shape of the probability curve, "
                    "not from luck.", "it changes from run to run"),

@@ -92,7 +92,7 @@ def finite_difference_passes(prediction, grade=False):
     """Lesson 11, exercise 4 (predict): (forward passes of one one-sided-difference gradient of a 2-16-2 net,
     how many times smaller its error gets when h goes from 1e-2 to 1e-3)."""
     return prediction_check("finite_difference_passes", prediction, truth=_measured, tol=0.5,
-                            right="P = 82 parameters, one nudged pass each plus one shared pass at w: 83, fewer than "
+                            right="P = 82 parameters, one nudged pass each plus one shared pass at w: 83, just over "
                                   "half of central differences' 164. But J(w + h) = J + h J' + h^2 J''/2 + ..., so "
                                   "(J(w + h) - J(w)) / h = J' + h J''/2 + ...: the error falls only in proportion to h "
                                   "(10 times), while the central difference's h^2 error falls 100 times. A gradient "
