@@ -161,7 +161,8 @@ def test_lesson_page_has_its_explorer_still_and_folded_solutions(site, name):
     nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text())
     stills = [o["data"]["image/png"] for c in nb["cells"] for o in c.get("outputs", [])
               if "application/vnd.jupyter.widget-view+json" in o.get("data", {}) and "image/png" in o["data"]]
-    solutions = sum("<details>" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    solutions = sum("<summary>Solution</summary>" in "".join(c["source"])
+                    for c in nb["cells"] if c["cell_type"] == "markdown")
     html = (site / "lessons" / f"{name}.html").read_text()
     images = re.findall(r'<img [^>]*src="([^"]+)"', html)
     assert stills, f"{name}: the notebook stores no explorer still (image/png beside the widget)"
