@@ -140,8 +140,12 @@ SLIPS = {
              "the curvatures are A's eigenvalues themselves.", 4 / 7),
     ],
     "pm_gradient": [
-        Slip("as y", "You used t in place of a 0/1 label: y_hat - y needs y = 0 for the class t = -1, not -1.",
+        Slip("as y", "You used t in place of a 0/1 label: section 3's y_hat - y needs y = 0 for the class t = -1, "
+             "not -1.",
              _gradient_slip(factor="as y")),
+        Slip("as y, bias twice", "Two slips. You used t in place of a 0/1 label: section 3's y_hat - y needs y = 0 "
+             "for the class t = -1, not -1. And dJ/db averages dJ/dz again, though its 1/n is already in.",
+             _gradient_slip(factor="as y", bias="twice")),
         Slip("mapping", "You turned t into 0/1 labels the wrong way round: t = +1 must become y = 1.",
              _gradient_slip(factor="mapping")),
         Slip("sum", "Your gradient is n times too large: J is a mean over the samples, so its gradient carries "
@@ -217,6 +221,12 @@ SLIPS = {
         Slip("log2", "You used log base 2; the cross-entropy uses the natural log.", _cross_entropy() / np.log(2)),
         Slip("label 0", "For the sample labelled 0 the likelihood is 1 - y_hat, the probability given to class 0, "
              "not y_hat.", float(-np.mean(np.log(Y_HAT_GIVEN)))),
+        Slip("first flipped", "The first sample, labelled 1 with y_hat = 0.9, is costed with log 0.1, the "
+             "probability of class 0: a sample labelled 1 costs -log of the probability of class 1.",
+             _cross_entropy(y_hat=np.array([0.1, 0.2, 0.6, 0.5]))),
+        Slip("third flipped", "The third sample, labelled 1 with y_hat = 0.6, is costed with log 0.4, the "
+             "probability of class 0: a sample labelled 1 costs -log of the probability of class 1.",
+             _cross_entropy(y_hat=np.array([0.9, 0.2, 0.4, 0.5]))),
         Slip("one term", "You kept only the y log y_hat term: the sample labelled 0 costs something too, through "
              "the (1 - y) term.", float(-np.sum(Y_GIVEN * np.log(Y_HAT_GIVEN)) / 4)),
         Slip("three", "You averaged over the samples labelled 1 only: every sample counts, the one labelled 0 "

@@ -75,7 +75,8 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
     a1 = np.tanh(z1)
     y_hat = _sigmoid(a1 @ W2 + b2) if delta2 == "sigmoid output" else a1 @ W2 + b2
     d2 = (y_hat - y) / n * {"linear": 1.0, "tanh": 1 - y_hat ** 2}.get(delta2, y_hat * (1 - y_hat))
-    d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1),
+    d1 = d2 @ W2.T * {"a": 1 - a1 ** 2, "z": 1 - z1 ** 2, "none": 1.0, "sigmoid": a1 * (1 - a1), "unsquared": 1 - a1,
+                      "plus": 1 + a1 ** 2,
                       "tanh of a": 1 - np.tanh(a1) ** 2}[slope]
     totals = {"sum": np.sum, "mean": np.mean, "axis 1": lambda d, axis: d.sum(axis=1),
               "keepdims": lambda d, axis: d.sum(axis=axis, keepdims=True)}
@@ -205,6 +206,12 @@ SLIPS = {
              "flat, one entry per output.", _tanh_slip(bias2="keepdims")),
         Slip("bias mean", "You averaged the bias gradients over the samples; the 1/n is already in delta2, so "
              "dJdb sums the rows of delta.", _tanh_slip(bias="mean")),
+        Slip("b2 mean", "dJdb2 is n times too small: the 1/n of the mean is already in delta2, and averaging its "
+             "rows divides by n a second time.", _tanh_slip(bias2="mean")),
+        Slip("unsquared", "delta1's slope factor is off: tanh'(z) = 1 - tanh(z)^2, and with a1 = tanh(z1) that "
+             "keeps a square.", _tanh_slip(slope="unsquared")),
+        Slip("plus", "delta1's slope factor is off: tanh'(z) = 1 - tanh(z)^2 is at most 1 and falls as |a1| grows; "
+             "check its sign.", _tanh_slip(slope="plus")),
         Slip("no slope", "delta1 misses a factor: going back through the tanh layer multiplies by tanh's slope.",
              _tanh_slip(slope="none")),
         Slip("sigmoid slope", "a1 (1 - a1) is the sigmoid's slope; the hidden layer here is tanh (lesson 3's "
