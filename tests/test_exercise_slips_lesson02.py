@@ -50,6 +50,11 @@ def test_predictions_right(name, prediction):
     assert reply(name, prediction).startswith(f"{name}: correct")
 
 
+@pytest.mark.parametrize("prediction", [0.29, 0.288, 0.283])
+def test_bowl_lr_limit_refuses_a_rate_past_the_limit_or_short_of_it(prediction):
+    assert reply("bowl_lr_limit", prediction).startswith("bowl_lr_limit: not yet")   # 0.29 would grow |w|
+
+
 # --- exercise 2: the gradient for labels -1 and +1 ----------------------------------------------------------
 def pm_mapping(X, t, w, b):
     y = (1 - t) / 2                                  # the labels mapped the wrong way round

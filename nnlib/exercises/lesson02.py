@@ -132,7 +132,8 @@ SLIPS = {
              "curvature into the largest safe lr.", 7.0),
         Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
              "the lr is safe but not the largest safe one.", 2 / 8),
-        Slip("trace", "You added the curvatures of the two axes (the trace, 9): the limit comes from the steepest "
+        Slip("trace", "2 over the sum of the two curvatures (the trace, 9) is section 2's best single rate, the "
+             "one that shrinks both axes equally fast, not the largest safe one; the limit comes from the steepest "
              "curvature alone.", 2 / 9),
         Slip("unsquared", "Your steepest curvature is off: in det(A - lambda I) the off-diagonal entries enter "
              "as a product of the two, not once.", float(2 / ((9 + np.sqrt(17)) / 2))),
@@ -252,7 +253,7 @@ SLIPS = {
 def bowl_lr_limit(prediction, grade=False):
     """Lesson 2, exercise 1 (predict): the largest lr for which gradient descent on J = 1/2 w^T A w with
     A = [[6, 2], [2, 3]] does not grow |w| from any start."""
-    return prediction_check("bowl_lr_limit", prediction, truth=_largest_safe_lr, tol=0.005,
+    return prediction_check("bowl_lr_limit", prediction, truth=_largest_safe_lr, tol=0.001,
                             right="Along the bowl's own axes (A's eigenvectors) the curvatures are 7 and 2; "
                                   "the steeper one sets the limit, 2 / 7.",
                             slips=SLIPS["bowl_lr_limit"], grade=grade)
