@@ -34,7 +34,6 @@ ALLOWED = {
     "09": {"40": "the share dealt out to validation, a setting"},
     "10": {"0.177": "the table of scales: sqrt(2 / 64), a derivation",
            "0.25": "the table of scales: sqrt(2 / 32), a derivation",
-           "0.18": "Glorot's scale for 32 units, from that table",
            "0.01": "exercise 1's example alpha, a setting"},
     "12": {"0.28": "one image of 359 in percent, a derivation",
            "0.13": "exercise 3's reported first loss, data the student reads"},
