@@ -95,8 +95,7 @@ def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
     elif isinstance(truth, str):
         how = ""
     else:
-        how = (_how_far if words else _fact)(as_real(prediction), float(truth), tol)
-        how = "" if not near and how.startswith(": off by one") else how
+        how = _told(as_real(prediction), float(truth), tol, words, near)
     return f"you predicted {show(prediction)}, which is not it{within}{how}"
 
 
@@ -192,6 +191,13 @@ def _how_far(value, truth, tol):
     return f": {side}"            # no "k times the answer": one division from the answer, for one number
 
 
+def _told(value, truth, tol, words=True, near=True):
+    """How one wrong number relates to its answer: `_how_far` (words) or the plain fact alone; near=False, nothing
+    for a whole number one from its answer."""
+    told = (_how_far if words else _fact)(value, truth, tol)
+    return "" if not near and told.startswith(": off by one") else told
+
+
 def _tuple_words(values, truth, tol, words=True, near=True):
     """Which of several predicted numbers are wrong, and how (the right numbers in another order, or each
     wrong one told like a single number; with words=False, which ones, with the plain facts alone; near=False,
@@ -207,10 +213,7 @@ def _tuple_words(values, truth, tol, words=True, near=True):
         if pair:
             return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
         return ": the right numbers, in another order (which comes first?)"
-    def how(v, t):
-        told = _how_far(v, t, tol) if words else _fact(v, t, tol)
-        return "" if not near and told.startswith(": off by one") else told
-    wrong = [f"number {i + 1} ({show(v)}{how(v, t)})"
+    wrong = [f"number {i + 1} ({show(v)}{_told(v, t, tol, words, near)})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
     right = [str(i + 1) for i, good in enumerate(ok) if good]
     return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
