@@ -99,20 +99,36 @@ def test_a_matched_prediction_slip_drops_the_guess_but_keeps_the_facts(capsys):
     assert capsys.readouterr().out.strip().endswith(": the wrong sign, and another size")
 
 
+COUNT_QUESTION = "off by one (where does your count start, and where does it stop?)"
+
+
 def test_whole_numbers_off_by_one_and_a_swapped_pair_are_named(capsys):
     slips = [Slip("leftover", "8 is what is left over.", 8)]
     prediction_check("steps", 8, truth=7, slips=slips)
-    assert capsys.readouterr().out.strip().endswith("You predicted 8, which is not it: off by one (one too many)")
+    assert capsys.readouterr().out.strip().endswith(f"You predicted 8, which is not it: {COUNT_QUESTION}")
     prediction_check("spread", (1, 1), truth=(2, 1.414), tol=0.01)       # 1 for 2 is as much a factor 2
     assert "off by one" not in capsys.readouterr().out
     prediction_check("label", (5, 5, 5), truth=(-1, -1, -1))             # not minus the answer: no "opposite sign"
     assert "opposite sign" not in capsys.readouterr().out
     prediction_check("steps", 6, truth=7)
-    assert capsys.readouterr().out.strip().endswith(": off by one (one too few)")
+    assert capsys.readouterr().out.strip().endswith(f": {COUNT_QUESTION}")
     prediction_check("shapes", (7, 10, 3, 7), truth=(10, 7, 3, 7))
-    assert "numbers 1 and 2 are swapped" in capsys.readouterr().out
+    assert "two of them are swapped" in capsys.readouterr().out
     prediction_check("shapes", (7, 3, 10, 7), truth=(10, 7, 3, 7))
     assert "in another order" in capsys.readouterr().out
+
+
+def test_replies_give_no_position_or_direction_to_adjust_by(capsys):
+    """A reply names the slip and asks its question; it does not say which way to move a count, which places to
+    exchange, or which numbers are already right (each turns a prediction into guess-and-adjust)."""
+    for prediction, truth in ((6, 7), (8, 7), ((7, 10, 3, 7), (10, 7, 3, 7)), ((0.99, 0.9), (0.9, 0.99)),
+                              ((3, 6, 7, 11), (3, 6, 8, 11)), ((2, 5, 8), (2, 5, 7))):
+        prediction_check("p", prediction, truth=truth)
+        out = capsys.readouterr().out
+        for told in ("one too few", "one too many", "numbers 1 and 2", "right: number"):
+            assert told not in out, (prediction, out)
+    prediction_check("p", (1, 2, 3), truth=(4, 5, 6), sealed=True)
+    assert "none of the 3 numbers is right" in capsys.readouterr().out
 
 
 def test_predictions_never_show_the_answer(capsys):

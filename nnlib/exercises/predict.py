@@ -149,14 +149,15 @@ def _regrouped(values, truth, tol):
 
 def _fact(value, truth, tol=0.0):
     """The plain fact relating a wrong number to the answer, when there is one: the opposite sign (minus the
-    answer), or, for whole numbers from 2 up, one too many or one too few (1 for 2 is as much a factor 2); else ""."""
+    answer), or, for whole numbers from 2 up, off by one, without the direction (1 for 2 is as much a factor 2);
+    else ""."""
     if value is None or not truth or not value:
         return ""
     if abs(value + truth) <= margin(tol, truth):
         return ": the opposite sign"
     whole = value == round(value) and truth == round(truth)
     if whole and abs(value - truth) == 1 and min(abs(value), abs(truth)) >= 2:
-        return f": off by one ({'one too many' if value > truth else 'one too few'})"
+        return ": off by one (where does your count start, and where does it stop?)"
     return ""
 
 
@@ -206,18 +207,15 @@ def _tuple_words(values, truth, tol, words=True, near=True):
     if all(abs(v - t) <= margin(tol, t) for v, t in zip(sorted(values), sorted(truth))):
         off = [i + 1 for i, good in enumerate(ok) if not good]
         if _regrouped(values, truth, tol):
-            swap = " (numbers 2 and 3 are swapped)" if len(truth) == 4 else ""
-            return (f": the right numbers, grouped the other way round{swap}: the prompt's order keeps together "
+            return (": the right numbers, grouped the other way round: the prompt's order keeps together "
                     "the numbers of one case (or of one quantity); follow the order it lists them in")
         pair = len(off) == 2 and abs(values[off[0] - 1] - truth[off[1] - 1]) <= margin(tol, truth[off[1] - 1])
         if pair:
-            return f": the right numbers, but numbers {off[0]} and {off[1]} are swapped (which comes first?)"
-        return ": the right numbers, in another order (which comes first?)"
+            return ": the right numbers, but two of them are swapped (which quantity does each place ask for?)"
+        return ": the right numbers, in another order (which quantity does each place ask for?)"
     wrong = [f"number {i + 1} ({show(v)}{_told(v, t, tol, words, near)})"
              for i, (v, t, good) in enumerate(zip(values, truth, ok)) if not good]
-    right = [str(i + 1) for i, good in enumerate(ok) if good]
-    return f"; wrong: {'; '.join(wrong)}" + (f"; right: number{'s' * (len(right) > 1)} {', '.join(right)}"
-                                             if right else "")
+    return f"; wrong: {'; '.join(wrong)}"
 
 
 def _sealed(prediction, truth, tol):
@@ -227,7 +225,9 @@ def _sealed(prediction, truth, tol):
     if isinstance(truth, tuple):
         values = as_reals(prediction, len(truth))
         wrong = [str(i + 1) for i, (v, t) in enumerate(zip(values, truth)) if abs(v - t) > margin(tol, t)]
-        return f"you predicted {show(prediction)}; not right: number{'s' * (len(wrong) > 1)} {', '.join(wrong)}{within}"
+        which = (f"none of the {len(truth)} numbers is right" if len(wrong) == len(truth) else
+                 f"not right: number{'s' * (len(wrong) > 1)} {', '.join(wrong)}")
+        return f"you predicted {show(prediction)}; {which}{within}"
     return f"you predicted {show(prediction)}, which is not the answer{within}"
 
 
