@@ -26,13 +26,15 @@ def _pm_gradient(X, t, w, b, factor="right", scale="mean", bias="mean"):
     its typical slips. dJ/dz = -t sigmoid(-t z) / n, which is (y_hat - y) / n with y = (t + 1) / 2."""
     z = X @ w + b
     s = _sigmoid(-t * z)
-    g = {"right": -t * s, "as y": _sigmoid(z) - t, "sign": t * s, "inside": -t * _sigmoid(t * z), "no t": -s,
-         "no -t": s, "no log": -t * np.exp(-t * z), "slope": -t * s * (1 - s),
-         "mapping": _sigmoid(z) - (1 - t) / 2}[factor]
-    n = len(t) if scale == "mean" else 1
-    if bias == "each":
-        return X.T @ g / n, g / n
-    return X.T @ g / n, float(np.sum(g) / {"mean": len(t), "twice": len(t) ** 2}.get(bias, 1))
+    with np.errstate(over="ignore", invalid="ignore"):          # the slips' exp may overflow, as a student's does
+        e = np.exp(-t * z)
+        g = {"right": -t * s, "as y": _sigmoid(z) - t, "sign": t * s, "inside": -t * _sigmoid(t * z), "no t": -s,
+             "no -t": s, "no log": -t * e, "slope": -t * s * (1 - s), "mapping": _sigmoid(z) - (1 - t) / 2,
+             "overflow": -t * e / (1 + e)}[factor]
+        n = len(t) if scale == "mean" else 1
+        if bias == "each":
+            return X.T @ g / n, g / n
+        return X.T @ g / n, float(np.sum(g) / {"mean": len(t), "twice": len(t) ** 2}.get(bias, 1))
 
 
 def _gradient_slip(**how):
@@ -103,7 +105,9 @@ def _gradient_cases():
     t1, t2 = 2 * y1 - 1, 2 * y2 - 1
     return [Case((X1, t1, np.array([0.5, -1.0]), 0.25), "6 samples, 2 features, w = [0.5, -1], b = 0.25"),
             Case((X2, t2, np.array([1.0, 0.0, -2.0]), -0.5), "5 samples, 3 features, w = [1, 0, -2], b = -0.5"),
-            Case((X1, t1, np.zeros(2), 0.0), "6 samples, 2 features, w = 0, b = 0")]
+            Case((X1, t1, np.zeros(2), 0.0), "6 samples, 2 features, w = 0, b = 0"),
+            Case((X1, t1, np.array([-1000.0, 800.0]), 0.0), "6 samples, 2 features, w = [-1000, 800], b = 0 "
+                 "(one |z| is 828)")]
 
 
 def _fit_cases():
@@ -132,9 +136,9 @@ SLIPS = {
              "curvature into the largest safe lr.", 7.0),
         Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
              "the lr is safe but not the largest safe one.", 2 / 8),
-        Slip("trace", "2 over the sum of the two curvatures (the trace, 9) is section 2's best single rate, the "
-             "one that shrinks both axes equally fast, not the largest safe one; the limit comes from the steepest "
-             "curvature alone.", 2 / 9),
+        Slip("trace", "2 / (lambda_max + lambda_min), 2 over the sum of the two curvatures (the trace, 9), is "
+             "section 2's fastest single rate, the one that shrinks both axes equally fast; it is not the largest "
+             "safe one, which comes from the steepest curvature alone.", 2 / 9),
         Slip("unsquared", "Your steepest curvature is off: in det(A - lambda I) the off-diagonal entries enter "
              "as a product of the two, not once.", float(2 / ((9 + np.sqrt(17)) / 2))),
         Slip("half", "You halved the curvatures because of the 1/2 in J: the gradient of 1/2 w^T A w is A w, so "
@@ -161,6 +165,9 @@ SLIPS = {
              "factor, sign and t, stays in.", _gradient_slip(factor="no -t")),
         Slip("no log", "You differentiated e^u but not the log around 1 + e^u: the log's derivative divides by "
              "1 + e^u.", _gradient_slip(factor="no log")),
+        Slip("overflow", "Your formula is right, but it overflows: for a sample with -t z near 800, e^(-t z) is "
+             "too large for a float (inf), and inf / (1 + inf) gives nan. Write e^u / (1 + e^u) as 1 / (1 + e^(-u)), "
+             "a sigmoid, which stays finite.", _gradient_slip(factor="overflow")),
         Slip("slope", "You multiplied by a sigmoid's slope s (1 - s) as well: here the cost is a log of "
              "1 + e^u, and its derivative is one sigmoid, with no further slope.", _gradient_slip(factor="slope")),
         Slip("bias sum", "dJ/dw is right, but dJ/db is n times too large: b enters every sample's z with slope 1 "
