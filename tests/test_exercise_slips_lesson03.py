@@ -81,3 +81,10 @@ def test_a_slope_of_the_wrong_shape_or_not_numbers_gets_the_usual_reply():
     assert "should have shape (4,), got shape (2,)" in reply(lambda a: (1 - a * a)[:2])
     assert "not text" in reply(lambda a: "1 - a")
     assert "not all finite numbers" in reply(lambda a: a * np.nan)
+
+
+def test_graded_mode_passes_a_right_slope_and_refuses_a_wrong_one_the_same_way():
+    from nnlib.exercises.reply import NotYet
+    assert check.tanh_derivative(lambda a: 1 - a * a, grade=True) is None
+    with pytest.raises(NotYet, match="off by up to"):
+        check.tanh_derivative(lambda a: np.ones_like(a), grade=True)

@@ -184,7 +184,8 @@ def _truth_withheld(fn):
         raise TypeError(f"expected a function tanh_derivative(a), got {type(fn).__name__}")
 
     def slope(a):
-        want = _tanh_derivative(np.array(a, dtype=float))    # on a copy, before fn can change a
+        # on a copy, before fn can change a; written out, as graded mode refuses any call of the reference
+        want = 1 - np.array(a, dtype=float) ** 2
         got = fn(a)
         try:
             wrong = not has_text(got) and np.shape(got) == np.shape(want) and not np.all(close(got, want))
