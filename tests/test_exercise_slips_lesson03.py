@@ -65,3 +65,26 @@ def test_a_hidden_slope_of_z1_is_named():
     with contextlib.redirect_stdout(out):
         check.xor_gradients(gradients)
     assert out.getvalue().startswith("xor_gradients: not yet. The hidden slope is written with z1"), out.getvalue()
+
+
+@pytest.mark.parametrize("fn", [lambda a: np.ones_like(a), lambda a: 1 - a ** 3, lambda a: np.cos(a),
+                                lambda a: a * (1 - a), lambda a: 1 - np.abs(a)], ids=["ones", "cube", "cos",
+                                                                                     "sigmoid form", "abs"])
+def test_a_wrong_slope_is_told_how_far_off_never_the_true_values(fn):
+    text = reply(fn)
+    assert text.startswith("tanh_derivative: not yet.") and "off by up to" in text, text
+    for true_value in ("0.75", "0.19", "0.0199", "expected"):      # 1 - a^2 at a = 0.5, -0.9, 0.99
+        assert true_value not in text, (true_value, text)
+
+
+def test_a_slope_of_the_wrong_shape_or_not_numbers_gets_the_usual_reply():
+    assert "should have shape (4,), got shape (2,)" in reply(lambda a: (1 - a * a)[:2])
+    assert "not text" in reply(lambda a: "1 - a")
+    assert "not all finite numbers" in reply(lambda a: a * np.nan)
+
+
+def test_graded_mode_passes_a_right_slope_and_refuses_a_wrong_one_the_same_way():
+    from nnlib.exercises.reply import NotYet
+    assert check.tanh_derivative(lambda a: 1 - a * a, grade=True) is None
+    with pytest.raises(NotYet, match="off by up to"):
+        check.tanh_derivative(lambda a: np.ones_like(a), grade=True)

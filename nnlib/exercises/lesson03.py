@@ -1,7 +1,10 @@
 """Exercise checks for lesson 3 (03_xor_by_hand): data for the engine in engine.py (plumbing, not lesson)."""
 import numpy as np
 
+from .compare import has_text, show
 from .engine import Case, Slip, function_check, prediction_check
+from .reply import Refused
+from .tolerance import close
 
 
 def _sigmoid(z):
@@ -174,11 +177,35 @@ def gradient_shapes(prediction, grade=False):
                                   "(inputs, hidden).", slips=SLIPS["gradient_shapes"], grade=grade)
 
 
+def _truth_withheld(fn):
+    """The student's tanh_derivative, with a wrong slope refused by how far off it is: the true slopes at the
+    test points would hand over the formula, and deriving it is the exercise."""
+    if not callable(fn):
+        raise TypeError(f"expected a function tanh_derivative(a), got {type(fn).__name__}")
+
+    def slope(a):
+        # on a copy, before fn can change a; written out, as graded mode refuses any call of the reference
+        want = 1 - np.array(a, dtype=float) ** 2
+        got = fn(a)
+        try:
+            wrong = not has_text(got) and np.shape(got) == np.shape(want) and not np.all(close(got, want))
+        except (TypeError, ValueError):                       # not numbers: the engine words it
+            return got
+        if not wrong:
+            return got
+        off = np.max(np.abs(np.asarray(got, dtype=float) - want))
+        how = f"off by up to {off:.2g} from the true one" if np.isfinite(off) else "not all finite numbers"
+        raise Refused(f"returned the slope {show(got)}, {how} (the check keeps "
+                      "the true values to itself: compare yours with a central difference of np.tanh at "
+                      "z = np.arctanh(a), in a cell of your own)")
+    return slope
+
+
 def tanh_derivative(fn, grade=False):
     """Lesson 3, exercise 2 (derive): tanh_derivative(a) -> d tanh(z)/dz written with a = tanh(z)."""
     cases = [(np.array([0.0, 0.5, -0.9, 0.99]),), (np.array([[0.25, -0.25], [0.75, -0.6]]),), (0.3,)]
     return function_check("tanh_derivative", fn, reference=_tanh_derivative, cases=cases, outputs=("the slope",),
-                          slips=SLIPS["tanh_derivative"], pure=True,
+                          slips=SLIPS["tanh_derivative"], pure=True, adapt=_truth_withheld,
                           forbid=("np.tanh", "np.arctanh", "np.cosh", "np.exp"), grade=grade)
 
 
