@@ -209,10 +209,11 @@ def has_text(value):
 
 
 def _worst(got, want):
-    """For a large array: the entry furthest from the expected one, as 'expected [i, j] = a, got b'."""
+    """For a large array: the entry furthest from the expected one, as 'at row i, column j: expected a, got b'."""
     i = np.unravel_index(int(np.argmax(np.abs(got - want))), want.shape)
-    where = ", ".join(str(int(j)) for j in i)
-    return f"expected [{where}] = {want[i]:.6g}, got {got[i]:.6g}"
+    names = ("row", "column") if want.ndim == 2 else ("index",) * want.ndim
+    where = ", ".join(f"{name} {int(j)}" for name, j in zip(names, i))
+    return f"the furthest entry is at {where}: expected {want[i]:.6g}, got {got[i]:.6g}"
 
 
 def differs(label, got, want, atol=ATOL, rtol=RTOL, words=True):
