@@ -1,8 +1,8 @@
 """Lesson 8's exercise 6 (08_playground, nnlib/exercises/lesson08_flat.py): a network stuck at 50/50, neurons flat.
 
 * the symptom the prompt states holds on every one of seeds 0 to 4 for the right setting (l2 = 10): the training
-  and validation loss are 0.69 from epoch 10 to the end, the validation accuracy is 0.50, and no hidden neuron's
-  output spreads by 0.01 over the plane;
+  and validation loss are 0.69 from epoch 10 to the end, the validation accuracy is 0.50, the picture is 50/50
+  everywhere, no hidden neuron's output spreads by 0.01 over the plane, and no divergence is reported;
 * each wrong setting misses the symptom on every seed, in the way its hint says (a loss well below 0.69, a loss of
   4 or more, or neurons that still shade across the plane), so exactly one option fits;
 * each catalogued wrong answer leads with its own hint, and the right answer passes.
@@ -29,7 +29,8 @@ def reply(prediction):
 def stuck(s):
     """The prompt's symptom: losses at 0.69 from epoch 10 on, accuracy 0.50, every hidden neuron flat."""
     at_log2 = all(abs(s[k] - 0.693) < 0.005 for k in ("early_loss", "train_loss", "val_loss"))
-    return at_log2 and abs(s["val_accuracy"] - 0.5) < 0.005 and s["neuron_spread"] < 0.01
+    pale = s["surest"] < 0.01 and not s["diverged"]                     # 50/50 everywhere, no divergence reported
+    return at_log2 and pale and abs(s["val_accuracy"] - 0.5) < 0.005 and s["neuron_spread"] < 0.01
 
 
 @pytest.mark.parametrize("seed", flat.SEEDS)
@@ -45,7 +46,7 @@ def test_each_wrong_setting_misses_the_symptom_as_its_hint_says(option):
         if option in ("noise 0.5", "batch size full", "l2 0.03"):      # "the training loss falls below 0.69"
             assert s["train_loss"] < 0.65, (option, seed, s)
         elif option == "lr 10":                                         # "far above 0.69 (to 4 or more)"
-            assert s["train_loss"] > 4, (option, seed, s)
+            assert s["train_loss"] > 4 and s["diverged"], (option, seed, s)
         else:                                                           # near 0.69, but the neurons shade
             assert s["neuron_spread"] > 1, (option, seed, s)
 

@@ -25,7 +25,8 @@ EPOCHS, SEEDS = 200, range(5)
 def symptom(option, seed):
     """Run it: the circle, the default network with this one change, 200 epochs, one seed. Returns the training
     loss at epoch 10 and at the end, the validation loss and accuracy, the largest spread (max - min over the
-    picture's grid) of any hidden neuron's output, and the largest |weight|."""
+    picture's grid) of any hidden neuron's output, the largest |weight|, the largest |probability - 0.5| over the
+    grid, and whether the playground judged the run diverged."""
     from ..playground import training
     state = tuple(map(id, vars(training).values())) + tuple(map(id, vars(training.Trainer).values()))
     return _symptom(option, seed, state)
@@ -41,10 +42,12 @@ def _symptom(option, seed, state):
     early = t.metrics()["train_loss"]
     t.train(EPOCHS - 10)
     m = t.metrics()
-    spread = max(float((a.max(axis=0) - a.min(axis=0)).max()) for a in t.grid_activations()[1:-1])
+    layers = t.grid_activations()
+    spread = max(float((a.max(axis=0) - a.min(axis=0)).max()) for a in layers[1:-1])
     weight = max(float(np.abs(W).max()) for W, _ in t.net.params)
     return {"early_loss": early, "train_loss": m["train_loss"], "val_loss": m["val_loss"],
-            "val_accuracy": m["val_accuracy"], "neuron_spread": spread, "largest_weight": weight}
+            "val_accuracy": m["val_accuracy"], "neuron_spread": spread, "largest_weight": weight,
+            "surest": float(np.abs(layers[-1] - 0.5).max()), "diverged": bool(t.diverged)}
 
 
 def _largest(option, key):
