@@ -1,6 +1,7 @@
 """Exercise checks for lesson 8 (08_playground): how many neurons enclose the circle, which features let one
 neuron do it, (in lesson08_tanh.py) the delta of a tanh output for regression, which L2 strength wins on
-validation data, and (in lesson08_bottleneck.py) what a 1-unit layer does to a network without a bend.
+validation data, (in lesson08_bottleneck.py) what a 1-unit layer does to a network without a bend, and (in
+lesson08_flat.py) which setting leaves a network at 50/50 with every hidden neuron flat.
 
 Each check is data: a reference, or runs of the playground's own Trainer (fixed seeds and data, so the verdict
 is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
@@ -15,6 +16,9 @@ from .engine import Slip, prediction_check
 from .lesson08_bottleneck import SLIPS as BOTTLENECK_SLIPS
 from .lesson08_bottleneck import SOLUTIONS as BOTTLENECK_SOLUTIONS
 from .lesson08_bottleneck import bottleneck_rank
+from .lesson08_flat import SLIPS as FLAT_SLIPS
+from .lesson08_flat import SOLUTIONS as FLAT_SOLUTIONS
+from .lesson08_flat import flat_neurons
 from .lesson08_slips import MORE
 from .lesson08_tanh import SLIPS as TANH_SLIPS
 from .lesson08_tanh import SOLUTIONS as TANH_SOLUTIONS
@@ -152,7 +156,7 @@ def _regularise_story():
 
 
 SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", **TANH_SOLUTIONS,
-             "playground_regularise": 3, **BOTTLENECK_SOLUTIONS}
+             "playground_regularise": 3, **BOTTLENECK_SOLUTIONS, **FLAT_SOLUTIONS}
 
 SLIPS = {
     "playground_neurons": [
@@ -182,6 +186,7 @@ SLIPS = {
     ],
     **TANH_SLIPS,
     **BOTTLENECK_SLIPS,
+    **FLAT_SLIPS,
 }
 for _name, _more in MORE.items():
     SLIPS[_name] = SLIPS[_name] + _more
@@ -214,4 +219,4 @@ def playground_regularise(prediction, grade=False):
 
 
 __all__ = ["playground_neurons", "playground_features", "tanh_output_delta", "playground_regularise",
-           "bottleneck_rank"]
+           "bottleneck_rank", "flat_neurons"]
