@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import nnlib.autograd as autograd
-from nnlib import MLP
+from nnlib import MLP, data
 from nnlib.gradcheck import numerical_gradient
 from nnlib.layers import sigmoid
 
@@ -114,10 +114,13 @@ def test_lesson10_standardise_symptoms():
     standardise = stub("10", "standardise")["standardise"]
     rng = np.random.default_rng(0)
     X_train, X_val = rng.normal(3, 2, size=(50, 4)), rng.normal(3, 2, size=(20, 4))
-    for part in standardise(X_train, X_val):
-        assert np.allclose(part.mean(axis=0), 0) and np.allclose(part.std(axis=0), 1)
-    assert np.array_equal(standardise(X_train, X_val[:1])[1], np.zeros((1, 4)))
-    assert np.allclose(standardise(X_train, X_val + 5)[1], standardise(X_train, X_val)[1])
+    S_train, S_val = standardise(X_train, X_val)
+    assert np.allclose(S_train.mean(axis=0), 0) and np.allclose(S_train.std(axis=0), 1)
+    assert np.allclose(S_val.std(axis=0), X_val.std(axis=0) / X_train.std(axis=0))   # the spread is right
+    assert np.allclose(standardise(X_train + 5, X_val)[1], S_val)                   # a shifted X_train: no change
+    X, y = data.moons(200, noise=0.2, seed=0)
+    X_train, X_val = data.train_test_split(100 * X, y, test_size=0.25, seed=0)[:2]  # section 4's split
+    assert np.all(np.abs(standardise(X_train, X_val)[1].mean(axis=0) - 0.5) < 0.1)  # about half a std above 0
 
 
 def test_lesson10_he_init_symptoms():

@@ -84,10 +84,11 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                  '    moved = np.roll(images, (dy, dx), axis=(1, 2))\n'
                  '    return moved.reshape(-1, 64)',
  'standardise': 'def standardise(X_train, X_val):\n'
-                '    def scale(X):\n'
-                '        std = X.std(axis=0)\n'
-                '        return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)\n'
-                '    return scale(X_train), scale(X_val)',
+                '    std = X_train.std(axis=0)\n'
+                '    std = np.where(std > 0, std, 1.0)\n'
+                '    X_train = (X_train - X_train.mean(axis=0)) / std\n'
+                '    X_val = (X_val - X_train.mean(axis=0)) / std\n'
+                '    return X_train, X_val',
  'topo_order': 'def topological_order(root):\n'
                "    # Every node of root's graph once, each after all of its parents.\n"
                '    order, seen = [], set()\n'

@@ -49,6 +49,14 @@ def _standardise_ref(X_train, X_val):
     return (X_train - mean) / std, (X_val - mean) / std
 
 
+def _standardise_given(X_train, X_val):      # the handed-out bug: the mean taken again after X_train was rebound
+    std = X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    X_train = (X_train - X_train.mean(axis=0)) / std
+    X_val = (X_val - X_train.mean(axis=0)) / std
+    return X_train, X_val
+
+
 def _standardise_own(X_train, X_val):
     def scale(X):
         std = X.std(axis=0)
@@ -155,7 +163,10 @@ SLIPS = {
              "puts it in the denominator, so divide by it.", _leaky_std_upside),
     ],
     "standardise": [
-        Slip("given", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
+        Slip("given", "X_val is divided by X_train's std but never shifted: when its mean is subtracted, the name "
+             "X_train already holds the standardised part, whose mean is 0. Learn both statistics from the "
+             "X_train you were given before transforming anything.", _standardise_given),
+        Slip("own", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
              "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
         Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
              "std.", _standardise_rows),
