@@ -1,5 +1,6 @@
 """Lesson 8 (08_playground): neurons for a circle, features instead of neurons, a tanh output's delta, choosing
-L2 on validation data, the rank and boundary directions of a bottleneck without a bend."""
+L2 on validation data, the rank and boundary directions of a bottleneck without a bend, the setting that flattens
+every hidden neuron."""
 from fractions import Fraction
 
 import numpy as np
@@ -226,4 +227,40 @@ ENTRIES = [
     right("bottleneck_rank", [1, 1], "a list instead of a tuple"),
     right("bottleneck_rank", (np.int64(1), np.int64(1)), "numpy integers, as np.linalg.matrix_rank returns"),
     right("bottleneck_rank", np.array([1, 1]), "a numpy array of the two numbers"),
+
+    # exercise 6: flat_neurons(prediction); one of "lr 0.001", "lr 10", "identity", "noise 0.5", "batch size full",
+    # "l2 0.03", "l2 10"; right: "l2 10"
+    wrong("flat_neurons", "identity", "no bend: the best line on the symmetric circle is 50/50, as on XOR, but "
+          "identity neurons are linear in x and still shade across the plane",
+          ["shade", "spread", "still change", "linear"]),
+    wrong("flat_neurons", "lr 0.001", "a tiny step leaves the network near its start, but the random starting "
+          "weights still shade every neuron across the plane",
+          ["start", "random", "initial", "shade"]),
+    wrong("flat_neurons", "lr 10", "too large a step: it would blow the loss up and the status line report it",
+          ["diverg", "blow", "status line", "confident"]),
+    wrong("flat_neurons", "noise 0.5", "noise lowers the accuracy towards a ceiling, not to 0.50 with flat neurons",
+          ["overlap", "ceiling", "still learn", "scatter"]),
+    wrong("flat_neurons", "batch size full", "full batch: one step per epoch, slower, read as a network that "
+          "never learns; its neurons still shade",
+          ["fewer", "one step", "slower", "shade"]),
+    wrong("flat_neurons", "l2 0.03", "the right kind of brake, but the weak one: it cannot pull every weight to 0",
+          ["weak", "too small", "too little", "stronger"]),
+    wrong("flat_neurons", "l2", "the kind of penalty named without its strength",
+          ["strength", "how strong", "one of", "which l2"]),
+    wrong("flat_neurons", 10, "the strength alone, a number instead of one of the seven strings",
+          ["string", "one of", "str", "quotes"]),
+    wrong("flat_neurons", "relu", "dead relu neurons guessed, a setting not among the seven",
+          ["one of", "not among", "choices", "not a choice"]),
+    wrong("flat_neurons", ["identity", "l2 10"], "two settings to hedge, though the classmate changed one",
+          ["one setting", "only one", "single", "list"]),
+    wrong("flat_neurons", 0.69, "the loss the curves sit at answered instead of the setting",
+          ["one of", "string", "not the loss", "a setting"]),
+    wrong("flat_neurons", "l2 3", "exercise 4's chosen strength, not among the seven settings",
+          ["one of", "not among", "choices", "not a choice"]),
+    wrong("flat_neurons", "lr 0.1", "the default learning rate: the setting read off the network's description",
+          ["default", "not a change", "unchanged", "one of"]),
+    right("flat_neurons", "l2 10", "the plain string"),
+    right("flat_neurons", "L2 10", "the right setting with a capital L, as the dashboard writes L2"),
+    right("flat_neurons", " l2 10\n", "the right setting with whitespace around it"),
+    right("flat_neurons", np.str_("l2 10"), "a numpy string"),
 ]
