@@ -1,7 +1,7 @@
 """Exercise checks for lesson 6 (06_moons): (in lesson06_decay.py) how fast L2 alone halves a weight, the
 largest step that does not grow on a loss made from data plus the L2 brake, (in lesson06_hover.py) where L1 leaves
-an unused weight, power iteration for the sharpest curvature, and (in lesson06_split.py) a choice of l2 that lets
-the test set leak.
+an unused weight, power iteration for the sharpest curvature, (in lesson06_split.py) a choice of l2 that lets
+the test set leak, and (in lesson06_paired.py) the spread of two nets' paired difference.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py).
 """
@@ -15,6 +15,9 @@ from .lesson06_decay import l2_half_life
 from .lesson06_hover import L1, LR, NEVER, W_START, N, _unused_weight, l1_unused_weight  # noqa: F401 (re-exported)
 from .lesson06_hover import SLIPS as HOVER_SLIPS
 from .lesson06_hover import SOLUTIONS as HOVER_SOLUTIONS
+from .lesson06_paired import SLIPS as PAIRED_SLIPS
+from .lesson06_paired import SOLUTIONS as PAIRED_SOLUTIONS
+from .lesson06_paired import paired_spread
 from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
@@ -108,7 +111,7 @@ def _rotated(eigenvalues, seed):
 
 
 SOLUTIONS = {"lr_limit": 1 / 3, "top_eigenvalue": _top_eigenvalue,
-             **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS, **HOVER_SOLUTIONS}
+             **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS, **HOVER_SOLUTIONS, **PAIRED_SOLUTIONS}
 
 SLIPS = {
     "lr_limit": [
@@ -140,6 +143,9 @@ SLIPS = {
                               "keeps shrinking for steps well past it, as long as |1 - lr lambda| <= 1.", 1 / 12),
         Slip("sum", "That uses the sum of x^2 over the 5 points: J is a mean (the 1/(2n) in front), so its "
                     "curvature averages x^2 over the points too.", 2 / 22),
+        Slip("sum, no l2", "That sums x^2 over the 5 points and leaves the penalty out: J is a mean (the 1/(2n) in "
+                           "front), so its curvature averages x^2 over the points, and the penalty's l2/n adds to "
+                           "it.", 2 / 20),
         Slip("sum, l2", "That sums x^2 over the points and leaves the 1/n out of the penalty: both terms of J are "
                         "divided by n.", 2 / 30),
         Slip("n - 1", "You divided by n - 1 = 4, or left the point x = 0 out of the count: J's 1/(2n) divides by "
@@ -188,6 +194,7 @@ SLIPS = {
     **SPLIT_SLIPS,
     **DECAY_SLIPS,
     **HOVER_SLIPS,
+    **PAIRED_SLIPS,
 }
 
 
@@ -205,7 +212,7 @@ def lr_limit(prediction, grade=False):
 
 
 def top_eigenvalue(fn, grade=False):
-    """Lesson 6, exercise 5 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
+    """Lesson 6, exercise 6 (implement): top_eigenvalue(H) by power iteration. H is given as a matrix the
     function can only multiply vectors by (handles.MatrixOnly), so no library routine can shortcut it. An answer
     whose lambda_max ran away (v not normalised in the loop) and that no slip names is told so."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
@@ -220,4 +227,4 @@ def top_eigenvalue(fn, grade=False):
     return named_or_runaway("top_eigenvalue", fn, check, SLIPS["top_eigenvalue"], cases, _exact_top, forbid, grade)
 
 
-__all__ = ["l2_half_life", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2"]
+__all__ = ["l2_half_life", "lr_limit", "l1_unused_weight", "top_eigenvalue", "choose_l2", "paired_spread"]
