@@ -192,3 +192,14 @@ def test_references_run_in_the_pristine_library(capsys, monkeypatch):
     with pristine.pristine():
         assert np.tanh(0.5) == pytest.approx(0.46211715726)
     assert np.isnan(np.tanh(0.5))
+
+
+def test_no_order_or_shift_read_into_a_short_two_valued_output():
+    """A 0/1 output of four entries with one weight's sign wrong is no 'shift' or 'order mixed up': any
+    rearrangement of two kinds of value holds the right entries, so the reply says only what differs."""
+    from nnlib.exercises.placement import order_words, shift_words
+    want = np.array([1.0, 1, 1, 0])
+    for got in (np.array([1.0, 1, 0, 1]), np.array([1.0, 0, 1, 1])):
+        assert shift_words(got, want, 1e-9, 1e-9) == "" and order_words(got, want, 1e-9, 1e-9) == ""
+    assert "wrong places" in order_words(np.array([3.0, 1, 2]), np.array([1.0, 2, 3]), 1e-9, 1e-9)
+    assert "one place away" in shift_words(np.roll(np.arange(6.0), 1), np.arange(6.0), 1e-9, 1e-9)

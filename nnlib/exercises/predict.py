@@ -56,8 +56,9 @@ def margin(tol, truth):
 
 def _prediction_problem(prediction, truth, tol, options, words=True, near=True):
     """What is wrong with a prediction (a number, several numbers, or one of `options`), or None; words=False
-    (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, off by one, a swapped pair);
-    near=False drops "off by one" (for a small count, one step from the answer names it)."""
+    (a slip matched, its hint explains) keeps only the plain facts (the opposite sign, a swapped pair);
+    near=False drops "off by one" (for a small count, one step from the answer names it; after a slip's hint, it
+    would contradict the hint's own diagnosis)."""
     if isinstance(truth, str):
         if not isinstance(prediction, str) or plain_text(prediction) not in [plain_text(o) for o in options]:
             return f"choose one of {', '.join(repr(o) for o in options)}; got {show(prediction)}" + \
@@ -290,8 +291,8 @@ numeric `options`, when given). On success
             hint = _prediction_hint(prediction, slips, tol, truth)
         if problem is not None and not hint and advice is not None:
             hint = advice(prediction)
-        if hint and problem.startswith("you predicted"):  # the hint explains: no relation guessed besides
-            problem = _prediction_problem(prediction, truth, tol, options, words=False, near=near)
+        if hint and problem.startswith("you predicted"):  # the hint explains: no relation guessed besides, and
+            problem = _prediction_problem(prediction, truth, tol, options, words=False, near=False)  # no count
         if (grade or sealed) and problem is not None and problem.startswith("you predicted"):
             problem = _sealed(prediction, truth, tol)
     return verdict(name, problem, hint, grade, right)
