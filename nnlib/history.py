@@ -14,8 +14,8 @@ from . import divergence
 class History(dict):
     """What `fit` returns: a dict with "loss" (one value per epoch: the mean training loss of
     the epoch's batches, each measured before its update; a diverged run's last value may be inf
-    or NaN), "val_loss" and "val_accuracy" when `validation` is given (val_loss adds the training
-    loss's l2/l1 penalty, so the two curves differ only in their data term), "diverged"
+    or NaN), "val_loss" and "val_accuracy" when `validation` is given (val_loss is the data term alone,
+    net.loss(X_val, y_val), the number settings are chosen by; "loss" includes the l2/l1 penalty), "diverged"
     (divergence.diverged(loss)), and with `patience` "best_epoch" (the index into val_loss of its
     lowest value, whose weights the net ends with) and "stopped_early". Keys also read as
     attributes: `history.loss`. `history.verdict` is nnlib.divergence's message on the training loss:

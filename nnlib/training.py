@@ -211,8 +211,7 @@ def _score(net, run, epoch):
     """Validation loss and accuracy after an epoch; True when early stopping says stop."""
     X_val, Y_val, truth, loss_fn = run.val
     y_hat = backprop.forward(net.params, X_val, net.activation, net.output)[-1]  # one pass scores both
-    o = run.options
-    val_loss = float(loss_fn(y_hat, Y_val)) + float(backprop.penalty(net.params, o.l2, o.l1, run.X.shape[0]))
+    val_loss = float(loss_fn(y_hat, Y_val))  # the data term alone: what a setting is chosen by (lesson 6)
     run.history["val_loss"].append(val_loss)
     if truth is not None:
         right = backprop.labels(y_hat, net.output) == truth
