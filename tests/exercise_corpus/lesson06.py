@@ -1,5 +1,5 @@
 """Lesson 6 (06_moons): how fast L2 halves an unused weight, the lr limit with the brake on, an unused weight under
-L1, choosing l2, power iteration."""
+L1, choosing l2, how wide a paired difference is, power iteration."""
 import math
 from fractions import Fraction
 
@@ -186,6 +186,12 @@ def cl_argmin(losses):
     return keys[i], float(table[i, 2])
 
 
+# --- exercise 5: paired_spread(prediction) -------------------------------------------------------------------------
+def ps_from_standard_errors(sigma_a, sigma_b, rho, n):
+    se_a, se_b = sigma_a / math.sqrt(n), sigma_b / math.sqrt(n)      # each mean's own spread
+    return math.sqrt(se_a ** 2 + se_b ** 2 - 2 * rho * se_a * se_b)
+
+
 ENTRIES = [
     # exercise 5: top_eigenvalue(H)
     wrong("top_eigenvalue", te_no_normalise, "no normalisation: v grows without bound",
@@ -335,4 +341,49 @@ ENTRIES = [
     right("lr_limit", np.float32(1 / 3), "a float32"),
     right("lr_limit", 2 / (np.mean(np.array([0.0, 1.0, -1.0, 3.0, -3.0]) ** 2) + 10 / 5),
           "computed from the data by numpy"),
+
+    # exercise 5: paired_spread(prediction); right: sqrt((0.09 + 0.16 - 2 * 0.98 * 0.3 * 0.4) / 200) = 0.0086
+    wrong("paired_spread", math.sqrt((0.3 ** 2 + 0.4 ** 2) / 200),
+          "the correlation ignored: the variances added as for two independent sets, 0.035",
+          ["correlat", "covariance", "independent", "same points"]),
+    wrong("paired_spread", math.sqrt((0.09 + 0.16 + 2 * 0.98 * 0.3 * 0.4) / 200),
+          "the covariance added, not subtracted: Var(a - b) taken as Var a + Var b + 2 Cov",
+          ["sign", "subtract", "added", "+ 2"]),
+    wrong("paired_spread", math.sqrt((0.09 + 0.16 - 0.98 * 0.3 * 0.4) / 200),
+          "the covariance subtracted once, its factor 2 dropped",
+          ["factor 2", "factor of 2", "twice", "2 Cov"]),
+    wrong("paired_spread", math.sqrt(0.0148),
+          "one point's standard deviation of a - b, never divided by sqrt(200)",
+          ["√n", "sqrt(n)", "one point", "per point"]),
+    wrong("paired_spread", 0.0148 / 200, "the variance of the mean difference, not its standard deviation",
+          ["variance", "square root", "sqrt"]),
+    wrong("paired_spread", math.sqrt(0.0148) / 200, "divided by n = 200, not by sqrt(n)",
+          ["√n", "sqrt(n)", "square root of n", "divided by n"]),
+    wrong("paired_spread", (0.4 - 0.3) / math.sqrt(200),
+          "the difference of the two standard deviations over sqrt(n): as if rho were 1",
+          ["ρ = 1", "perfectly", "0.98", "correlation"]),
+    wrong("paired_spread", math.sqrt((1 - 0.98) * (0.09 + 0.16) / 200),
+          "(1 - rho)(var a + var b): the equal-sigma formula 2 sigma^2 (1 - rho) carried over to unequal sigmas",
+          ["equal", "ρ σ_A σ_B", "product", "cross term"]),
+    wrong("paired_spread", 0.3 / math.sqrt(200), "answers another question: A's mean loss alone, 0.3 / sqrt(200)",
+          ["difference", "A alone", "one net", "both"]),
+    wrong("paired_spread", math.sqrt(0.0148 / 20000), "took n as the check's 20,000 sets, not the 200 points",
+          ["20,000", "200 points", "n = 200", "number of sets"]),
+    wrong("paired_spread", math.sqrt(0.0148 / 400), "counted both nets' losses, n = 400: the pairs are 200",
+          ["n = 200", "200 points", "400", "pairs"]),
+    wrong("paired_spread", -math.sqrt(0.0148 / 200), "a negative standard deviation (A's loss below B's)",
+          ["negative", "positive", "sign"]),
+    wrong("paired_spread", 2 * 1.645 * math.sqrt(0.0148 / 200),
+          "answers section 5's width of the middle 90%, not the standard deviation",
+          ["90%", "width", "range", "one standard deviation"]),
+    wrong("paired_spread", math.sqrt((0.3 + 0.4 - 2 * 0.98 * 0.3 * 0.4) / 200),
+          "the sigmas used as variances: 0.3 + 0.4, not 0.3^2 + 0.4^2",
+          ["square", "variance", "σ²", "0.09"]),
+    right("paired_spread", Fraction(43, 5000), "a Fraction, 0.0086"),
+    right("paired_spread", np.float64(np.sqrt((0.3 ** 2 + 0.4 ** 2 - 2 * 0.98 * 0.3 * 0.4) / 200)),
+          "a numpy float, computed unrounded"),
+    right("paired_spread", np.array(0.0086), "a 0-d array"),
+    right("paired_spread", np.float32(0.0086), "a float32"),
+    right("paired_spread", ps_from_standard_errors(0.3, 0.4, 0.98, 200),
+          "each mean's standard error first, then the difference's (the same number)"),
 ]
