@@ -31,7 +31,8 @@ def leads_with(text, name, slip):
 # --- exercise 1 and 4: predictions --------------------------------------------------------------------------
 @pytest.mark.parametrize("prediction, slip", [
     (0.333, "diagonal"), (0.667, "second entry"), (1.0, "shallow"), (0.143, "one over"), (7, "curvature"),
-    (0.25, "row sum"), (0.222, "trace"), (0.305, "unsquared"), (0.571, "half")])
+    (0.25, "row sum"), (0.222, "trace"), (0.305, "unsquared"), (0.571, "half"), (0.29, "two decimals, rounded"),
+    (0.28, "two decimals, cut")])
 def test_bowl_lr_limit_names_the_slip(prediction, slip):
     assert leads_with(reply("bowl_lr_limit", prediction), "bowl_lr_limit", slip)
 

@@ -143,6 +143,8 @@ SLIPS = {
              "as a product of the two, not once.", float(2 / ((9 + np.sqrt(17)) / 2))),
         Slip("half", "You halved the curvatures because of the 1/2 in J: the gradient of 1/2 w^T A w is A w, so "
              "the curvatures are A's eigenvalues themselves.", 4 / 7),
+        *[Slip(f"two decimals, {how}", f"Close, but {how} to 2 decimals, and only within 0.001 counts: give 3 "
+               "decimals.", v) for how, v in (("cut", 0.28), ("rounded", 0.29))],
     ],
     "pm_gradient": [
         Slip("as y", "You used t in place of a 0/1 label: section 3's y_hat - y needs y = 0 for the class t = -1, "

@@ -38,6 +38,18 @@ def _in_place(f, x, h=_H):
     return grad
 
 
+def _undone_by_arithmetic(f, x, h=_H):
+    """Nudges x itself and undoes the nudge by arithmetic (+h, -2h, +h): x comes back off in its last bits."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        plus = f(x)
+        x[i] -= 2 * h
+        grad[i] = (plus - f(x)) / (2 * h)
+        x[i] += h
+    return grad
+
+
 def _on_a_copy(f, x, h=_H):
     """Nudges a copy of x but evaluates f at x: every difference is 0."""
     grad, nudged = np.zeros_like(x), x.copy()
@@ -83,6 +95,10 @@ SLIPS = {
         Slip("in place", "x comes back changed, and the caller's array must be left as it was: which line nudges x "
              "itself?",
              _in_place),
+        Slip("undone by arithmetic", "The gradient is right, but x comes back off in its last bits: adding h back "
+             "after +h and -2h does not give back the exact float (here 0.5 comes back as 0.49999999999999994). "
+             "Save the entry and put it back, or nudge a copy.",
+             _undone_by_arithmetic),
         Slip("copy", "Every entry is 0, or all but: two slips give this. Either f sees the same input at both "
              "nudges (which array do you nudge, and which one do you pass to f?), or the difference is multiplied "
              "by h rather than divided: / 2 * h divides by 2, then multiplies by h (Python reads it left to right).",
