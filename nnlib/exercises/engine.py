@@ -121,6 +121,8 @@ def _problem(outcome, want, names, text, outputs, pure, atol, rtol, args=(), wor
         return f"for {text} it {error_words(outcome)}"
     if pure and outcome.changed:
         which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in outcome.changed)
+        if not words:   # a slip matched: its hint says what went wrong with the change and what to do instead
+            return f"for {text} it changed {which}, and left it changed"
         return (f"for {text} it changed {which} in place, which this exercise does not allow: build new "
                 "arrays (x = x - ..., not x -= ... or x[...] = ...)")
     problem = compare(outcome.value, want, outputs, atol, rtol, words)
