@@ -78,7 +78,8 @@ def test_without_momentum_the_edge_is_lesson_2s():
     (0.2, "mu one"), (0, "no flip"), (0.05, "one step"), ((2 + 0.9) / 20, "mu dropped"), (0.145, "mu dropped"),
     ((1 + 2 * 0.9) / 20, "algebra"), (0.14, "algebra"), (2 * 1.9 / (20 * 2.8), "nesterov"), (0.068, "nesterov"),
     (2 * 1.1 / 20, "mu for 1-mu"), (0.11, "mu for 1-mu"), (2 * 1.9 / 21, "both curvatures"),
-    (0.181, "both curvatures"), (76, "times curvature"), (2 * 1.9 * 20, "times curvature")])
+    (0.181, "both curvatures"), (76, "times curvature"), (2 * 1.9 * 20, "times curvature"),
+    (0.38, "curvature 10"), (2 * 1.9 / 10, "curvature 10")])
 def test_a_wrong_edge_names_its_slip(prediction, slip):
     assert reply(prediction).startswith(f"momentum_lr: not yet. {HINTS[slip]}")
 
@@ -89,7 +90,7 @@ def test_the_edge_passes(prediction):
     assert reply(prediction).startswith("momentum_lr: correct")
 
 
-@pytest.mark.parametrize("prediction", [0.18, 0.21, 0.17, 0.38])
+@pytest.mark.parametrize("prediction", [0.18, 0.21, 0.17, 0.5])
 def test_other_numbers_fail_without_a_slip_hint(prediction):
     text = reply(prediction)
     assert text.startswith("momentum_lr: not yet. You predicted") and not any(h in text for h in HINTS.values())

@@ -93,6 +93,13 @@ SLIPS = {
              "X.T @ delta1 sums over them. Which two sizes give W1's axes, in z1 = X @ W1?", (10, 7, 3, 10)),
         Slip("X's shape", "(samples, inputs) is X's shape: dJdW1 has W1's shape, and the product X.T @ delta1 "
              "sums the samples away.", (10, 7, 10, 3)),
+        Slip("delta2 for delta1", "These are the output layer's shapes, of delta2 and dJdW2: delta1 belongs to "
+             "the hidden layer. Which layer's sizes give the axes of z1 = X @ W1 + b1, and of W1?", (10, 2, 7, 2)),
+        Slip("XOR's shapes", "These are the XOR network's shapes from section 4 (4 samples, 5 hidden units, a "
+             "column of ones): redo them for this network's 10 samples, 3 inputs and 7 hidden units.",
+             (4, 5, 3, 5)),
+        Slip("XOR's shapes, explicit biases", "These are the XOR network's shapes from section 6 (4 samples, 5 "
+             "hidden units): redo them for this network's 10 samples, 3 inputs and 7 hidden units.", (4, 5, 2, 5)),
     ],
     "tanh_derivative": [
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "

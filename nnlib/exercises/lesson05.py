@@ -174,6 +174,9 @@ SLIPS = {
                        "np.maximum(z, 0).", _relu_gate(forward=lambda z: np.max(z, 0))),
         Slip("forward mask", "forward returns the mask (1 or 0): a = max(z, 0) keeps each positive z as it is.",
              _relu_gate(forward=lambda z: (z > 0).astype(float))),
+        Slip("returns a", "backward returns self.a, the forward output: backward returns a gradient, dJ/dz, "
+                          "made from dJda and the gate's local slope, whatever the size of a.",
+             _relu_gate(backward=lambda a, G: a)),
     ],
     "mse_gate": [
         Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "

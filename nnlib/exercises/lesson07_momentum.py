@@ -73,6 +73,8 @@ SLIPS = {
              2 * (1 + MU) * 20),
         Slip("no flip", "A swing that keeps its sign (w_t = c) stays put only at lr = 0; the edge that breaks as lr "
                         "grows is the swing that flips sign each step, w_t = (-1)^t c.", 0.0),
+        Slip("curvature 10", "That is the edge for curvature 10, the steep direction of lesson 2's bowl; this "
+                             "bowl's steep direction has curvature 20 (g = 20 w2).", 2 * (1 + MU) / 10),
         Slip("one step", "That lr lands plain gradient descent at the bottom of the steep direction in one step "
                          "(1 - 20 lr = 0); the question is where the swings stop shrinking.", 1 / 20),
     ],
@@ -80,8 +82,8 @@ SLIPS = {
 
 
 def momentum_lr(prediction, grade=False):
-    """Lesson 7, exercise 2 (derive): the largest lr for which section 3's momentum (mu = 0.9) converges on
-    J = (w1^2 + 20 w2^2) / 2, to 3 decimals."""
+    """Lesson 7, exercise 2 (derive): the edge of the stable range of section 3's momentum (mu = 0.9) on
+    J = (w1^2 + 20 w2^2) / 2, the lr above which it diverges, to 3 decimals."""
     return prediction_check("momentum_lr", prediction, truth=_largest_stable_lr, tol=0.0005,
                             right="Along w2, w_(t+1) = (1 + mu - 20 lr) w_t - mu w_(t-1). With w_t = (-1)^t c: "
                                   "-1 = (1 + mu - 20 lr) + mu, so lr = 2 (1 + mu) / 20 = 0.19, against 2 / 20 = 0.1 "
