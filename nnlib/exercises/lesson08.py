@@ -181,8 +181,8 @@ SLIPS = {
                      "the validation loss ends above 0.7 on every seed.", 0),
         Slip("weak", "0.03 is too weak to stop the memorising: the training loss still falls close to 0, and the "
                      "validation loss ends above 0.55 on every seed.", 0.03),
-        Slip("strong", "10 is so strong that it pulls every weight to 0: the network then answers 50/50 everywhere, "
-                       "and its loss is log 2 = 0.69 on training and validation points alike (underfitting).", 10),
+        Slip("strong", "10 is so strong that the network underfits: its training loss is as high as its validation "
+                       "loss, 0.69 on every seed, so it has not even fitted the points it was shown.", 10),
     ],
     **TANH_SLIPS,
     **BOTTLENECK_SLIPS,

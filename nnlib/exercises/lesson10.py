@@ -163,9 +163,9 @@ SLIPS = {
              "puts it in the denominator, so divide by it.", _leaky_std_upside),
     ],
     "standardise": [
-        Slip("given", "X_val is divided by X_train's std but never shifted: when its mean is subtracted, the name "
-             "X_train already holds the standardised part, whose mean is 0. Learn both statistics from the "
-             "X_train you were given before transforming anything.", _standardise_given),
+        Slip("given", "This still behaves as the code handed out: its X_val still does not depend on X_train's "
+             "mean (shift every training point by the same amount and X_val comes out unchanged). Your "
+             "change did not alter what it computes.", _standardise_given),
         Slip("own", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
              "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
         Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
@@ -176,8 +176,8 @@ SLIPS = {
              _standardise_in_place),
     ],
     "he_init": [
-        Slip("given", "The scale uses n_out: He's variance is 2 / n_in, the number of inputs each unit sums "
-             "(the rows of W). On square layers the two agree, which is why the bug hides there.", _he_n_out),
+        Slip("given", "This still behaves as the code handed out: on sizes [3, 8, 8, 2] its W1 and W3 still differ "
+             "from MLP's while W2 matches. Your change did not alter what it computes.", _he_n_out),
         Slip("variance", "Your weights have the wrong spread: randn has std 1, so the factor you multiply it by "
              "becomes the weights' std, not their variance.", _he_variance),
         Slip("lecun", "That is LeCun's scale, for units that pass their whole input on; a ReLU zeroes half of it. "

@@ -101,9 +101,9 @@ SOLUTIONS = {"bn_backward": _bn_ref, "bn_output_spread": (2.0, 1.414)}
 
 SLIPS = {
     "bn_backward": [
-        Slip("given", "dz treats the batch mean and variance as constants (that is the formula at "
-             "prediction, with running statistics); in training every z_j also moves mu and sigma^2, which adds "
-             "the two mean terms.", _bn_constant_stats),
+        Slip("given", "This still behaves as the code handed out: its dz still disagrees with the numerical "
+             "gradient, and for each unit it still does not sum to 0 over the batch. Your change did not "
+             "alter what it computes.", _bn_constant_stats),
         Slip("mean term only", "dz has the term from the mean but not the one from the variance: sigma^2 depends "
              "on z_j too. Which term does that route add? Follow dJ/dsigma^2 through dsigma^2/dz_j.", _bn_mean_only),
         Slip("variance term only", "dz has the term from the variance but not the one from the mean: mu depends "
