@@ -1,5 +1,5 @@
 """When has training diverged, and when was it unstable? The one definition for MLP.fit, every
-explorer and the playground (lesson 6).
+explorer and the playground (lesson 5 explains it).
 
 Epochs are counted from 1; `start` is the first epoch's loss.
 
@@ -88,7 +88,7 @@ def _ended_bad(arr, warmup, ceiling, blown):
 
 def epoch(losses, warmup=WARMUP, ceiling=None):
     """The epoch (from 1) where the trouble of a diverged run began, else None: its first blow-up
-    or spike, else its first epoch above the start. See the module docstring. Lesson 6."""
+    or spike, else its first epoch above the start. See the module docstring. Lesson 5."""
     arr = _check(losses, warmup, ceiling)
     if arr.size == 0:
         return None
@@ -102,7 +102,7 @@ def epoch(losses, warmup=WARMUP, ceiling=None):
 
 def unstable_epoch(losses, warmup=WARMUP, ceiling=None):
     """The epoch (from 1) of the first spike of a run that did not diverge, else None (a healthy
-    run, or a diverged one: see `epoch`). Lesson 6."""
+    run, or a diverged one: see `epoch`). Lesson 5."""
     arr = _check(losses, warmup, ceiling)
     if arr.size == 0 or epoch(arr, warmup, ceiling) is not None:
         return None
@@ -110,18 +110,18 @@ def unstable_epoch(losses, warmup=WARMUP, ceiling=None):
 
 
 def diverged(losses, warmup=WARMUP, ceiling=None):
-    """True when the run diverged: its loss blew up and did not come back (module docstring). Lesson 6."""
+    """True when the run diverged: its loss blew up and did not come back (module docstring). Lesson 5."""
     return epoch(losses, warmup, ceiling) is not None
 
 
 def unstable(losses, warmup=WARMUP, ceiling=None):
-    """True when the run did not diverge but its loss spiked on the way (module docstring). Lesson 6."""
+    """True when the run did not diverge but its loss spiked on the way (module docstring). Lesson 5."""
     return unstable_epoch(losses, warmup, ceiling) is not None
 
 
 def message(losses, warmup=WARMUP, ceiling=None):
     """"" for a healthy run; "diverged at epoch 12: lower the learning rate"; or "unstable: the loss
-    jumped at epoch 12 and came back; lower the learning rate". Lesson 6."""
+    jumped at epoch 12 and came back; lower the learning rate". Lesson 5."""
     at = epoch(losses, warmup, ceiling)
     if at is not None:
         return f"diverged at epoch {at}: lower the learning rate"
