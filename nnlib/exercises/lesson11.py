@@ -48,6 +48,9 @@ def _run_gate(gate):
         out = gate(x)
         if not isinstance(out, Value):
             raise TypeError(f"softplus must return a Value (nnlib.autograd.Value), got {type(out).__name__}")
+        if not out.parents:
+            raise ValueError("your result has no parents, so backward cannot reach x: give it x as its one parent, "
+                             "with the local derivative as its function")
         if len(out.parents) != 1 or out.parents[0][0] is not x:
             raise ValueError("your result does not have x as its one parent (built from other gates?): write the "
                              "local derivative yourself")

@@ -66,6 +66,11 @@ SLIPS = {"finite_difference_passes": [
          (_P + 1, 100.0)),
     Slip("central both", "Both numbers are the central difference's (section 6): this one nudges each parameter once, "
                          "and nothing cancels in its Taylor expansion.", (2 * _P, 100.0)),
+    Slip("no baseline, central order", "Two slips. The count: a one-sided difference needs J at the unchanged "
+                                       "weights too, and one pass there serves every parameter, so count it once. "
+                                       "The factor: the eps^2 error is the central difference's, where the eps^2 "
+                                       "J''/2 terms cancel; a one-sided difference keeps that term, so divide it "
+                                       "by eps.", (_P, 100.0)),
     Slip("no h", "The error does depend on eps: expand J(w + eps) by Taylor to the eps^2 term and divide by eps.",
          (_P + 1, 1.0)),
     Slip("no biases", "You left out the biases: b1 (16) and b2 (2) are parameters too.", (2 * 16 + 16 * 2 + 1, 10.0)),

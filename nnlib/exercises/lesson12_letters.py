@@ -17,8 +17,8 @@ SOLUTIONS = {"letters_start": "averaged over the classes too"}
 
 SLIPS = {"letters_start": [
     Slip("large weights", "Weights drawn too large make the scores large and unrelated to the label: the network is "
-         "confidently wrong as often as not, which lifts the first loss far above a guess's (section 9.1's "
-         "ten-times-larger weights), never below it.", "weights drawn too large"),
+         "confidently wrong as often as not, which lifts the first loss, on average, far above a "
+         "guess's (section 9.1's ten-times-larger weights), not below it.", "weights drawn too large"),
     Slip("learning rate", "No step has been taken yet: the learning rate cannot change the loss before the first "
          "step.", "learning rate too high"),
     Slip("leak", "A fresh network cannot use the label yet: its random weights turn that input into scores as "

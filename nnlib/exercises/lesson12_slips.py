@@ -75,6 +75,10 @@ def _read_max(X_new, mean, std, W1, b1, W2, b2):            # the largest score,
     return np.max(np.tanh(((X_new - mean) / _safe(std)) @ W1 + b1) @ W2 + b2, axis=1)
 
 
+def _read_zeroed(X_new, mean, std, W1, b1, W2, b2):         # a never-seen pixel set to 0, not divided by 1
+    return _labels(np.where(std > 0, (X_new - mean) / _safe(std), 0.0), W1, b1, W2, b2)
+
+
 # --- exercise 5 (diagnose): shifting digits by one pixel -----------------------------------------------------
 def _shift_right(X, dy, dx):
     images = np.pad(np.reshape(X, (-1, 8, 8)), ((0, 0), (1, 1), (1, 1)))
@@ -178,6 +182,10 @@ MORE = {
                          "build a new array.", _read_in_place),
         Slip("scores", "You returned the scores (one row per image); the function returns one label per image, "
                        "the class whose score is largest.", _read_scores),
+        Slip("zeroed", "A reasonable guard (section 7 calls it cheap insurance), but not the task: the function "
+                       "must give the labels the network predicts under section 2's scaling, where a pixel blank in "
+                       "every training image is divided by 1, so a speck of ink on it reaches the network.",
+             _read_zeroed),
         Slip("max", "np.max gives the largest score; the label is where it is (its index).", _read_max),
     ],
     "shift_digits": [
