@@ -71,11 +71,17 @@ def _power_unnormalised(H):                   # never divides by the norm: v gro
     return float(v @ H @ v)
 
 
-def _power_overflow(H):                      # normalised only in the quotient at the end: v overflows, inf / inf
-    v = np.ones(H.shape[0])
-    for _ in range(1000):
-        v = H @ v
-    return float(v @ H @ v / (v @ v))
+def _random(n):
+    return np.random.default_rng(0).standard_normal(n)
+
+
+def _overflow(start):                         # normalised only in the quotient at the end: v overflows, inf / inf
+    def top(H):
+        v = start(H.shape[0])
+        for _ in range(1000):
+            v = H @ v
+        return float(v @ H @ v / (v @ v))
+    return top
 
 
 def _power_diagonal(H):                       # the largest diagonal entry (read as e_i @ H @ e_i)
@@ -110,6 +116,9 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
+OVERFLOW = ("v is never rescaled inside the loop, so it grows like lambda_max^steps until it passes the largest float "
+            "(about 1e308), and the quotient at the end is inf / inf = nan: normalise v at every repetition, not "
+            "only at the end.")
 SOLUTIONS = {"lr_limit": 1 / 3, "top_eigenvalue": _top_eigenvalue,
              **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS, **HOVER_SOLUTIONS, **PAIRED_SOLUTIONS}
 
@@ -171,9 +180,8 @@ SLIPS = {
                     "repeat a few hundred times.", _power_few),
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
-        Slip("overflow", "v is never rescaled inside the loop, so it grows like lambda_max^steps until it passes the "
-                         "largest float (about 1e308), and the quotient at the end is inf / inf = nan: normalise v "
-                         "at every repetition, not only at the end.", _power_overflow),
+        Slip("overflow", OVERFLOW, _overflow(np.ones)),
+        Slip("overflow, random start", OVERFLOW, _overflow(_random)),
         Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
                          "eigenvector: rotate H and it changes.", _power_diagonal),
         Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
@@ -181,15 +189,24 @@ SLIPS = {
         Slip("vector", "You returned the vector v; return the number v @ H @ v (the Rayleigh quotient).",
              _power_vector),
         Slip("v @ v", "v @ v is 1 once v is normalised: the eigenvalue is the Rayleigh quotient v @ H @ v.",
-             _power(value=lambda v, H: float(v @ v))),
-        Slip("entry ratio", "One entry of H @ v over the same entry of v gives the eigenvalue only when that "
-                            "entry of the top eigenvector is not 0: here it is 0, so the ratio divides two vanishing "
-                            "numbers and reads another eigenvalue. The Rayleigh quotient v @ H @ v uses every entry.",
-             _power(value=lambda v, H: float((H @ v)[0] / v[0]))),
+             _power(start=_random, value=lambda v, H: float(v @ v))),
+        Slip("first axis", "Your answer is another eigenvalue of diag(1, 3), whose top eigenvector (0, 1) has a 0 "
+                           "first entry. Two slips do that: a start along the first axis, such as v[0] = 1 and the "
+                           "rest 0, has no part along the top eigenvector and never gains one; and one entry of "
+                           "H @ v over the same entry of v divides two vanishing numbers. Start from a random v, "
+                           "and read the eigenvalue with the Rayleigh quotient v @ H @ v, which uses every entry.",
+             _power(start=lambda n: np.eye(n)[0])),
+        Slip("ones start", "Your start has no part along the top eigenvector: for H = [[2, -1], [-1, 2]] the top "
+                           "eigenvector is (1, -1), at right angles to a start of ones, and every product H @ v keeps "
+                           "it at right angles, so v turns to the next eigenvector and you read 1, not 3. Start from "
+                           "a random vector: it has some part along every direction.", _power()),
+        Slip("unit quotient", "v @ H @ v is the eigenvalue only for a unit v: divide by v @ v, or scale v by its "
+                              "length np.linalg.norm(v), not by its largest entry.",
+             _power(normalise=lambda v: v / np.abs(v).max())),
         Slip("zero start", "v starts at 0, so H @ v stays 0 and 0/0 = nan: start from a vector that is not 0.",
              _power(start=np.zeros)),
         Slip("sum", "Dividing by the sum of v's entries does not make v a unit vector: the Rayleigh quotient "
-                    "needs v / ||v||.", _power(normalise=lambda v: v / v.sum())),
+                    "needs v / ||v||.", _power(start=_random, normalise=lambda v: v / v.sum())),
     ],
     **SPLIT_SLIPS,
     **DECAY_SLIPS,
@@ -217,7 +234,8 @@ def top_eigenvalue(fn, grade=False):
     whose lambda_max ran away (v not normalised in the loop) and that no slip names is told so."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
              (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
-             (np.array([[1.0, 0.0], [0.0, 3.0]]),)]
+             (np.array([[1.0, 0.0], [0.0, 3.0]]),),             # top eigenvector (0, 1): no part along e_1
+             (np.array([[2.0, -1.0], [-1.0, 2.0]]),)]           # top eigenvector (1, -1): none along the ones
     forbid = ("scipy", "sklearn")
 
     def check(grade):
