@@ -22,6 +22,7 @@ from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
+from .predict import as_real
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
@@ -220,7 +221,9 @@ def lr_limit(prediction, grade=False):
     error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
     not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
     the answer is 2 / 6 = 1/3."""
-    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
+    value = as_real(prediction)                 # one-sided: a step just above the limit already moves w away
+    tol = 0.0015 if value is not None and 1 / 3 + 0.0015 < value <= 1 / 3 + 0.01 else 0.01
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=tol,
                             right="The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets "
                                   "(they only place the bottom w*): the brake adds l2/n to the curvature of every "
                                   "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "
