@@ -22,6 +22,7 @@ from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
+from .predict import as_real
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
@@ -71,11 +72,17 @@ def _power_unnormalised(H):                   # never divides by the norm: v gro
     return float(v @ H @ v)
 
 
-def _power_overflow(H):                      # normalised only in the quotient at the end: v overflows, inf / inf
-    v = np.ones(H.shape[0])
-    for _ in range(1000):
-        v = H @ v
-    return float(v @ H @ v / (v @ v))
+def _random(n):
+    return np.random.default_rng(0).standard_normal(n)
+
+
+def _overflow(start):                         # normalised only in the quotient at the end: v overflows, inf / inf
+    def top(H):
+        v = start(H.shape[0])
+        for _ in range(1000):
+            v = H @ v
+        return float(v @ H @ v / (v @ v))
+    return top
 
 
 def _power_diagonal(H):                       # the largest diagonal entry (read as e_i @ H @ e_i)
@@ -110,6 +117,9 @@ def _rotated(eigenvalues, seed):
     return np.round(Q @ np.diag(eigenvalues) @ Q.T, 3)
 
 
+OVERFLOW = ("v is never rescaled inside the loop, so it grows like lambda_max^steps until it passes the largest float "
+            "(about 1e308), and the quotient at the end is inf / inf = nan: normalise v at every repetition, not "
+            "only at the end.")
 SOLUTIONS = {"lr_limit": 1 / 3, "top_eigenvalue": _top_eigenvalue,
              **SPLIT_SOLUTIONS, **DECAY_SOLUTIONS, **HOVER_SOLUTIONS, **PAIRED_SOLUTIONS}
 
@@ -171,9 +181,8 @@ SLIPS = {
                     "repeat a few hundred times.", _power_few),
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
-        Slip("overflow", "v is never rescaled inside the loop, so it grows like lambda_max^steps until it passes the "
-                         "largest float (about 1e308), and the quotient at the end is inf / inf = nan: normalise v "
-                         "at every repetition, not only at the end.", _power_overflow),
+        Slip("overflow", OVERFLOW, _overflow(np.ones)),
+        Slip("overflow, random start", OVERFLOW, _overflow(_random)),
         Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
                          "eigenvector: rotate H and it changes.", _power_diagonal),
         Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
@@ -181,15 +190,24 @@ SLIPS = {
         Slip("vector", "You returned the vector v; return the number v @ H @ v (the Rayleigh quotient).",
              _power_vector),
         Slip("v @ v", "v @ v is 1 once v is normalised: the eigenvalue is the Rayleigh quotient v @ H @ v.",
-             _power(value=lambda v, H: float(v @ v))),
-        Slip("entry ratio", "One entry of H @ v over the same entry of v gives the eigenvalue only when that "
-                            "entry of the top eigenvector is not 0: here it is 0, so the ratio divides two vanishing "
-                            "numbers and reads another eigenvalue. The Rayleigh quotient v @ H @ v uses every entry.",
-             _power(value=lambda v, H: float((H @ v)[0] / v[0]))),
+             _power(start=_random, value=lambda v, H: float(v @ v))),
+        Slip("first axis", "Your answer is another eigenvalue of diag(1, 3), whose top eigenvector (0, 1) has a 0 "
+                           "first entry. Two slips do that: a start along the first axis, such as v[0] = 1 and the "
+                           "rest 0, has no part along the top eigenvector and never gains one; and one entry of "
+                           "H @ v over the same entry of v divides two vanishing numbers. Start from a random v, "
+                           "and read the eigenvalue with the Rayleigh quotient v @ H @ v, which uses every entry.",
+             _power(start=lambda n: np.eye(n)[0])),
+        Slip("ones start", "Your start has no part along the top eigenvector: for H = [[2, -1], [-1, 2]] the top "
+                           "eigenvector is (1, -1), at right angles to a start of ones, and every product H @ v keeps "
+                           "it at right angles, so v turns to the next eigenvector and you read 1, not 3. Start from "
+                           "a random vector: it has some part along every direction.", _power()),
+        Slip("unit quotient", "v @ H @ v is the eigenvalue only for a unit v: divide by v @ v, or scale v by its "
+                              "length np.linalg.norm(v), not by its largest entry.",
+             _power(normalise=lambda v: v / np.abs(v).max())),
         Slip("zero start", "v starts at 0, so H @ v stays 0 and 0/0 = nan: start from a vector that is not 0.",
              _power(start=np.zeros)),
         Slip("sum", "Dividing by the sum of v's entries does not make v a unit vector: the Rayleigh quotient "
-                    "needs v / ||v||.", _power(normalise=lambda v: v / v.sum())),
+                    "needs v / ||v||.", _power(start=_random, normalise=lambda v: v / v.sum())),
     ],
     **SPLIT_SLIPS,
     **DECAY_SLIPS,
@@ -203,7 +221,9 @@ def lr_limit(prediction, grade=False):
     error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
     not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
     the answer is 2 / 6 = 1/3."""
-    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
+    value = as_real(prediction)                 # one-sided: a step just above the limit already moves w away
+    tol = 0.0015 if value is not None and 1 / 3 + 0.0015 < value <= 1 / 3 + 0.01 else 0.01
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=tol,
                             right="The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets "
                                   "(they only place the bottom w*): the brake adds l2/n to the curvature of every "
                                   "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "
@@ -217,7 +237,8 @@ def top_eigenvalue(fn, grade=False):
     whose lambda_max ran away (v not normalised in the loop) and that no slip names is told so."""
     cases = [(_rotated([4.0, 1.0, 0.5], 0),),
              (_rotated([0.9, 1.0, 0.2, 0.5], 1),),              # top two close: needs many repetitions
-             (np.array([[1.0, 0.0], [0.0, 3.0]]),)]
+             (np.array([[1.0, 0.0], [0.0, 3.0]]),),             # top eigenvector (0, 1): no part along e_1
+             (np.array([[2.0, -1.0], [-1.0, 2.0]]),)]           # top eigenvector (1, -1): none along the ones
     forbid = ("scipy", "sklearn")
 
     def check(grade):

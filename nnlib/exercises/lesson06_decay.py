@@ -79,6 +79,9 @@ def _advice(prediction):
     if math.isinf(value) and value > 0:
         return ("The brake never takes w to 0, true: each step takes a fraction of what is left. But the question "
                 "asks for half, and a fixed fraction a step brings w below half in a finite number of steps.")
+    if not math.isinf(value) and value != round(value) and 1 < abs(value - _steps_to_half()) <= 50:
+        return (f"Your count is too {'high' if value > _steps_to_half() else 'low'}, and a count of steps is a whole "
+                "number: find the first step after which w is below half its start.")
     near = [(abs(value - s.answer), s.hint) for s in SLIPS["l2_half_life"]
             if abs(value - s.answer) <= max(1.0 if s.answer >= 2 else 0.0, 0.01 * s.answer)]
     return min(near)[1] if near else None
@@ -90,8 +93,8 @@ def l2_half_life(prediction, grade=False):
     whatever the start."""
     return prediction_check("l2_half_life", prediction, truth=_steps_to_half, tol=1.0,
                             right="Each step subtracts lr * (l2/n) w = 0.001 w, so it keeps 0.999 of w, whatever "
-                                  "its size: after k steps w is 0.3 * 0.999^k, below half once 0.999^k < 1/2, "
-                                  "that is k > ln 2 / -ln 0.999, about 0.693 / 0.001 = 693. The start does not "
+                                  "its size: after t steps w is 0.3 * 0.999^t, below half once 0.999^t < 1/2, "
+                                  "that is t > ln 2 / -ln 0.999, about 0.693 / 0.001 = 693. The start does not "
                                   "matter: the brake halves any weight in the same number of steps, and it never "
                                   "takes it to 0. For 8000 epochs at a fixed lr = 2 the brake alone would leave "
                                   "0.999^8000, about 1/3000 of a weight; the weights that survive are the ones "

@@ -1,6 +1,8 @@
-"""Lesson 6, exercise 5 (06_moons, power iteration): the reply to an answer whose lambda_max ran away because v
-was not normalised inside the loop, whatever its start vector and number of repetitions, and to one that stopped
-repeating too early, whatever its start (a catalogued slip matches one such answer only, by its output)."""
+"""Lesson 6, exercise 6 (06_moons, power iteration): the reply to an answer whose lambda_max ran away because v
+was not normalised inside the loop, whatever its start vector and number of repetitions, to one above lambda_max
+(a quotient of a v that is not a unit vector), to one that reads another eigenvalue (a start with no part along
+the top eigenvector), and to one that stopped repeating too early, whatever its start (a catalogued slip matches
+one such answer only, by its output)."""
 import numpy as np
 
 from .compare import compare, show
@@ -16,6 +18,11 @@ RUNAWAY = ("Your lambda_max ran away: v's length grows (or shrinks) like lambda_
 FEW = ("Right where the two largest eigenvalues are far apart, too low where they are close: v has not yet turned "
        "to the top eigenvector. Each repetition shrinks the other components by lambda_2 / lambda_max, and with "
        "0.9 against 1.0 that takes many repetitions: repeat until v stops changing (a few hundred times is safe).")
+ABOVE = ("Your lambda_max is above the largest eigenvalue, and no vector's Rayleigh quotient can be: v @ H @ v is the "
+         "eigenvalue only for a unit v. Divide by v @ v, or scale v by its length np.linalg.norm(v).")
+START = ("Your answer is another eigenvalue of H, not the largest: your start has no part along the top eigenvector, "
+         "and every product H @ v keeps it without one, so v turns to the next eigenvector instead. Start from a "
+         "random vector: it has some part along every direction.")
 WIDE = np.diag([10.0, 1.0, 0.5])                 # lambda_2 / lambda_max = 0.1: a few repetitions are enough
 
 
@@ -57,9 +64,24 @@ def stopped_early(fn, cases, reference, forbid_modules=()):
     return None
 
 
+def misread(fn, cases, reference, forbid_modules=()):
+    """(the reply, the first case's problem) if fn's answer on a case is above lambda_max (ABOVE) or is another
+    eigenvalue of H (START), else None. A runaway answer is caught before this."""
+    for (H,) in cases:
+        top, got = reference(H), _number(fn, H, forbid_modules)
+        if got is None or not np.isfinite(got) or abs(got - top) <= 1e-4 * (1 + abs(top)):
+            continue
+        problem = f"for (H={show(H)}): " + compare(got, top, ("lambda_max",), words=False)
+        if got > top:
+            return ABOVE, problem
+        if np.any(np.abs(np.linalg.eigvalsh(H)[:-1] - got) <= 1e-4 * (1 + abs(got))):
+            return START, problem
+    return None
+
+
 def named_or_runaway(name, fn, check, slips, cases, reference, forbid_modules, grade):
-    """Run check(grade); a failure no slip in `slips` names whose answer ran away gets RUNAWAY instead, and one
-    that stopped repeating too early gets FEW."""
+    """Run check(grade); a failure no slip in `slips` names whose answer ran away gets RUNAWAY instead, one above
+    lambda_max ABOVE, one that reads another eigenvalue START, and one that stopped repeating too early FEW."""
     if not callable(fn) or untouched(fn):
         return check(grade)
     try:
@@ -69,6 +91,9 @@ def named_or_runaway(name, fn, check, slips, cases, reference, forbid_modules, g
         problem = None if named else runaway(fn, cases, reference, forbid_modules)
         if problem is not None:
             return verdict(name, problem, RUNAWAY, grade)
+        wrong = None if named else misread(fn, cases, reference, forbid_modules)
+        if wrong is not None:
+            return verdict(name, wrong[1], wrong[0], grade)
         early = None if named else stopped_early(fn, cases, reference, forbid_modules)
         if early is not None:
             return verdict(name, early, FEW, grade)

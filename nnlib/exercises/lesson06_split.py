@@ -73,6 +73,10 @@ SLIPS = {"choose_l2": [
          "added up: the training loss rewards the net that fits the training set's noise, and a weaker brake always "
          "lowers it, so it pulls the choice away from what the validation set says about new points.",
          _pick(lambda row: row[_TRAIN] + row[_VAL], lambda row, losses: row[_TEST])),
+    Slip("mean test reported", "The choice is now made on the validation set alone, but the figure reported is "
+         "the mean test loss of all the strengths, most of them nets you did not choose: report the test loss of "
+         "the chosen strength only.", _pick(lambda row: row[_VAL],
+                                             lambda row, losses: sum(r[_TEST] for r in losses.values()) / len(losses))),
     Slip("training chooses", "The strength is chosen by its training loss, which a weaker brake always lowers: "
          "that choice prefers the net that fits the training set's noise, however it does on new points.",
          _pick(lambda row: row[_TRAIN], lambda row, losses: row[_TEST])),

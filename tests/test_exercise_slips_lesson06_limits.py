@@ -1,0 +1,43 @@
+"""Lesson 6, exercises 1, 2 and 4: a half-life count a little off and not whole is told too high or too low; the
+step limit is one-sided (a step just above 1/3 already moves w away from w*, so it is refused); reporting the mean
+test loss of every strength is named as such.
+"""
+import contextlib
+import io
+
+import pytest
+
+from nnlib import check
+from nnlib.exercises import lesson06_split
+
+
+def reply(name, answer):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert getattr(check, name)(answer) is None
+    return out.getvalue().strip()
+
+
+@pytest.mark.parametrize("prediction, word", [(694.9, "too high"), (691.2, "too low"), (720.5, "too high")])
+def test_a_count_off_and_not_whole_is_told_which_way(prediction, word):
+    text = reply("l2_half_life", prediction)
+    assert text.startswith("l2_half_life: not yet.") and word in text, text
+
+
+@pytest.mark.parametrize("prediction", [0.335, 0.34, 0.343])
+def test_a_step_just_above_the_limit_is_refused(prediction):
+    text = reply("lr_limit", prediction)
+    assert text.startswith("lr_limit: not yet.") and "too high" in text, text
+
+
+@pytest.mark.parametrize("prediction", [1 / 3, 0.333, 0.334, 0.33, 0.324])
+def test_the_limit_and_just_below_it_pass(prediction):
+    assert reply("lr_limit", prediction).startswith("lr_limit: correct")
+
+
+def test_the_mean_test_loss_of_all_strengths_is_named():
+    def choose_l2(losses):
+        best = min(losses, key=lambda l2: losses[l2][1])
+        return best, sum(row[2] for row in losses.values()) / len(losses)
+    hint = next(s.hint for s in lesson06_split.SLIPS["choose_l2"] if s.name == "mean test reported")
+    assert reply("choose_l2", choose_l2).startswith(f"choose_l2: not yet. {hint}")
