@@ -71,7 +71,7 @@ SLIPS = {
     "gradient_shapes": [
         Slip("column of ones", "With explicit biases X has no column of ones: count dJdW1's rows again (the biases' "
              "gradient dJdb1 comes apart).", (10, 7, 4, 7)),
-        Slip("W1 like delta1", "dJdW1 is not shaped like delta1: every gradient has its weight's shape. What is "
+        Slip("W1 like delta1", "dJdW1 should not be shaped like delta1: every gradient has its weight's shape. What is "
              "W1's shape, in z1 = X @ W1?", (10, 7, 10, 7)),
         Slip("transposed W1", "The rows and columns of dJdW1 are swapped: which of W1's axes runs over the inputs, "
              "in z1 = X @ W1?", (10, 7, 7, 3)),
@@ -123,6 +123,9 @@ SLIPS = {
         Slip("chain factor", "Your slope misses a factor the chain rule brings: through tanh(z) = 2 sigmoid(2z) - 1 "
              "both the outer 2 and the inner 2z give one, and the quotient rule has none to lose. Test your formula "
              "at a = 0 against a central difference.", lambda a: (1 - a ** 2) / 2),
+        Slip("factor two", "Your slope is 2 at a = 0, but near z = 0 tanh(z) is close to z itself, so its slope "
+             "there is 1: a factor 2 crept in. Test your formula at a = 0 against a central difference.",
+             lambda a: 2 * (1 - a ** 2)),
         Slip("inverse", "Your slope grows without bound as |a| nears 1, but tanh levels off there, so its slope must "
              "die away: you wrote dz/da, the slope of arctanh, rather than da/dz.", lambda a: 1 / (1 - a ** 2)),
         Slip("plus", "Your slope grows as |a| nears 1, but tanh levels off there (at -1 and 1), so its slope must "

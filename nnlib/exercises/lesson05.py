@@ -159,7 +159,8 @@ SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "l_layer_grads": _l_layer, **
 SLIPS = {
     "relu_gate": [
         Slip("no_mask", "backward passes dJda through unchanged: a ReLU blocks the gradient wherever z <= 0 "
-                        "(its slope there is 0).", _relu_gate(backward=lambda a, G: G)),
+                        "(its slope there is 0). A mask a >= 0 does this: a = max(z, 0) is never "
+                        "negative, so a >= 0 is True everywhere.", _relu_gate(backward=lambda a, G: G)),
         Slip("mask_only", "backward returns only the local derivative (1 or 0); multiply it by the upstream "
                           "gradient dJda.", _relu_gate(backward=lambda a, G: (a > 0).astype(float))),
         Slip("upstream_mask", "The mask must come from the gate's own input z (or output a), not from the sign "
