@@ -136,7 +136,7 @@ SLIPS = {
              "curvature into the largest safe lr.", 7.0),
         Slip("row sum", "You added a row's entries (6 + 2): that is an upper bound on the steepest curvature, so "
              "the lr is safe but not the largest safe one.", 2 / 8),
-        Slip("trace", "2 / (lambda_max + lambda_min), 2 over the sum of the two curvatures (the trace, 9), is "
+        Slip("trace", "2 / (lambda_max + lambda_min), 2 over the sum of the two curvatures (the trace), is "
              "section 2's fastest single rate, the one that shrinks both axes equally fast; it is not the largest "
              "safe one, which comes from the steepest curvature alone.", 2 / 9),
         Slip("unsquared", "Your steepest curvature is off: in det(A - lambda I) the off-diagonal entries enter "
