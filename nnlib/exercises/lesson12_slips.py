@@ -24,7 +24,8 @@ def _shift_unguarded_first(X, dy, dx):      # the same, with a move of 0 taken a
 
 
 _UNGUARDED = ("You blanked an edge for a move of 0: when dy or dx is 0, nothing comes round on that axis, so no "
-              "row or column should be blanked there; only the edge the roll brought round should be.")
+              "row or column should be blanked there; only the edge the roll brought round should be. (Your code "
+              "treats a move of 0 as a move {}.)")
 
 
 def _shift_all_borders(X, dy, dx):          # the move done right, then every border row and column blanked
@@ -233,8 +234,8 @@ MORE = {
         Slip("positive only", "Moves down and to the right come out right, but a move up or to the left still "
                               "brings the row or column that leaves the frame round to the other edge: look at "
                               "where it lands when dy or dx is -1.", _shift_positive_only),
-        Slip("unguarded", _UNGUARDED, _shift_unguarded),
-        Slip("unguarded first", _UNGUARDED, _shift_unguarded_first),
+        Slip("unguarded", _UNGUARDED.format("up or to the left"), _shift_unguarded),
+        Slip("unguarded first", _UNGUARDED.format("down or to the right"), _shift_unguarded_first),
         Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
         Slip("columns only", "A move up or down still brings the row that leaves the frame round to the other "
                              "edge: look at the row the ink moves away from.",
