@@ -208,11 +208,20 @@ def has_text(value):
     return False
 
 
-def _worst(got, want):
+class Named(str):
+    """An output's name with `where(index)`, which names an entry's place in words (a plain str: 'row i, column j')."""
+
+    def __new__(cls, name, where):
+        label = super().__new__(cls, name)
+        label.where = where
+        return label
+
+
+def _worst(got, want, label=""):
     """For a large array: the entry furthest from the expected one, as 'at row i, column j: expected a, got b'."""
     i = np.unravel_index(int(np.argmax(np.abs(got - want))), want.shape)
     names = ("row", "column") if want.ndim == 2 else ("index",) * want.ndim
-    where = ", ".join(f"{name} {int(j)}" for name, j in zip(names, i))
+    where = label.where(i) if isinstance(label, Named) else ", ".join(f"{name} {int(j)}" for name, j in zip(names, i))
     return f"the furthest entry is at {where}: expected {want[i]:.6g}, got {got[i]:.6g}"
 
 
@@ -237,7 +246,7 @@ def differs(label, got, want, atol=ATOL, rtol=RTOL, words=True):
         return None
     pattern = (_pattern if words else _facts)(got, want, atol, rtol)
     if want.size > SHOWN:
-        return f"{label} ({want.shape}): {_worst(got, want)}{pattern}"
+        return f"{label} ({want.shape}): {_worst(got, want, label)}{pattern}"
     return f"{label}: expected {show(want)}, got {show(got)}{pattern}"
 
 

@@ -106,9 +106,9 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
  'unbroadcast': 'def unbroadcast(g, shape):\n'
                 '    # g is dJ/d(result) of a gate whose input of this `shape` numpy broadcast; return that '
                 "input's share.\n"
-                '    while g.ndim > len(shape):\n'
-                '        g = g.mean(axis=0)\n'
-                '    return g',
+                "    lead = g.ndim - len(shape)                       # the axes numpy put in front of the input's "
+                'own\n'
+                '    return g.mean(axis=tuple(range(lead)))',
  'weight_history': 'def weight_history(X, y, lr, epochs):\n'
                    '    # The perceptron rule of section 3; returns w after each epoch, shape (epochs, d).\n'
                    '    w = np.zeros(X.shape[1])\n'

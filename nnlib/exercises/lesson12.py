@@ -12,7 +12,7 @@ from .lesson12_curves import curve_remedy
 from .lesson12_letters import SLIPS as LETTERS_SLIPS
 from .lesson12_letters import SOLUTIONS as LETTERS_SOLUTIONS
 from .lesson12_letters import letters_start
-from .lesson12_slips import MORE
+from .lesson12_slips import MORE, SHIFTED
 from .reply import Refused
 
 
@@ -259,7 +259,7 @@ def shift_digits(fn, grade=False):
              Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)"),
              Case((_images(3, 2), 0, -1), "(X (2, 64) raw pixels, dy=0, dx=-1)"),    # every sign of dy and dx
              Case((_images(4, 2), 1, 0), "(X (2, 64) raw pixels, dy=1, dx=0)")]      # on its own
-    return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=("shifted",),
+    return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=(SHIFTED,),
                           slips=SLIPS["shift_digits"], pure=True, grade=grade)
 
 

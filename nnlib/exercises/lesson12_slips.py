@@ -2,7 +2,30 @@
 short: `MORE[name]` is appended to lesson12.SLIPS[name]. Data for the engine in engine.py."""
 import numpy as np
 
+from .compare import Named
 from .engine import Slip
+
+# The check's output: an entry of the flat (n, 64) array is named as an image's pixel, with its row and column.
+SHIFTED = Named("shifted", lambda i: f"image {i[0]}, pixel {i[1]} (row {i[1] // 8}, column {i[1] % 8})")
+
+
+def _shift_unguarded(X, dy, dx):            # the right edges blanked, but also one edge for a move of 0
+    moved = np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2))
+    moved[:, 0 if dy > 0 else -1, :] = 0
+    moved[:, :, 0 if dx > 0 else -1] = 0
+    return moved.reshape(-1, 64)
+
+
+def _shift_unguarded_first(X, dy, dx):      # the same, with a move of 0 taken as a move down or right
+    moved = np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2))
+    moved[:, 0 if dy >= 0 else -1, :] = 0
+    moved[:, :, 0 if dx >= 0 else -1] = 0
+    return moved.reshape(-1, 64)
+
+
+_UNGUARDED = ("You blanked an edge for a move of 0: when dy or dx is 0, nothing comes round on that axis, so no "
+              "row or column should be blanked there; only the edge the roll brought round should be. (Your code "
+              "treats a move of 0 as a move {}.)")
 
 
 def _shift_all_borders(X, dy, dx):          # the move done right, then every border row and column blanked
@@ -211,6 +234,8 @@ MORE = {
         Slip("positive only", "Moves down and to the right come out right, but a move up or to the left still "
                               "brings the row or column that leaves the frame round to the other edge: look at "
                               "where it lands when dy or dx is -1.", _shift_positive_only),
+        Slip("unguarded", _UNGUARDED.format("up or to the left"), _shift_unguarded),
+        Slip("unguarded first", _UNGUARDED.format("down or to the right"), _shift_unguarded_first),
         Slip("dx only", "The images move across but never up or down: dy is not applied.", _shift_dx_only),
         Slip("columns only", "A move up or down still brings the row that leaves the frame round to the other "
                              "edge: look at the row the ink moves away from.",
