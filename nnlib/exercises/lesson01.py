@@ -170,8 +170,8 @@ SLIPS = {
         Slip("start", "Your history has one row too many: a row for the starting weights too? One row per epoch, "
              "recorded after it.", _history_slip("start")),
         Slip("with b", "Each row should hold w alone (d numbers); yours holds b as well.", _history_slip("with b")),
-        Slip("reset", "w and b start again from zero in every epoch: the weights carry over from one epoch to the "
-                      "next, so set them once, before the loops.", _history_slip("reset")),
+        Slip("reset", "w starts again from zero in every epoch: the weights carry over from one epoch to the "
+                      "next, so set w (and b) once, before the loops.", _history_slip("reset")),
     ],
 }
 

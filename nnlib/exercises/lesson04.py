@@ -38,7 +38,7 @@ def _tanh_grads(X, y, W1, b1, W2, b2, slope="a", delta2="linear", scale=1, bias=
 
 
 def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=True, per_n=1, out_slope=True,
-                stop=False, x_slope=False):
+                stop=False, x_slope=False, weight=""):
     n = X.shape[0] ** per_n
     a1 = _sigmoid(X @ W1 + b1)
     y_hat = _sigmoid(a1 @ W2 + b2)
@@ -46,6 +46,8 @@ def _input_grad(X, y, W1, b1, W2, b2, slope="a", transpose=False, per_sample=Tru
     if stop:
         return d2 @ W2.T
     d1 = d2 @ W2.T * {"a": a1 * (1 - a1), "none": 1.0, "tanh": 1 - a1 ** 2}[slope]
+    if weight:                                          # dJ/dW1 = X^T delta1 (or its transpose), not dJ/dX
+        return (X.T @ d1).T if weight == "T" else X.T @ d1
     dX = W1 @ d1.T if transpose else d1 @ W1.T
     dX = dX * X * (1 - X) if x_slope else dX
     return dX if per_sample else dX.sum(axis=0)
@@ -157,6 +159,10 @@ SLIPS = {
              "through the hidden slope and W1.", _input_slip(stop=True)),
         Slip("W1 untransposed", "delta1 @ W1 does not fit: as dJ/da1 = delta2 W2^T, the step through W1 "
              "multiplies by its transpose.", _input_w1),
+        *[Slip(f"weight gradient{tail}", "Your result has the shape of W1" + tail + ": you computed a weight "
+               "gradient, which sums over the samples. dJ/dX keeps one row per sample, the shape of X: the chain "
+               "goes from delta1 down to X, not to W1.", _input_slip(weight=how)) for how, tail in
+          [("W", ""), ("T", " turned over (hidden, inputs)")]],
         Slip("numerical", "Your numbers are close but not exact: finite differences approximate the derivative. "
              "This exercise asks you to derive it: follow the chain rule back to X.", _input_grad_numerically),
     ],
