@@ -185,7 +185,7 @@ SLIPS = {
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
         Slip("overflow", OVERFLOW, _overflow(np.ones)),
-        Slip("overflow, random start", OVERFLOW, _overflow(_random)),
+        Slip("overflow, random start", OVERFLOW + " A random start does not prevent it.", _overflow(_random)),
         Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
                          "eigenvector: rotate H and it changes.", _power_diagonal),
         Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
