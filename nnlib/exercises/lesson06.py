@@ -180,8 +180,10 @@ SLIPS = {
           (("", "J", 3.2 / 6), (" of the data alone", "the data term", 3.2 / 4))],
     ],
     "top_eigenvalue": [
-        Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
-                    "repeat a few hundred times.", _power_few),
+        Slip("few", "Right idea, stopped too early: when the two largest eigenvalues are close, v turns slowly and "
+                    "the quotient creeps up by a little at every step, so neither a handful of repetitions nor a stop "
+                    "once it changes by little is convergence. How many repetitions bring 0.9^k below the error "
+                    "you accept?", _power_few),
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
         Slip("overflow", OVERFLOW, _overflow(np.ones)),
