@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from nnlib import check
-from nnlib.exercises import lesson06
+from nnlib.exercises import lesson06, lesson06_hover
 
 
 def reply(prediction):
@@ -96,3 +96,10 @@ def test_numbers_that_fit_another_step_are_told_that_step(prediction, step):
     text = reply(prediction)
     assert text.startswith(f"l1_unused_weight: not yet. Your two numbers fit a weight that moves by {step} each"), text
     assert "does not land exactly" not in text
+
+
+@pytest.mark.parametrize("prediction", [(693, 0.0005), (690, 0.0005), (692, 0.0005)])
+def test_exercise_1s_l2_count_carried_over_is_named_not_a_log_base(prediction):
+    text = reply(prediction)
+    assert text.startswith(f"l1_unused_weight: not yet. {lesson06_hover.CARRIED}"), text
+    assert "ln 10" not in text and "log10" not in text, text

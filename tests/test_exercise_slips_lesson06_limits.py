@@ -24,13 +24,14 @@ def test_a_count_off_and_not_whole_is_told_which_way(prediction, word):
     assert text.startswith("l2_half_life: not yet.") and word in text, text
 
 
-@pytest.mark.parametrize("prediction", [0.335, 0.34, 0.343])
+@pytest.mark.parametrize("prediction", [0.3334, 0.334, 0.3345, 0.335, 0.34, 0.343])
 def test_a_step_just_above_the_limit_is_refused(prediction):
     text = reply("lr_limit", prediction)
     assert text.startswith("lr_limit: not yet.") and "too high" in text, text
+    assert "not above it" in text and "within 0.01 of the answer" not in text, text
 
 
-@pytest.mark.parametrize("prediction", [1 / 3, 0.333, 0.334, 0.33, 0.324])
+@pytest.mark.parametrize("prediction", [1 / 3, 0.333, 0.33333, 0.33, 0.324])
 def test_the_limit_and_just_below_it_pass(prediction):
     assert reply("lr_limit", prediction).startswith("lr_limit: correct")
 

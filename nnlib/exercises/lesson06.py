@@ -22,12 +22,15 @@ from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
-from .predict import as_real
+from .predict import _prediction_hint, as_real, show
+from .reply import verdict
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
 L2_BRAKE = 10.0                                 # the prompt's l2: the penalty (l2 / 2n) w^2 adds l2 / n = 2
 LAM = float(np.mean(np.square(X_POINTS))) + L2_BRAKE / len(X_POINTS)
+ONE_SIDED = (" (an answer counts as right from 0.01 below the largest safe rate up to that rate, and not above "
+             "it: any rate above it, however slightly, lets w drift away from w*)")
 
 
 def _largest_stable_lr(lam=LAM, steps=100):
@@ -177,12 +180,14 @@ SLIPS = {
           (("", "J", 3.2 / 6), (" of the data alone", "the data term", 3.2 / 4))],
     ],
     "top_eigenvalue": [
-        Slip("few", "Right idea, too few repetitions: when the two largest eigenvalues are close, v turns slowly; "
-                    "repeat a few hundred times.", _power_few),
+        Slip("few", "Right idea, stopped too early: when the two largest eigenvalues are close, v turns slowly and "
+                    "the quotient creeps up by a little at every step, so neither a handful of repetitions nor a stop "
+                    "once it changes by little is convergence. How many repetitions bring 0.9^k below the error "
+                    "you accept?", _power_few),
         Slip("unnormalised", "Without dividing by the norm, v grows (or shrinks) like lambda_max^steps, and so "
                              "does v @ H @ v: normalise v at every repetition.", _power_unnormalised),
         Slip("overflow", OVERFLOW, _overflow(np.ones)),
-        Slip("overflow, random start", OVERFLOW, _overflow(_random)),
+        Slip("overflow, random start", OVERFLOW + " A random start does not prevent it.", _overflow(_random)),
         Slip("diagonal", "The largest diagonal entry is the curvature along one axis, not along the top "
                          "eigenvector: rotate H and it changes.", _power_diagonal),
         Slip("numpy", "The point is to find lambda_max without numpy's routines, which cannot read H here: "
@@ -221,9 +226,12 @@ def lr_limit(prediction, grade=False):
     error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
     not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
     the answer is 2 / 6 = 1/3."""
-    value = as_real(prediction)                 # one-sided: a step just above the limit already moves w away
-    tol = 0.0015 if value is not None and 1 / 3 + 0.0015 < value <= 1 / 3 + 0.01 else 0.01
-    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=tol,
+    value = as_real(prediction)                 # one-sided: a step above 2 / LAM already moves w away from w*
+    if value is not None and np.isfinite(value) and value > 2 / LAM + 5e-5:
+        hint = _prediction_hint(prediction, SLIPS["lr_limit"], 0.01, 2 / LAM)
+        return verdict("lr_limit", f"you predicted {show(prediction)}, which is not it" + ("" if hint else
+                       ": too high, a rate at which the distance to w* grows") + ONE_SIDED, hint, grade)
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
                             right="The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets "
                                   "(they only place the bottom w*): the brake adds l2/n to the curvature of every "
                                   "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "

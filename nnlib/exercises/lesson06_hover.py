@@ -78,6 +78,19 @@ def step_slip(prediction):
                          "(l1/n) sign(w): work its size out from the prompt's numbers.", tuple(values))]
 
 
+CARRIED = ("That count is exercise 1's, for L2's brake, which takes a fraction of what is left. L1's pull takes the "
+           "same amount, lr * l1 / n, at every step whatever w's size: how many such steps does the start 0.2995 "
+           "hold?")
+
+
+def carried_slip(prediction):
+    """[Slip] naming exercise 1's L2 count (693, give or take a few) carried over as the first number; else []."""
+    values = as_reals(prediction, 2)
+    if values is None or not all(np.isfinite(values)) or abs(values[0] - 693) > 3:
+        return []
+    return [Slip("L2 count carried over", CARRIED, tuple(values))]
+
+
 def l1_unused_weight(prediction, grade=False):
     """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
     L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005). A count one step off is
@@ -92,7 +105,7 @@ def l1_unused_weight(prediction, grade=False):
                                   "within half a step of it. L1 switches a weight off to within lr * l1 / n, "
                                   "which is why section 6 counts weights below 0.001 in size.",
                             slips=SLIPS["l1_unused_weight"] + part_slips(prediction, 2, PARTS, TOL)
-                            + step_slip(prediction), near=False, grade=grade)
+                            + step_slip(prediction) + carried_slip(prediction), near=False, grade=grade)
 
 
 __all__ = ["l1_unused_weight"]

@@ -17,7 +17,9 @@ RUNAWAY = ("Your lambda_max ran away: v's length grows (or shrinks) like lambda_
            "H @ v.")
 FEW = ("Right where the two largest eigenvalues are far apart, too low where they are close: v has not yet turned "
        "to the top eigenvector. Each repetition shrinks the other components by lambda_2 / lambda_max, and with "
-       "0.9 against 1.0 that takes many repetitions: repeat until v stops changing (a few hundred times is safe).")
+       "0.9 against 1.0 that takes many repetitions. A stop once the quotient changes by little is no proof either: "
+       "when lambda_2 / lambda_max is near 1, it creeps up by a little at every step for a long while. How many "
+       "repetitions bring 0.9^k below the error you accept?")
 ABOVE = ("Your lambda_max is above the largest eigenvalue, and no vector's Rayleigh quotient can be: v @ H @ v is the "
          "eigenvalue only for a unit v. Divide by v @ v, or scale v by its length np.linalg.norm(v).")
 START = ("Your answer is another eigenvalue of H, not the largest: your start has no part along the top eigenvector, "
