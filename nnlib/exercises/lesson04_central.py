@@ -27,27 +27,22 @@ def _central(f, x, h=_H, kind="central", reset=True):
     return grad
 
 
-def _in_place(f, x, h=_H):
-    """Nudges x itself and never puts it back."""
+def _in_place(f, x, h=_H, undo=False):
+    """Nudges x itself and never puts it back, or (undo=True) undoes the nudge by arithmetic (+h, -2h, +h):
+    then x comes back off in its last bits."""
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         x[i] += h
         plus = f(x)
         x[i] -= 2 * h
         grad[i] = (plus - f(x)) / (2 * h)
+        if undo:
+            x[i] += h
     return grad
 
 
 def _undone_by_arithmetic(f, x, h=_H):
-    """Nudges x itself and undoes the nudge by arithmetic (+h, -2h, +h): x comes back off in its last bits."""
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        x[i] += h
-        plus = f(x)
-        x[i] -= 2 * h
-        grad[i] = (plus - f(x)) / (2 * h)
-        x[i] += h
-    return grad
+    return _in_place(f, x, h, undo=True)
 
 
 def _on_a_copy(f, x, h=_H):
