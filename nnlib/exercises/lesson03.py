@@ -105,7 +105,7 @@ SLIPS = {
         Slip("sigmoid form", "a (1 - a) is the sigmoid's slope; tanh's is different: differentiate "
              "(e^z - e^-z) / (e^z + e^-z) with the quotient rule, then write the result with a.",
              lambda a: a * (1 - a)),
-        Slip("no square", "Close, but something the quotient rule squares got lost: 1 - a gives different slopes "
+        Slip("no square", "Something the quotient rule squares got lost: 1 - a gives different slopes "
              "at a = 0.5 and a = -0.5, while tanh is odd (tanh(-z) = -tanh(z)), so its slope is the same at z and "
              "-z. Redo the quotient rule, and test your formula at a = 0.5 against a central difference of tanh at "
              "z = arctanh(0.5).", lambda a: 1 - a),

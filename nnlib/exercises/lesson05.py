@@ -115,11 +115,13 @@ _KEYS = {"right": lambda p, l: f"{p}{l}", "W": lambda p, l: "W" if p == "W" else
          "off": lambda p, l: f"W{l - 1}" if p == "W" else f"b{l}"}
 
 
-def _l_layer(params, X, Y, loss="right", keys="right", transpose=False, per_n=True, tanh_again=False):
+def _l_layer(params, X, Y, loss="right", keys="right", transpose=False, per_n=True, tanh_again=False,
+             no_slope=False):
     """The L-layer network's (J, grads); the keywords make the seed's bugs and other slips."""
     L, a, y_hat = _forward(params, X)
     delta = (y_hat - Y) / (X.shape[0] if per_n else 1)
     slope = (lambda a: 1 - np.tanh(a) ** 2) if tanh_again else (lambda a: 1 - a ** 2)
+    slope = (lambda a: 1.0) if no_slope else slope
     return _LOSSES[loss](Y, y_hat), _backward(params, a, delta, L, _KEYS[keys], transpose, slope)
 
 
@@ -221,6 +223,8 @@ SLIPS = {
              _l_slip(per_n=False)),
         Slip("tanh again", "The hidden slope applies tanh to a[l - 1], which is already tanh(z): the slope "
                            "1 - tanh(z)^2 is written with the activation itself.", _l_slip(tanh_again=True)),
+        Slip("no slope", "The hidden delta lost tanh's slope 1 - a^2: sending delta back through W gives dJ/da, "
+                         "and the tanh gate multiplies it by its slope to give dJ/dz.", _l_slip(no_slope=True)),
     ],
     **SHARED_SLIPS,
 }

@@ -43,8 +43,7 @@ SLIPS = {"shared_input": [
                                  "same way, up together, so neither input's effect on f works against the other.",
            value) for sign, value in (("+", 3.6), ("-", -3.6))],
     Slip("twice over", "12 doubles for x being used twice, but the two reported gradients already are one per use, "
-                       "through a and through b, so no extra factor 2 belongs. Nor does a factor x: a nudge h of x "
-                       "moves each input by h, not by x h.", 12.0),
+                       "through a and through b, so no extra factor 2 belongs.", 12.0),
     Slip("upstream term", "7 counts the upstream gradient df/df = 1 as a term of its own: it is the factor backward "
                           "multiplies each input's gradient by (here 1, which changes nothing), not a path from x "
                           "to f.", 7.0),

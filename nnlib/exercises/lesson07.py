@@ -38,14 +38,15 @@ def _steps_per_epoch():
 
 # --- exercise 3 (diagnose): a buggy Adam step -------------------------------------------------------------
 def _adam(p, g, m, v, t, lr, v_of=lambda g: g * g, m_power=True, correct=True, betas=(BETA1, BETA2),
-          root=np.sqrt, sign=1, hats=False, t_shift=0, correct_m=True, correct_v=True):
+          root=np.sqrt, sign=1, hats=False, t_shift=0, correct_m=True, correct_v=True, eps_inside=False):
     """Adam's step; the keywords make the handed-out bugs and the other typical slips."""
     b1, b2 = betas
     m_new = b1 * m + (1 - b1) * g
     v_new = b2 * v + (1 - b2) * v_of(g)
     m_hat = m_new / (1 - b1 ** (t + t_shift if m_power else 1)) if correct and correct_m else m_new
     v_hat = v_new / (1 - b2 ** (t + t_shift)) if correct and correct_v else v_new
-    return p - sign * lr * m_hat / (root(v_hat) + EPS), *((m_hat, v_hat) if hats else (m_new, v_new))
+    scale = root(v_hat + EPS) if eps_inside else root(v_hat) + EPS
+    return p - sign * lr * m_hat / scale, *((m_hat, v_hat) if hats else (m_new, v_new))
 
 
 def _adam_slip(**how):
@@ -118,6 +119,11 @@ SLIPS = {
                       "1 - beta ** 0 = 0.", _adam_slip(t_shift=-1)),
         Slip("in_place", "The numbers are right, but `m *= ...`, `v += ...` and `p -= ...` changed the caller's "
                          "arrays: build new ones.", _adam_in_place),
+        Slip("eps in root", "eps went inside the square root: sqrt(v_hat + eps) is not section 3's "
+                            "sqrt(v_hat) + eps. With eps = 1e-8 under the root it acts like 1e-4 outside it, so "
+                            "for a gradient of 1e-5 the first step is about a tenth of lr instead of about lr. "
+                            "eps only keeps the division away from 0: add it after the root.",
+             _adam_slip(eps_inside=True)),
     ],
     **ADAMW_SLIPS,
 }
@@ -135,7 +141,8 @@ def adam_step(fn, grade=False):
     """Lesson 7, exercise 3 (diagnose): adam_step(p, g, m, v, t, lr) -> (p_new, m_new, v_new), t from 1."""
     cases = [(_P, _G, _ZERO, _ZERO.copy(), 1, 0.01),
              (_P, _G, 0.1 * _M, 0.01 * np.abs(_M), 2, 0.01),
-             (_P, _G, _M, np.square(_M), 10, 0.1)]
+             (_P, _G, _M, np.square(_M), 10, 0.1),
+             (_P, 1e-5 * _G, _ZERO, _ZERO.copy(), 1, 0.01)]     # tiny gradients: eps's place shows
     return function_check("adam_step", fn, reference=_adam, cases=cases, outputs=("p_new", "m_new", "v_new"),
                           slips=SLIPS["adam_step"], pure=True, grade=grade,
                           right="v is a running mean of g^2, so sqrt(v_hat) has g's scale, and both corrections "

@@ -40,7 +40,8 @@ SLIPS = {
                             "of the last step into this one, so the recurrence has a w_(t-1) term too.", 2 / 20),
         Slip("top speed", "That divides plain SGD's limit by 1 / (1 - mu) = 10, the top speed on a steady slope; "
                           "across the valley the gradient flips sign each step, and the swings do not add up like "
-                          "that. Write the recurrence and try w_t = (-1)^t c.", 2 * (1 - MU) / 20),
+                          "that. Or a sign slip on mu in the recurrence gives this number too: check the sign of its "
+                          "w_(t-1) term. Write the recurrence and try w_t = (-1)^t c.", 2 * (1 - MU) / 20),
         Slip("half", "A term went missing: with w_t = (-1)^t c, both w_(t+1) and w_(t-1) equal -w_t, so the "
                      "w_(t-1) term counts as well as the w_(t+1) one (and the curvature across is 20, the factor in "
                      "g = 20 w2).",
