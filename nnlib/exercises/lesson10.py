@@ -176,8 +176,8 @@ SLIPS = {
              _standardise_in_place),
     ],
     "he_init": [
-        Slip("given", "This still behaves as the code handed out: on sizes [3, 8, 8, 2] its W1 and W3 still differ "
-             "from MLP's while W2 matches. Your change did not alter what it computes.", _he_n_out),
+        Slip("given", "This still behaves as the code handed out: on sizes [3, 8, 8, 2] some of its layers still "
+             "differ from MLP's. Your change did not alter what it computes.", _he_n_out),
         Slip("variance", "Your weights have the wrong spread: randn has std 1, so the factor you multiply it by "
              "becomes the weights' std, not their variance.", _he_variance),
         Slip("lecun", "That is LeCun's scale, for units that pass their whole input on; a ReLU zeroes half of it. "
