@@ -96,8 +96,7 @@ def residual_grad(prediction, grade=False):
     return prediction_check("residual_grad", prediction, truth=_residual_grad, tol=0.01,
                             right=f"Two paths, two shares: the skip path hands x the whole g = 1, the path "
                                   f"through tanh g (1 - tanh^2(x w)) w = {_SLOPE:.2f} times {W:g} = {W * _SLOPE:.2f}; "
-                                  f"they add up to {1 + W * _SLOPE:.2f}. Even where tanh saturates and its share "
-                                  "vanishes, the skip path's 1 remains.",
+                                  f"they add up to {1 + W * _SLOPE:.2f}.",
                             slips=SLIPS["residual_grad"], advice=_as_shares, grade=grade)
 
 

@@ -18,14 +18,15 @@ def gaps():
 SOLUTIONS = {"curve_remedy": "bigger network"}
 
 SLIPS = {"curve_remedy": [
-    Slip("more data", "The validation accuracy is still rising, but look at what it is rising towards: a network "
-                      "scores no better on new images than on its training images, and the training accuracy falls "
-                      "as the data grow. Where do the two curves meet, and is that enough?", "more data"),
+    Slip("more data", "The validation accuracy is still rising, but look at what it is rising towards: on average, "
+                      "and for long, a network scores no better on new images than on its training images, and the "
+                      "training accuracy falls as the data grow. Where do the two curves meet, and is that enough?",
+         "more data"),
     Slip("regularise", "A brake holds the training fit back to close a gap between the curves; here the gap is "
                        "already small, and the training accuracy itself is below what the task needs.",
          "stronger regularisation"),
     Slip("smaller", "A smaller network fits the training images even less well than this one, and the training "
-                    "accuracy is already the ceiling the validation accuracy cannot pass.", "smaller network"),
+                    "accuracy is already the ceiling the validation accuracy cannot pass for long.", "smaller network"),
 ]}
 
 
