@@ -42,3 +42,17 @@ def test_the_mean_test_loss_of_all_strengths_is_named():
         return best, sum(row[2] for row in losses.values()) / len(losses)
     hint = next(s.hint for s in lesson06_split.SLIPS["choose_l2"] if s.name == "mean test reported")
     assert reply("choose_l2", choose_l2).startswith(f"choose_l2: not yet. {hint}")
+
+
+@pytest.mark.parametrize("prediction", [0.1667, 0.2, 0.25, 0.5, 0.32])
+def test_every_wrong_rate_states_the_one_sided_rule(prediction):
+    text = reply("lr_limit", prediction)
+    assert "not above it" in text and "within 0.01" not in text, text
+    with pytest.raises(AssertionError, match="not above it") as raised:
+        check.lr_limit(prediction, grade=True)
+    assert "within 0.01" not in str(raised.value)
+
+
+def test_the_fixed_step_count_for_l2_says_it_lands_on_0_and_gives_no_count_away():
+    text = reply("l2_half_life", 300)
+    assert "all the way to 0" in text and "below 0" not in text and "exercise 3" not in text, text

@@ -15,6 +15,7 @@ from .lesson06_decay import l2_half_life
 from .lesson06_hover import L1, LR, NEVER, W_START, N, _unused_weight, l1_unused_weight  # noqa: F401 (re-exported)
 from .lesson06_hover import SLIPS as HOVER_SLIPS
 from .lesson06_hover import SOLUTIONS as HOVER_SOLUTIONS
+from .lesson06_onesided import ONE_SIDED, one_sided_tail
 from .lesson06_paired import SLIPS as PAIRED_SLIPS
 from .lesson06_paired import SOLUTIONS as PAIRED_SOLUTIONS
 from .lesson06_paired import paired_spread
@@ -29,8 +30,6 @@ from .reply import verdict
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
 L2_BRAKE = 10.0                                 # the prompt's l2: the penalty (l2 / 2n) w^2 adds l2 / n = 2
 LAM = float(np.mean(np.square(X_POINTS))) + L2_BRAKE / len(X_POINTS)
-ONE_SIDED = (" (an answer counts as right from 0.01 below the largest safe rate up to that rate, and not above "
-             "it: any rate above it, however slightly, lets w drift away from w*)")
 
 
 def _largest_stable_lr(lam=LAM, steps=100):
@@ -221,6 +220,12 @@ SLIPS = {
 }
 
 
+LR_RIGHT = ("The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets (they only place the "
+            "bottom w*): the brake adds l2/n to the curvature of every weight. One step multiplies w - w* by "
+            "1 - lr lambda, and |1 - lr lambda| <= 1 for lr up to 2 / lambda = 1/3, down from the 0.5 of the data "
+            "alone.")
+
+
 def lr_limit(prediction, grade=False):
     """Lesson 6, exercise 2 (derive): the largest lr at which full-batch gradient descent on half the mean squared
     error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
@@ -231,12 +236,9 @@ def lr_limit(prediction, grade=False):
         hint = _prediction_hint(prediction, SLIPS["lr_limit"], 0.01, 2 / LAM)
         return verdict("lr_limit", f"you predicted {show(prediction)}, which is not it" + ("" if hint else
                        ": too high, a rate at which the distance to w* grows") + ONE_SIDED, hint, grade)
-    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01,
-                            right="The curvature d^2J/dw^2 is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets "
-                                  "(they only place the bottom w*): the brake adds l2/n to the curvature of every "
-                                  "weight. One step multiplies w - w* by 1 - lr lambda, and |1 - lr lambda| <= 1 "
-                                  "for lr up to 2 / lambda = 1/3, down from the 0.5 of the data alone.",
-                            slips=SLIPS["lr_limit"], grade=grade)
+    with one_sided_tail():
+        return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01, right=LR_RIGHT,
+                                slips=SLIPS["lr_limit"], grade=grade)
 
 
 def top_eigenvalue(fn, grade=False):

@@ -50,9 +50,9 @@ SLIPS = {"l2_half_life": [
                     "after which about 1/e = 0.37 of w is left, not half.", 1 / (LR * L2 / N)),
     Slip("amount", "150 steps of 0.001 each take 0.15 off w, the way L1's pull does (exercise 3): L2's pull is "
                    "(l2/n) w, in proportion to w, so each step takes less as w shrinks.", 0.15 / (LR * L2 / N)),
-    Slip("amount to zero", "300 is when a fixed step of 0.001, L1's (exercise 3), takes w below 0. L2's step is a "
-                           "fraction of what is left: it never takes w to 0, and the question asks when w is first "
-                           "below half its start.", W_START / (LR * L2 / N)),
+    Slip("amount to zero", "That many steps of a fixed 0.001 would take w all the way to 0, L1's way. L2's step "
+                           "is a fraction of what is left: it never takes w to 0, and the question asks when w "
+                           "is first below half its start.", W_START / (LR * L2 / N)),
     *[Slip(f"log10 {which}", f"That count mixes two bases: the {top} log of 2, divided by the {bottom} log of the "
                              "factor a step keeps. Take both logs in one base.", value)
       for which, top, bottom, value in (("above", "base-10", "natural", math.log10(2) / (LR * L2 / N)),

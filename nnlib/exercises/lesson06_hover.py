@@ -91,6 +91,13 @@ def carried_slip(prediction):
     return [Slip("L2 count carried over", CARRIED, tuple(values))]
 
 
+def _own_slips(values):
+    """The catalogued slips, less "stops" (w lands on 0) unless the predicted |w| is 0 within the tolerance: the
+    engine would otherwise name it for any small |w|, such as 0.00025, that the student did not claim is 0."""
+    near_zero = values is not None and np.isfinite(values[1]) and abs(values[1]) <= TOL
+    return [slip for slip in SLIPS["l1_unused_weight"] if slip.name != "stops" or near_zero]
+
+
 def l1_unused_weight(prediction, grade=False):
     """Lesson 6, exercise 3 (derive): (the step at which an unused weight w = 0.2995 first turns negative under
     L1 alone at lr = 2, l1 = 0.1, n = 200, the largest |w| after it) = (300, 0.0005). A count one step off is
@@ -104,7 +111,7 @@ def l1_unused_weight(prediction, grade=False):
                                   "flips, the next step lands at +0.0005, and so on: w hops across 0 and stays "
                                   "within half a step of it. L1 switches a weight off to within lr * l1 / n, "
                                   "which is why section 6 counts weights below 0.001 in size.",
-                            slips=SLIPS["l1_unused_weight"] + part_slips(prediction, 2, PARTS, TOL)
+                            slips=_own_slips(values) + part_slips(prediction, 2, PARTS, TOL)
                             + step_slip(prediction) + carried_slip(prediction), near=False, grade=grade)
 
 
