@@ -28,7 +28,7 @@ def test_a_count_off_and_not_whole_is_told_which_way(prediction, word):
 def test_a_step_just_above_the_limit_is_refused(prediction):
     text = reply("lr_limit", prediction)
     assert text.startswith("lr_limit: not yet.") and "too high" in text, text
-    assert "not above it" in text and "within 0.01 of the answer" not in text, text
+    assert "above it, however slightly, does not" in text and "within 0.01 of the answer" not in text, text
 
 
 @pytest.mark.parametrize("prediction", [1 / 3, 0.333, 0.33333, 0.33, 0.324])
@@ -47,8 +47,8 @@ def test_the_mean_test_loss_of_all_strengths_is_named():
 @pytest.mark.parametrize("prediction", [0.1667, 0.2, 0.25, 0.5, 0.32])
 def test_every_wrong_rate_states_the_one_sided_rule(prediction):
     text = reply("lr_limit", prediction)
-    assert "not above it" in text and "within 0.01" not in text, text
-    with pytest.raises(AssertionError, match="not above it") as raised:
+    assert "above it, however slightly, does not" in text and "within 0.01" not in text, text
+    with pytest.raises(AssertionError, match="above it, however slightly, does not") as raised:
         check.lr_limit(prediction, grade=True)
     assert "within 0.01" not in str(raised.value)
 

@@ -15,7 +15,6 @@ from .lesson06_decay import l2_half_life
 from .lesson06_hover import L1, LR, NEVER, W_START, N, _unused_weight, l1_unused_weight  # noqa: F401 (re-exported)
 from .lesson06_hover import SLIPS as HOVER_SLIPS
 from .lesson06_hover import SOLUTIONS as HOVER_SOLUTIONS
-from .lesson06_onesided import ONE_SIDED, one_sided_tail
 from .lesson06_paired import SLIPS as PAIRED_SLIPS
 from .lesson06_paired import SOLUTIONS as PAIRED_SOLUTIONS
 from .lesson06_paired import paired_spread
@@ -23,8 +22,7 @@ from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
-from .predict import _prediction_hint, as_real, show
-from .reply import verdict
+from .predict import as_real
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
@@ -231,14 +229,16 @@ def lr_limit(prediction, grade=False):
     error of y_hat = x w, on the inputs x = (0, 1, -1, 3, -3), plus the L2 penalty (l2/2n) w^2 with l2 = 10, does
     not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
     the answer is 2 / 6 = 1/3."""
-    value = as_real(prediction)                 # one-sided: a step above 2 / LAM already moves w away from w*
-    if value is not None and np.isfinite(value) and value > 2 / LAM + 5e-5:
-        hint = _prediction_hint(prediction, SLIPS["lr_limit"], 0.01, 2 / LAM)
-        return verdict("lr_limit", f"you predicted {show(prediction)}, which is not it" + ("" if hint else
-                       ": too high, a rate at which the distance to w* grows") + ONE_SIDED, hint, grade)
-    with one_sided_tail():
-        return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01, right=LR_RIGHT,
-                                slips=SLIPS["lr_limit"], grade=grade)
+    return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01, right=LR_RIGHT,
+                            slips=SLIPS["lr_limit"], advice=_above_the_edge, upper=2 / LAM, grade=grade)
+
+
+def _above_the_edge(prediction):
+    """The reply to a rate above 2 / LAM that no slip names (a limit: just above it is as wrong as far above)."""
+    value = as_real(prediction)
+    if value is not None and np.isfinite(value) and value > 2 / LAM:
+        return "That rate is too high: above the limit, each step moves w farther from w*."
+    return None
 
 
 def top_eigenvalue(fn, grade=False):
