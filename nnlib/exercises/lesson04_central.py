@@ -27,6 +27,11 @@ def _central(f, x, h=_H, kind="central", reset=True):
     return grad
 
 
+def _variant(kind):
+    """The catalogued slip `kind` of the difference, as a function of (f, x, h) like the student's."""
+    return lambda f, x, h=_H: _central(f, x, h, kind)
+
+
 def _in_place(f, x, h=_H, undo=False):
     """Nudges x itself and never puts it back, or (undo=True) undoes the nudge by arithmetic (+h, -2h, +h):
     then x comes back off in its last bits."""
@@ -99,26 +104,26 @@ SLIPS = {
              "by h rather than divided: / 2 * h divides by 2, then multiplies by h (Python reads it left to right).",
              _on_a_copy),
         Slip("backward", "Your gradient misses by about the size of h: (f(x) - f(x - h e_i)) / h is one-sided, "
-             "looking back only. Which difference is centred on x?", lambda f, x, h=_H: _central(f, x, h, "backward")),
+             "looking back only. Which difference is centred on x?", _variant("backward")),
         Slip("reversed", "Every entry has the wrong sign: a difference taken the other way round. Which point's value "
              "comes first in a slope, the one nudged up or the one nudged down?",
-             lambda f, x, h=_H: _central(f, x, h, "reversed")),
+             _variant("reversed")),
         Slip("precedence", "Only f(x - h e_i) was divided: / binds before -, so put the whole difference in "
-             "parentheses.", lambda f, x, h=_H: _central(f, x, h, "precedence")),
+             "parentheses.", _variant("precedence")),
         Slip("all at once", "Every entry comes out the same: x + h nudges every entry at once, where e_i nudges "
-             "entry i alone.", lambda f, x, h=_H: _central(f, x, h, "all at once")),
+             "entry i alone.", _variant("all at once")),
         Slip("unit step", "Your gradient is enormous: the nudge is 1 while the division is by 2h. The size of the "
              "step you take and the h you divide by must be the same number.",
-             lambda f, x, h=_H: _central(f, x, h, "unit step")),
+             _variant("unit step")),
         Slip("h = 1", "Your nudge is a whole 1, far too coarse: over so wide a step the curve bends, so the "
              "difference no longer gives the slope at x. The step size is h.",
-             lambda f, x, h=_H: _central(f, x, h, "h = 1")),
+             _variant("h = 1")),
         Slip("no division", "Your entries are tiny, about the size of h: a difference of f is a change in f, not "
              "a slope; divide by the distance between the two points.",
-             lambda f, x, h=_H: _central(f, x, h, "no division")),
+             _variant("no division")),
         Slip("forward over 2h", "Your difference is one-sided, from f(x) to f(x + h e_i), but divided by 2h, the "
              "distance a centred difference spans: the two points and the distance you divide by must go together.",
-             lambda f, x, h=_H: _central(f, x, h, "forward over 2h")),
+             _variant("forward over 2h")),
         Slip("flat", "The numbers are right, but the gradient is flat: it must have the shape of x, one entry for "
              "each entry of x where it sits.", lambda f, x, h=_H: _central(f, x, h).ravel()),
         Slip("first axis", "On the 2-D x every entry of a row gets the same number: did every entry of x get its "
