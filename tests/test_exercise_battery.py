@@ -45,7 +45,7 @@ class _StubGate:
 
 
 STUBS = [(check.signed_distance, (_stub_raises,)), (check.confusion_matrix, (_stub_returns,)),
-         (check.relu_gate, (_StubGate,)), (check.nand_weights, (None, None)), (check.residual_grad, (None,)),
+         (check.relu_gate, (_StubGate,)), (check.and_not_weights, (None, None)), (check.residual_grad, (None,)),
          (check.weight_history, (lesson01.SLIPS["weight_history"][0].answer,))]
 
 

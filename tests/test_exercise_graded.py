@@ -41,9 +41,9 @@ def grade(name, **answers):
 
 
 def test_test_cell_is_short_and_passes_correct_work():
-    source = graded.test_cell_source("nand_weights", ["w_nand", "b_nand"])
-    assert 2 <= len(source.splitlines()) <= 4 and source.endswith('run("nand_weights", w_nand, b_nand)')
-    assert grade("nand_weights", w_nand=[-2, -2], b_nand=3)[0]
+    source = graded.test_cell_source("and_not_weights", ["w_and_not", "b_and_not"])
+    assert 2 <= len(source.splitlines()) <= 4 and source.endswith('run("and_not_weights", w_and_not, b_and_not)')
+    assert grade("and_not_weights", w_and_not=[2, -2], b_and_not=-1)[0]
     assert grade("signed_distance", signed_distance=_distance)[0]
     assert grade("first_epoch_nand", prediction=np.array([-1.0, -1.0, -1.0]))[0]
     with pytest.raises(ValueError, match="exercise_name"):

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 DESCRIPTIONS = {
-    "step(X @ w_nand + b_nand)": "the property the answer must have on the four inputs X, which the check builds",
+    "step(X @ w_and_not + b_and_not)": "the property the answer must have on the four inputs X, which the check builds",
     "np.logaddexp(0, x.data)": "the expression to use inside softplus(x), where x is the argument",
     "randn(n_in, n_out)": "says how he_init must draw each W, inside the student's function",
     "np.random.RandomState(seed)": "says which generator he_init must use, inside the student's function",

@@ -1,7 +1,7 @@
-"""Lesson 1's first_epoch_nand and nand_weights replies (01_perceptron, exercises 1 and 3): a wrong triple is told
+"""Lesson 1's first_epoch_nand and and_not_weights replies (01_perceptron, exercises 1 and 3): a wrong triple is told
 which numbers are wrong and, for a catalogued slip, what went wrong, but never how each number relates to the
 answer (the answer's three numbers share one size, so "the opposite sign" would hand it over); a triple no slip
-names gets a prompt to trace the epoch; nand_weights' AND slip leaves the student the step.
+names gets a prompt to trace the epoch; and_not_weights' slips leave the student the step.
 """
 import contextlib
 import io
@@ -53,9 +53,16 @@ def test_right_untouched_and_graded_replies_are_unchanged():
         lesson01.first_epoch_nand((1, 1, 1), grade=True)
 
 
-def test_nand_weights_and_slip_leaves_the_step_and_the_shape_reply_names_the_flat_shape():
-    text = reply("nand_weights", np.array([1.0, 1.0]), -1.5)
-    assert "computes AND" in text and "flip" not in text, text
-    text = reply("nand_weights", np.array([[-2.0], [-2.0]]), 3.0)
+def test_and_not_weights_slips_leave_the_step_and_the_shape_reply_names_the_flat_shape():
+    def hint(w, b):                                 # the reply before it shows the four inputs and the outputs
+        return reply("and_not_weights", np.array(w), b).split(" For the four inputs")[0]
+    text = hint([1.0, 1.0], -1.5)
+    assert "computes AND" in text and "(1, 0)" not in text, text
+    text = hint([-1.0, -1.0], 1.5)                  # AND's signs flipped: NAND, not this gate
+    assert "computes NAND" in text and "(1, 0)" not in text, text
+    text = hint([-1.0, 1.0], -0.5)                  # x1 and x2 swapped
+    assert "cannot be swapped" in text and "negative" not in text and "(1, 0)" not in text, text
+    text = reply("and_not_weights", np.array([[2.0], [-2.0]]), -1.0)
     assert "flat array" in text and "(2,)" in text and "(2, 1)" in text, text
-    assert reply("nand_weights", np.array([-2.0, -2.0]), 3.0).startswith("nand_weights: correct")
+    assert reply("and_not_weights", np.array([2.0, -2.0]), -1.0).startswith("and_not_weights: correct")
+    assert reply("and_not_weights", [1, -1], -1).startswith("and_not_weights: correct")   # z = 0 at (1, 0): a 1

@@ -106,6 +106,35 @@ def test_pm_gradient_right_through_section_3_or_a_bounded_exp(fn):
     assert reply("pm_gradient", fn).startswith("pm_gradient: correct")
 
 
+def pm_db_kept_axis(X, t, w, b):
+    dJdz = -t * sigmoid(-t * (X @ w + b)) / len(t)
+    return X.T @ dJdz, np.sum(dJdz, keepdims=True)    # shape (1,): b is one number in the lesson
+
+
+def pm_db_column(X, t, w, b):
+    error = (sigmoid(X @ w + b) - (t + 1) / 2)[:, None]     # a column, (n, 1)
+    return X.T @ error[:, 0] / len(t), error.mean(axis=0, keepdims=True)   # dJdb of shape (1, 1)
+
+
+@pytest.mark.parametrize("fn, shape", [(pm_db_kept_axis, "(1,)"), (pm_db_column, "(1, 1)")])
+def test_pm_gradient_refuses_a_db_that_is_an_array_of_one_entry(fn, shape):
+    text = reply("pm_gradient", fn)
+    assert text.startswith("pm_gradient: not yet"), text
+    assert f"an array of shape {shape}" in text and "one number" in text and "raised" not in text, text
+
+
+def test_pm_gradient_takes_a_db_that_is_a_numpy_scalar_or_a_0d_array():
+    def db_numpy_scalar(X, t, w, b):
+        dJdw, dJdb = pm_right(X, t, w, b)
+        return dJdw, np.float64(dJdb)
+
+    def db_0d(X, t, w, b):
+        dJdw, dJdb = pm_right(X, t, w, b)
+        return dJdw, np.array(dJdb)
+    for fn in (db_numpy_scalar, db_0d):
+        assert reply("pm_gradient", fn).startswith("pm_gradient: correct")
+
+
 # --- exercise 3: the half-fixes and other fixes of fit_logistic ---------------------------------------------
 def fit_fresh_w_only(X, y, lr, epochs):
     w, b = np.zeros(X.shape[1]), 0.0

@@ -52,7 +52,7 @@ def test_the_students_answer_scores(demo):
     with open(tmp / "course" / "grades.csv", newline="") as f:
         (row,) = list(csv.DictReader(f))
     got = {k: float(v) for k, v in row.items() if k not in ("student_id", "assignment", "flags")}
-    assert got == {"score": 2, "max_score": 5, "nand_weights": 0, "signed_distance": 1,
+    assert got == {"score": 2, "max_score": 5, "and_not_weights": 0, "signed_distance": 1,
                    "hidden-signed_distance": 1, "first_epoch_nand": 0, "weight_history": 0}
     assert row["flags"] == ""
 

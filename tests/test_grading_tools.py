@@ -37,7 +37,7 @@ def _nb(*sources):
     ("import numpy as np\nnp.allclose = lambda *a, **k: True", "assigns np.allclose"),
     ("from nnlib import check\ncheck = None", "rebinds check"),
     ("import mymodule as check", "imports mymodule as check"),
-    ("setattr(check, 'nand_weights', print)", "calls setattr"),
+    ("setattr(check, 'and_not_weights', print)", "calls setattr"),
     ("import nnlib.exercises.engine\nnnlib.exercises.engine.verdict = print", "assigns nnlib.exercises.engine.verdict"),
 ])
 def test_tampering_is_found(source, what):
@@ -46,7 +46,7 @@ def test_tampering_is_found(source, what):
 
 def test_ordinary_work_is_not_tampering():
     nb = _nb("import numpy as np\nfrom nnlib import check", "w = np.zeros(2)\nw[0] = 1.0\nhistory = []",
-             "def f(X):\n    out = X.copy()\n    out[0] += 1\n    return out", "check.nand_weights(w, 1.0)")
+             "def f(X):\n    out = X.copy()\n    out[0] += 1\n    return out", "check.and_not_weights(w, 1.0)")
     assert grades.tampering(nb) == []
 
 

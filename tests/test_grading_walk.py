@@ -34,7 +34,7 @@ from support.hub_course import REPO_NAME, course_repository, git_pull_link  # no
 
 LESSON = "01_perceptron"
 ANSWERS = {
-    "ada": {"nand_weights": "w_nand = np.array([-2.0, -2.0])\nb_nand = 3",
+    "ada": {"and_not_weights": "w_and_not = np.array([2.0, -2.0])\nb_and_not = -1",
             "signed_distance": "def signed_distance(X, w, b):\n    z = X @ w + b\n    return z / np.sqrt(w @ w)",
             "first_epoch_nand": "prediction = [-1, -1, -1]",
             "weight_history": None},      # None: the reference solution's code

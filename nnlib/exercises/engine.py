@@ -98,7 +98,7 @@ class Case(NamedTuple):
 
 
 class Answers(tuple):
-    """Several answers for a check that takes them apart, e.g. `check.nand_weights(w, b)`: a SOLUTIONS or
+    """Several answers for a check that takes them apart, e.g. `check.and_not_weights(w, b)`: a SOLUTIONS or
     Slip entry `Answers((w, b))` is passed as check(*answers)."""
 
 

@@ -148,7 +148,7 @@ def run(exercise_name, *answers):
 
 def test_cell_source(exercise_name, answer_names):
     """The code of an nbgrader test cell that grades `exercise_name` on the notebook's variables
-    `answer_names` (e.g. ["w_nand", "b_nand"]): it loads this file by path and calls run."""
+    `answer_names` (e.g. ["w_and_not", "b_and_not"]): it loads this file by path and calls run."""
     _lesson_of(exercise_name)
     if isinstance(answer_names, str) or not all(isinstance(a, str) and a.isidentifier() for a in answer_names):
         raise ValueError(f"answer_names must be a list of variable names, got {answer_names!r}")

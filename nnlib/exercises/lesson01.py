@@ -7,6 +7,7 @@ from .predict import as_reals
 
 _X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 _NAND = np.array([1, 1, 1, 0])
+_AND_NOT = np.array([0, 0, 1, 0])          # x1 AND NOT x2: 1 only at (1, 0)
 
 
 def _step(z):
@@ -17,14 +18,14 @@ def _neuron(answer):
     """The student's (w, b) as a function of X: step(X @ w + b)."""
     w, b = answer
     if w is None or b is None:
-        raise TypeError("w_nand or b_nand is still None: set them to numbers")
+        raise TypeError("w_and_not or b_and_not is still None: set them to numbers")
     if has_text(w) or has_text(b):
-        raise TypeError(f"w_nand and b_nand should be numbers, not text: got {show(w)} and {show(b)} "
+        raise TypeError(f"w_and_not and b_and_not should be numbers, not text: got {show(w)} and {show(b)} "
                         "(drop the quotes)")
     w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
     if w.shape != (2,) or b.size != 1:
-        raise ValueError(f"w_nand must be a flat array of 2 numbers, shape (2,), and b_nand one number; got shapes "
-                         f"{w.shape} and {b.shape}")
+        raise ValueError(f"w_and_not must be a flat array of 2 numbers, shape (2,), and b_and_not one number; got "
+                         f"shapes {w.shape} and {b.shape}")
     return lambda X: _step(X @ w + b.item())
 
 
@@ -82,28 +83,31 @@ def _distance_in_place(X, w, b):
 
 
 SOLUTIONS = {
-    "nand_weights": Answers((np.array([-1.0, -1.0]), 1.5)),
+    "and_not_weights": Answers((np.array([1.0, -1.0]), -0.5)),
     "signed_distance": _distance,
     "first_epoch_nand": (-1.0, -1.0, -1.0),
     "weight_history": _history,
 }
 SLIPS = {
-    "nand_weights": [
-        Slip("AND", "Your neuron computes AND: NAND's output is AND's the other way round at every input. Which "
-             "outputs must change, and what does that ask of the sign of z at each input?",
-             Answers((np.array([1.0, 1.0]), -1.5))),
-        Slip("w only", "Your neuron says 0 everywhere: flipping w alone leaves b negative; flip b too.",
-             Answers((np.array([-1.0, -1.0]), -1.5))),
-        Slip("tie", "Your neuron says 1 at (1, 1) too: there z must be negative, and step(0) = 1 counts a tie "
-             "as 1; make w1 + w2 + b < 0.", Answers((np.array([-1.0, -1.0]), 2.0))),
-        Slip("NOR", "Your neuron computes NOR (1 only at (0, 0)): at (0, 1) and (1, 0) z must still be >= 0, so "
-             "b must outweigh one weight (but not two).", Answers((np.array([-1.0, -1.0]), 0.5))),
-        Slip("OR", "Your neuron computes OR (0 only at (0, 0)): NAND has its 0 at the other corner, (1, 1), where "
-             "both inputs add to z.", Answers((np.array([1.0, 1.0]), -0.5))),
-        Slip("x2 ignored", "Your neuron ignores x2 (its weight is 0 or too small to matter): NAND depends on both "
-             "inputs, so both weights count.", Answers((np.array([-1.0, 0.0]), 0.5))),
-        Slip("x1 ignored", "Your neuron ignores x1 (its weight is 0 or too small to matter): NAND depends on both "
-             "inputs, so both weights count.", Answers((np.array([0.0, -1.0]), 0.5))),
+    "and_not_weights": [
+        Slip("AND", "Your neuron computes AND, the gate of section 2: this gate is 1 at another input. Write "
+             "the four inequalities again with this gate's labels.", Answers((np.array([1.0, 1.0]), -1.5))),
+        Slip("NAND", "Your neuron computes NAND (AND with every sign flipped): flipping a printed neuron gives "
+             "its opposite gate, not this one. Write one inequality per input with this gate's labels.",
+             Answers((np.array([-1.0, -1.0]), 1.5))),
+        Slip("mirror", "Your neuron fires at the wrong one of the two inputs that hold a single 1: in this gate "
+             "x1 and x2 play different roles, so their weights cannot be swapped. Check the inequality of each "
+             "input again.", Answers((np.array([-1.0, 1.0]), -0.5))),
+        Slip("x2 ignored", "Your neuron ignores x2 (its weight is 0 or too small to matter): this gate depends "
+             "on both inputs, so both weights count.", Answers((np.array([1.0, 0.0]), -0.5))),
+        Slip("x1 ignored", "Your neuron ignores x1 (its weight is 0 or too small to matter): this gate depends "
+             "on both inputs, so both weights count.", Answers((np.array([0.0, -1.0]), 0.5))),
+        Slip("tie", "Some inputs lie exactly on your line (z = 0), and step(0) = 1 counts a tie as 1: where "
+             "the gate is 0, z must be strictly below 0.", Answers((np.array([1.0, -1.0]), 0.0))),
+        Slip("all 0", "Your neuron says 0 at every input: the bias keeps z below 0 even where the gate is 1. "
+             "Which inequality does that input give?", Answers((np.array([1.0, -1.0]), -1.5))),
+        Slip("OR", "Your neuron computes OR (0 only at (0, 0)): this gate is 1 at one input only.",
+             Answers((np.array([1.0, 1.0]), -0.5))),
     ],
     "signed_distance": [
         Slip("z", "You returned z = X @ w + b: divide by the length of w, ||w||, to turn z into a distance.",
@@ -176,12 +180,12 @@ SLIPS = {
 }
 
 
-def nand_weights(w, b, grade=False):
-    """Lesson 1, exercise 1 (derive): w (2,) and b with step(X @ w + b) = NAND = [1, 1, 1, 0]."""
-    return function_check("nand_weights", (w, b), reference=lambda X: _NAND,
+def and_not_weights(w, b, grade=False):
+    """Lesson 1, exercise 1 (derive): w (2,) and b with step(X @ w + b) = x1 AND NOT x2 = [0, 0, 1, 0]."""
+    return function_check("and_not_weights", (w, b), reference=lambda X: _AND_NOT,
                           cases=[Case((_X,), "the four inputs (0, 0), (0, 1), (1, 0), (1, 1)")],
-                          outputs=("step(X @ w_nand + b_nand)",), slips=SLIPS["nand_weights"], adapt=_neuron,
-                          grade=grade)
+                          outputs=("step(X @ w_and_not + b_and_not)",), slips=SLIPS["and_not_weights"],
+                          adapt=_neuron, grade=grade)
 
 
 def signed_distance(fn, grade=False):
@@ -222,4 +226,4 @@ def weight_history(fn, grade=False):
                           slips=SLIPS["weight_history"], pure=True, grade=grade)
 
 
-__all__ = ["nand_weights", "signed_distance", "first_epoch_nand", "weight_history"]
+__all__ = ["and_not_weights", "signed_distance", "first_epoch_nand", "weight_history"]

@@ -21,7 +21,7 @@ class Entry:
     answer: object
     what: str
     words: tuple = ()
-    args: bool = False          # True: `answer` is a tuple of the check's arguments (check.nand_weights(w, b))
+    args: bool = False          # True: `answer` is a tuple of the check's arguments (check.and_not_weights(w, b))
 
 
 def wrong(exercise, answer, what, words, args=False):
