@@ -32,6 +32,10 @@ UNTUNED_FLOOR = 0.84
 HELD_OUT_FLOOR = 0.77
 
 
+# New exercises whose blind entries are still to be written by a fresh reader (never by the check's author, whose
+# entries would test only the slips the check already knows). Each is to leave this set once its entries are in.
+AWAITING_ENTRIES = {"max_gate"}
+
 HELD_OUT = sorted(p.stem for p in (Path(__file__).parent / "exercise_corpus").glob("heldout_*.py"))
 
 
@@ -146,6 +150,7 @@ def test_corpus_size(lesson):
         assert entry.kind == "right" or entry.words, f"{entry.exercise}: a wrong answer without words"
         assert hasattr(check, entry.exercise), f"no check named {entry.exercise}"
         counts.setdefault(entry.exercise, {"wrong": 0, "right": 0})[entry.kind] += 1
-    assert set(counts) == set(check.LESSONS[LESSONS.index(lesson)].__all__), "every exercise of the lesson"
+    assert set(counts) == set(check.LESSONS[LESSONS.index(lesson)].__all__) - AWAITING_ENTRIES, \
+        "every exercise of the lesson, except those awaiting blind entries"
     for exercise, c in counts.items():
         assert c["wrong"] >= 6 and c["right"] >= 2, (lesson, exercise, c)

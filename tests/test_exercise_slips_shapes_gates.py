@@ -34,29 +34,6 @@ def test_dJdW1_given_the_shape_of_X_is_named():
     assert "log10" not in text and "(3, 7)" not in hint_of(text), text
 
 
-# --- lesson 5, exercise 2: the sigmoid's slope folded into the cost gate ----------------------------------------
-class MSEWithSlope:
-    def forward(self, y_hat, y):
-        self.y_hat, self.y = y_hat, y
-        return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0]
-
-    def backward(self):
-        return (self.y_hat - self.y) / self.y.shape[0] * self.y_hat * (1 - self.y_hat)
-
-
-def test_a_sigmoid_slope_in_the_cost_gate_is_named():
-    text = reply("mse_gate", MSEWithSlope)
-    assert text.startswith("mse_gate: not yet.") and "Sigmoid gate" in text and "slope" in text, text
-    assert "(y_hat - y) / n" not in text, text
-
-
-def test_the_cost_gate_without_the_slope_still_passes():
-    class MSE(MSEWithSlope):
-        def backward(self):
-            return (self.y_hat - self.y) / self.y.shape[0]
-    assert reply("mse_gate", MSE).startswith("mse_gate: correct")
-
-
 # --- lesson 5, exercise 4: tanh applied to an activation that is already tanh(z) --------------------------------
 def _l_layer(params, X, Y, slope):
     L = len(params) // 2

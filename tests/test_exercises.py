@@ -110,16 +110,16 @@ def test_slip_fails_with_its_hint(lesson, name, i):
 
 def _spy(monkeypatch, lesson, name):
     """The arguments the check passed to engine.function_check / prediction_check (a prediction's truth
-    computed once)."""
-    seen = {}
+    computed once), spied on in the module that defines the check."""
+    seen, home = {}, importlib.import_module(getattr(lesson, name).__module__)   # a check may live in a side file
     for kind in ("function_check", "prediction_check"):
-        if hasattr(lesson, kind):
+        if hasattr(home, kind):
             def spy(*args, _kind=kind, **kwargs):
                 if _kind == "prediction_check" and callable(kwargs.get("truth")):
                     kwargs["truth"] = kwargs["truth"]()
                 seen.setdefault(_kind, (args, kwargs))
                 return getattr(engine, _kind)(*args, **kwargs)
-            monkeypatch.setattr(lesson, kind, spy)
+            monkeypatch.setattr(home, kind, spy)
     _call(getattr(lesson, name), lesson.SOLUTIONS[name])
     return seen
 

@@ -1,4 +1,4 @@
-"""Exercise checks for lesson 5 (05_layers_and_gates): a ReLU gate, lesson 4's cost as a gate, (in
+"""Exercise checks for lesson 5 (05_layers_and_gates): a ReLU gate, (in lesson05_max.py) a max gate, (in
 lesson05_shared.py) a gate that sees its input twice, and the L-layer seed's two bugs.
 
 Each check is data: a reference solution, fixed cases and a catalogue of typical slips (see engine.py). The gate
@@ -7,33 +7,12 @@ exercises pass a class; `adapt` turns it into a function (inputs -> (forward's o
 import numpy as np
 
 from .engine import Case, Slip, function_check
+from .lesson05_max import SLIPS as MAX_SLIPS
+from .lesson05_max import SOLUTIONS as MAX_SOLUTIONS
+from .lesson05_max import _gate, max_gate
 from .lesson05_shared import SLIPS as SHARED_SLIPS
 from .lesson05_shared import SOLUTIONS as SHARED_SOLUTIONS
 from .lesson05_shared import shared_input
-
-
-def _gate(cls):
-    """A gate class with forward(z) / backward(dJda) as a function (z, dJda) -> (a, dJdz)."""
-    if not isinstance(cls, type):
-        raise TypeError("pass the class itself, e.g. check.relu_gate(ReLU), not an instance ReLU()")
-
-    def run(z, dJda):
-        gate = cls()
-        a = gate.forward(z)
-        return a, gate.backward(dJda)
-    return run
-
-
-def _cost(cls):
-    """A cost gate class with forward(y_hat, y) / backward() as a function (y_hat, y) -> (J, dJdy_hat)."""
-    if not isinstance(cls, type):
-        raise TypeError("pass the class itself, e.g. check.mse_gate(MSE), not an instance MSE()")
-
-    def run(y_hat, y):
-        gate = cls()
-        J = gate.forward(y_hat, y)
-        return J, gate.backward()
-    return run
 
 
 # --- exercise 1 (derive): a ReLU gate --------------------------------------------------------------------
@@ -54,25 +33,7 @@ def _relu_gate(forward=lambda z: np.maximum(z, 0), backward=lambda a, G: G * (a 
 _ReLU = _relu_gate()
 
 
-# --- exercise 2 (derive): lesson 4's cost as a gate ------------------------------------------------------
-def _mse(y_hat, y):
-    return 0.5 * np.sum((y_hat - y) ** 2) / y.shape[0], (y_hat - y) / y.shape[0]
-
-
-def _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2) / n, grad=lambda d, n: d / n, per=lambda y: y.shape[0],
-              slope=False):
-    """An MSE gate class from cost(diff, n) and grad(diff, n), n = per(y); slope=True multiplies backward by
-    y_hat (1 - y_hat), the Sigmoid gate's slope; the arguments make its slips."""
-    def forward(self, y_hat, y):
-        self.diff, self.n, self.y_hat = y_hat - y, per(y), y_hat
-        return cost(self.diff, self.n)
-
-    def backward(self):
-        return grad(self.diff, self.n) * (self.y_hat * (1 - self.y_hat) if slope else 1)
-    return type("MSE", (), {"forward": forward, "backward": backward})
-
-
-_MSE = _mse_gate()
+# --- exercise 2 (derive): a max gate, in lesson05_max.py ------------------------------------------------
 
 
 # --- exercise 3 (predict): a gate that sees its input twice, in lesson05_shared.py ----------------------
@@ -156,7 +117,7 @@ def _seed_params(sizes, seed):
     return params
 
 
-SOLUTIONS = {"relu_gate": _ReLU, "mse_gate": _MSE, "l_layer_grads": _l_layer, **SHARED_SOLUTIONS}
+SOLUTIONS = {"relu_gate": _ReLU, "l_layer_grads": _l_layer, **MAX_SOLUTIONS, **SHARED_SOLUTIONS}
 
 SLIPS = {
     "relu_gate": [
@@ -180,27 +141,6 @@ SLIPS = {
         Slip("returns a", "backward returns self.a, the forward output: backward returns a gradient, dJ/dz, "
                           "made from dJda and the gate's local slope, whatever the size of a.",
              _relu_gate(backward=lambda a, G: a)),
-    ],
-    "mse_gate": [
-        Slip("no_n", "backward is n times too large: J is a mean over the n samples, so its gradient keeps the "
-                     "1/n.", _mse_gate(grad=lambda d, n: d)),
-        Slip("sign", "The gradient has the wrong sign: the derivative of (y_hat - y)^2 / 2 with respect to y_hat "
-                     "is y_hat - y, not y - y_hat.", _mse_gate(grad=lambda d, n: -d / n)),
-        Slip("mean_all", "You divided by every entry (n times k); the cost divides by the number of samples n "
-                         "= y.shape[0] only.", _mse_gate(per=lambda y: y.size)),
-        Slip("twice", "The 1/2 in J cancels the 2 from the square: the gradient is (y_hat - y) / n, not twice "
-                      "that.", _mse_gate(grad=lambda d, n: 2 * d / n)),
-        Slip("no half", "J misses the 1/2 of lesson 4's cost, J = 1/(2n) sum (y_hat - y)^2.",
-             _mse_gate(cost=lambda d, n: np.sum(d ** 2) / n)),
-        Slip("np.mean", "J divides by every entry: np.mean averages over the n rows and the k columns, and the "
-                        "cost divides by n alone.", _mse_gate(cost=lambda d, n: 0.5 * np.mean(d ** 2))),
-        Slip("rows only", "J is summed over the rows only: it is one number, summed over every row and column.",
-             _mse_gate(cost=lambda d, n: 0.5 * np.sum(d ** 2, axis=0) / n)),
-        Slip("unsummed", "forward returns an array: J is one number, the sum over every entry (times 1/(2n)).",
-             _mse_gate(cost=lambda d, n: 0.5 * d ** 2 / n)),
-        Slip("sigmoid slope", "backward multiplies by y_hat (1 - y_hat), the sigmoid's slope: that factor belongs "
-                              "to the Sigmoid gate below, whose own backward applies it. The cost gate's backward is "
-                              "the derivative of J alone.", _mse_gate(slope=True)),
     ],
     "l_layer_grads": [
         Slip("given", "This still behaves as the function handed out: a loop that updates every parameter with "
@@ -226,6 +166,7 @@ SLIPS = {
         Slip("no slope", "The hidden delta lost tanh's slope 1 - a^2: sending delta back through W gives dJ/da, "
                          "and the tanh gate multiplies it by its slope to give dJ/dz.", _l_slip(no_slope=True)),
     ],
+    **MAX_SLIPS,
     **SHARED_SLIPS,
 }
 
@@ -237,15 +178,8 @@ def relu_gate(cls, grade=False):
     cases = [Case((z, G), "z = [[1.5, -0.5, 0.2], [-2, 0.7, -0.1]], dJda = [[0.3, -1, 2], [0.5, -0.4, 1]]"),
              Case((-z.T, G.T), "z = [[-1.5, 2], [0.5, -0.7], [-0.2, 0.1]], dJda = [[0.3, 0.5], [-1, -0.4], [2, 1]]")]
     return function_check("relu_gate", cls, reference=_relu, cases=cases, outputs=("forward's a", "backward's dJdz"),
-                          slips=SLIPS["relu_gate"], pure=True, adapt=_gate, grade=grade)
-
-
-def mse_gate(cls, grade=False):
-    """Lesson 5, exercise 2 (derive): a class MSE with forward(y_hat, y) -> J and backward() -> dJ/dy_hat."""
-    cases = [(np.array([[0.2, 0.9], [0.6, 0.1], [1.5, -0.3]]), np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])),
-             (np.array([[0.5], [2.0], [-1.0], [0.25]]), np.array([[1.0], [1.0], [0.0], [0.0]]))]
-    return function_check("mse_gate", cls, reference=_mse, cases=cases, outputs=("forward's J", "backward's dJdy_hat"),
-                          slips=SLIPS["mse_gate"], pure=True, adapt=_cost, grade=grade)
+                          slips=SLIPS["relu_gate"], pure=True, adapt=lambda c: _gate(c, "check.relu_gate(ReLU)"),
+                          grade=grade)
 
 
 def l_layer_grads(fn, grade=False):
@@ -262,4 +196,4 @@ def l_layer_grads(fn, grade=False):
                           adapt=_grads_by_layer, grade=grade)
 
 
-__all__ = ["relu_gate", "mse_gate", "shared_input", "l_layer_grads"]
+__all__ = ["relu_gate", "max_gate", "shared_input", "l_layer_grads"]

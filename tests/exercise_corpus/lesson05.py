@@ -1,4 +1,5 @@
-"""Lesson 5 (05_layers_and_gates): a ReLU gate, the MSE gate, a value used twice, the L-layer seed."""
+"""Lesson 5 (05_layers_and_gates): a ReLU gate, a value used twice, the L-layer seed. (Exercise 2, the max gate,
+has no blind entries yet: tests/test_exercise_corpus.py lists it as awaiting them.)"""
 
 from fractions import Fraction
 
@@ -103,99 +104,6 @@ class ReluCopy:
         return out
 
 
-# --- exercise 2: mse_gate(MSE), J = 1/(2n) sum over rows and columns -------------------------------------------
-class MseMeanAll:
-    def forward(self, y_hat, y):
-        self.diff = y_hat - y
-        return np.mean(self.diff ** 2) / 2                  # divides by n * k
-
-    def backward(self):
-        return self.diff / self.diff.size
-
-
-class MseNoHalf:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / self.n
-
-    def backward(self):
-        return self.diff / self.n
-
-
-class MseNoN:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff
-
-
-class MseSign:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return -self.diff / self.n
-
-
-class MseTwice:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return 2 * self.diff / self.n
-
-
-class MsePerEntry:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return self.diff ** 2 / (2 * self.n)                # not summed
-
-    def backward(self):
-        return self.diff / self.n
-
-
-class MseBackwardAll:
-    def forward(self, y_hat, y):
-        self.diff, self.n = y_hat - y, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff / self.diff.size
-
-
-class MseInPlace:
-    def forward(self, y_hat, y):
-        y_hat -= y
-        self.diff, self.n = y_hat, y_hat.shape[0]
-        return np.sum(self.diff ** 2) / (2 * self.n)
-
-    def backward(self):
-        return self.diff / self.n
-
-
-class MseRowMean:
-    def forward(self, y_hat, y):
-        self.y_hat, self.y = y_hat, y
-        return float(((y_hat - y) ** 2).sum(axis=1).mean() / 2)
-
-    def backward(self):
-        return (self.y_hat - self.y) / len(self.y_hat)
-
-
-class MseEinsum:
-    def forward(self, y_hat, y):
-        d = np.subtract(y_hat, y)
-        self.grad = d / d.shape[0]
-        return np.einsum("ij,ij->", d, d) / (2 * d.shape[0])
-
-    def backward(self):
-        return self.grad
-
-
 # --- exercise 4: l_layer_grads(l_layer_loss_and_grads) ---------------------------------------------------------
 def _l_layer(params, X, Y, key=lambda l: f"W{l}", J_fix=True, J_sign=-1, J_mean=True, n_div=True,
              slope_index=lambda l: l - 1):
@@ -288,25 +196,6 @@ ENTRIES = [
           ["0.01", "leaky", "negative"]),
     right("relu_gate", ReluWhere, "np.where for the slope and the gradient"),
     right("relu_gate", ReluCopy, "copies and boolean indexing"),
-
-    wrong("mse_gate", MseMeanAll, "np.mean over all entries: divides by n times k",
-          ["k", "columns", "n * k", "rows", "mean over"]),
-    wrong("mse_gate", MseNoHalf, "the 1/2 of the cost forgotten",
-          ["1/2", "half", "2 times", "factor 2"]),
-    wrong("mse_gate", MseNoN, "backward forgets the 1/n",
-          ["1/n", "n times", "divide"]),
-    wrong("mse_gate", MseSign, "backward returns (y - y_hat)/n: wrong sign",
-          ["sign", "opposite", "y_hat - y"]),
-    wrong("mse_gate", MseTwice, "backward keeps the 2 from the square: 2 (y_hat - y)/n",
-          ["factor 2", "twice", "2 times", "1/2"]),
-    wrong("mse_gate", MsePerEntry, "forward returns the array of terms, not one number",
-          ["one number", "scalar", "shape", "sum"]),
-    wrong("mse_gate", MseBackwardAll, "backward divides by n times k",
-          ["k", "columns", "rows", "n * k"]),
-    wrong("mse_gate", MseInPlace, "forward subtracts y from y_hat in place",
-          ["in place", "changed", "unchanged"]),
-    right("mse_gate", MseRowMean, "sum over columns, mean over rows, a Python float"),
-    right("mse_gate", MseEinsum, "np.einsum for the sum of squares, gradient kept from forward"),
 
     # exercise 3: shared_input(prediction). At a = b = 2 the gate reports df/da = 1.2 and df/db = 4.8; f = g(x, x).
     wrong("shared_input", 1.2 * 4.8, "multiplies the two gradients (5.76), as along one path, instead of adding",
