@@ -54,3 +54,24 @@ def test_right_answers_pass(answer):
 
 def test_the_stub_is_neutral():
     assert reply(None).startswith("adamw_unused: not attempted yet")
+
+
+def test_the_m_uncorrected_slip_is_what_that_run_gives():
+    # Adam with L2, v divided by 1 - beta2^t but m left as it is: the slip's second number
+    w, m, v = 1.0, 0.0, 0.0
+    for t in range(1, adamw.STEPS + 1):
+        g = adamw.DECAY * w
+        m, v = adamw.BETA1 * m + (1 - adamw.BETA1) * g, adamw.BETA2 * v + (1 - adamw.BETA2) * g * g
+        w -= adamw.LR * m / (np.sqrt(v / (1 - adamw.BETA2 ** t)) + adamw.EPS)
+    slip = next(s for s in SLIPS if s.name == "m uncorrected")
+    assert slip.answer[1] == pytest.approx(w, abs=1e-4)
+    assert reply((0.99, round(w, 3))).startswith(f"adamw_unused: not yet. {slip.hint}")
+
+
+@pytest.mark.parametrize("answer", [(0.99, 0.95), (0.99, 0.81), (0.95, 0.9), (0.5, 0.9)])
+def test_an_uncatalogued_pair_gets_the_plain_reply(answer):
+    # near 1 the square or root of one answer lies near the other: no guessed cause (a square, a variance)
+    text = reply(answer)
+    assert text.startswith("adamw_unused: not yet. You predicted")
+    for words in ("square", "variance", "standard deviation", "too high", "too low", "complement"):
+        assert words not in text, (answer, text)

@@ -122,7 +122,7 @@ def _prediction_hint(prediction, slips, tol, truth=0.0):
 
 
 def prediction_check(name, prediction, truth, *, tol=0.0, right="", slips=(), options=(), advice=None,
-                     near=True, sealed=False, upper=None, grade=False):
+                     near=True, sealed=False, upper=None, relate=True, grade=False):
     """A predict-then-run check: `truth` (a value, or a function computing it by running the experiment,
     called only once there is a prediction, in the library's pristine state) is a number or a tuple of
     numbers (a shape, say; each right within the absolute `tol`), or a string among `options` (a number among
@@ -134,15 +134,17 @@ numeric `options`, when given). On success
     numbers where one is asked, an option in other words), or None. near=False: a whole number one from the answer is
     not told so (for a small count, "off by one" names the answer); sealed=True: only which numbers are wrong, as
     in graded use (when the answer's numbers share one size, "the opposite sign" names it); `upper`: for a
-    limit, a number above it is wrong however near the truth (the truth measured, `upper` the exact edge). A None
-    prediction is not attempted yet."""
+    limit, a number above it is wrong however near the truth (the truth measured, `upper` the exact edge);
+    relate=False: a wrong number no slip names is told only the plain facts, no guessed cause (for answers near 1,
+    where the square or root of one is near another and names an unrelated slip). A None prediction is not
+    attempted yet."""
     if untouched(prediction):
         return verdict(name, NOT_ATTEMPTED, grade=grade)
     with np.errstate(all="ignore"):
         with pristine():
             truth = truth() if callable(truth) else truth
             right = right() if callable(right) else right
-        problem = _prediction_problem(prediction, truth, tol, options, near=near, upper=upper)
+        problem = _prediction_problem(prediction, truth, tol, options, words=relate, near=near, upper=upper)
         hint = None
         if problem is not None and problem.startswith("you predicted"):
             hint = _prediction_hint(prediction, slips, tol, truth)
