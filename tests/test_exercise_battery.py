@@ -1,25 +1,16 @@
 """One row per finding of the exercises review (answers a student could give that the engine judged
 wrongly, replies that misled, verdicts the student's own code changed): each runs the real lesson check as a
 notebook would and asserts the fair reply. Graded mode's tampering rows are in test_exercise_graded.py."""
-import contextlib
-import io
 import sys
 from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
 import pytest
+from support.replies import reply
 
 from nnlib import check
 from nnlib.exercises import engine, lesson01, lesson04, lesson06, lesson07, lesson08, lesson09, lesson11, sandbox
-
-
-def reply(fn, *answers):
-    """What the check prints for these answers (it returns None: nothing for Jupyter to echo)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert fn(*answers) is None
-    return out.getvalue().strip()
 
 
 def correct(fn, *answers):

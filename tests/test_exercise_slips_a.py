@@ -8,15 +8,14 @@ sandbox.py, predict.py) and lessons 1 and 3-7 catalogue the slips a student of e
 * a slip matches to the engine's tolerance, not to a check's looser margin; a predicted number matches a
   slip within the check's margin scaled to the slip's size.
 """
-import contextlib
 import glob
 import importlib
-import io
 from pathlib import Path
 
 import numpy as np
 import pytest
-from support.cells import cell_code
+from support import replies
+from support.replies import reply
 
 from nnlib import check, exercises
 from nnlib.exercises import engine, handed_out, lesson01, lesson04, stubs
@@ -25,18 +24,9 @@ from nnlib.exercises.engine import NotYet, Slip, function_check, prediction_chec
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def reply(fn, *answers):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert fn(*answers) is None
-    return out.getvalue().strip()
-
-
-def defined(source, name, namespace=None):
-    """`name` from `source` run as a notebook cell runs (its source readable, as IPython keeps it)."""
-    namespace = {"np": np, "step": lambda z: (np.asarray(z) >= 0).astype(int), **(namespace or {})}
-    exec(cell_code(source), namespace)
-    return namespace[name]
+def defined(source, name):
+    """`name` from `source` run as a notebook cell runs, after lesson 1's earlier cell defined `step`."""
+    return replies.defined(source, name, step=lambda z: (np.asarray(z) >= 0).astype(int))
 
 
 # --- E1: the handed-out function, unchanged or changed ------------------------------------------------------
@@ -188,7 +178,6 @@ def test_a_slip_matches_to_the_engines_tolerance_not_the_checks(capsys):
     assert "You halved" not in capsys.readouterr().out
     function_check("double", lambda x: x / 2 + 1e-8, _double, [(x,)], outputs=("y",), slips=slips, atol=1e-3)
     assert "You halved" in capsys.readouterr().out
-
 
 
 def test_a_prediction_slip_matches_within_a_margin_of_its_own_size(capsys):

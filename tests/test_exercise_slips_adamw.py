@@ -6,23 +6,19 @@ the loss does not use.
 * each catalogued wrong prediction leads with its own hint; the right one passes in several forms; the stub is
   neutral; the right reply says why, with the numbers it ran.
 """
-import contextlib
-import io
+from functools import partial
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check, optim
+from nnlib import optim
 from nnlib.exercises import lesson07_adamw as adamw
 
 SLIPS = adamw.SLIPS["adamw_unused"]
 
 
-def reply(prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check.adamw_unused(prediction)
-    return out.getvalue().strip()
+reply = partial(replies.reply, "adamw_unused")  # what the check prints for an answer
 
 
 def test_the_truth_is_what_the_formulas_give():

@@ -6,15 +6,13 @@ batch-norm exercise (bn_output_spread).
   mistake and not one spelling of it;
 * bn_output_spread: right answers of any numeric type pass, the tolerance holds, and the stub is neutral.
 """
-import contextlib
-import io
 
 import numpy as np
 import pytest
 from support.cells import cell_code
+from support.replies import reply
 
 import nnlib.autograd as autograd
-from nnlib import check
 from nnlib.exercises import (
     engine,
     lesson08,
@@ -38,14 +36,6 @@ ADDED = [(lesson, name, slip) for lesson, extra in ((lesson08, lesson08_slips), 
 ADDED += [(lesson10, name, slip) for name, slips in lesson10_batchnorm.SLIPS.items() for slip in slips
           if slip.name not in ("given", "mean term only", "variance term only", "sums", "rows", "times the std")]
 ADDED += [(lesson11, "topo_order", slip) for slip in lesson11_order.SLIPS["topo_order"] if slip.name != "given"]
-
-
-def reply(name, answer):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(answer) is None
-    return out.getvalue().strip()
 
 
 def hint_of(lesson, name, slip_name):

@@ -2,23 +2,14 @@
 must get a reply naming its own mistake (not a generic factor, not nan words, not the answer itself), and the right
 answer must still be accepted.
 """
-import contextlib
-import io
 import re
 
 import numpy as np
 import pytest
+from support.replies import reply
 
 from nnlib import check
 from nnlib.exercises import lesson03, lesson06
-
-
-def reply(name, *answers):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(*answers) is None
-    return out.getvalue().strip()
 
 
 def hint(lesson, name, slip):

@@ -1,20 +1,14 @@
 """Lesson 4, exercise 1 (nnlib/exercises/lesson04_central.py): a central-difference checker whose loop runs over
 the first axis only is named (on a 2-D x a whole row is nudged at once), and so is one that undoes its
 nudge by arithmetic; the handed-out fix still passes."""
-import contextlib
-import io
+from functools import partial
 
 import numpy as np
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson04_central
 
-
-def reply(fn):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert check.central_difference(fn) is None
-    return out.getvalue().strip()
+reply = partial(replies.reply, "central_difference")  # what the check prints for an answer
 
 
 def rows_only(f, x, h=1e-5):

@@ -4,23 +4,14 @@ validation loss; exercise 5's power iteration stopped too early from a random st
 a student writes it, gets a reply naming its own slip and never the answer; the untouched stub gets only the
 neutral reply; the right answer passes.
 """
-import contextlib
-import io
 import math
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson06, lesson06_decay
 from nnlib.exercises.reply import NOT_ATTEMPTED
-
-
-def reply(name, answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(answer) is None
-    return out.getvalue().strip()
 
 
 def hint(name, slip):

@@ -1,14 +1,11 @@
 """Lesson 10's diagnose exercises (10_depth: standardise, he_init, bn_backward): code that still has the handed-out
 bug after a harmless edit is told the symptom the lesson states (how it behaves), never the cause or the fix."""
-import contextlib
-import io
 import re
 
 import numpy as np
 import pytest
-from support.cells import cell_code
+from support.replies import defined, reply
 
-from nnlib import check
 from nnlib.exercises import handed_out, lesson10
 
 HARMLESS = [("standardise", "    std = X_train.std(axis=0)\n", "    s = X_train.std(axis=0)\n    std = s\n",
@@ -18,19 +15,6 @@ HARMLESS = [("standardise", "    std = X_train.std(axis=0)\n", "    s = X_train.
              re.compile(r"n_out|n_in|square|rows of W|agree")),
             ("bn_backward", "    dbeta = dout.sum(axis=0)\n", "    dbeta = np.sum(dout, axis=0)\n",
              re.compile(r"constant|running|mu\b|sigma|mean terms?|route"))]
-
-
-def defined(source, name):
-    namespace = {"np": np}
-    exec(cell_code(source), namespace)
-    return namespace[name]
-
-
-def reply(name, fn):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(fn) is None
-    return out.getvalue().strip()
 
 
 def given_hint(name):

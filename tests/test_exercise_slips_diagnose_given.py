@@ -1,15 +1,14 @@
 """Lessons 3, 5 and 7, the diagnose exercises: a change that leaves the handed-out code behaving as before is told
 so, with the symptom the lesson states, and never where the bugs are; and lesson 7's Adam step without the bias
 correction is told that its first steps are too large, which the reply's own numbers show."""
-import contextlib
-import io
 import re
+from functools import partial
 
 import numpy as np
 import pytest
-from support.cells import cell_code
+from support import replies
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import handed_out, lesson03, lesson05, lesson07
 from nnlib.layers import sigmoid
 
@@ -20,19 +19,7 @@ HARMLESS = [("xor_gradients", "gradients", "    n = X.shape[0]\n", "    nn = X.s
             ("adam_step", "adam_step", "    m_new =", "    lr = lr * 1\n    m_new =",
              lesson07, re.compile(r"square|abs|power|beta1 \*\*|\^t|bias correction"))]
 
-
-def defined(source, name):
-    """`name` from `source` run as a notebook cell runs (its source readable, as IPython keeps it)."""
-    namespace = {"np": np, "sigmoid": sigmoid}
-    exec(cell_code(source), namespace)
-    return namespace[name]
-
-
-def reply(name, fn):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(fn) is None
-    return out.getvalue().strip()
+defined = partial(replies.defined, sigmoid=sigmoid)  # the cells run after the lessons' import of sigmoid
 
 
 @pytest.mark.parametrize("name, fname, old, new, lesson, location", HARMLESS, ids=[h[0] for h in HARMLESS])

@@ -3,25 +3,15 @@ which numbers are wrong and, for a catalogued slip, what went wrong, but never h
 answer (the answer's three numbers share one size, so "the opposite sign" would hand it over); a triple no slip
 names gets a prompt to trace the epoch; and_not_weights' slips leave the student the step.
 """
-import contextlib
-import io
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson01
 from nnlib.exercises.reply import NotYet
 
 RELATIONS = ["opposite sign", "too high", "too low", "off by one", "wrong sign", "another size"]
-
-
-def reply(name, *answers):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(*answers) is None
-    return out.getvalue().strip()
 
 
 @pytest.mark.parametrize("prediction", [(1, 1, 1), (1, 1, 2), (1, -1, -1), (0, 0, 0), (-1, -1, 1), (2, 2, 2)])

@@ -7,23 +7,18 @@
   4 or more, or neurons that still shade across the plane), so exactly one option fits;
 * each catalogued wrong answer leads with its own hint, and the right answer passes.
 """
-import contextlib
-import io
+from functools import partial
 
 import pytest
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson08_flat as flat
 
 HINTS = {s.name: s.hint for s in flat.SLIPS["flat_neurons"]}
 WRONG = [s.answer for s in flat.SLIPS["flat_neurons"]]
 
 
-def reply(prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check.flat_neurons(prediction)
-    return out.getvalue()
+reply = partial(replies.reply, "flat_neurons")  # what the check prints for an answer
 
 
 def stuck(s):

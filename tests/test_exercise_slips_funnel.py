@@ -7,27 +7,22 @@ layers drawn with He's scale.
   prediction states the answer; the right one passes in several forms; the stub is neutral;
 * the notebook's prompt and folded solution are the ones the check judges.
 """
-import contextlib
-import io
 import json
 import re
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson10_funnel as funnel
 
 HINTS = {s.name: s.hint for s in funnel.SLIPS["funnel_backward"]}
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "10_depth.ipynb"
 
 
-def reply(prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert check.funnel_backward(prediction) is None
-    return out.getvalue().strip()
+reply = partial(replies.reply, "funnel_backward")  # what the check prints for an answer
 
 
 def test_the_run_behind_the_truth_halves_the_std_per_layer():

@@ -4,24 +4,15 @@ test_exercises.py runs each catalogued Slip through its own check. Here the wron
 as a student who has just read the lesson would write them (the half-fixes of exercise 3 among them), and each
 reply must lead with the hint of the slip it is; the right answers must still pass.
 """
-import contextlib
-import io
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson02
 from nnlib.layers import sigmoid
 
 HINTS = {(name, s.name): s.hint for name, slips in lesson02.SLIPS.items() for s in slips}
-
-
-def reply(name, answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        getattr(check, name)(answer)
-    return out.getvalue()
 
 
 def leads_with(text, name, slip):

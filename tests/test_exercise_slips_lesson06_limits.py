@@ -2,20 +2,12 @@
 step limit is one-sided (a step just above 1/3 already moves w away from w*, so it is refused); reporting the mean
 test loss of every strength is named as such.
 """
-import contextlib
-import io
 
 import pytest
+from support.replies import reply
 
 from nnlib import check
 from nnlib.exercises import lesson06_split
-
-
-def reply(name, answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(answer) is None
-    return out.getvalue().strip()
 
 
 @pytest.mark.parametrize("prediction, word", [(694.9, "too high"), (691.2, "too low"), (720.5, "too high")])

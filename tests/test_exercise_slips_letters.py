@@ -6,24 +6,16 @@ named by check.shift_digits for a fix that blanks only rows or only columns.
 * every catalogued slip gets its own hint; the stub is neutral; the right cause passes, however it is spelled;
 * a shift that blanks only the wrapped column is told to look at the row, and the other way round.
 """
-import contextlib
-import io
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import MLP, check
+from nnlib import MLP
 from nnlib.exercises import engine, lesson12_letters
 
 SLIPS = lesson12_letters.SLIPS["letters_start"]
 RIGHT = lesson12_letters.SOLUTIONS["letters_start"]
-
-
-def reply(name, answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        getattr(check, name)(answer)
-    return out.getvalue().strip()
 
 
 def _fresh_reader(seed, factor=1.0):

@@ -6,24 +6,20 @@
 * each catalogued wrong answer, written as a student would (a formula, a fraction, a rounded number), leads with
   its own hint, and the right answer passes in several numeric types.
 """
-import contextlib
-import io
 from fractions import Fraction
+from functools import partial
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check, optim
+from nnlib import optim
 from nnlib.exercises import lesson07_momentum as momentum
 
 HINTS = {s.name: s.hint for s in momentum.SLIPS["momentum_lr"]}
 
 
-def reply(prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check.momentum_lr(prediction)
-    return out.getvalue()
+reply = partial(replies.reply, "momentum_lr")  # what the check prints for an answer
 
 
 def distance_after(lr, rule, steps=3000):

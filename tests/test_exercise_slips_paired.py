@@ -4,24 +4,15 @@ student writes it, gets a reply naming its own slip and never the answer; the un
 neutral reply; right answers in several forms pass; lesson 6's step-limit slip of a sum without the penalty is
 named.
 """
-import contextlib
-import io
 import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson06, lesson06_paired
 from nnlib.exercises.reply import NOT_ATTEMPTED
-
-
-def reply(name, answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(answer) is None
-    return out.getvalue().strip()
 
 
 def hint(slip):

@@ -2,22 +2,16 @@
 labelled 1. The run finds the peak the derivation gives; the right answer is accepted in the forms a student writes
 it; each catalogued wrong answer gets its own reply, which never gives the answer away; the right reply ties the
 answer back to the lesson's point."""
-import contextlib
-import io
 from fractions import Fraction
+from functools import partial
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson04_push
 
-
-def reply(prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert check.strongest_push(prediction) is None
-    return out.getvalue().strip()
+reply = partial(replies.reply, "strongest_push")  # what the check prints for an answer
 
 
 def test_the_run_finds_the_derived_peak():

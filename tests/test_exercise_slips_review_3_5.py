@@ -1,20 +1,10 @@
 """Lessons 3 to 5: replies a reviewer found to give the answer away or to name a false cause. Each wrong answer
 here is written as a student writes it; its reply must name the student's own slip, without the answer."""
-import contextlib
-import io
 
 import numpy as np
+from support.replies import reply
 
-from nnlib import check
 from nnlib.layers import sigmoid
-
-
-def reply(name, *answers):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(*answers) is None
-    return out.getvalue().strip()
 
 
 # --- lesson 4, exercise 3: dJ/dX -------------------------------------------------------------------------------

@@ -1,26 +1,17 @@
 """Lesson 5's shared_input and lesson 6's l2_half_life and lr_limit: each kind of wrong answer their first blind
 sets showed, and its neighbours, written as a student writes it (rounded too), gets a reply naming its own slip,
 both causes where two give one number, and never the answer."""
-import contextlib
-import io
 import math
 import re
 
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson05, lesson06
 
 LESSON = {"shared_input": lesson05, "l2_half_life": lesson06, "lr_limit": lesson06}
 ANSWER = {"shared_input": r"(?<![\d.])6(?:\.0)?(?![\d.])", "l2_half_life": r"693|0\.999",
           "lr_limit": r"1/3|0\.33|(?<![\d./^])6(?![\d.])"}
-
-
-def reply(name, prediction):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(prediction) is None
-    return out.getvalue().strip()
 
 
 def hint(name, slip):

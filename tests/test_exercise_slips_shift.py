@@ -5,21 +5,15 @@
 * a fix that blanks row 0 and column 0 on every call gets its own reply, not a generic one;
 * the check tries every sign of dy and of dx, each on its own, so one-direction fixes cannot pass.
 """
-import contextlib
-import io
+from functools import partial
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson12
 
-
-def reply(answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check.shift_digits(answer)
-    return out.getvalue().strip()
+reply = partial(replies.reply, "shift_digits")  # what the check prints for an answer
 
 
 def _rolled_then(blank):

@@ -6,20 +6,13 @@ place a wrong pixel.
 * a reply names the wrong entry of the flat (n, 64) array as an image's pixel with its row and column, not as
   'row 0, column 48' of the flat array.
 """
-import contextlib
-import io
+from functools import partial
 
 import numpy as np
 import pytest
+from support import replies
 
-from nnlib import check
-
-
-def reply(answer):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check.shift_digits(answer)
-    return out.getvalue().strip()
+reply = partial(replies.reply, "shift_digits")  # what the check prints for an answer
 
 
 def _unguarded(zero_moves_like):

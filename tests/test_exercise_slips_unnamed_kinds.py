@@ -4,23 +4,13 @@ could make: each wrong answer here, written as a student writes it, gets a reply
 the answer itself), and the right answer is still accepted. Lessons 10 and 11 and the engine's general replies are
 in test_exercise_slips_unnamed_kinds_b.py.
 """
-import contextlib
-import io
 import re
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.exercises import lesson07_adamw, lesson09
-
-
-def reply(name, *answers):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(*answers) is None
-    return out.getvalue().strip()
 
 
 def refused(name, answer, *words):

@@ -1,26 +1,16 @@
 """Kinds of mistakes a blind writer's first set found unnamed, lessons 10 and 11 (bn_output_spread, softplus_gate,
 topo_order, finite_difference_passes), with neighbouring ones, and the engine's general replies those answers showed
-missing (predict.py: a tuple grouped the other way round, too few numbers, several options; compare.py: entries
+missing (predict.py: a tuple grouped the other way round, too few numbers, several options; patterns.py: entries
 sharing one factor or offset): each wrong answer gets a reply naming its own mistake, never the answer itself.
 """
-import contextlib
-import io
 
 import numpy as np
 import pytest
+from support.replies import reply
 
-from nnlib import check
 from nnlib.autograd import Value
 from nnlib.exercises import lesson01, lesson07_adamw, lesson10_batchnorm, lesson11, lesson11_onesided
 from nnlib.exercises.compare import differs
-
-
-def reply(name, *answers):
-    """What check.<name> prints for this answer (a check returns None)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert getattr(check, name)(*answers) is None
-    return out.getvalue().strip()
 
 
 def refused(name, answer, *words):

@@ -3,20 +3,14 @@
 Keeping the training statistics but setting the pixels blank in every training image to 0 is a sensible guard
 (section 7), not "the new images' own statistics": the reply must name it as what it is.
 """
-import contextlib
-import io
+from functools import partial
 
 import numpy as np
+from support import replies
 
-from nnlib import check
 from nnlib.exercises import lesson12
 
-
-def reply(fn):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert check.read_digits(fn) is None
-    return out.getvalue().strip()
+reply = partial(replies.reply, "read_digits")  # what the check prints for an answer
 
 
 def zeroed(X_new, mean, std, W1, b1, W2, b2):
