@@ -159,15 +159,15 @@ SLIPS = {
              "alpha * z, so how does alpha enter a^2?", _leaky_std_alpha),
         Slip("lecun", "1 / sqrt(n_in) keeps the variance for units with slope 1 everywhere; a leaky ReLU "
              "shrinks the negative half by alpha.", _leaky_std_lecun),
-        Slip("upside down", "The factor (1 + alpha^2) is on the wrong side: solving n_in Var(w) (1 + alpha^2) / 2 = 1 "
-             "puts it in the denominator, so divide by it.", _leaky_std_upside),
+        Slip("upside down", "The factor (1 + alpha^2) is on the wrong side of your fraction: solve "
+             "n_in Var(w) (1 + alpha^2) / 2 = 1 for Var(w) again.", _leaky_std_upside),
     ],
     "standardise": [
         Slip("given", "This still behaves as the code handed out: its X_val still does not depend on X_train's "
              "mean (shift every training point by the same amount and X_val comes out unchanged). Your "
              "change did not alter what it computes.", _standardise_given),
-        Slip("own", "X_val is scaled with its own mean and std: it must use X_train's, so both sets "
-             "go through the same transformation (and nothing is learned from X_val).", _standardise_own),
+        Slip("own", "X_val is scaled with statistics of its own, so the two parts go through different "
+             "transformations, and something is learned from the validation part.", _standardise_own),
         Slip("rows", "Your statistics run along the wrong axis: each feature (a column) gets its own mean and "
              "std.", _standardise_rows),
         Slip("variance", "After your scaling the features do not end with std 1: what do you divide by?",

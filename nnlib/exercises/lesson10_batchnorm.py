@@ -108,16 +108,16 @@ SLIPS = {
              "on z_j too. Which term does that route add? Follow dJ/dsigma^2 through dsigma^2/dz_j.", _bn_mean_only),
         Slip("variance term only", "dz has the term from the variance but not the one from the mean: mu depends "
              "on z_j too. Which term does that route add? Follow dJ/dmu through dmu/dz_j.", _bn_var_only),
-        Slip("sums", "The two terms are means over the batch, not sums: each is dbeta / n or dgamma / n (a missing "
-             "1/n).", _bn_sums),
-        Slip("rows", "The means are over each row (axis=1), across units; each unit has its own statistics, so "
-             "take them over the batch, axis=0.", _bn_rows),
-        Slip("times the std", "dz is multiplied by the std: z_hat = (z - mu) / sqrt(var + eps), so dz carries the "
-             "factor 1 / sqrt(var + eps).", _bn_times_std),
+        Slip("sums", "The two terms are sums over the batch where section 5's formula averages over it, so they "
+             "grow with the batch size.", _bn_sums),
+        Slip("rows", "Your means run along the wrong axis: each of them mixes different units of one sample, "
+             "while each unit has statistics of its own.", _bn_rows),
+        Slip("times the std", "dz is multiplied by the std, while z_hat = (z - mu) / sqrt(var + eps) divides by "
+             "it.", _bn_times_std),
         Slip("no gamma", "dz has lost the factor gamma: out = gamma * z_hat + beta, so every route from z to out "
              "passes through gamma.", _bn_no_gamma),
-        Slip("variance sign", "The term from the variance has the wrong sign: a larger z_j raises sigma^2, which "
-             "shrinks every z_hat, so that route subtracts.", _bn_var_sign),
+        Slip("variance sign", "The term from the variance has the wrong sign: follow what a larger z_j does to "
+             "sigma^2, and what a larger sigma^2 does to every z_hat.", _bn_var_sign),
         Slip("centred", "The variance term uses z - mu where z_hat belongs: once inv_std is factored out in front, "
              "what is left inside is in units of z_hat.", _bn_centred),
         Slip("over var", "dz is divided by the variance: z_hat divides by sqrt(var + eps), so dz carries that factor "
