@@ -1,5 +1,5 @@
-"""Lesson 5 (05_layers_and_gates): a ReLU gate, a value used twice, the L-layer seed. (Exercise 2, the max gate,
-has no blind entries yet: tests/test_exercise_corpus.py lists it as awaiting them.)"""
+"""Lesson 5 (05_layers_and_gates): a ReLU gate, a max gate, a value used twice, the L-layer seed. (Exercise 2's
+blind entries, the max gate, live in _lesson05_max.py and are added to ENTRIES at the end.)"""
 
 from fractions import Fraction
 
@@ -8,6 +8,7 @@ import numpy as np
 from nnlib.layers import sigmoid
 
 from . import right, wrong
+from ._lesson05_max import MAX_GATE_ENTRIES
 
 
 # --- exercise 1: relu_gate(ReLU) -------------------------------------------------------------------------------
@@ -248,3 +249,4 @@ ENTRIES = [
     right("l_layer_grads", ll_loops, "activations in one list, sums written out, dict.update"),
     right("l_layer_grads", ll_comprehension, "a Python float and a dict rebuilt in params' order"),
 ]
+ENTRIES += MAX_GATE_ENTRIES                 # exercise 2, the max gate
