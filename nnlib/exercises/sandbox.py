@@ -178,13 +178,39 @@ def _library_file(path):
         "site-packages" in path or path.startswith("<frozen")
 
 
+def _current(code, lineno):
+    """Whether the file still holds the code that ran: its `def name` (a lambda's `lambda`) is on a line from
+    where the code starts to `lineno`. A file edited since it was imported fails, and its line is not quoted."""
+    name = code.co_name
+    if not name.isidentifier():                  # <module>, <listcomp>, ...: nothing to look for
+        return True
+    word = "lambda" if name == "<lambda>" else f"def {name}"
+    return any(word in linecache.getline(code.co_filename, n) for n in range(code.co_firstlineno, lineno + 1))
+
+
+def _quote(tb):
+    """The student's line that raised (`tb`'s frame), or '' if the file changed since. On a one-line def
+    (`def f(H): return ...`) only the part that raised, not the def header."""
+    code, lineno = tb.tb_frame.f_code, tb.tb_lineno
+    linecache.checkcache(code.co_filename)       # a file edited since its last quote is read anew
+    line = linecache.getline(code.co_filename, lineno)
+    if not line.strip() or not _current(code, lineno):
+        return ""
+    if line.lstrip().startswith(("def ", "async def ")):        # a one-line def (decorated or not)
+        positions = list(code.co_positions())
+        start, end, column, end_column = positions[tb.tb_lasti // 2] if tb.tb_lasti // 2 < len(positions) else \
+            (None,) * 4
+        if start == end == lineno and column is not None and end_column is not None:
+            return line[column:end_column].strip() or line.strip()
+    return line.strip()
+
+
 def _where(e):
     """The student's line where the exception was raised ('`dJdW1 = delta1.T @ X`'), or ''."""
     tb, line = e.__traceback__, ""
     while tb is not None:
-        code = tb.tb_frame.f_code
-        if not _library_file(code.co_filename):
-            line = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+        if not _library_file(tb.tb_frame.f_code.co_filename):
+            line = _quote(tb)
         tb = tb.tb_next
     return f"`{line}`" if line else ""
 
