@@ -58,10 +58,10 @@ def test_each_slip_is_named_without_the_answer(prediction, slip):
     assert "0.0086" not in text and "0.0148" not in text
 
 
-@pytest.mark.parametrize("prediction, side", [(0.012, "too high"), (0.005, "too low")])
-def test_unnamed_wrong_answer_gets_only_the_direction(prediction, side):
-    text = reply("paired_spread", prediction)
-    assert text.endswith(side) and "0.0086" not in text
+@pytest.mark.parametrize("prediction", [0.012, 0.005])
+def test_unnamed_wrong_answer_gets_no_direction(prediction):
+    text = reply("paired_spread", prediction)          # a direction would let a student bisect to the answer
+    assert text.endswith("counts as right)") and "0.0086" not in text, text
 
 
 def test_slips_are_far_enough_apart_to_be_told_from_each_other_and_the_truth():

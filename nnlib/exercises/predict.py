@@ -4,9 +4,10 @@ A prediction may be any real number (int, float, Fraction, Decimal, a numpy scal
 numbers any sequence or 1-d array; text is refused with a clear reply. A numeric truth is matched within the
 check's `tol`, and at least a millionth of it (164.0000001 counts as 164). A wrong number is told how it
 relates to the answer (wrong_numbers.py), never the answer itself (the lesson's folded solution holds it, for a
-student who has tried): the opposite sign, off by one, not a whole number, or too high or too low, with the likely
-cause when it is the answer's square or square root, 1 over it or 1 minus it, or a log in another base (never "k
-times the answer" nor "the square of the answer": one step of arithmetic from it); of several numbers, which are
+student who has tried): the opposite sign, off by one, not a whole number, with the likely cause when it is the
+answer's square or square root, 1 over it or 1 minus it, or a log in another base (never "too high" or "too low",
+which lets a student bisect to the answer, nor "k times the answer" nor "the square of the answer": one step of
+arithmetic from it); of several numbers, which are
 wrong (each told so), or that the right ones come in another order. In graded use only which numbers are
 wrong. The truth is computed in the library's pristine state, once there is a prediction.
 """

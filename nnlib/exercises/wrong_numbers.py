@@ -1,7 +1,8 @@
 """Reading a predicted number, and telling in words how a wrong one relates to the answer (plumbing for
 predict.py, not lesson): the opposite sign, off by one, not a whole number, a square or square root, 1 over it or
-1 minus it, a log in another base, too high or too low; of several numbers, which are wrong, or that the right
-ones come in another order or grouping. Never the answer itself, nor one step of arithmetic from it.
+1 minus it, a log in another base; of several numbers, which are wrong, or that the right ones come in another
+order or grouping. Never the answer itself, nor one step of arithmetic from it, nor which way it lies (a student
+told "too low" can bisect to it).
 """
 import decimal
 import numbers
@@ -106,35 +107,32 @@ def _fact(value, truth, tol=0.0):
     return ""
 
 
-def _side(value, truth):
-    return "too high" if abs(value) > abs(truth) else "too low"
-
-
 def _how_far(value, truth, tol):
-    """How a wrong number relates to the answer, in words, without telling the answer: sign, off by one, square,
-    too high or low, by a simple factor (a diagnosis) when there is one."""
+    """How a wrong number relates to the answer, in words, without telling the answer or which way it lies (a
+    student told "too low" can bisect to the answer without deriving it): sign, off by one, a square, a fraction
+    upside down, a log's base (a diagnosis) when there is one, else nothing."""
     if _fact(value, truth, tol) or value is None or not truth:
         return _fact(value, truth, tol)
     if not value:
-        return ": too low" if truth > 0 else ": too high"
+        return ""
     if value * truth < 0:
         return ": the wrong sign, and another size"
     if truth == round(truth) and value != round(value) and abs(truth) < 1e6:
         return ": the answer is a whole number (a count); yours is not"
     if truth > 0 and (abs(value - truth ** 0.5) <= margin(tol, truth) or abs(value ** 2 - truth) <= 1e-6 * truth):
-        return f": {_side(value, truth)}: a square missing, or a standard deviation where a variance belongs?"
+        return ": a square missing, or a standard deviation where a variance belongs?"
     if truth > 0 and abs(value - truth ** 2) <= margin(tol, truth ** 2):
-        return f": {_side(value, truth)}: a square too many, or a variance where a standard deviation belongs?"
+        return ": a square too many, or a variance where a standard deviation belongs?"
     if abs(value * truth - 1) <= 1e-3 and abs(truth - 1) > 1e-3:
-        return f": {_side(value, truth)}: a fraction upside down, or a division the wrong way round?"
+        return ": a fraction upside down, or a division the wrong way round?"
     if 0 < truth < 1 and abs(value - (1 - truth)) <= margin(tol, truth) and abs(truth - 0.5) > margin(tol, truth):
-        return f": {_side(value, truth)}: the complement, the other outcome's share or probability?"
-    ratio, side = value / truth, _side(value, truth)
+        return ": the complement, the other outcome's share or probability?"
+    ratio = value / truth
     for log, name in ((np.log(10), "ln 10 = 2.303: log10 where the natural log belongs, or the reverse?"),
                       (np.log(2), "ln 2 = 0.693: log2 where the natural log belongs, or the reverse?")):
         if min(abs(ratio - log), abs(ratio - 1 / log)) <= 0.01 * log:
-            return f": {side}, by a factor {name}"
-    return f": {side}"            # no "k times the answer": one division from the answer, for one number
+            return f": off by a factor {name}"
+    return ""            # no "k times the answer" (one division from it) and no direction (a bisection)
 
 
 def told(value, truth, tol, words=True, near=True):
