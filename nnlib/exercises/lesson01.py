@@ -1,32 +1,11 @@
 """Exercise checks for lesson 1 (01_perceptron): data for the engine in engine.py (plumbing, not lesson)."""
 import numpy as np
 
-from .compare import has_text, show
 from .engine import Answers, Case, Slip, function_check, prediction_check
+from .lesson01_and_not import _AND_NOT, _AND_NOT_SLIPS, _X, _and_not_diagnosis, _neuron, _step
 from .predict import as_reals
 
-_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 _NAND = np.array([1, 1, 1, 0])
-_AND_NOT = np.array([0, 0, 1, 0])          # x1 AND NOT x2: 1 only at (1, 0)
-
-
-def _step(z):
-    return (np.asarray(z, dtype=float) >= 0).astype(int)
-
-
-def _neuron(answer):
-    """The student's (w, b) as a function of X: step(X @ w + b)."""
-    w, b = answer
-    if w is None or b is None:
-        raise TypeError("w_and_not or b_and_not is still None: set them to numbers")
-    if has_text(w) or has_text(b):
-        raise TypeError(f"w_and_not and b_and_not should be numbers, not text: got {show(w)} and {show(b)} "
-                        "(drop the quotes)")
-    w, b = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
-    if w.shape != (2,) or b.size != 1:
-        raise ValueError(f"w_and_not must be a flat array of 2 numbers, shape (2,), and b_and_not one number; got "
-                         f"shapes {w.shape} and {b.shape}")
-    return lambda X: _step(X @ w + b.item())
 
 
 def _distance(X, w, b):
@@ -89,26 +68,7 @@ SOLUTIONS = {
     "weight_history": _history,
 }
 SLIPS = {
-    "and_not_weights": [
-        Slip("AND", "Your neuron computes AND, the gate of section 2: this gate is 1 at another input. Write "
-             "the four inequalities again with this gate's labels.", Answers((np.array([1.0, 1.0]), -1.5))),
-        Slip("NAND", "Your neuron computes NAND (AND with every sign flipped): flipping a printed neuron gives "
-             "its opposite gate, not this one. Write one inequality per input with this gate's labels.",
-             Answers((np.array([-1.0, -1.0]), 1.5))),
-        Slip("mirror", "Your neuron fires at the wrong one of the two inputs that hold a single 1: in this gate "
-             "x1 and x2 play different roles, so their weights cannot be swapped. Check the inequality of each "
-             "input again.", Answers((np.array([-1.0, 1.0]), -0.5))),
-        Slip("x2 ignored", "Your neuron ignores x2 (its weight is 0 or too small to matter): this gate depends "
-             "on both inputs, so both weights count.", Answers((np.array([1.0, 0.0]), -0.5))),
-        Slip("x1 ignored", "Your neuron ignores x1 (its weight is 0 or too small to matter): this gate depends "
-             "on both inputs, so both weights count.", Answers((np.array([0.0, -1.0]), 0.5))),
-        Slip("tie", "Some inputs lie exactly on your line (z = 0), and step(0) = 1 counts a tie as 1: where "
-             "the gate is 0, z must be strictly below 0.", Answers((np.array([1.0, -1.0]), 0.0))),
-        Slip("all 0", "Your neuron says 0 at every input: the bias keeps z below 0 even where the gate is 1. "
-             "Which inequality does that input give?", Answers((np.array([1.0, -1.0]), -1.5))),
-        Slip("OR", "Your neuron computes OR (0 only at (0, 0)): this gate is 1 at one input only.",
-             Answers((np.array([1.0, 1.0]), -0.5))),
-    ],
+    "and_not_weights": [Slip(name, _and_not_diagnosis(*answer), answer) for name, answer in _AND_NOT_SLIPS],
     "signed_distance": [
         Slip("z", "You returned z = X @ w + b: divide by the length of w, ||w||, to turn z into a distance.",
              lambda X, w, b: X @ w + b),
@@ -181,11 +141,18 @@ SLIPS = {
 
 
 def and_not_weights(w, b, grade=False):
-    """Lesson 1, exercise 1 (derive): w (2,) and b with step(X @ w + b) = x1 AND NOT x2 = [0, 0, 1, 0]."""
+    """Lesson 1, exercise 1 (derive): w (2,) and b with step(X @ w + b) = x1 AND NOT x2 = [0, 0, 1, 0]. A wrong
+    pair is diagnosed from (w, b) themselves (_and_not_diagnosis), not from its outputs alone."""
+    slips = SLIPS["and_not_weights"]
+    try:
+        hint = _and_not_diagnosis(w, b)
+    except (TypeError, ValueError):     # not two numbers and one: the check's own reply says what is wrong
+        hint = None
+    if hint is not None:
+        slips = [Slip("diagnosed", hint, Answers((w, b)))]
     return function_check("and_not_weights", (w, b), reference=lambda X: _AND_NOT,
                           cases=[Case((_X,), "the four inputs (0, 0), (0, 1), (1, 0), (1, 1)")],
-                          outputs=("step(X @ w_and_not + b_and_not)",), slips=SLIPS["and_not_weights"],
-                          adapt=_neuron, grade=grade)
+                          outputs=("step(X @ w_and_not + b_and_not)",), slips=slips, adapt=_neuron, grade=grade)
 
 
 def signed_distance(fn, grade=False):
