@@ -86,3 +86,49 @@ def test_graded_mode_passes_a_right_slope_and_refuses_a_wrong_one_the_same_way()
     assert check.tanh_derivative(lambda a: 1 - a * a, grade=True) is None
     with pytest.raises(NotYet, match="off by up to"):
         check.tanh_derivative(lambda a: np.ones_like(a), grade=True)
+
+
+def _per_sample(slope=True, keepdims=False, transposed=False):
+    """Exercise 3's loop, as a student may leave it: the hidden slope there or not, dJdb1 with a kept axis, dJdW1
+    transposed."""
+    from nnlib.layers import sigmoid
+
+    def gradients(X, y, W1, b1, W2, b2):
+        n = X.shape[0]
+        dW1, db1, dW2, db2 = np.zeros_like(W1).T if transposed else np.zeros_like(W1), 0, 0, 0
+        for x, t in zip(X, y):
+            a1 = sigmoid(x @ W1 + b1)
+            y_hat = sigmoid(a1 @ W2 + b2)
+            delta2 = (y_hat - t) / n * y_hat * (1 - y_hat)
+            delta1 = W2 @ delta2 * (a1 * (1 - a1) if slope else 1)
+            dW1 = dW1 + (np.outer(delta1, x) if transposed else np.outer(x, delta1))
+            db1, dW2, db2 = db1 + delta1, dW2 + np.outer(a1, delta2), db2 + delta2
+        return dW1, db1[None, :] if keepdims else db1, dW2, db2
+    return gradients
+
+
+def test_the_loop_without_the_hidden_slope_is_told_the_plateau_not_the_bug():
+    text = replies.reply("xor_gradients", _per_sample(slope=False))
+    assert text.startswith("xor_gradients: not yet. This still behaves as the code handed out") and "plateau" in text
+    assert not re.search(r"slope|factor|sigma|a1", text.split(" For the XOR")[0]), text
+
+
+def test_a_kept_axis_in_dJdb1_is_named_not_a_missing_sum():
+    text = replies.reply("xor_gradients", _per_sample(keepdims=True))
+    assert text.startswith("xor_gradients: not yet. dJdb1 keeps the summed axis"), text
+    assert "missing" not in text, text
+
+
+def test_the_old_stub_both_bugs_is_told_both():
+    text = replies.reply("xor_gradients", _per_sample(slope=False, transposed=True))
+    assert text.startswith("xor_gradients: not yet. dJdW1 is transposed") and "factor" in text, text
+
+
+def test_the_loop_fixed_passes():
+    assert replies.reply("xor_gradients", _per_sample()).startswith("xor_gradients: correct")
+
+
+def test_a_flattened_slope_is_named():
+    text = reply(lambda a: list(np.ravel(1 - np.asarray(a) * np.asarray(a))))
+    assert text.startswith("tanh_derivative: not yet. The slope comes back flattened"), text
+    assert "wrong axis" not in text, text

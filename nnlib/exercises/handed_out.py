@@ -122,14 +122,22 @@ SOURCES = {'adam_step': 'def adam_step(p, g, m, v, t, lr, beta1=0.9, beta2=0.999
                    '        history.append(w)\n'
                    '    return np.array(history)',
  'xor_gradients': 'def gradients(X, y, W1, b1, W2, b2):\n'
-                  '    # One backward pass of the explicit-bias network: (dJdW1, dJdb1, dJdW2, dJdb2).\n'
+                  '    # One backward pass of the explicit-bias network, sample by sample: (dJdW1, dJdb1, dJdW2, '
+                  'dJdb2).\n'
                   '    n = X.shape[0]\n'
-                  '    a1 = sigmoid(X @ W1 + b1)\n'
-                  '    y_hat = sigmoid(a1 @ W2 + b2)\n'
-                  '    delta2 = (y_hat - y) / n * y_hat * (1 - y_hat)\n'
-                  '    delta1 = delta2 @ W2.T\n'
-                  '    dJdW1 = delta1.T @ X\n'
-                  '    return dJdW1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)'}
+                  '    dJdW1, dJdb1 = np.zeros_like(W1), np.zeros_like(b1)\n'
+                  '    dJdW2, dJdb2 = np.zeros_like(W2), np.zeros_like(b2)\n'
+                  '    for x, t in zip(X, y):                              # x (inputs,): one sample; t (1,): its '
+                  'target\n'
+                  '        a1 = sigmoid(x @ W1 + b1)                       # (hidden,)\n'
+                  '        y_hat = sigmoid(a1 @ W2 + b2)                   # (1,)\n'
+                  "        delta2 = (y_hat - t) / n * y_hat * (1 - y_hat)  # this sample's dJ/dz2, (1,)\n"
+                  "        delta1 = W2 @ delta2                            # this sample's dJ/dz1, (hidden,)\n"
+                  '        dJdW2 += np.outer(a1, delta2)\n'
+                  '        dJdb2 += delta2\n'
+                  '        dJdW1 += np.outer(x, delta1)\n'
+                  '        dJdb1 += delta1\n'
+                  '    return dJdW1, dJdb1, dJdW2, dJdb2'}
 
 
 def main():

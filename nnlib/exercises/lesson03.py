@@ -3,8 +3,11 @@ import numpy as np
 
 from .compare import has_text, show
 from .engine import Case, Slip, function_check, prediction_check
-from .reply import Refused
+from .pristine import pristine
+from .reply import Refused, verdict
+from .stubs import untouched
 from .tolerance import close
+from .wrong_numbers import as_reals
 
 
 def _sigmoid(z):
@@ -30,7 +33,7 @@ def _gradients(X, y, W1, b1, W2, b2, slope="a", transpose=False, bias="sum", out
     delta1 = delta2 @ W2.T * hidden_slope
     dJdW1 = delta1.T @ X if transpose else X.T @ delta1
     dJdb1 = {"sum": delta1.sum(axis=0), "axis 1": delta1.sum(axis=1), "mean": delta1.mean(axis=0),
-             "none": delta1}[bias]
+             "none": delta1, "keepdims": delta1.sum(axis=0, keepdims=True)}[bias]
     return dJdW1, dJdb1, a1.T @ delta2, delta2.sum(axis=0)
 
 
@@ -69,8 +72,16 @@ SOLUTIONS = {
 }
 SLIPS = {
     "gradient_shapes": [
-        Slip("column of ones", "With explicit biases X has no column of ones: count dJdW1's rows again (the biases' "
-             "gradient dJdb1 comes apart).", (10, 7, 4, 7)),
+        Slip("column of ones", "With explicit biases X has no column of ones: the biases' gradient is dJdb1, "
+             "apart from dJdW1.", (10, 7, 4, 7)),
+        Slip("XOR's inputs", "This uses the XOR network's 2 inputs: this network's X is the one the prompt "
+             "gives, not section 6's.", (10, 7, 2, 7)),
+        Slip("bias unit", "This counts a bias unit in every layer, as courses do that put a 1 in front of each "
+             "layer's activations (and then drop its delta): with explicit biases b1 and b2, neither X nor a1 has "
+             "that extra column, and dJdb1 holds the hidden biases' gradient.", (10, 8, 4, 8)),
+        Slip("hidden bias unit", "This counts a bias unit in the hidden layer, as courses do that put a 1 in front "
+             "of a1: with explicit biases, a1 has no such column (b2 carries the output's bias), and so neither has "
+             "z1 nor delta1.", (10, 8, 3, 8)),
         Slip("W1 like delta1", "dJdW1 should not be shaped like delta1: every gradient has its weight's shape. What is "
              "W1's shape, in z1 = X @ W1?", (10, 7, 10, 7)),
         Slip("transposed W1", "The rows and columns of dJdW1 are swapped: which of W1's axes runs over the inputs, "
@@ -87,7 +98,8 @@ SLIPS = {
              "inputs to the hidden units.", (10, 7, 7, 2)),
         Slip("delta1 per input", "delta1 = dJ/dz1 is shaped like z1: does z1 = X @ W1 have a column per input?",
              (10, 3, 3, 7)),
-        Slip("summed delta1", "delta1 keeps a row per sample; only dJdW1 and dJdb1 sum over the samples.",
+        Slip("summed delta1", "delta1 = dJ/dz1 keeps one row per sample of the batch, as z1 does; only dJdW1 and "
+             "dJdb1 sum over the samples.",
              (1, 7, 3, 7)),
         Slip("samples in dJdW1", "dJdW1 has W1's shape, and W1 has no axis for the samples: the product "
              "X.T @ delta1 sums over them. Which two sizes give W1's axes, in z1 = X @ W1?", (10, 7, 3, 10)),
@@ -138,13 +150,17 @@ SLIPS = {
         Slip("caret", "^ is not a power in Python (it is bitwise XOR, refused on floats): powers are written **.",
              _caret),
         Slip("in place", "The numbers are right; only the way they are computed is not.", _tanh_in_place),
+        Slip("flattened", "The slope comes back flattened: an elementwise function returns one slope per entry "
+             "of a, in a's own shape.", lambda a: np.ravel(_tanh_derivative(np.asarray(a)))),
     ],
     "xor_gradients": [
-        Slip("given", "This still behaves as the code handed out: dJdW2 and dJdb2 agree with central differences, "
-                      "dJdW1 and dJdb1 do not. Your change did not alter what it computes: compare each of its "
-                      "lines with the equations of sections 4 and 6.", _slip(slope="none", transpose=True)),
-        Slip("no slope", "delta1 misses a factor, the hidden sigmoid's slope: compare how delta2 goes back through "
-             "the output sigmoid with how delta1 goes back through the hidden one.", _slip(slope="none")),
+        Slip("given", "This still behaves as the code handed out: trained with it, the cost stays on the plateau "
+                      "from every start. Your change did not alter what it computes: for each line of the loop, "
+                      "write which derivative its comment claims, and work that derivative out with the chain "
+                      "rule, one step back at a time.", _slip(slope="none")),
+        Slip("no slope, transposed", "dJdW1 is transposed: it does not have W1's shape (inputs, hidden). That is "
+             "not all: with it fixed, the hidden gradients would still miss a factor on the way back through the "
+             "hidden sigmoid.", _slip(slope="none", transpose=True)),
         Slip("transposed", "dJdW1 does not have W1's shape (inputs, hidden), and every gradient has its "
              "weight's shape: check the order of the product that makes it (a square W1 hides this from the shapes).",
              _slip(transpose=True)),
@@ -158,6 +174,8 @@ SLIPS = {
              "number per hidden unit.", _slip(bias="axis 1")),
         Slip("bias mean", "dJdb1 averages delta1 over the samples: the 1/n is already inside delta2, so the bias "
              "gradient sums the rows of delta1.", _slip(bias="mean")),
+        Slip("bias keepdims", "dJdb1 keeps the summed axis, with length 1: b1 is a vector (hidden,), and its "
+             "gradient must have its shape.", _slip(bias="keepdims")),
         Slip("bias unsummed", "dJdb1 keeps a row per sample: each bias is shared by all samples, so its gradient adds "
              "up their rows of delta1.", _slip(bias="none")),
         Slip("tanh slope", "The hidden slope is tanh's (exercise 2's): this network's hidden units are sigmoids, "
@@ -172,17 +190,35 @@ SLIPS = {
 }
 
 
+def _shapes():
+    """The shapes of delta1 and dJdW1 in the explicit-bias backward pass of a 3-7-2 network on 10 samples."""
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(10, 3)), rng.uniform(size=(10, 2))
+    W1, b1, W2, b2 = rng.normal(size=(3, 7)), np.zeros(7), rng.normal(size=(7, 2)), np.zeros(2)
+    a1 = _sigmoid(X @ W1 + b1)
+    y_hat = _sigmoid(a1 @ W2 + b2)
+    delta1 = ((y_hat - Y) / 10 * y_hat * (1 - y_hat)) @ W2.T * a1 * (1 - a1)
+    return delta1.shape + (X.T @ delta1).shape
+
+
+SHAPES_ADVICE = ("Write down the shape of every matrix in z1 = X @ W1 + b1 for this network, then ask which of "
+                 "them delta1 = dJ/dz1 and dJdW1 must share a shape with.")
+
+
 def gradient_shapes(prediction, grade=False):
-    """Lesson 3, exercise 1 (predict): (rows, columns) of delta1, then of dJdW1, for a 3-7-2 network on 10 samples."""
-    def run():
-        rng = np.random.default_rng(0)
-        X, Y = rng.normal(size=(10, 3)), rng.uniform(size=(10, 2))
-        W1, b1, W2, b2 = rng.normal(size=(3, 7)), np.zeros(7), rng.normal(size=(7, 2)), np.zeros(2)
-        a1 = _sigmoid(X @ W1 + b1)
-        y_hat = _sigmoid(a1 @ W2 + b2)
-        delta1 = ((y_hat - Y) / 10 * y_hat * (1 - y_hat)) @ W2.T * a1 * (1 - a1)
-        return delta1.shape + (X.T @ delta1).shape
-    return prediction_check("gradient_shapes", prediction, truth=run,
+    """Lesson 3, exercise 1 (predict): (rows, columns) of delta1, then of dJdW1, for a 3-7-2 network on 10 samples.
+    Four wrong numbers are told which slip they look like, never which of them is wrong nor which way it is off:
+    with four small counts, either would let a student home in on the answer by guessing."""
+    values = None if untouched(prediction) else as_reals(prediction, 4)
+    if values is not None and all(np.isfinite(values)):
+        with pristine():
+            truth = _shapes()
+        # a reordering is told as such, which locates nothing; graded mode would say which numbers are wrong
+        if sorted(values) != sorted(truth) or (grade and tuple(values) != truth):
+            slip = next((s for s in SLIPS["gradient_shapes"] if tuple(values) == s.answer), None)
+            problem = f"you predicted {show(prediction)}, which is not it"
+            return verdict("gradient_shapes", problem, slip.hint if slip else SHAPES_ADVICE, grade)
+    return prediction_check("gradient_shapes", prediction, truth=_shapes,
                             right="delta1 = dJ/dz1 is shaped like z1 (samples, hidden) and dJdW1 like W1 "
                                   "(inputs, hidden).", slips=SLIPS["gradient_shapes"], grade=grade)
 
