@@ -32,6 +32,7 @@ DESCRIPTIONS = {
     "np.random.RandomState(seed)": "says which generator he_init must use, inside the student's function",
     'MLP(sizes, init="he", seed=seed)': "names the model whose weights he_init must reproduce, for any sizes",
     "fit(X, y, epochs=1, batch_size=32)": "names the call the check makes with a step-counting optimizer",
+    "params[key] -= lr * grads.get(key, 0)": "the update of the training loop whose symptom the diagnose prompt states",
 }
 
 

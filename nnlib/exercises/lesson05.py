@@ -144,9 +144,9 @@ SLIPS = {
     ],
     "l_layer_grads": [
         Slip("given", "This still behaves as the function handed out: a loop that updates every parameter with "
-                      "params[key] -= lr * grads[key] still stops at its first update, and J is still not the "
-                      "cross-entropy of its own y_hat. Your change did not alter what it computes: work one sample "
-                      "out by hand.",
+                      "params[key] -= lr * grads.get(key, 0) still leaves every weight matrix where it started, and "
+                      "a numerical check of grads['b1'] against its J still fails. Your change did not alter what it "
+                      "computes: decide whether J or the gradient is at fault, then work one sample out by hand.",
              _l_slip(loss="wrong log", keys="W")),
         Slip("keys", "J is right now, but grads['W1'], grads['W2'], ... are missing: look at the key under which "
              "the backward loop stores each layer's weight gradient.", _l_slip(keys="W")),
