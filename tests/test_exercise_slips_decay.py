@@ -34,6 +34,14 @@ def test_half_life_right_answers_pass(prediction):
     assert text.startswith("l2_half_life: correct") and "whatever its size" in text
 
 
+def test_half_life_right_reply_gives_the_brake_over_a_fixed_lr_and_over_section_6s_schedule():
+    text = reply("l2_half_life", 693)
+    assert "0.999^8000 = 0.0003 of a weight" in text                   # 8000 steps at a fixed lr = 2
+    assert "it leaves 0.135, about 1/7" in text                        # the schedule's rates sum to about 4009
+    assert math.isclose(lesson06_decay._left_after(lesson06_decay._decaying_lr), math.exp(-0.0005 * 4008.7),
+                        rel_tol=1e-3)
+
+
 @pytest.mark.parametrize("prediction, slip", [
     (4, "no n"),                                       # 0.8 a step: lr * l2 without the 1/n
     (7, "no lr, no n"),                                # 0.9 a step

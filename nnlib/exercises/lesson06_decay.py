@@ -29,6 +29,16 @@ def _count(fraction):
     return _count_to(0.5, fraction)
 
 
+def _decaying_lr(epoch, epochs=8000):
+    """Section 5's schedule, as the lesson defines it: 2.0 at the first epoch, 0.04 at the last."""
+    return LR * 0.02 ** (epoch / (epochs - 1))
+
+
+def _left_after(lr_at, epochs=8000):
+    """The share of an unused weight the L2 brake alone leaves after `epochs` steps at the rates lr_at(epoch)."""
+    return math.prod(1 - lr_at(epoch) * L2 / N for epoch in range(epochs))
+
+
 SOLUTIONS = {"l2_half_life": 693}
 
 SLIPS = {"l2_half_life": [
@@ -97,8 +107,10 @@ def l2_half_life(prediction, grade=False):
                                   "that is t > ln 2 / -ln 0.999, about 0.693 / 0.001 = 693. The start does not "
                                   "matter: the brake halves any weight in the same number of steps, and it never "
                                   "takes it to 0. For 8000 epochs at a fixed lr = 2 the brake alone would leave "
-                                  "0.999^8000, about 1/3000 of a weight; the weights that survive are the ones "
-                                  "the data gradient keeps pushing back up.",
+                                  f"0.999^8000 = {_left_after(lambda epoch: LR):.4f} of a weight, about 1/3000; on "
+                                  "section 6's runs, whose schedule shrinks lr from 2 to 0.04, it leaves "
+                                  f"{_left_after(_decaying_lr):.3f}, about 1/{1 / _left_after(_decaying_lr):.0f}. "
+                                  "The weights that survive are the ones the data gradient keeps pushing back up.",
                             slips=SLIPS["l2_half_life"], advice=_advice, grade=grade)
 
 
