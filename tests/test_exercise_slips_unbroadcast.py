@@ -2,7 +2,8 @@
 
 * section 1's `unbroadcast`, pasted as it stands, does not pass the check: it sums only the extra leading axes, and
   the check names the size-1 axes it leaves stretched;
-* nnlib.autograd's `unbroadcast`, which the notebook's gates use from section 4 on, is the check's reference.
+* nnlib.autograd's `unbroadcast` (the notebook's `unbroadcast_full`, which its gates use from section 4 on) is
+  refused, by name and when called inside an answer: it is the answer one name away, not a fix.
 """
 import json
 from functools import partial
@@ -36,5 +37,14 @@ def test_section_one_pasted_is_not_enough():
     assert reply(section_one_unbroadcast()).startswith(f"unbroadcast: not yet. {hint}")
 
 
-def test_the_library_unbroadcast_is_right():
-    assert reply(autograd.unbroadcast).startswith("unbroadcast: correct")
+def test_the_library_unbroadcast_is_refused():
+    assert "nnlib.autograd's own unbroadcast" in reply(autograd.unbroadcast)
+    assert not reply(autograd.unbroadcast).startswith("unbroadcast: correct")
+
+    def borrowed(g, shape):
+        return autograd.unbroadcast(g, shape)
+    assert "not allow" in reply(borrowed)
+
+
+def test_a_copy_of_the_reference_is_right():
+    assert reply(lesson11.SOLUTIONS["unbroadcast"]).startswith("unbroadcast: correct")
