@@ -92,6 +92,18 @@ def test_pm_gradient_names_the_slip(fn, slip):
     assert leads_with(reply("pm_gradient", fn), "pm_gradient", slip)
 
 
+def pm_both_signs_flipped(X, t, w, b):
+    z = X @ w + b
+    g = t * sigmoid(t * z)                           # the right one is -t sigmoid(-t z): both signs flipped
+    return X.T @ g / len(t), float(np.mean(g))
+
+
+def test_pm_gradient_reply_to_t_sigmoid_t_z_describes_what_was_written():
+    text = reply("pm_gradient", pm_both_signs_flipped)
+    assert leads_with(text, "pm_gradient", "mapping")
+    assert "off from the right one by exactly t" in text and "sigma(t z) and sigma(-t z)" in text, text
+
+
 @pytest.mark.parametrize("fn", [pm_right, pm_exp_other_way])
 def test_pm_gradient_right_through_section_3_or_a_bounded_exp(fn):
     assert reply("pm_gradient", fn).startswith("pm_gradient: correct")

@@ -76,7 +76,9 @@ SLIPS = {"pm_gradient": [
     Slip("as y, bias twice", "Two slips. You used t in place of a 0/1 label: section 3's y_hat - y needs y = 0 "
          "for the class t = -1, not -1. And dJ/db averages dJ/dz again, though its 1/n is already in.",
          _gradient_slip(factor="as y", bias="twice")),
-    Slip("mapping", "You turned t into 0/1 labels the wrong way round: t = +1 must become y = 1.",
+    Slip("mapping", "Each sample's dJ/dz is off from the right one by exactly t. Written with 0/1 labels, that is "
+         "t mapped the wrong way round (t = +1 must become y = 1); written with t directly, recheck which of "
+         "sigma(t z) and sigma(-t z) the derivative of log(1 + exp(-t z)) gives.",
          _gradient_slip(factor="mapping")),
     Slip("sum", "Your gradient is n times too large: J is a mean over the samples, so its gradient carries "
          "the 1/n too.", _gradient_slip(scale="sum", bias="sum")),
