@@ -14,7 +14,6 @@ from functools import cache
 import numpy as np
 
 from .engine import Slip, prediction_check
-from .reply import NotYet, verdict
 from .lesson08_bottleneck import SLIPS as BOTTLENECK_SLIPS
 from .lesson08_bottleneck import SOLUTIONS as BOTTLENECK_SOLUTIONS
 from .lesson08_bottleneck import bottleneck_rank
@@ -25,6 +24,7 @@ from .lesson08_slips import MORE
 from .lesson08_tanh import SLIPS as TANH_SLIPS
 from .lesson08_tanh import SOLUTIONS as TANH_SOLUTIONS
 from .lesson08_tanh import tanh_output_delta
+from .reply import NotYet, verdict
 
 CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
 OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
