@@ -1,4 +1,4 @@
-"""Lesson 8's exercise 6 (08_playground, nnlib/exercises/lesson08_flat.py): a network stuck at 50/50, neurons flat.
+"""Lesson 8's exercise 4 (08_playground, nnlib/exercises/lesson08_flat.py): a network stuck at 50/50, neurons flat.
 
 * the symptom the prompt states holds on every one of seeds 0 to 4 for the right setting (l2 = 10): the training
   and validation loss are 0.69 from epoch 10 to the end, the validation accuracy is 0.50, the picture is 50/50

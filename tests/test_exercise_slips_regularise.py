@@ -1,6 +1,6 @@
 """Lesson 8's exercises 1 and 4 (08_playground, nnlib/exercises/lesson08.py): runs judged over five seeds.
 
-* exercise 4 (which L2 strength): the winner by the median validation loss over seeds 0-4 has the lowest
+* exercise 6 (which L2 strength): the winner by the median validation loss over seeds 0-4 has the lowest
   validation loss on every one of the five seeds, so the answer is no one seed's accident; the slips' hints say only
   what holds on every seed; the right reply prints all four medians and ranges and the test loss, and puts the
   test/validation gap down to few validation points first;

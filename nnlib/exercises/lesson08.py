@@ -1,7 +1,8 @@
 """Exercise checks for lesson 8 (08_playground): how many neurons enclose the circle, which features let one
-neuron do it, (in lesson08_tanh.py) the delta of a tanh output for regression, which L2 strength wins on
-validation data, (in lesson08_bottleneck.py) what a 1-unit layer does to a network without a bend, and (in
-lesson08_flat.py) which setting leaves a network at 50/50 with every hidden neuron flat.
+neuron do it, (in lesson08_tanh.py) the delta of a tanh output for regression and where it pushes hardest,
+(in lesson08_flat.py) which setting leaves a network at 50/50 with every hidden neuron flat, (in
+lesson08_bottleneck.py) what a 1-unit layer does to a network without a bend, and which L2 strength wins on
+validation data, with the weight budget it leaves.
 
 Each check is data: a reference, or runs of the playground's own Trainer (fixed seeds and data, so the verdict
 is the same on every machine), and a catalogue of typical slips (see engine.py). The runs are
@@ -23,6 +24,7 @@ from .lesson08_slips import MORE
 from .lesson08_tanh import SLIPS as TANH_SLIPS
 from .lesson08_tanh import SOLUTIONS as TANH_SOLUTIONS
 from .lesson08_tanh import tanh_output_delta
+from .reply import NotYet, verdict
 
 CIRCLE = {"dataset": "circle", "noise": 0.1, "points": 200, "train_ratio": 0.5, "seed": 0}
 OVERFIT = {"dataset": "moons", "noise": 0.4, "points": 100, "train_ratio": 0.3, "neurons": [8, 8, 8, 8],
@@ -94,7 +96,7 @@ def _features_story():
             f"straight line. Validation accuracy of one neuron over seeds 0-4, median (range), by inputs: {rows}.")
 
 
-# --- exercise 4 (predict): the L2 strength chosen on validation data, over five seeds ---------------------------
+# --- exercise 6 (predict): the L2 strength chosen on validation data, over five seeds ---------------------------
 def _overfit_run(l2, seed):
     return _overfit_cached(l2, seed, _trainer_state())
 
@@ -155,6 +157,39 @@ def _regularise_story():
             f"touched, once: test loss {_spread(_test_losses(best))} on 1000 fresh points.{gap}")
 
 
+# The budget: at W = 0 the objective is log 2, so where training ends the penalty l2/(2n) sum W^2 is roughly at most
+# log 2, and sum W^2 at most 2 n log 2 / l2 (n = 30 training points). The second answer of exercise 6, for l2 = 3.
+N_TRAIN, BUDGET_L2 = 30, 3
+
+
+def _budget(l2=BUDGET_L2, n=N_TRAIN):
+    return 2 * n * np.log(2) / l2
+
+
+def _squares(l2):
+    return [sum(float((W ** 2).sum()) for W, _ in _overfit_run(l2, seed).net.params) for seed in SEEDS]
+
+
+def _budget_story():
+    return (f" The budget at l2 = {BUDGET_L2}: sum W^2 up to about 2 * {N_TRAIN} * log 2 / {BUDGET_L2} = "
+            f"{_budget():.1f}; the five trained nets end at {_spread(_squares(BUDGET_L2))}, and at l2 = 10 (budget "
+            f"{_budget(10):.1f}) at {_spread(_squares(10))}.")
+
+
+BUDGET_SLIPS = [
+    Slip("two", "Half the budget: the penalty is l2/(2n) sum W^2, so solving l2/(2n) sum W^2 = log 2 keeps the 2 "
+                "of 2n on the other side.", _budget() / 2),
+    Slip("no n", "The penalty divides by n, the number of training points: that n multiplies the budget when you "
+                 "solve for sum W^2.", 2 * np.log(2) / BUDGET_L2),
+    Slip("all points", "n in the penalty counts the training points only, 30% of the 100.", _budget(n=100)),
+    Slip("validation points", "n in the penalty counts the training points, not the 70 validation points.",
+         _budget(n=70)),
+    Slip("other strength", "That is the budget at l2 = 10; this answer asks for l2 = 3.", _budget(10)),
+    Slip("norm", "That is the norm, the square root of sum W^2; the penalty, and this answer, use sum W^2 itself.",
+         np.sqrt(_budget())),
+]
+
+
 SOLUTIONS = {"playground_neurons": 3, "playground_features": "x1_sq, x2_sq", **TANH_SOLUTIONS,
              "playground_regularise": 3, **BOTTLENECK_SOLUTIONS, **FLAT_SOLUTIONS}
 
@@ -209,13 +244,27 @@ def playground_features(prediction, grade=False):
                             grade=grade)
 
 
-def playground_regularise(prediction, grade=False):
-    """Lesson 8, exercise 4 (predict): of l2 = 0, 0.03, 3, 10, the one with the lowest median validation loss
-    over seeds 0-4 for the overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen nets, once."""
-    if prediction is None:
+_UNSET = object()          # `budget` not passed at all: judge the strength alone
+
+
+def playground_regularise(prediction, budget=_UNSET, grade=False):
+    """Lesson 8, exercise 6 (predict): of l2 = 0, 0.03, 3, 10, the one with the lowest median validation loss
+    over seeds 0-4 for the overfitting 2-8-8-8-8-2 net on noisy moons; then the test loss of the chosen nets, once.
+    `budget`: the largest sum W^2 the penalty leaves at l2 = 3, judged first (it needs no training)."""
+    if prediction is None and budget in (None, _UNSET):
         return prediction_check("playground_regularise", None, truth=None, grade=grade)
+    if budget is not _UNSET:
+        if budget is None:
+            return verdict("playground_regularise", "`budget` is still None: put your answer to the budget question in "
+                           "the cell above, run that cell, then run this one again.", grade=grade)
+        try:
+            prediction_check("playground_regularise", budget, truth=_budget, tol=1.0, slips=BUDGET_SLIPS, grade=True)
+        except NotYet:
+            return prediction_check("playground_regularise", budget, truth=_budget, tol=1.0, slips=BUDGET_SLIPS,
+                                    grade=grade)
+    story = (lambda: _regularise_story() + _budget_story()) if budget is not _UNSET else _regularise_story
     return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9, options=L2_CHOICES,
-                            right=_regularise_story, slips=SLIPS["playground_regularise"], grade=grade)
+                            right=story, slips=SLIPS["playground_regularise"], grade=grade)
 
 
 __all__ = ["playground_neurons", "playground_features", "tanh_output_delta", "playground_regularise",

@@ -1,4 +1,4 @@
-"""Lesson 8 (08_playground), exercise 6 (diagnose): a network stuck at 50/50 whose hidden neurons are all flat,
+"""Lesson 8 (08_playground), exercise 4 (diagnose): a network stuck at 50/50 whose hidden neurons are all flat,
 and the one setting that explains both (an L2 penalty so strong that it pulls every weight to about 0). Kept apart
 from lesson08.py, which re-exports it. Data for the engine in engine.py; `symptom` runs the experiment the prompt
 describes, in the playground's own Trainer."""
@@ -88,7 +88,7 @@ SLIPS = {"flat_neurons": [
 
 
 def flat_neurons(prediction, grade=False):
-    """Lesson 8, exercise 6 (diagnose): which one change to the default network on the circle leaves the loss at
+    """Lesson 8, exercise 4 (diagnose): which one change to the default network on the circle leaves the loss at
     0.69 and every hidden neuron's output flat over the plane."""
     return prediction_check("flat_neurons", prediction, truth=SOLUTIONS["flat_neurons"], options=tuple(OPTIONS),
                             right=_story, slips=SLIPS["flat_neurons"], grade=grade)

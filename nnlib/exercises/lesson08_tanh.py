@@ -4,10 +4,15 @@ engine in engine.py.
 
 The playground's regression output is linear, whose delta lesson 5 derived. Here the output is y_hat = tanh(z)
 with the same loss J = 1/(2n) sum (y_hat - y)^2, so the chain rule adds tanh's slope, written with y_hat:
-delta = dJ/dz = (y_hat - y) (1 - y_hat^2) / n. It vanishes where the output saturates, y_hat = +-1, whatever y."""
+delta = dJ/dz = (y_hat - y) (1 - y_hat^2) / n. It vanishes where the output saturates, y_hat = +-1, whatever y.
+
+The second part, `hardest`, reads the formula: for the target y = -1, the output y_hat at which |delta| is largest.
+|delta| = (1 + y_hat)^2 (1 - y_hat) / n peaks at y_hat = 1/3: an output wronger than that is pushed back less."""
 import numpy as np
 
 from .engine import Slip, function_check
+from .predict import prediction_check
+from .reply import NotYet, verdict
 
 
 def _delta(y_hat, y):
@@ -119,14 +124,59 @@ CASES = [(np.array([[0.5], [-0.2], [0.9]]), np.array([[0.3], [0.1], [0.9]])),
          (np.linspace(-0.95, 0.95, 5)[:, None], np.zeros((5, 1)))]
 
 
-def tanh_output_delta(fn, grade=False):
+RIGHT = ("The chain rule: dJ/dy_hat = (y_hat - y)/n, times tanh's slope 1 - tanh(z)^2 = 1 - y_hat^2. Where the "
+         "output saturates (y_hat near +-1) delta is near 0 even if y is at the other end.")
+_UNSET = object()          # `hardest` not passed at all: judge the function alone
+
+
+def _hardest():
+    """Run it: |delta| of one point with target -1 over outputs from -1 to 1; where it is largest."""
+    y_hat = np.linspace(-1, 1, 200_001)[:, None]
+    return float(y_hat[np.argmax(np.abs(_delta(y_hat, -np.ones_like(y_hat))))][0])
+
+
+def _hardest_story():
+    top = abs(_delta(np.array([[_hardest()]]), np.array([[-1.0]])))[0, 0]
+    far = abs(_delta(np.array([[0.99]]), np.array([[-1.0]])))[0, 0]
+    return (f"{RIGHT} With y = -1, |delta| = (1 + y_hat)^2 (1 - y_hat) / n, whose slope (1 + y_hat)(1 - 3 y_hat) / n "
+            f"is 0 at y_hat = 1/3. For one point, |delta| is {top:.2f} there and {far:.2f} at y_hat = 0.99: past 1/3, "
+            "the wronger the output, the weaker the push back, so a confidently wrong output learns slowest.")
+
+
+HARDEST_SLIPS = [
+    Slip("furthest", "The error y_hat - y is largest at the far end, but tanh's slope 1 - y_hat^2 falls to 0 there: "
+                     "delta is their product, so find where the product is largest.", 1.0),
+    Slip("edge", "At 0.99 tanh's slope 1 - y_hat^2 is only about 0.02: delta is the error times that slope, so look "
+                 "for where the product peaks, not where the error does.", 0.99),
+    Slip("steepest", "y_hat = 0 is where tanh's slope is largest, but the error keeps growing past it: maximise the "
+                     "whole product (y_hat - y)(1 - y_hat^2), not the slope alone.", 0.0),
+    Slip("other target", "That is where the push is largest for the target +1; here y = -1, so the error is "
+                         "y_hat - (-1) = y_hat + 1.", -1 / 3),
+    Slip("no target", "You maximised y_hat (1 - y_hat^2), leaving the target out of the error: with y = -1 the "
+                      "error is y_hat + 1.", 3 ** -0.5),
+    Slip("right answer", "At y_hat = -1 the output equals the target, so the error and delta are 0 there: the "
+                         "question asks where delta is largest.", -1.0),
+]
+
+
+def tanh_output_delta(fn, hardest=_UNSET, grade=False):
     """Lesson 8, exercise 3 (derive): tanh_output_delta(y_hat, y) -> dJ/dz for y_hat = tanh(z) and
-    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1), from y_hat and y alone."""
-    return function_check("tanh_output_delta", fn, reference=_delta, cases=CASES, outputs=("delta",),
-                          slips=SLIPS["tanh_output_delta"], pure=True, grade=grade,
-                          right="The chain rule: dJ/dy_hat = (y_hat - y)/n, times tanh's slope 1 - tanh(z)^2 = "
-                                "1 - y_hat^2. Where the output saturates (y_hat near +-1) delta is near 0 even if "
-                                "y is at the other end.")
+    J = 1/(2n) sum (y_hat - y)^2, shape (n, 1), from y_hat and y alone; then `hardest`, the output y_hat at
+    which |delta| is largest for the target y = -1 (judged once the function is right)."""
+    def function(grade):
+        return function_check("tanh_output_delta", fn, reference=_delta, cases=CASES, outputs=("delta",),
+                              slips=SLIPS["tanh_output_delta"], pure=True, grade=grade, right=RIGHT)
+    if hardest is _UNSET:
+        return function(grade)
+    try:
+        function(True)
+    except NotYet:
+        return function(grade)
+    if hardest is None:
+        return verdict("tanh_output_delta", "your function is right; `hardest` is still None: put your answer to the "
+                       "second question in the cell above, run that cell, then run this one again.", grade=grade)
+    return prediction_check("tanh_output_delta", hardest, truth=_hardest, tol=0.01, right=_hardest_story,
+                            slips=HARDEST_SLIPS, relate=False, grade=grade)
 
 
 __all__ = ["tanh_output_delta"]
