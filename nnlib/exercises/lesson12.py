@@ -144,8 +144,9 @@ SLIPS = {
                         "with the training part's mean and std, which you were given.", _bug_sixteen),
         Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
              _bug_no_divide),
-        Slip("given", "This still behaves as the function handed out: what happens to a pixel whose training std "
-                      "is 0, and along which axis does one image's row of scores run?", _given_bug),
+        Slip("given", "This still behaves as the function handed out: run it on two or three new images, print "
+                      "what each step gives (the pixels scaled by mean and std, the scores, the answer) and compare "
+                      "each with what section 2 does.", _given_bug),
     ],
 }
 
@@ -231,9 +232,9 @@ SLIPS.update(LETTERS_SLIPS)
 SLIPS.update(CURVES_SLIPS)
 SLIPS.update({
     "shift_digits": [
-        Slip("given", "This still moves the ink as the function handed out does: look at where the ink that leaves "
-                     "the frame goes, and at what comes in at the other edge (a row for a move up or down, a column "
-                     "for a move left or right).", _shift_roll),
+        Slip("given", "This still moves the ink as the function handed out does: try it on a small image with ink "
+                     "on its border, moved each way, and compare every pixel with what a one-pixel move should give.",
+             _shift_roll),
         Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
                      "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
         Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
