@@ -122,7 +122,7 @@ def shift_roll_then_clear(X, dy, dx):          # roll, then blank what wrapped r
     return images.reshape(-1, 64)
 
 
-SHIFT_RIGHT = [shift_ndimage, shift_loops, shift_roll_then_clear]
+SHIFT_RIGHT = [shift_roll_then_clear]      # the fix must keep np.roll: the other two are refused below
 
 
 def shift_ndimage_wrap(X, dy, dx):             # scipy's shift, wrapping round
@@ -162,7 +162,8 @@ def shift_column_major(X, dy, dx):             # the 64 pixels read column by co
     return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape((-1, 64), order="F")
 
 
-SHIFT_WRONG = [shift_ndimage_wrap, shift_mean_padding, shift_columns_only, shift_two_pixels, shift_square,
+SHIFT_WRONG = [shift_ndimage, shift_loops,                    # right images, refused: the np.roll call not kept
+               shift_ndimage_wrap, shift_mean_padding, shift_columns_only, shift_two_pixels, shift_square,
                shift_in_place, shift_column_major]
 
 # --- lesson 12, exercise 5: the remedy a learning curve calls for -------------------------------------------------

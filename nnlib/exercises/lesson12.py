@@ -12,8 +12,10 @@ from .lesson12_curves import curve_remedy
 from .lesson12_letters import SLIPS as LETTERS_SLIPS
 from .lesson12_letters import SOLUTIONS as LETTERS_SOLUTIONS
 from .lesson12_letters import letters_start
+from .lesson12_roll import NOT_THE_FIX, calls_roll, shift_fixed
 from .lesson12_slips import MORE, SHIFTED
-from .reply import Refused
+from .reply import NotYet, Refused, verdict
+from .stubs import untouched
 
 
 # --- exercise 1 (implement): the confusion matrix -------------------------------------------------------
@@ -142,8 +144,9 @@ SLIPS = {
                         "with the training part's mean and std, which you were given.", _bug_sixteen),
         Slip("no_divide", "You centred the pixels but did not finish standardising them: they keep their raw spread.",
              _bug_no_divide),
-        Slip("given", "This still behaves as the function handed out: what happens to a pixel whose training std "
-                      "is 0, and along which axis does one image's row of scores run?", _given_bug),
+        Slip("given", "This still behaves as the function handed out: run it on two or three new images, print "
+                      "what each step gives (the pixels scaled by mean and std, the scores, the answer) and compare "
+                      "each with what section 2 does.", _given_bug),
     ],
 }
 
@@ -223,15 +226,15 @@ def _shift_edge(X, dy, dx):                  # the new edge copies its neighbour
     return images[:, 1 - dy:9 - dy, 1 - dx:9 - dx].reshape(-1, 64)
 
 
-SOLUTIONS.update({"shift_digits": _shift, **CURVES_SOLUTIONS})
+SOLUTIONS.update({"shift_digits": shift_fixed, **CURVES_SOLUTIONS})
 
 SLIPS.update(LETTERS_SLIPS)
 SLIPS.update(CURVES_SLIPS)
 SLIPS.update({
     "shift_digits": [
-        Slip("given", "This still moves the ink as the function handed out does: look at where the ink that leaves "
-                     "the frame goes, and at what comes in at the other edge (a row for a move up or down, a column "
-                     "for a move left or right).", _shift_roll),
+        Slip("given", "This still moves the ink as the function handed out does: try it on a small image with ink "
+                     "on its border, moved each way, and compare every pixel with what a one-pixel move should give.",
+             _shift_roll),
         Slip("flat", "Shifting the flat 64-pixel row carries the end of one image row into the start of the next: "
                      "shift the 8 x 8 image, rows and columns apart.", _shift_flat),
         Slip("swapped", "dy and dx act on the wrong axes: dy counts rows (down the image), dx columns (across).",
@@ -253,14 +256,22 @@ def _images(seed, n):
 
 def shift_digits(fn, grade=False):
     """Lesson 12, exercise 4 (diagnose): shift_digits(X, dy, dx) -> the images of X (n, 64) moved dy pixels down and
-    dx right, the pixels that come in from outside blank (0)."""
+    dx right, the pixels that come in from outside blank (0). The fix must keep the colleague's np.roll call."""
     cases = [Case((_images(0, 2), 0, 1), "(X (2, 64) raw pixels, dy=0, dx=1)"),
              Case((_images(1, 3), -1, 0), "(X (3, 64) raw pixels, dy=-1, dx=0)"),
              Case((_images(2, 2), 1, -1), "(X (2, 64) raw pixels, dy=1, dx=-1)"),
              Case((_images(3, 2), 0, -1), "(X (2, 64) raw pixels, dy=0, dx=-1)"),    # every sign of dy and dx
              Case((_images(4, 2), 1, 0), "(X (2, 64) raw pixels, dy=1, dx=0)")]      # on its own
-    return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=(SHIFTED,),
-                          slips=SLIPS["shift_digits"], pure=True, grade=grade)
+    def run(grade):
+        return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=(SHIFTED,),
+                              slips=SLIPS["shift_digits"], pure=True, grade=grade)
+    if callable(fn) and not untouched(fn) and not calls_roll(fn):     # right images without np.roll: not the fix
+        try:
+            run(grade=True)
+        except NotYet:
+            return run(grade)
+        return verdict("shift_digits", NOT_THE_FIX, grade=grade)
+    return run(grade)
 
 
 __all__ = ["confusion_matrix", "read_digits", "letters_start", "shift_digits", "curve_remedy"]

@@ -117,6 +117,12 @@ def sd_roll_and_clear(X, dy, dx):
     return images.reshape(-1, 64)
 
 
+def sd_roll_then_mask(X, dy, dx):
+    rows, cols = np.arange(8)[:, None], np.arange(8)[None, :]
+    inside = (rows - dy >= 0) & (rows - dy < 8) & (cols - dx >= 0) & (cols - dx < 8)
+    return (np.roll(np.reshape(X, (-1, 8, 8)), (dy, dx), axis=(1, 2)) * inside).reshape(-1, 64)
+
+
 # --- exercise 2: read_digits(X_new, mean, std, W1, b1, W2, b2) ------------------------------------------------
 def rd_stub(X_new, mean, std, W1, b1, W2, b2):
     a1 = np.tanh(((X_new - mean) / std) @ W1 + b1)
@@ -242,8 +248,10 @@ ENTRIES = [
           ["blank", "edge", "0"]),
     wrong("shift_digits", sd_square, "right pixels, returned as (n, 8, 8) images",
           ["shape", "(2, 64)"]),
-    right("shift_digits", sd_loops, "pixel by pixel"),
+    wrong("shift_digits", sd_loops, "pixel by pixel: right images, but the colleague's np.roll not kept",
+          ["np.roll", "diagnosis"]),
     right("shift_digits", sd_roll_and_clear, "roll, then blank the row and column that wrapped round"),
+    right("shift_digits", sd_roll_then_mask, "roll, then multiply by a mask of the pixels that had a source"),
 
     # exercise 6: curve_remedy(prediction); right: "bigger network"
     wrong("curve_remedy", "more data", "more data for a network that cannot fit what it has",
