@@ -10,8 +10,7 @@ import numpy as np
 
 from ..autograd import Value, topological_order
 from .engine import Case, Slip, function_check
-from .reply import NotYet, verdict
-from .stubs import untouched
+from .kept_form import refuse_other_forms
 
 
 def _order_ref(root):                       # a private copy of section 2's order (the library's is forbidden)
@@ -253,13 +252,7 @@ def topo_order(fn, grade=False):
         return function_check("topo_order", fn, reference=_truth, cases=_CASES, outputs=("the leaves' gradients",),
                               slips=SLIPS["topo_order"], adapt=_as_run,
                               forbid=("nnlib.autograd.topological_order",), grade=grade)
-    if callable(fn) and not untouched(fn) and not _recursive(fn):
-        try:
-            run(grade=True)
-        except NotYet:
-            return run(grade)
-        return verdict("topo_order", _NOT_THE_FIX, grade=grade)
-    return run(grade)
+    return refuse_other_forms("topo_order", fn, run, _recursive, _NOT_THE_FIX, grade)
 
 
 __all__ = ["topo_order"]

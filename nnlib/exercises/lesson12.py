@@ -6,6 +6,7 @@ Each check is data: a reference solution, fixed cases and a catalogue of typical
 import numpy as np
 
 from .engine import Case, Slip, function_check
+from .kept_form import refuse_other_forms
 from .lesson12_curves import SLIPS as CURVES_SLIPS
 from .lesson12_curves import SOLUTIONS as CURVES_SOLUTIONS
 from .lesson12_curves import curve_remedy
@@ -14,8 +15,7 @@ from .lesson12_letters import SOLUTIONS as LETTERS_SOLUTIONS
 from .lesson12_letters import letters_start
 from .lesson12_roll import NOT_THE_FIX, calls_roll, shift_fixed
 from .lesson12_slips import MORE, SHIFTED
-from .reply import NotYet, Refused, verdict
-from .stubs import untouched
+from .reply import Refused
 
 
 # --- exercise 1 (implement): the confusion matrix -------------------------------------------------------
@@ -265,13 +265,7 @@ def shift_digits(fn, grade=False):
     def run(grade):
         return function_check("shift_digits", fn, reference=_shift, cases=cases, outputs=(SHIFTED,),
                               slips=SLIPS["shift_digits"], pure=True, grade=grade)
-    if callable(fn) and not untouched(fn) and not calls_roll(fn):     # right images without np.roll: not the fix
-        try:
-            run(grade=True)
-        except NotYet:
-            return run(grade)
-        return verdict("shift_digits", NOT_THE_FIX, grade=grade)
-    return run(grade)
+    return refuse_other_forms("shift_digits", fn, run, calls_roll, NOT_THE_FIX, grade)   # the fix keeps np.roll
 
 
 __all__ = ["confusion_matrix", "read_digits", "letters_start", "shift_digits", "curve_remedy"]
