@@ -22,7 +22,6 @@ from .lesson06_runaway import named_or_runaway
 from .lesson06_split import SLIPS as SPLIT_SLIPS
 from .lesson06_split import SOLUTIONS as SPLIT_SOLUTIONS
 from .lesson06_split import choose_l2
-from .predict import as_real
 
 # --- exercise 2 (derive): the step limit of half the mean squared error of y_hat = x w on 5 points, plus L2 ----
 X_POINTS = (0.0, 1.0, -1.0, 3.0, -3.0)          # the prompt's inputs: the data's curvature is mean(x^2) = 4
@@ -230,15 +229,7 @@ def lr_limit(prediction, grade=False):
     not move w farther from the best w*. The curvature is mean(x^2) + l2/n = 4 + 2 = 6 whatever the targets, so
     the answer is 2 / 6 = 1/3."""
     return prediction_check("lr_limit", prediction, truth=_largest_stable_lr, tol=0.01, right=LR_RIGHT,
-                            slips=SLIPS["lr_limit"], advice=_above_the_edge, upper=2 / LAM, grade=grade)
-
-
-def _above_the_edge(prediction):
-    """The reply to a rate above 2 / LAM that no slip names (a limit: just above it is as wrong as far above)."""
-    value = as_real(prediction)
-    if value is not None and np.isfinite(value) and value > 2 / LAM:
-        return "That rate is too high: above the limit, each step moves w farther from w*."
-    return None
+                            slips=SLIPS["lr_limit"], upper=2 / LAM, grade=grade)   # no side told: a bisection
 
 
 def top_eigenvalue(fn, grade=False):

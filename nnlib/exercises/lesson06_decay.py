@@ -90,8 +90,8 @@ def _advice(prediction):
         return ("The brake never takes w to 0, true: each step takes a fraction of what is left. But the question "
                 "asks for half, and a fixed fraction a step brings w below half in a finite number of steps.")
     if not math.isinf(value) and value != round(value) and 1 < abs(value - _steps_to_half()) <= 50:
-        return (f"Your count is too {'high' if value > _steps_to_half() else 'low'}, and a count of steps is a whole "
-                "number: find the first step after which w is below half its start.")
+        return ("A count of steps is a whole number: find the first step after which w is below half its start "
+                "(and check the count itself: this one is more than a step from it).")
     near = [(abs(value - s.answer), s.hint) for s in SLIPS["l2_half_life"]
             if abs(value - s.answer) <= max(1.0 if s.answer >= 2 else 0.0, 0.01 * s.answer)]
     return min(near)[1] if near else None
