@@ -66,6 +66,18 @@ def test_each_wrong_budget_leads_with_its_hint(slip):
         assert text.startswith(f"playground_regularise: not yet. {slip.hint}"), text
 
 
+@pytest.mark.parametrize("budget, words", [(41.6, "multiplied by l2"), (1386, "l2 = 0.03"), (4.6, "first power")])
+def test_a_reviewers_wrong_budgets_are_named(budget, words):
+    """A fresh reviewer's wrong budgets (no division by l2, the weakest brake's, l2 squared), rounded as a student
+    would write them."""
+    assert words in reply("playground_regularise", 3, budget)
+
+
+def test_an_unnamed_budget_gets_no_guessed_cause():
+    text = reply("playground_regularise", 3, 25.0)
+    assert text.endswith("(within 1 of the answer counts as right)"), text
+
+
 @pytest.mark.parametrize("budget", [14, 13.86, 13.9, 41 / 3, np.float64(14.5)])
 def test_a_right_budget_then_the_strength(budget):
     strong = next(s.hint for s in lesson08.SLIPS["playground_regularise"] if s.name == "strong")

@@ -187,6 +187,11 @@ BUDGET_SLIPS = [
     Slip("other strength", "That is the budget at l2 = 10; this answer asks for l2 = 3.", _budget(10)),
     Slip("norm", "That is the norm, the square root of sum W^2; the penalty, and this answer, use sum W^2 itself.",
          np.sqrt(_budget())),
+    Slip("no l2", "The penalty is multiplied by l2: solving for sum W^2 divides by it too.", _budget(l2=1)),
+    Slip("l2 squared", "l2 divides the budget once: the penalty is l2/(2n) sum W^2, with l2 to the first power.",
+         _budget() / BUDGET_L2),
+    Slip("0.03", "That is the budget at l2 = 0.03, the weakest nonzero brake of the sweep; this answer asks for "
+                 "l2 = 3.", _budget(0.03)),
 ]
 
 
@@ -258,10 +263,11 @@ def playground_regularise(prediction, budget=_UNSET, grade=False):
             return verdict("playground_regularise", "`budget` is still None: put your answer to the budget question in "
                            "the cell above, run that cell, then run this one again.", grade=grade)
         try:
-            prediction_check("playground_regularise", budget, truth=_budget, tol=1.0, slips=BUDGET_SLIPS, grade=True)
+            prediction_check("playground_regularise", budget, truth=_budget, tol=1.0, slips=BUDGET_SLIPS, grade=True,
+                             relate=False)
         except NotYet:
             return prediction_check("playground_regularise", budget, truth=_budget, tol=1.0, slips=BUDGET_SLIPS,
-                                    grade=grade)
+                                    relate=False, grade=grade)
     story = (lambda: _regularise_story() + _budget_story()) if budget is not _UNSET else _regularise_story
     return prediction_check("playground_regularise", prediction, truth=_best_l2, tol=1e-9, options=L2_CHOICES,
                             right=story, slips=SLIPS["playground_regularise"], grade=grade)
